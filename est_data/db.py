@@ -1,0 +1,133 @@
+"""Connecting to DuckDB, migrating the schema and running writes in transactions.
+
+One connection per process and database file; every thread works on its own cursor
+(DuckDB connections are not thread-safe, cursors of one connection are independent).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+
+from est_data import config
+
+_lock = threading.Lock()
+_connections: dict[str, duckdb.DuckDBPyConnection] = {}
+_local = threading.local()
+
+
+def schema_files() -> list[tuple[int, str, str]]:
+    """The numbered migration files as (version, name, sql), in order."""
+    files = []
+    for entry in resources.files("est_data.schema").iterdir():
+        name = entry.name
+        if name.endswith(".sql") and name[:3].isdigit():
+            files.append((int(name[:3]), name, entry.read_text(encoding="utf-8")))
+    return sorted(files)
+
+
+def latest_version() -> int:
+    return schema_files()[-1][0]
+
+
+def db_path(path: str | Path | None = None) -> str:
+    """The database file to use: the argument, else EST_DB, else data/est.duckdb."""
+    chosen = str(path) if path else config.get("db")
+    if chosen != ":memory:":
+        Path(chosen).parent.mkdir(parents=True, exist_ok=True)
+    return chosen
+
+
+def connect(path: str | Path | None = None, migrate_now: bool = True) -> duckdb.DuckDBPyConnection:
+    """The process's connection to the database (created and migrated on first use)."""
+    key = db_path(path)
+    with _lock:
+        con = _connections.get(key)
+        if con is None:
+            con = duckdb.connect(key)
+            con.execute("set timezone = 'Europe/Stockholm'")
+            if migrate_now:
+                migrate(con)
+            _connections[key] = con
+    return con
+
+
+def cursor(path: str | Path | None = None) -> duckdb.DuckDBPyConnection:
+    """A cursor for the calling thread on the process's connection."""
+    key = db_path(path)
+    cursors = getattr(_local, "cursors", None)
+    if cursors is None:
+        cursors = _local.cursors = {}
+    cur = cursors.get(key)
+    if cur is None or key not in _connections:
+        cur = connect(key).cursor()
+        cursors[key] = cur
+    return cur
+
+
+def close_all() -> None:
+    """Close every connection of this process (tests, CLI exit, restore)."""
+    with _lock:
+        for con in _connections.values():
+            try:
+                con.close()
+            except duckdb.Error:
+                pass
+        _connections.clear()
+    _local.cursors = {}
+
+
+def current_version(con: duckdb.DuckDBPyConnection) -> int:
+    con.execute(
+        "create table if not exists schema_version ("
+        " version integer primary key, name varchar, applied_at timestamp default current_timestamp)"
+    )
+    row = con.execute("select coalesce(max(version), 0) from schema_version").fetchone()
+    return int(row[0]) if row else 0
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply the migrations the database lacks, each in its own transaction. Returns their names."""
+    applied = []
+    version = current_version(con)
+    for number, name, sql in schema_files():
+        if number <= version:
+            continue
+        with transaction(con):
+            con.execute(sql)
+            con.execute("insert into schema_version (version, name) values (?, ?)", [number, name])
+        applied.append(name)
+    return applied
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Run a block of writes atomically: all of it is committed, or none of it."""
+    con.execute("begin transaction")
+    try:
+        yield con
+    except BaseException:
+        con.execute("rollback")
+        raise
+    else:
+        con.execute("commit")
+
+
+def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Row counts of every table in the main schema (for the CLI, tests and backups)."""
+    names = [
+        r[0]
+        for r in con.execute(
+            "select table_name from information_schema.tables where table_schema = 'main' order by 1"
+        ).fetchall()
+    ]
+    counts = {}
+    for name in names:
+        # Table names come from the catalogue, not from a user; identifiers cannot be parameters.
+        counts[name] = con.execute(f'select count(*) from "{name}"').fetchone()[0]  # noqa: S608
+    return counts
