@@ -131,3 +131,39 @@ def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
         # Table names come from the catalogue, not from a user; identifiers cannot be parameters.
         counts[name] = con.execute(f'select count(*) from "{name}"').fetchone()[0]  # noqa: S608
     return counts
+
+
+def revision(con: duckdb.DuckDBPyConnection) -> tuple:
+    """A cheap fingerprint of the data that changes with every write (for cache keys).
+
+    Every write through the product goes through the audit log or an import batch; survey answers
+    and observations are counted too, so submissions by many reporters invalidate caches as well.
+    """
+    return con.execute(
+        "select (select coalesce(max(id), 0) from audit_log),"
+        "       (select coalesce(max(id), 0) from import_batch),"
+        "       (select count(*) from survey_response),"
+        "       (select coalesce(max(submitted_at), timestamp '1970-01-01') from survey_response),"
+        "       (select count(*) from observation),"
+        "       (select count(*) from incident),"
+        "       (select count(*) from action),"
+        "       (select coalesce(max(updated_at), timestamp '1970-01-01') from action),"
+        "       (select count(*) from weekly_assessment),"
+        "       (select count(*) from weekly_priority)"
+    ).fetchone()
+
+
+def close(path: str | Path) -> None:
+    """Close this process's connection to one database file (checkpointing it)."""
+    key = str(path)
+    with _lock:
+        con = _connections.pop(key, None)
+    if con is not None:
+        try:
+            con.execute("checkpoint")
+        except duckdb.Error:
+            pass
+        con.close()
+    cursors = getattr(_local, "cursors", None)
+    if cursors:
+        cursors.pop(key, None)

@@ -225,7 +225,7 @@ create table if not exists app_user (
 
 create table if not exists audit_log (
     id integer primary key default nextval('audit_log_id_seq'),
-    at timestamp not null default current_timestamp,
+    logged_at timestamp not null default current_timestamp,
     username varchar,
     operation varchar not null,
     table_name varchar,

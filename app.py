@@ -1,0 +1,38 @@
+"""EST-dashboard: entry point. Page config, login, navigation by role, the shared sidebar."""
+
+import streamlit as st
+
+from est_data import auth
+from est_data.ui import pages
+from est_data.ui.filters import sidebar_filters
+from est_data.ui.login import first_run, login_form
+from est_data.ui.state import con, current_user, lang, logout, tr
+
+st.set_page_config(page_title="EST-dashboard", page_icon=":material/shield:", layout="wide")
+
+with st.sidebar:
+    st.segmented_control(
+        tr("lang.label"), ["sv", "en"], format_func=lambda v: {"sv": "Svenska", "en": "English"}[v],
+        default=lang(), key="lang", selection_mode="single",
+    )
+
+user = current_user()
+if auth.user_count(con()) == 0:
+    st.navigation([st.Page(first_run, title=tr("firstrun.title"), url_path="forsta-start")]).run()
+elif user is None:
+    st.navigation([st.Page(login_form, title=tr("login.title"), url_path="logga-in")]).run()
+else:
+    sections: dict[str, list] = {}
+    for spec in pages.allowed(user.role):
+        sections.setdefault(tr(spec.section), []).append(
+            st.Page(f"pages/{spec.key}.py", title=tr(spec.title_key), icon=spec.icon, url_path=spec.key,
+                    default=spec.default)
+        )
+    nav = st.navigation(sections)
+    with st.sidebar:
+        st.caption(tr("login.signed_in_as", name=user.display_name or user.username, role=tr("role." + user.role)))
+        if st.button(tr("login.logout"), key="logout", icon=":material/logout:"):
+            logout()
+            st.rerun()
+    sidebar_filters()
+    nav.run()

@@ -1,0 +1,5 @@
+import sys
+
+from est_data.cli import main
+
+sys.exit(main())

@@ -1,0 +1,50 @@
+"""The figures of the Översikt page, computed from the database."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from est_data import queries
+from est_data.analysis.situation import StatusRule, statuses
+from est_data.model import IsoWeek
+
+
+@dataclass(frozen=True)
+class Overview:
+    week: IsoWeek
+    is_current_week: bool
+    answered: int
+    reporters: int
+    area_status: pd.DataFrame  # area_id, area, status (None = no answers), top_factor, top_level
+    status_counts: dict[str, int]
+    recent: pd.DataFrame  # source, last7, avg4, cost_last7, cost_avg4
+    recent_end: dt.date
+    actions: pd.DataFrame
+
+
+def build(con, municipality_code: str, area_ids: tuple[int, ...] = (), today: dt.date | None = None) -> Overview:
+    area_list = list(area_ids) or None
+    week, is_current = queries.reference_week(con, municipality_code, today)
+    answered, total = queries.response_rate(con, week, municipality_code)
+    levels = queries.week_levels(con, week, municipality_code, area_list)
+    rule = StatusRule.from_settings(con)
+    status = statuses(levels[["area_id", "factor_code", "level"]], rule)
+    all_areas = queries.areas(con, municipality_code)
+    if area_list:
+        all_areas = all_areas[all_areas["id"].isin(area_list)]
+    top = (levels.sort_values(["area_id", "level", "mean_level"], ascending=[True, False, False])
+           .drop_duplicates("area_id")[["area_id", "factor_code", "level"]]
+           .rename(columns={"factor_code": "top_factor", "level": "top_level"}))
+    table = (all_areas[["id", "name"]].rename(columns={"id": "area_id", "name": "area"})
+             .merge(status, on="area_id", how="left").merge(top, on="area_id", how="left"))
+    table["status"] = table["status"].astype(object).where(table["status"].notna(), None)
+    order = {"röd": 0, "gul": 1, "grön": 2}
+    table = table.sort_values(["status", "area"], key=lambda s: s.map(order).fillna(3) if s.name == "status" else s)
+    counts = {s: int((table["status"] == s).sum()) for s in ("grön", "gul", "röd")}
+    end = today if (is_current and today) else (dt.date.today() if is_current else week.sunday())
+    recent = queries.incident_counts_recent(con, end, municipality_code, area_list)
+    actions = queries.running_actions(con, end, municipality_code, area_list)
+    return Overview(week, is_current, answered, total, table.reset_index(drop=True), counts, recent, end, actions)

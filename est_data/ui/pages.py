@@ -1,0 +1,36 @@
+"""The page registry: every page, who may open it and where it sits in the navigation.
+
+app.py builds st.navigation from this list, showing each user only the pages their role allows;
+each page calls `ui.common.page_setup(<key>)`, which refuses a user whose role is not listed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ALL = ("admin", "samordnare", "läsare", "rapportör")
+STAFF = ("admin", "samordnare")
+READERS = ("admin", "samordnare", "läsare")
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str  # file stem in pages/ and URL path
+    title_key: str  # i18n key
+    icon: str
+    roles: tuple[str, ...]
+    section: str  # i18n key of the navigation section
+    default: bool = False
+
+
+PAGES: list[PageSpec] = [
+    PageSpec("oversikt", "nav.overview", ":material/dashboard:", READERS, "nav.section.weekly", default=True),
+]
+
+
+def page(key: str) -> PageSpec:
+    return next(p for p in PAGES if p.key == key)
+
+
+def allowed(role: str | None) -> list[PageSpec]:
+    return [p for p in PAGES if role in p.roles]
