@@ -1,0 +1,6 @@
+"""Importers, one module per source. Each exposes `preview(con, data, file_name, **options)` (validate
+only, write nothing) and `load(con, data, file_name, **options)` (validate and load the valid rows in
+one transaction), both returning an `ImportReport`. `IMPORTERS` maps a source name to its module path
+for the Data page and the CLI."""
+
+IMPORTERS: dict[str, str] = {}

@@ -1,0 +1,200 @@
+"""What every importer shares: reading files as users have them, row-level reports, import batches.
+
+Files come as users really have them: UTF-8 with or without BOM, Windows-1252 from Swedish Excel,
+separated by `;`, `,` or tab, decimal comma, or `.xlsx`. `read_table` turns any of them into a
+DataFrame of strings with the file's line numbers; `parse_number` and `parse_date` read Swedish
+formats. A file that cannot be read at all raises `ImportFileError` with a clear message.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from est_data.db import transaction
+
+MAX_FILE_BYTES = 100 * 1024 * 1024  # larger files are refused whole, with a message
+
+
+class ImportFileError(ValueError):
+    """The file as a whole cannot be imported (empty, binary, wrong shape ...). Message: Swedish / English."""
+
+
+@dataclass
+class Rejected:
+    line: int
+    reason: str
+    raw: str = ""
+
+
+@dataclass
+class ImportReport:
+    source: str
+    file_name: str
+    rows_read: int = 0
+    rows_loaded: int = 0
+    rows_updated: int = 0
+    rows_unchanged: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+    batch_id: int | None = None
+    messages: list[str] = field(default_factory=list)
+
+    @property
+    def rows_rejected(self) -> int:
+        return len(self.rejected)
+
+    def summary_line(self) -> str:
+        return (f"{self.file_name}: lästa {self.rows_read}, inlästa {self.rows_loaded}, avvisade {self.rows_rejected}"
+                f" / read {self.rows_read}, loaded {self.rows_loaded}, rejected {self.rows_rejected}")
+
+    def rejected_frame(self) -> pd.DataFrame:
+        return pd.DataFrame([{"rad": r.line, "orsak": r.reason, "innehåll": r.raw} for r in self.rejected],
+                            columns=["rad", "orsak", "innehåll"])
+
+
+def read_bytes(source: str | Path | bytes, file_name: str | None = None) -> tuple[bytes, str]:
+    """The file's bytes and name, from a path or from bytes (an upload)."""
+    if isinstance(source, bytes | bytearray):
+        data, name = bytes(source), file_name or "uppladdad fil"
+    else:
+        path = Path(source)
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ImportFileError(f"filen är för stor (över {MAX_FILE_BYTES // 1_000_000} MB) / the file is too large")
+        data, name = path.read_bytes(), file_name or path.name
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportFileError(f"filen är för stor (över {MAX_FILE_BYTES // 1_000_000} MB) / the file is too large")
+    if not data.strip():
+        raise ImportFileError("filen är tom / the file is empty")
+    return data, name
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def decode_text(data: bytes) -> str:
+    """Text from UTF-8 (with or without BOM) or Windows-1252. Binary files are refused."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if b"\x00" in data[:4096]:
+        raise ImportFileError("filen verkar vara binär, inte text / the file looks binary, not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+        if text.count("\ufffd") > max(3, len(text) // 1000):
+            raise ImportFileError("okänd teckenkodning / unknown character encoding") from None
+        return text
+
+
+def is_xlsx(data: bytes) -> bool:
+    return data[:2] == b"PK" and b"[Content_Types].xml" in data[:2000] or data[:2] == b"PK" and b"xl/" in data
+
+
+def sniff_separator(text: str) -> str:
+    sample = "\n".join(text.splitlines()[:20])
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=";,\t|").delimiter
+    except csv.Error:
+        counts = {sep: sample.count(sep) for sep in ";,\t"}
+        return max(counts, key=counts.get) if max(counts.values()) else ","
+
+
+def read_table(data: bytes) -> pd.DataFrame:
+    """A CSV (any of the encodings and separators above) or .xlsx as a DataFrame of strings.
+
+    Column names are stripped; a column `_line` holds each row's line number in the file (the
+    header is line 1), for row-level error reports.
+    """
+    if is_xlsx(data):
+        try:
+            frame = pd.read_excel(io.BytesIO(data), dtype=str, engine="openpyxl")
+        except Exception as err:  # openpyxl raises many kinds for broken files
+            raise ImportFileError(f"Excel-filen kunde inte läsas / could not read the Excel file ({err})") from None
+    else:
+        text = decode_text(data)
+        sep = sniff_separator(text)
+        try:
+            frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
+                                skip_blank_lines=True, engine="python")
+        except (pd.errors.ParserError, csv.Error) as err:
+            raise ImportFileError(f"filen kunde inte tolkas som en tabell / not a readable table ({err})") from None
+    frame.columns = [str(c).strip().lstrip("\ufeff") for c in frame.columns]
+    frame = frame.fillna("")
+    frame = frame.astype(str).apply(lambda s: s.str.strip())
+    frame = frame[~(frame == "").all(axis=1)]
+    frame.insert(0, "_line", frame.index.to_numpy() + 2)
+    if frame.empty:
+        raise ImportFileError("filen har inga datarader / the file has no data rows")
+    return frame.reset_index(drop=True)
+
+
+_NUMBER = re.compile(r"^-?[\d\s\u00a0.,]+$")
+
+
+def parse_number(text: str) -> float | None:
+    """'1 234,50', '1234.5', '1.234,50' -> float; '' -> None; raises ValueError for non-numbers."""
+    value = str(text).strip().replace("\u00a0", "").replace(" ", "").replace("kr", "").replace("SEK", "")
+    if value == "":
+        return None
+    if not _NUMBER.match(value):
+        raise ValueError(text)
+    if "," in value and "." in value:
+        value = value.replace(".", "").replace(",", ".") if value.rfind(",") > value.rfind(".") \
+            else value.replace(",", "")
+    elif "," in value:
+        value = value.replace(",", ".")
+    return float(value)
+
+
+_DATE_FORMATS = ("%Y-%m-%d", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M",
+                 "%Y/%m/%d", "%d/%m/%Y", "%d.%m.%Y", "%Y%m%d", "%d/%m/%Y %H:%M", "%d.%m.%Y %H:%M",
+                 "%Y-%m-%d %H.%M")
+
+
+def parse_datetime(text: str) -> dt.datetime:
+    """A date or date-time in the formats Swedish systems export; raises ValueError otherwise."""
+    value = str(text).strip()
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(value, fmt)
+        except ValueError:
+            continue
+    raise ValueError(f"okänt datumformat: {value!r}")
+
+
+def start_batch(con, source: str, file_name: str, digest: str) -> int:
+    return con.execute(
+        "insert into import_batch (source, file_name, file_sha256, started_at, status)"
+        " values (?, ?, ?, ?, 'running') returning id",
+        [source, file_name, digest, dt.datetime.now()],
+    ).fetchone()[0]
+
+
+def finish_batch(con, batch_id: int, report: ImportReport, status: str = "ok") -> None:
+    con.execute(
+        "update import_batch"
+        " set rows_read = ?, rows_loaded = ?, rows_rejected = ?, finished_at = ?, status = ?, message = ?"
+        " where id = ?",
+        [report.rows_read, report.rows_loaded, report.rows_rejected, dt.datetime.now(), status,
+         "; ".join(report.messages)[:2000] or None, batch_id],
+    )
+
+
+def record_batch(con, report: ImportReport, digest: str) -> int:
+    """Record a finished import as an import_batch row (call inside the import's transaction)."""
+    batch_id = start_batch(con, report.source, report.file_name, digest)
+    finish_batch(con, batch_id, report)
+    report.batch_id = batch_id
+    return batch_id
+
+
+__all__ = ["ImportFileError", "ImportReport", "Rejected", "read_bytes", "read_table", "decode_text",
+           "parse_number", "parse_datetime", "record_batch", "sha256", "transaction"]
