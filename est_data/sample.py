@@ -554,7 +554,7 @@ def generate_survey(specs: list[AreaSpec], reporters: list[dict], places: list[d
             for area in r["areas"].split(";"):
                 levels = {}
                 for f in factor_codes:
-                    value = latent[(area, f)] + rng.normal(0, 0.45)
+                    value = latent[(area, f)] + rng.normal(0, 0.38)
                     levels[f] = int(np.clip(np.round(value), 0, 3))
                 top = max(levels, key=lambda f: (levels[f], -factor_codes.index(f)))
                 comment = ""
