@@ -18,7 +18,9 @@ from est_data import auth, db, i18n, sample
 from est_data.auth import UserError
 
 # Modules that add commands of their own (import, fetch, report, evaluate, backup, bench ...).
-COMMAND_MODULES: list[str] = []
+COMMAND_MODULES: list[str] = [
+    "est_data.trust_cli",
+]
 
 
 class CliError(Exception):

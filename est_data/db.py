@@ -95,9 +95,13 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply the migrations the database lacks, each in its own transaction. Returns their names."""
     applied = []
     version = current_version(con)
-    for number, name, sql in schema_files():
-        if number <= version:
-            continue
+    pending = [f for f in schema_files() if f[0] > version]
+    if pending and version >= 1:
+        # An upgrade of a database made by an older version: take a backup first (if it has data).
+        from est_data.backup import pre_migration_backup
+
+        pre_migration_backup(con, version)
+    for number, name, sql in pending:
         with transaction(con):
             con.execute(sql)
             con.execute("insert into schema_version (version, name) values (?, ?)", [number, name])
