@@ -19,7 +19,10 @@ from est_data.auth import UserError
 
 # Modules that add commands of their own (import, fetch, report, evaluate, backup, bench ...).
 COMMAND_MODULES: list[str] = [
+    "est_data.bench",
     "est_data.trust_cli",
+    "est_data.ingest.cli_commands",
+    "est_data.actions_cli",
 ]
 
 

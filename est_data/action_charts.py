@@ -1,0 +1,47 @@
+"""Charts of the action evaluation: pure functions returning plotly figures."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from est_data import i18n
+from est_data.analysis.evaluation import Evaluation
+
+TARGET_COLOUR = "#b2182b"
+CONTROL_COLOUR = "#4d4d4d"
+TREND_COLOUR = "#2166ac"
+
+
+def its_figure(ev: Evaluation, lang: str = "sv") -> go.Figure:
+    """Interrupted time series: weekly counts in target and (scaled) control, the start marked, and the
+    target's linear before-trend carried forward over the after window."""
+    fig = go.Figure()
+    weekly = ev.weekly
+    if weekly is None or weekly.empty or ev.start is None:
+        return fig
+    weeks = [d.isoformat() for d in weekly["week"]]
+    fig.add_trace(go.Scatter(x=weeks, y=weekly["target"], mode="lines+markers", name=i18n.t("actions.chart.target",
+                                                                                            lang),
+                             line={"color": TARGET_COLOUR, "width": 2}, marker={"size": 5}))
+    fig.add_trace(go.Scatter(x=weeks, y=weekly["control_scaled"].round(2), mode="lines",
+                             name=i18n.t("actions.chart.control", lang),
+                             line={"color": CONTROL_COLOUR, "width": 1.5, "dash": "dot"}))
+    if weekly["trend"].notna().any():
+        fig.add_trace(go.Scatter(x=weeks, y=weekly["trend"].round(2), mode="lines",
+                                 name=i18n.t("actions.chart.trend", lang),
+                                 line={"color": TREND_COLOUR, "width": 2, "dash": "dash"}))
+    start = ev.start.isoformat()
+    fig.add_shape(type="line", x0=start, x1=start, y0=0, y1=1, yref="paper",
+                  line={"color": "#000000", "width": 2})
+    fig.add_annotation(x=start, y=1, yref="paper", text=i18n.t("actions.chart.start", lang) + " " + start,
+                       showarrow=False, xanchor="left", yanchor="bottom")
+    if ev.windows is not None and ev.windows.run_in_weeks:
+        fig.add_vrect(x0=start, x1=ev.windows.after_start.isoformat(), fillcolor="#bdbdbd", opacity=0.3,
+                      line_width=0, annotation_text=i18n.t("actions.chart.run_in", lang))
+    fig.update_layout(xaxis_title=i18n.t("actions.chart.week", lang), yaxis_title=i18n.t("actions.chart.count", lang),
+                      legend={"orientation": "h", "y": -0.2}, margin={"l": 40, "r": 20, "t": 30, "b": 40},
+                      height=380, hovermode="x unified")
+    fig.update_yaxes(rangemode="tozero")
+    return fig
+
+

@@ -1,0 +1,727 @@
+"""Before/after evaluation of an action: did it work, or did the problem move?
+
+The tests are the ones crime analysts use for place-based interventions:
+
+- the Weighted Displacement Difference test (Wheeler & Ratcliffe 2018, Crime Science 7:17):
+  WDD = ΔT − ΔC (+ ΔD − ΔCd with a displacement buffer D and its control Cd), each Δ = after − before;
+  under a Poisson assumption its variance is the sum of the (weighted) counts, z = WDD / se;
+- the Poisson E-test of the target's own before/after change (statsmodels `etest_poisson_2indep`);
+- the Weighted Displacement Quotient (Bowers & Johnson 2003), telling displacement from diffusion of
+  benefit;
+- a difference in differences of the survey's mean levels of the targeted factors;
+- an interrupted time series of weekly counts with the before-trend carried forward.
+
+Areas are worked on in EPSG:3006 (metres). The control is scaled to the target's before-level (the
+WDD's area weights) so that a municipality-wide control can be compared with one small area.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+import pandas as pd
+import shapely
+from pyproj import Transformer
+from scipy import stats
+from shapely import wkt
+from shapely.ops import transform
+
+from est_data import i18n
+
+_TO_METRIC = Transformer.from_crs(4326, 3006, always_xy=True)
+
+DEFAULT_WEEKS = 12
+DEFAULT_BUFFER_M = 300.0
+DEFAULT_RADIUS_M = 250.0
+MIN_EVENTS = 20  # fewer target events than this before and after together: too few to say
+ALPHA = 0.05
+TREND_WEEKS_MIN = 26
+LONG_RUN_WEEKS = 52
+# Kinds whose effect is meant to last after the work ends: their window is not cut to the duration.
+LASTING_KINDS = ("kamera", "belysning", "fysisk åtgärd")
+VERDICTS = ("worked", "displacement", "no_effect", "increase", "too_few", "not_started")
+
+
+# ------------------------------------------------------------------------------------------------ tests
+
+@dataclass(frozen=True)
+class WddResult:
+    """The Weighted Displacement Difference: negative means fewer events in the target than expected."""
+
+    wdd: float
+    se: float
+    z: float
+    p_value: float  # two-sided
+    local: float  # the target's part: ΔT − ΔC
+    local_se: float
+    displacement: float  # the buffer's part: ΔD − ΔCd (0 without a buffer)
+    displacement_se: float
+
+    @property
+    def displacement_z(self) -> float:
+        return self.displacement / self.displacement_se if self.displacement_se > 0 else 0.0
+
+    @property
+    def local_z(self) -> float:
+        return self.local / self.local_se if self.local_se > 0 else 0.0
+
+
+def _delta(pair: tuple[float, float], time_w: tuple[float, float], area_w: float) -> tuple[float, float]:
+    """(after − before, variance) of one area's counts, per unit of time and area weight."""
+    before, after = float(pair[0]), float(pair[1])
+    wb, wa = time_w[0] * area_w, time_w[1] * area_w
+    return after / wa - before / wb, after / wa**2 + before / wb**2
+
+
+def _z_p(estimate: float, variance: float) -> tuple[float, float, float]:
+    se = math.sqrt(variance)
+    if se == 0:
+        return 0.0, 0.0, 1.0
+    z = estimate / se
+    return se, z, float(2 * stats.norm.sf(abs(z)))
+
+
+def wdd(target: tuple[float, float], control: tuple[float, float],
+        buffer: tuple[float, float] | None = None, buffer_control: tuple[float, float] | None = None,
+        weights: tuple[float, float] = (1.0, 1.0),
+        area_weights: tuple[float, float, float, float] = (1.0, 1.0, 1.0, 1.0)) -> WddResult:
+    """The Weighted Displacement Difference test of Wheeler & Ratcliffe (2018).
+
+    Each area is a (before, after) pair of counts. `weights` are the lengths of the before and after
+    windows (counts are compared per unit of time when they differ); `area_weights` divide the
+    counts of (target, control, buffer, buffer control), e.g. to scale a large control down to the
+    target's level. Var(WDD) is the sum of the counts divided by their squared weights (Poisson).
+    Without buffer_control, the buffer is compared with the target's control.
+    """
+    d_t, v_t = _delta(target, weights, area_weights[0])
+    d_c, v_c = _delta(control, weights, area_weights[1])
+    local, local_var = d_t - d_c, v_t + v_c
+    disp, disp_var = 0.0, 0.0
+    if buffer is not None:
+        cd_pair = buffer_control if buffer_control is not None else control
+        d_d, v_d = _delta(buffer, weights, area_weights[2])
+        d_cd, v_cd = _delta(cd_pair, weights, area_weights[3])
+        disp, disp_var = d_d - d_cd, v_d + v_cd
+    total, total_var = local + disp, local_var + disp_var
+    se, z, p = _z_p(total, total_var)
+    return WddResult(wdd=total, se=se, z=z, p_value=p, local=local, local_se=math.sqrt(local_var),
+                     displacement=disp, displacement_se=math.sqrt(disp_var))
+
+
+@dataclass(frozen=True)
+class ETestResult:
+    statistic: float
+    p_value: float
+    ratio: float | None  # after-rate / before-rate
+
+
+def etest(before: int, after: int, before_weeks: float = 1.0, after_weeks: float = 1.0) -> ETestResult:
+    """The Poisson E-test (Krishnamoorthy & Thomson) of the target's own change, via statsmodels."""
+    from statsmodels.stats.rates import etest_poisson_2indep
+
+    if before + after == 0:
+        return ETestResult(0.0, 1.0, None)
+    statistic, p_value = etest_poisson_2indep(int(after), float(after_weeks), int(before), float(before_weeks))
+    ratio = (after / after_weeks) / (before / before_weeks) if before else None
+    return ETestResult(float(statistic), float(p_value), ratio)
+
+
+def wdq(target: tuple[float, float], buffer: tuple[float, float], control: tuple[float, float],
+        buffer_control: tuple[float, float] | None = None) -> float | None:
+    """The Weighted Displacement Quotient (Bowers & Johnson 2003).
+
+    (Da/Ca − Db/Cb) / (Ra/Ca − Rb/Cb), R target, D buffer, C control, b before, a after. Only
+    meaningful when the target fell relative to its control (the denominator is negative):
+    above 0 diffusion of benefit, below 0 displacement, below −1 displacement larger than the gain.
+    None when it cannot be computed.
+    """
+    cd = buffer_control if buffer_control is not None else control
+    if min(control) <= 0 or min(cd) <= 0:
+        return None
+    success = target[1] / control[1] - target[0] / control[0]
+    if success >= 0:
+        return None
+    return (buffer[1] / cd[1] - buffer[0] / cd[0]) / success
+
+
+# ------------------------------------------------------------------------------------------------ settings
+
+@dataclass(frozen=True)
+class Settings:
+    """What the user may change; None means the default for the action."""
+
+    weeks: int | None = None
+    run_in_weeks: int = 0
+    target_mode: str | None = None  # 'area', 'radius' or 'polygon'
+    radius_m: float | None = None
+    buffer_m: float = DEFAULT_BUFFER_M
+    control_area_ids: tuple[int, ...] = ()  # empty: the rest of the municipality
+    buffer_control_area_ids: tuple[int, ...] = ()  # empty: the same control as the target
+    categories: tuple[str, ...] = ()  # empty: the action's target categories (all when it has none)
+    data_end: dt.date | None = None  # last day with data; default: the last event in the municipality
+
+
+@dataclass
+class Windows:
+    before_start: dt.date
+    before_end: dt.date  # exclusive
+    after_start: dt.date
+    after_end: dt.date  # exclusive
+    weeks_before: float
+    weeks_after: float
+    run_in_weeks: int
+
+    def as_dict(self) -> dict:
+        return {"before": [self.before_start.isoformat(), (self.before_end - dt.timedelta(days=1)).isoformat()],
+                "after": [self.after_start.isoformat(), (self.after_end - dt.timedelta(days=1)).isoformat()],
+                "weeks_before": self.weeks_before, "weeks_after": self.weeks_after,
+                "run_in_weeks": self.run_in_weeks}
+
+
+@dataclass
+class SurveyChange:
+    target_before: float | None
+    target_after: float | None
+    control_before: float | None
+    control_after: float | None
+    did: float | None
+    p_value: float | None
+    answers: int
+
+
+@dataclass
+class Evaluation:
+    action_id: int
+    title: str
+    kind: str
+    area: str | None
+    categories: list[str]
+    factors: list[str]
+    start: dt.date | None
+    settings: Settings
+    target_mode: str
+    windows: Windows | None
+    counts: dict[str, tuple[int, int]] = field(default_factory=dict)  # target/control/buffer/buffer_control
+    control_scale: float | None = None
+    buffer_control_scale: float | None = None
+    wdd_local: WddResult | None = None
+    wdd_buffer: WddResult | None = None
+    etest: ETestResult | None = None
+    wdq: float | None = None
+    survey: SurveyChange | None = None
+    weekly: pd.DataFrame | None = None  # week, target, control, control_scaled, period, trend
+    verdict: str = "not_started"
+    caveats: list[str] = field(default_factory=list)
+    trend_p: float | None = None
+    rtm_ratio: float | None = None
+
+    @property
+    def certainty(self) -> str | None:
+        """'1 %' or '5 %' when the target's change against control is significant, else None."""
+        if self.wdd_local is None:
+            return None
+        p = float(2 * stats.norm.sf(abs(self.wdd_local.local_z)))
+        return "1" if p < 0.01 else ("5" if p < ALPHA else None)
+
+
+# ------------------------------------------------------------------------------------------------ data
+
+def load_action(con, action_id: int) -> dict | None:
+    row = con.execute(
+        "select ac.id, ac.title, ac.kind, ac.area_id, ac.place_id, ac.geometry_wkt, ac.radius_m, ac.start_date,"
+        "       ac.end_date, ac.status, ac.target_factors, ac.target_categories, a.name as area,"
+        "       a.municipality_code, a.geometry_wkt as area_wkt, p.lat, p.lon, p.area_id as place_area_id,"
+        "       pa.municipality_code as place_municipality"
+        " from action ac"
+        " left join place p on p.id = ac.place_id"
+        " left join area a on a.id = coalesce(ac.area_id, p.area_id)"
+        " left join area pa on pa.id = p.area_id"
+        " where ac.id = ?",
+        [action_id],
+    ).fetchone()
+    if row is None:
+        return None
+    cols = ["id", "title", "kind", "area_id", "place_id", "geometry_wkt", "radius_m", "start_date", "end_date",
+            "status", "target_factors", "target_categories", "area", "municipality_code", "area_wkt", "lat", "lon",
+            "place_area_id", "place_municipality"]
+    action = dict(zip(cols, row, strict=True))
+    action["municipality_code"] = action["municipality_code"] or action["place_municipality"]
+    action["target_factors"] = list(action["target_factors"] or [])
+    action["target_categories"] = list(action["target_categories"] or [])
+    return action
+
+
+def _data_end(con, municipality_code: str | None) -> dt.date | None:
+    row = con.execute(
+        "select max(cast(occurred_at as date))"
+        " from incident"
+        " where not is_summary"
+        "   and (? is null or municipality_code = ?)",
+        [municipality_code, municipality_code],
+    ).fetchone()
+    return row[0] if row and row[0] else None
+
+
+def default_target_mode(action: dict) -> str:
+    if action.get("geometry_wkt"):
+        return "polygon"
+    if action.get("area_wkt"):
+        return "area"
+    return "radius"
+
+
+def default_weeks(action: dict) -> int:
+    """12 weeks, or the duration of a temporary action (presence, controls ...) that has ended."""
+    start, end = action.get("start_date"), action.get("end_date")
+    if start and end and action.get("kind") not in LASTING_KINDS:
+        return max(1, min(DEFAULT_WEEKS, math.ceil(((end - start).days + 1) / 7)))
+    return DEFAULT_WEEKS
+
+
+def windows_for(start: dt.date, weeks: int, run_in_weeks: int, data_end: dt.date) -> Windows | None:
+    """Equal windows before and after the start (after a run-in), the after window cut at the data's end."""
+    before_start = start - dt.timedelta(weeks=weeks)
+    after_start = start + dt.timedelta(weeks=run_in_weeks)
+    after_end = min(after_start + dt.timedelta(weeks=weeks), data_end + dt.timedelta(days=1))
+    if after_end <= after_start:
+        return None
+    return Windows(before_start, start, after_start, after_end, float(weeks),
+                   round((after_end - after_start).days / 7, 2), run_in_weeks)
+
+
+def _metric(geom_wkt: str):
+    return transform(_TO_METRIC.transform, wkt.loads(geom_wkt))
+
+
+def target_geometry(action: dict, mode: str, radius_m: float | None):
+    """The target in EPSG:3006, or None when the action has nothing to put on the map for that mode."""
+    if mode == "polygon" and action.get("geometry_wkt"):
+        return _metric(action["geometry_wkt"])
+    if mode == "area" and action.get("area_wkt"):
+        return _metric(action["area_wkt"])
+    if mode == "radius" and action.get("lat") is not None:
+        x, y = _TO_METRIC.transform(action["lon"], action["lat"])
+        return shapely.Point(x, y).buffer(radius_m or action.get("radius_m") or DEFAULT_RADIUS_M, quad_segs=32)
+    return None
+
+
+def _events(con, municipality_code: str, start: dt.date, end: dt.date, categories: list[str]) -> pd.DataFrame:
+    events = con.execute(
+        "select cast(occurred_at as date) as day, category, area_id, lat, lon"
+        " from incident"
+        " where not is_summary"
+        "   and municipality_code = ?"
+        "   and occurred_at >= ?"
+        "   and occurred_at < ?"
+        "   and (len(?) = 0 or list_contains(?, category))",
+        [municipality_code, start, end, categories, categories],
+    ).df()
+    events["day"] = pd.to_datetime(events["day"]).astype("datetime64[us]")
+    return events
+
+
+def classify(events: pd.DataFrame, target, buffer, control_area_ids: tuple[int, ...],
+             buffer_control_area_ids: tuple[int, ...]) -> pd.DataFrame:
+    """Add the columns in_target, in_buffer, in_control, in_buffer_control to events (by coordinates).
+
+    Events without coordinates are counted only in a control chosen by area."""
+    out = events.copy()
+    has_xy = out["lat"].notna() & out["lon"].notna()
+    x, y = _TO_METRIC.transform(out["lon"].fillna(0).to_numpy(), out["lat"].fillna(0).to_numpy())
+    out["in_target"] = has_xy & shapely.contains_xy(target, x, y)
+    out["in_buffer"] = (has_xy & shapely.contains_xy(buffer, x, y) & ~out["in_target"]) if buffer is not None \
+        else False
+    outside = ~out["in_target"] & ~out["in_buffer"] & (has_xy | out["area_id"].notna())
+    if control_area_ids:
+        out["in_control"] = outside & out["area_id"].isin(control_area_ids)
+    else:
+        out["in_control"] = outside
+    if buffer_control_area_ids:
+        out["in_buffer_control"] = outside & out["area_id"].isin(buffer_control_area_ids)
+    else:
+        out["in_buffer_control"] = out["in_control"]
+    return out
+
+
+def _ts(day: dt.date) -> pd.Timestamp:
+    return pd.Timestamp(day)
+
+
+def _pair(events: pd.DataFrame, column: str, w: Windows) -> tuple[int, int]:
+    mask = events[column]
+    day = events["day"]
+    before = int((mask & (day >= _ts(w.before_start)) & (day < _ts(w.before_end))).sum())
+    after = int((mask & (day >= _ts(w.after_start)) & (day < _ts(w.after_end))).sum())
+    return before, after
+
+
+def survey_change(con, area_id: int | None, control_area_ids: list[int], factors: list[str],
+                  w: Windows) -> SurveyChange | None:
+    """Mean survey level of the factors in the target area and the control areas, before and after;
+    the difference in differences with a p-value from OLS with standard errors clustered by reporter."""
+    if area_id is None or not factors or not control_area_ids:
+        return None
+    ratings = con.execute(
+        "with answers as ("
+        "  select r.reporter_id, r.area_id, s.level,"
+        "         cast(strptime(r.iso_year || '-' || r.iso_week || '-1', '%G-%V-%u') as date) as monday"
+        "  from survey_response r"
+        "  join survey_rating s on s.response_id = r.id"
+        "  where list_contains(?, s.factor_code)"
+        "    and (r.area_id = ? or list_contains(?, r.area_id))"
+        "), final as ("
+        "  select reporter_id, level,"
+        "         case when area_id = ? then 1 else 0 end as treated,"
+        "         case when monday >= ? then 1 else 0 end as post"
+        "  from answers"
+        "  where (monday >= ? and monday < ?) or (monday >= ? and monday < ?)"
+        ")"
+        " select * from final",
+        [factors, area_id, control_area_ids, area_id, w.after_start, w.before_start, w.before_end,
+         w.after_start, w.after_end],
+    ).df()
+    if ratings.empty:
+        return None
+    means = ratings.groupby(["treated", "post"])["level"].mean()
+
+    def cell(t: int, p: int) -> float | None:
+        return float(means.loc[(t, p)]) if (t, p) in means.index else None
+
+    tb, ta, cb, ca = cell(1, 0), cell(1, 1), cell(0, 0), cell(0, 1)
+    did = (ta - tb) - (ca - cb) if None not in (tb, ta, cb, ca) else None
+    p_value = None
+    if did is not None and ratings["reporter_id"].nunique() > 2:
+        import statsmodels.formula.api as smf
+
+        ratings = ratings.assign(level=ratings["level"].astype(float))
+        try:
+            fit = smf.ols("level ~ treated * post", data=ratings).fit(
+                cov_type="cluster", cov_kwds={"groups": ratings["reporter_id"].to_numpy()})
+            p_value = float(fit.pvalues["treated:post"])
+        except (ValueError, np.linalg.LinAlgError):
+            p_value = None
+        if p_value is not None and math.isnan(p_value):
+            p_value = None
+    return SurveyChange(tb, ta, cb, ca, did, p_value, len(ratings))
+
+
+def weekly_series(events: pd.DataFrame, start: dt.date, w: Windows, pre_weeks: int) -> pd.DataFrame:
+    """Weekly counts in target and control from pre_weeks before the start to the end of the after window,
+    with the linear before-trend of the target carried forward."""
+    first = start - dt.timedelta(weeks=pre_weeks)
+    n_weeks = math.ceil((w.after_end - first).days / 7)
+    weeks = [first + dt.timedelta(weeks=i) for i in range(n_weeks)]
+    frame = events[(events["day"] >= _ts(first)) & (events["day"] < _ts(w.after_end))]
+    index = ((pd.to_datetime(frame["day"]) - pd.Timestamp(first)).dt.days // 7).to_numpy()
+    target = np.bincount(index[frame["in_target"].to_numpy()], minlength=n_weeks)[:n_weeks]
+    control = np.bincount(index[frame["in_control"].to_numpy()], minlength=n_weeks)[:n_weeks]
+    out = pd.DataFrame({"week": weeks, "target": target, "control": control})
+    out["period"] = np.where(out["week"] < start, "before", np.where(out["week"] < w.after_start, "run_in", "after"))
+    pre = out[out["period"] == "before"]
+    scale = pre["target"].sum() / pre["control"].sum() if pre["control"].sum() else 0.0
+    out["control_scaled"] = out["control"] * scale
+    out["trend"] = np.nan
+    if len(pre) >= 4:
+        import statsmodels.api as sm
+
+        t = np.arange(len(out), dtype=float)
+        fit = sm.OLS(pre["target"].to_numpy(dtype=float), sm.add_constant(t[: len(pre)])).fit()
+        out["trend"] = np.clip(fit.params[0] + fit.params[1] * t, 0, None)
+    return out
+
+
+def relative_trend_p(weekly: pd.DataFrame) -> tuple[float, float] | None:
+    """(slope, p) of the target's weekly counts against the control's before the start (Poisson GLM with
+    the control as offset): a trend of the target's own that began before the action."""
+    import statsmodels.api as sm
+
+    pre = weekly[weekly["period"] == "before"]
+    if len(pre) < 8 or pre["target"].sum() < 10:
+        return None
+    t = np.arange(len(pre), dtype=float)
+    offset = np.log(np.maximum(pre["control"].to_numpy(dtype=float), 0.5))
+    try:
+        fit = sm.GLM(pre["target"].to_numpy(dtype=float), sm.add_constant(t), family=sm.families.Poisson(),
+                     offset=offset).fit()
+    except (ValueError, np.linalg.LinAlgError):
+        return None
+    return float(fit.params[1]), float(fit.pvalues[1])
+
+
+def regression_to_mean(events: pd.DataFrame, w: Windows) -> float | None:
+    """The before window's target count divided by what the year before it predicts (seasonally adjusted
+    by the control); None when the history is too short."""
+    long_start = w.before_start - dt.timedelta(weeks=LONG_RUN_WEEKS)
+    day = events["day"]
+    long_mask = (day >= _ts(long_start)) & (day < _ts(w.before_start))
+    if not long_mask.any():
+        return None
+    history_weeks = (w.before_start - max(long_start, day.min().date())).days / 7
+    if history_weeks < 2 * w.weeks_before:
+        return None
+    t_long = int((events["in_target"] & long_mask).sum())
+    c_long = int((events["in_control"] & long_mask).sum())
+    before_mask = (day >= _ts(w.before_start)) & (day < _ts(w.before_end))
+    t_before = int((events["in_target"] & before_mask).sum())
+    c_before = int((events["in_control"] & before_mask).sum())
+    if t_long == 0 or c_long == 0 or c_before == 0:
+        return None
+    expected = t_long / history_weeks * w.weeks_before * ((c_before / w.weeks_before) / (c_long / history_weeks))
+    if expected <= 0:
+        return None
+    ratio = t_before / expected
+    # A peak: at least a third above the expected level, and unlikely by chance alone.
+    significant = stats.poisson.sf(t_before - 1, expected) < ALPHA
+    return ratio if significant else min(ratio, 1.0)
+
+
+# ------------------------------------------------------------------------------------------------ evaluate
+
+def evaluate(con, action_id: int, settings: Settings | None = None) -> Evaluation | None:
+    """Evaluate one action with the given settings (defaults: see Settings). None if it does not exist."""
+    settings = settings or Settings()
+    action = load_action(con, action_id)
+    if action is None:
+        return None
+    mode = settings.target_mode or default_target_mode(action)
+    categories = list(settings.categories) or action["target_categories"]
+    ev = Evaluation(action_id=action_id, title=action["title"], kind=action["kind"], area=action["area"],
+                    categories=categories, factors=action["target_factors"], start=action["start_date"],
+                    settings=settings, target_mode=mode, windows=None)
+    municipality = action["municipality_code"]
+    start = action["start_date"]
+    data_end = settings.data_end or _data_end(con, municipality)
+    if start is None or municipality is None or data_end is None:
+        return ev
+    weeks = settings.weeks or default_weeks(action)
+    w = windows_for(start, weeks, settings.run_in_weeks, data_end)
+    target = target_geometry(action, mode, settings.radius_m)
+    if w is None or target is None:
+        return ev
+    ev.windows = w
+    buffer = target.buffer(settings.buffer_m, quad_segs=32) if settings.buffer_m > 0 else None
+    pre_weeks = max(2 * weeks, TREND_WEEKS_MIN)
+    query_start = min(w.before_start - dt.timedelta(weeks=LONG_RUN_WEEKS), start - dt.timedelta(weeks=pre_weeks))
+    events = classify(_events(con, municipality, query_start, w.after_end, categories), target, buffer,
+                      settings.control_area_ids, settings.buffer_control_area_ids)
+    counts = {"target": _pair(events, "in_target", w), "control": _pair(events, "in_control", w)}
+    if buffer is not None:
+        counts["buffer"] = _pair(events, "in_buffer", w)
+        counts["buffer_control"] = _pair(events, "in_buffer_control", w)
+    ev.counts = counts
+    time_w = (w.weeks_before, w.weeks_after)
+    # Area weights: the control scaled down to the target's (and the buffer's) level before the start.
+    t0, c0 = counts["target"][0], counts["control"][0]
+    ev.control_scale = (c0 / t0) if t0 and c0 else 1.0
+    ev.wdd_local = wdd(counts["target"], counts["control"], weights=time_w,
+                       area_weights=(1.0, ev.control_scale, 1.0, 1.0))
+    if buffer is not None:
+        d0, cd0 = counts["buffer"][0], counts["buffer_control"][0]
+        ev.buffer_control_scale = (cd0 / d0) if d0 and cd0 else 1.0
+        ev.wdd_buffer = wdd(counts["target"], counts["control"], counts["buffer"], counts["buffer_control"],
+                            weights=time_w,
+                            area_weights=(1.0, ev.control_scale, 1.0, ev.buffer_control_scale))
+        ev.wdq = wdq(_per_week(counts["target"], time_w), _per_week(counts["buffer"], time_w),
+                     _per_week(counts["control"], time_w), _per_week(counts["buffer_control"], time_w))
+    ev.etest = etest(counts["target"][0], counts["target"][1], w.weeks_before, w.weeks_after)
+    survey_area = action["area_id"] or action["place_area_id"]
+    control_areas = list(settings.control_area_ids) or _other_areas(con, municipality, survey_area)
+    ev.survey = survey_change(con, survey_area, control_areas, ev.factors, w)
+    ev.weekly = weekly_series(events, start, w, pre_weeks)
+    trend = relative_trend_p(ev.weekly)
+    ev.trend_p = trend[1] if trend else None
+    ev.rtm_ratio = regression_to_mean(events, w)
+    ev.verdict, ev.caveats = judge(ev, trend)
+    return ev
+
+
+def _per_week(pair: tuple[int, int], weights: tuple[float, float]) -> tuple[float, float]:
+    return pair[0] / weights[0], pair[1] / weights[1]
+
+
+def _other_areas(con, municipality_code: str, area_id: int | None) -> list[int]:
+    rows = con.execute(
+        "select id from area where municipality_code = ? and active and (? is null or id <> ?)",
+        [municipality_code, area_id, area_id],
+    ).fetchall()
+    return [int(r[0]) for r in rows]
+
+
+def judge(ev: Evaluation, trend: tuple[float, float] | None = None) -> tuple[str, list[str]]:
+    """The verdict key and the caveats (keys) of an evaluation whose counts and tests are filled in."""
+    caveats: list[str] = []
+    before, after = ev.counts["target"]
+    if ev.windows is not None:
+        if ev.windows.weeks_after < ev.windows.weeks_before:
+            caveats.append("short_after")
+        if ev.windows.run_in_weeks:
+            caveats.append("run_in")
+    if before + after < MIN_EVENTS:
+        caveats.append("too_few")
+        return "too_few", caveats
+    local = ev.wdd_local
+    z = local.local_z if local else 0.0
+    significant = abs(z) >= stats.norm.ppf(1 - ALPHA / 2)
+    if significant and z < 0:
+        verdict = "worked"
+        if ev.wdd_buffer is not None and ev.wdd_buffer.displacement_z >= stats.norm.ppf(1 - ALPHA / 2):
+            verdict = "displacement"
+    elif significant:
+        verdict = "increase"
+    else:
+        verdict = "no_effect"
+    if trend is not None and trend[1] < ALPHA and verdict in ("worked", "displacement", "increase") \
+            and np.sign(trend[0]) == np.sign(z):
+        caveats.append("pre_trend")
+    if ev.rtm_ratio is not None and ev.rtm_ratio >= 1.33:
+        caveats.append("rtm")
+    if ev.wdd_buffer is not None and verdict == "worked" and ev.wdq is not None and ev.wdq > 0:
+        caveats.append("diffusion")
+    if ev.wdd_buffer is not None and verdict in ("no_effect", "increase") \
+            and ev.wdd_buffer.displacement_z >= stats.norm.ppf(1 - ALPHA / 2):
+        caveats.append("buffer_rise")
+    return verdict, caveats
+
+
+def with_settings(settings: Settings, **changes: object) -> Settings:
+    return replace(settings, **changes)
+
+
+# ------------------------------------------------------------------------------------------------ words
+
+def _fmt(value: float | None, decimals: int, lang: str) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return i18n.number(value, decimals, lang)
+
+
+def _p(value: float | None, lang: str) -> str:
+    if value is None:
+        return "–"
+    if value < 0.001:
+        return "< 0,001" if lang == "sv" else "< 0.001"
+    return _fmt(value, 3, lang)
+
+
+def verdict_label(verdict: str, lang: str = "sv") -> str:
+    return i18n.t(f"actions.verdict.{verdict}", lang)
+
+
+def verdict_text(ev: Evaluation, lang: str = "sv") -> str:
+    """The verdict in plain words, with its certainty and the counts it rests on."""
+    t = i18n.t
+    if ev.windows is None:
+        return t("actions.verdict_text.not_started", lang)
+    before, after = ev.counts["target"]
+    parts = [t(f"actions.verdict_text.{ev.verdict}", lang, before=before, after=after,
+               weeks=_fmt(ev.windows.weeks_before, 0, lang),
+               level=ev.certainty or "5")]
+    if ev.verdict in ("worked", "displacement", "increase") and ev.wdd_local is not None:
+        parts.append(t("actions.verdict_text.z", lang, z=_fmt(ev.wdd_local.local_z, 2, lang),
+                       p=_p(float(2 * stats.norm.sf(abs(ev.wdd_local.local_z))), lang)))
+    if ev.verdict == "displacement" and "buffer" in ev.counts:
+        b0, b1 = ev.counts["buffer"]
+        parts.append(t("actions.verdict_text.buffer", lang, before=b0, after=b1, metres=_fmt(ev.settings.buffer_m, 0,
+                                                                                            lang)))
+    return " ".join(parts)
+
+
+def caveat_texts(ev: Evaluation, lang: str = "sv") -> list[str]:
+    return [i18n.t(f"actions.caveat.{c}", lang, ratio=_fmt(ev.rtm_ratio, 1, lang), min=MIN_EVENTS)
+            for c in ev.caveats]
+
+
+def as_dict(ev: Evaluation, lang: str = "sv") -> dict:
+    """Everything the CLI prints as JSON (numbers rounded, dates as ISO text)."""
+    def result(r: WddResult | None) -> dict | None:
+        if r is None:
+            return None
+        return {"wdd": round(r.wdd, 3), "se": round(r.se, 3), "z": round(r.z, 3), "p_value": round(r.p_value, 5),
+                "local": round(r.local, 3), "displacement": round(r.displacement, 3)}
+
+    survey = None
+    if ev.survey is not None:
+        s = ev.survey
+        survey = {k: (None if v is None else round(v, 4)) for k, v in
+                  (("target_before", s.target_before), ("target_after", s.target_after),
+                   ("control_before", s.control_before), ("control_after", s.control_after),
+                   ("did", s.did), ("p_value", s.p_value))}
+        survey["answers"] = s.answers
+    return {
+        "action_id": ev.action_id, "title": ev.title, "kind": ev.kind, "area": ev.area,
+        "start": ev.start.isoformat() if ev.start else None, "categories": ev.categories, "factors": ev.factors,
+        "target_mode": ev.target_mode, "buffer_m": ev.settings.buffer_m,
+        "windows": ev.windows.as_dict() if ev.windows else None,
+        "counts": {k: {"before": v[0], "after": v[1]} for k, v in ev.counts.items()},
+        "control_scale": None if ev.control_scale is None else round(ev.control_scale, 4),
+        "wdd": result(ev.wdd_local), "wdd_with_buffer": result(ev.wdd_buffer),
+        "etest": None if ev.etest is None else {"statistic": round(ev.etest.statistic, 4),
+                                                "p_value": round(ev.etest.p_value, 5),
+                                                "ratio": None if ev.etest.ratio is None else round(ev.etest.ratio, 4)},
+        "wdq": None if ev.wdq is None else round(ev.wdq, 4),
+        "survey": survey,
+        "verdict": ev.verdict, "verdict_label": verdict_label(ev.verdict, lang),
+        "verdict_text": verdict_text(ev, lang), "caveats": ev.caveats, "caveat_texts": caveat_texts(ev, lang),
+    }
+
+
+# ------------------------------------------------------------------------------------------------ the year
+
+def annual_table(con, year: int, municipality_code: str | None = None, lang: str = "sv") -> pd.DataFrame:
+    """Every action started in the year, evaluated with the default settings: one row each."""
+    rows = con.execute(
+        "select ac.id"
+        " from action ac"
+        " left join place p on p.id = ac.place_id"
+        " left join area a on a.id = coalesce(ac.area_id, p.area_id)"
+        " where year(ac.start_date) = ?"
+        "   and (? is null or a.municipality_code = ?)"
+        " order by ac.start_date, ac.id",
+        [year, municipality_code, municipality_code],
+    ).fetchall()
+    records = []
+    for (action_id,) in rows:
+        ev = evaluate(con, int(action_id))
+        if ev is None:
+            continue
+        before, after = ev.counts.get("target", (None, None))
+        survey = ev.survey.did if ev.survey is not None else None
+        records.append({
+            "id": ev.action_id, "title": ev.title, "kind": ev.kind, "area": ev.area,
+            "start": ev.start, "categories": ", ".join(ev.categories),
+            "before": before, "after": after,
+            "wdd_z": None if ev.wdd_local is None else round(ev.wdd_local.local_z, 2),
+            "wdd_buffer_z": None if ev.wdd_buffer is None else round(ev.wdd_buffer.z, 2),
+            "etest_p": None if ev.etest is None else round(ev.etest.p_value, 4),
+            "wdq": None if ev.wdq is None else round(ev.wdq, 2),
+            "survey_change": None if survey is None else round(survey, 2),
+            "verdict": ev.verdict, "verdict_label": verdict_label(ev.verdict, lang),
+            "caveats": "; ".join(i18n.t(f"actions.caveat_short.{c}", lang) for c in ev.caveats),
+        })
+    columns = ["id", "title", "kind", "area", "start", "categories", "before", "after", "wdd_z", "wdd_buffer_z",
+               "etest_p", "wdq", "survey_change", "verdict", "verdict_label", "caveats"]
+    table = pd.DataFrame(records, columns=columns)
+    for col in ("before", "after"):
+        table[col] = table[col].astype("Int64")
+    for col in ("wdd_z", "wdd_buffer_z", "etest_p", "wdq", "survey_change"):
+        table[col] = table[col].astype("Float64")
+    return table
+
+
+def summary_by_kind(table: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
+    """Per kind of action: how many, how many with a certain decrease, and a sentence saying so."""
+    if table.empty:
+        return pd.DataFrame(columns=["kind", "actions", "worked", "evaluable", "summary"])
+    grouped = table.groupby("kind", sort=True).agg(
+        actions=("id", "count"),
+        worked=("verdict", lambda v: int(v.isin(["worked", "displacement"]).sum())),
+        evaluable=("verdict", lambda v: int((~v.isin(["too_few", "not_started"])).sum())),
+    ).reset_index()
+    grouped["summary"] = [
+        i18n.t("actions.summary.kind", lang, kind=k, worked=w, total=n, evaluable=e)
+        for k, w, n, e in zip(grouped["kind"], grouped["worked"], grouped["actions"], grouped["evaluable"],
+                              strict=True)]
+    return grouped
