@@ -3,4 +3,6 @@ only, write nothing) and `load(con, data, file_name, **options)` (validate and l
 one transaction), both returning an `ImportReport`. `IMPORTERS` maps a source name to its module path
 for the Data page and the CLI."""
 
-IMPORTERS: dict[str, str] = {}
+IMPORTERS: dict[str, str] = {
+    "survey": "est_data.ingest.survey",
+}

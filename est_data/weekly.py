@@ -1,0 +1,501 @@
+"""The weekly cycle's writes: reporters' answers and event reports, and the Thursday meeting's decisions.
+
+- `submit_week`: a reporter's answers for one ISO week (levels per area and factor, a comment per area),
+  as an upsert in one transaction: sending again the same week replaces that reporter's answer for the
+  areas sent, never duplicates it (unique iso_year, iso_week, reporter_id, area_id).
+- `add_event` / `delete_event`: event reports (table `observation`): what (factor), where (a named
+  place, a point or an address), when (a date and a part of day or a time), a short description.
+- `save_assessments`: the meeting's agreed status per area (table `weekly_assessment`, with the
+  computed status beside it and a note).
+- `add_priority`, `priority_to_action`, `follow_up_priority`: priorities for the weekend and next
+  week (table `weekly_priority`), turned into an `action` in one step, followed up the next week.
+
+Every write runs in `db.transaction` with an `audit_log` row (free text is not copied into the log).
+Read functions for the forms and the meeting live here too; they take the cursor first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import duckdb
+import pandas as pd
+
+from est_data.audit import record
+from est_data.db import transaction
+from est_data.model import ACTION_KINDS, STATUSES, IsoWeek
+
+PARTS_OF_DAY: dict[str, tuple[int, int]] = {"morgon": (6, 10), "dag": (10, 17), "kväll": (17, 22), "natt": (22, 6)}
+HORIZONS = ("helg", "vecka", "längre")  # the weekend, next week, a longer action
+MAX_TEXT = 2000
+
+
+class WeeklyError(ValueError):
+    """A user's mistake in a weekly form; `key` is an i18n key, kwargs fill it in."""
+
+    def __init__(self, key: str, **kwargs: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.kwargs = kwargs
+
+
+@dataclass(frozen=True)
+class AreaAnswer:
+    """One reporter's ratings for one area and week: {factor_code: level 0..3} and a comment."""
+
+    area_id: int
+    levels: dict[str, int] = field(default_factory=dict)
+    comment: str | None = None
+    comment_internal: bool = False
+
+
+@dataclass(frozen=True)
+class EventReport:
+    """An event a reporter saw: factor, where (place, point or address) and when."""
+
+    factor_code: str
+    occurred_date: dt.date
+    description: str
+    area_id: int | None = None
+    place_id: int | None = None
+    time_of_day: str | None = None  # morgon, dag, kväll, natt
+    occurred_time: dt.time | None = None
+    lat: float | None = None
+    lon: float | None = None
+    address: str | None = None
+    severity: int | None = None
+    internal: bool = False
+
+
+def _retry(fn, attempts: int = 5):
+    """Run a write, retrying briefly when another thread's transaction conflicts with it."""
+    for attempt in range(attempts):
+        try:
+            return fn()
+        except duckdb.TransactionException:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    return None
+
+
+def _clean(text: str | None) -> str | None:
+    if text is None:
+        return None
+    text = str(text).strip()
+    if len(text) > MAX_TEXT:
+        raise WeeklyError("weekly.error.too_long", n=MAX_TEXT)
+    return text or None
+
+
+# ---------------------------------------------------------------------------------------------- reads
+
+def reporters(con, active_only: bool = True) -> pd.DataFrame:
+    """Reporters with the names of the areas they cover (for pickers)."""
+    return con.execute(
+        "select rp.id, rp.name, rp.email, rp.organisation, rp.active,"
+        "       string_agg(a.name, ', ' order by a.name) as areas"
+        " from reporter rp"
+        " left join reporter_area ra on ra.reporter_id = rp.id"
+        " left join area a on a.id = ra.area_id"
+        " where rp.active or not ?"
+        " group by rp.id, rp.name, rp.email, rp.organisation, rp.active"
+        " order by rp.name",
+        [active_only],
+    ).df()
+
+
+def reporter_areas(con, reporter_id: int) -> pd.DataFrame:
+    """The active areas a reporter covers: id, name."""
+    return con.execute(
+        "select a.id, a.name"
+        " from reporter_area ra"
+        " join area a on a.id = ra.area_id and a.active"
+        " where ra.reporter_id = ?"
+        " order by a.name",
+        [reporter_id],
+    ).df()
+
+
+def places(con, area_ids: tuple[int, ...] = ()) -> pd.DataFrame:
+    """Active named places, optionally of some areas: id, area_id, name, kind, lat, lon."""
+    area_list = list(area_ids) or None
+    return con.execute(
+        "select id, area_id, name, kind, lat, lon"
+        " from place"
+        " where active"
+        "   and (? is null or list_contains(?, area_id))"
+        " order by name",
+        [area_list, area_list],
+    ).df()
+
+
+def reporter_week(con, reporter_id: int, week: IsoWeek) -> pd.DataFrame:
+    """What a reporter sent for a week: one row per area and factor (area_id, area, factor_code, level,
+    comment, comment_internal, submitted_at, source)."""
+    return con.execute(
+        "select r.area_id, a.name as area, s.factor_code, s.level, r.comment, r.comment_internal,"
+        "       r.submitted_at, r.source"
+        " from survey_response r"
+        " join area a on a.id = r.area_id"
+        " left join survey_rating s on s.response_id = r.id"
+        " where r.reporter_id = ? and r.iso_year = ? and r.iso_week = ?"
+        " order by a.name, s.factor_code",
+        [reporter_id, week.year, week.week],
+    ).df()
+
+
+def reporter_events(con, reporter_id: int, week: IsoWeek) -> pd.DataFrame:
+    """A reporter's event reports for a week, newest first."""
+    return con.execute(
+        "select o.id, o.reported_at, o.occurred_date, o.occurred_at, o.time_of_day, o.factor_code,"
+        "       a.name as area, p.name as place, o.address, o.lat, o.lon, o.description"
+        " from observation o"
+        " left join area a on a.id = o.area_id"
+        " left join place p on p.id = o.place_id"
+        " where o.reporter_id = ? and o.iso_year = ? and o.iso_week = ?"
+        " order by o.reported_at desc, o.id desc",
+        [reporter_id, week.year, week.week],
+    ).df()
+
+
+# ---------------------------------------------------------------------------------------------- answers
+
+def _active_factors(con) -> set[str]:
+    return {r[0] for r in con.execute("select code from factor where active").fetchall()}
+
+
+def validate_answers(con, answers: Iterable[AreaAnswer]) -> list[AreaAnswer]:
+    answers = list(answers)
+    if not answers:
+        raise WeeklyError("weekly.error.no_areas")
+    factors = _active_factors(con)
+    known_areas = {r[0] for r in con.execute("select id from area").fetchall()}
+    seen: set[int] = set()
+    for answer in answers:
+        if answer.area_id not in known_areas:
+            raise WeeklyError("weekly.error.unknown_area", area=answer.area_id)
+        if answer.area_id in seen:
+            raise WeeklyError("weekly.error.area_twice", area=answer.area_id)
+        seen.add(answer.area_id)
+        for code, level in answer.levels.items():
+            if code not in factors:
+                raise WeeklyError("weekly.error.unknown_factor", factor=code)
+            if level is None or int(level) != level or not 0 <= int(level) <= 3:
+                raise WeeklyError("weekly.error.level", level=level)
+        _clean(answer.comment)
+    return answers
+
+
+def check_week(week: IsoWeek, today: dt.date | None = None) -> None:
+    """Answers are about the current week or an earlier one (late answers count for their week)."""
+    if week.monday() > (today or dt.date.today()):
+        raise WeeklyError("weekly.error.future_week", week=week.week)
+
+
+def submit_week(con, reporter_id: int, week: IsoWeek, answers: Iterable[AreaAnswer], by: str | None,
+                source: str = "form", submitted_at: dt.datetime | None = None,
+                today: dt.date | None = None) -> list[int]:
+    """Store a reporter's answers for a week (one transaction; resending replaces, never duplicates).
+
+    Factors missing from an answer's levels are stored as 0 (inget): "nothing to report" is the
+    default. Returns the survey_response ids, in the order of `answers`.
+    """
+    check_week(week, today)
+    answers = validate_answers(con, answers)
+    if con.execute("select count(*) from reporter where id = ?", [reporter_id]).fetchone()[0] == 0:
+        raise WeeklyError("weekly.error.unknown_reporter", reporter=reporter_id)
+    factors = sorted(_active_factors(con))
+    stamp = submitted_at or dt.datetime.now()
+
+    def write() -> list[int]:
+        ids = []
+        with transaction(con):
+            for answer in answers:
+                response_id = con.execute(
+                    "insert into survey_response (iso_year, iso_week, reporter_id, area_id, submitted_at, comment,"
+                    " comment_internal, source)"
+                    " values (?, ?, ?, ?, ?, ?, ?, ?)"
+                    " on conflict (iso_year, iso_week, reporter_id, area_id) do update"
+                    " set submitted_at = excluded.submitted_at, comment = excluded.comment,"
+                    "     comment_internal = excluded.comment_internal, source = excluded.source"
+                    " returning id",
+                    [week.year, week.week, reporter_id, answer.area_id, stamp, _clean(answer.comment),
+                     bool(answer.comment_internal), source],
+                ).fetchone()[0]
+                rows = [[response_id, code, int(answer.levels.get(code, 0) or 0)] for code in factors]
+                con.executemany(
+                    "insert into survey_rating (response_id, factor_code, level) values (?, ?, ?)"
+                    " on conflict (response_id, factor_code) do update set level = excluded.level",
+                    rows,
+                )
+                ids.append(int(response_id))
+            record(con, by, "submit", "survey_response", f"{reporter_id}:{week}",
+                   after={"reporter_id": reporter_id, "week": str(week), "response_ids": ids,
+                          "levels": {str(a.area_id): {k: int(v) for k, v in a.levels.items() if v} for a in answers}})
+        return ids
+
+    return _retry(write)
+
+
+# ---------------------------------------------------------------------------------------------- events
+
+def _event_area(con, event: EventReport) -> int | None:
+    if event.place_id is not None:
+        row = con.execute("select area_id from place where id = ?", [event.place_id]).fetchone()
+        if row is None:
+            raise WeeklyError("weekly.error.unknown_place", place=event.place_id)
+        return event.area_id or row[0]
+    return event.area_id
+
+
+def add_event(con, reporter_id: int | None, event: EventReport, by: str | None, source: str = "form",
+              today: dt.date | None = None) -> int:
+    """Store one event report. An identical report (same reporter, factor, place, date and text) is not
+    stored twice; its id is returned instead. The ISO week is the week the event happened."""
+    if event.factor_code not in _active_factors(con):
+        raise WeeklyError("weekly.error.unknown_factor", factor=event.factor_code)
+    description = _clean(event.description)
+    if not description:
+        raise WeeklyError("weekly.error.no_description")
+    if event.occurred_date > (today or dt.date.today()):
+        raise WeeklyError("weekly.error.future_date")
+    if event.time_of_day is not None and event.time_of_day not in PARTS_OF_DAY:
+        raise WeeklyError("weekly.error.part_of_day", part=event.time_of_day)
+    if (event.lat is None) != (event.lon is None) or (
+            event.lat is not None and not (-90 <= event.lat <= 90 and -180 <= event.lon <= 180)):
+        raise WeeklyError("weekly.error.point")
+    area_id = _event_area(con, event)
+    if area_id is None and event.place_id is None and event.lat is None and not _clean(event.address):
+        raise WeeklyError("weekly.error.no_where")
+    lat, lon = event.lat, event.lon
+    if lat is None and event.place_id is not None:
+        lat, lon = con.execute("select lat, lon from place where id = ?", [event.place_id]).fetchone()
+    occurred_at = dt.datetime.combine(event.occurred_date, event.occurred_time) if event.occurred_time else None
+    part = event.time_of_day
+    if part is None and event.occurred_time is not None:
+        part = part_of_day(event.occurred_time.hour)
+    hours = PARTS_OF_DAY.get(part) if part else None
+    week = IsoWeek.of(event.occurred_date)
+
+    def write() -> int:
+        with transaction(con):
+            existing = con.execute(
+                "select id from observation"
+                " where reporter_id is not distinct from ? and factor_code = ? and occurred_date = ?"
+                "   and place_id is not distinct from ? and area_id is not distinct from ?"
+                "   and description = ? and time_of_day is not distinct from ?",
+                [reporter_id, event.factor_code, event.occurred_date, event.place_id, area_id, description, part],
+            ).fetchone()
+            if existing:
+                return int(existing[0])
+            new_id = con.execute(
+                "insert into observation (reported_at, occurred_at, occurred_date, time_of_day, hour_from, hour_to,"
+                " reporter_id, source, factor_code, area_id, place_id, lat, lon, address, description, severity,"
+                " internal, iso_year, iso_week)"
+                " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
+                [dt.datetime.now(), occurred_at, event.occurred_date, part, hours[0] if hours else None,
+                 hours[1] if hours else None, reporter_id, source, event.factor_code, area_id, event.place_id,
+                 lat, lon, _clean(event.address), description, event.severity, bool(event.internal),
+                 week.year, week.week],
+            ).fetchone()[0]
+            record(con, by, "create", "observation", new_id,
+                   after={"reporter_id": reporter_id, "factor_code": event.factor_code, "area_id": area_id,
+                          "place_id": event.place_id, "occurred_date": event.occurred_date})
+        return int(new_id)
+
+    return _retry(write)
+
+
+def part_of_day(hour: int) -> str:
+    for name, (start, end) in PARTS_OF_DAY.items():
+        if start < end and start <= hour < end:
+            return name
+    return "natt"
+
+
+def delete_event(con, event_id: int, reporter_id: int | None, by: str | None) -> bool:
+    """Delete an event report; with a reporter_id only that reporter's own report. True if deleted."""
+    row = con.execute("select id, reporter_id, factor_code, area_id from observation where id = ?",
+                      [event_id]).fetchone()
+    if row is None or (reporter_id is not None and row[1] != reporter_id):
+        return False
+    with transaction(con):
+        con.execute("delete from observation where id = ?", [event_id])
+        record(con, by, "delete", "observation", event_id,
+               before={"reporter_id": row[1], "factor_code": row[2], "area_id": row[3]})
+    return True
+
+
+# ---------------------------------------------------------------------------------------------- the meeting
+
+def assessments(con, week: IsoWeek) -> pd.DataFrame:
+    """The meeting's decisions for a week: area_id, status, computed_status, priority, note, decided_at/by."""
+    return con.execute(
+        "select area_id, status, computed_status, priority, note, decided_at, decided_by"
+        " from weekly_assessment"
+        " where iso_year = ? and iso_week = ?"
+        " order by area_id",
+        [week.year, week.week],
+    ).df()
+
+
+@dataclass(frozen=True)
+class Assessment:
+    area_id: int
+    status: str | None
+    computed_status: str | None = None
+    note: str | None = None
+    priority: int | None = None
+
+
+def save_assessments(con, week: IsoWeek, rows: Iterable[Assessment], by: str | None) -> int:
+    """Store the agreed status per area (upsert); one transaction, one audit row per changed area.
+    Returns the number of areas whose decision changed."""
+    rows = list(rows)
+    for row in rows:
+        if row.status is not None and row.status not in STATUSES:
+            raise WeeklyError("weekly.error.status", status=row.status)
+        _clean(row.note)
+    now = dt.datetime.now()
+    changed = 0
+    with transaction(con):
+        for row in rows:
+            before = con.execute(
+                "select status, computed_status, note, priority from weekly_assessment"
+                " where iso_year = ? and iso_week = ? and area_id = ?",
+                [week.year, week.week, row.area_id],
+            ).fetchone()
+            after = (row.status, row.computed_status, _clean(row.note), row.priority)
+            if before is not None and tuple(before) == after:
+                continue
+            if before is None and row.status is None and not _clean(row.note):
+                continue
+            con.execute(
+                "insert into weekly_assessment (iso_year, iso_week, area_id, status, computed_status, priority, note,"
+                " decided_at, decided_by)"
+                " values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " on conflict (iso_year, iso_week, area_id) do update"
+                " set status = excluded.status, computed_status = excluded.computed_status,"
+                "     priority = excluded.priority, note = excluded.note, decided_at = excluded.decided_at,"
+                "     decided_by = excluded.decided_by",
+                [week.year, week.week, row.area_id, *after, now, by],
+            )
+            keys = ("status", "computed_status", "note", "priority")
+            record(con, by, "update" if before else "create", "weekly_assessment", f"{week}:{row.area_id}",
+                   before=dict(zip(keys, before, strict=True)) if before else None,
+                   after=dict(zip(keys, after, strict=True)))
+            changed += 1
+    return changed
+
+
+def priorities(con, week: IsoWeek) -> pd.DataFrame:
+    """The priorities decided for a week, with area, place and any action they became."""
+    return con.execute(
+        "select wp.id, wp.area_id, a.name as area, wp.place_id, p.name as place, wp.kind, wp.horizon,"
+        "       wp.description, wp.action_id, ac.title as action_title, ac.status as action_status,"
+        "       wp.done, wp.followup_note, wp.created_at, wp.created_by"
+        " from weekly_priority wp"
+        " left join area a on a.id = wp.area_id"
+        " left join place p on p.id = wp.place_id"
+        " left join action ac on ac.id = wp.action_id"
+        " where wp.iso_year = ? and wp.iso_week = ?"
+        " order by wp.id",
+        [week.year, week.week],
+    ).df()
+
+
+def add_priority(con, week: IsoWeek, kind: str, description: str, by: str | None, horizon: str = "helg",
+                 area_id: int | None = None, place_id: int | None = None) -> int:
+    """Record a priority decided at the meeting (where presence is needed, a traffic control, a
+    longer action ...)."""
+    if kind not in ACTION_KINDS:
+        raise WeeklyError("weekly.error.kind", kind=kind)
+    if horizon not in HORIZONS:
+        raise WeeklyError("weekly.error.horizon", horizon=horizon)
+    text = _clean(description)
+    if not text:
+        raise WeeklyError("weekly.error.no_description")
+    if place_id is not None:
+        row = con.execute("select area_id from place where id = ?", [place_id]).fetchone()
+        if row is None:
+            raise WeeklyError("weekly.error.unknown_place", place=place_id)
+        area_id = area_id or row[0]
+    with transaction(con):
+        new_id = con.execute(
+            "insert into weekly_priority (iso_year, iso_week, area_id, place_id, kind, horizon, description,"
+            " created_by) values (?, ?, ?, ?, ?, ?, ?, ?) returning id",
+            [week.year, week.week, area_id, place_id, kind, horizon, text, by],
+        ).fetchone()[0]
+        record(con, by, "create", "weekly_priority", new_id,
+               after={"week": str(week), "area_id": area_id, "place_id": place_id, "kind": kind, "horizon": horizon})
+    return int(new_id)
+
+
+def delete_priority(con, priority_id: int, by: str | None) -> bool:
+    row = con.execute("select iso_year, iso_week, kind, action_id from weekly_priority where id = ?",
+                      [priority_id]).fetchone()
+    if row is None:
+        return False
+    with transaction(con):
+        con.execute("delete from weekly_priority where id = ?", [priority_id])
+        record(con, by, "delete", "weekly_priority", priority_id,
+               before={"iso_year": row[0], "iso_week": row[1], "kind": row[2], "action_id": row[3]})
+    return True
+
+
+def priority_to_action(con, priority_id: int, title: str, by: str | None, kind: str | None = None,
+                       area_id: int | None = None, place_id: int | None = None, partners: str | None = None,
+                       responsible: str | None = None, start_date: dt.date | None = None,
+                       end_date: dt.date | None = None, description: str | None = None) -> int:
+    """Turn a priority into an action (status 'planerad', or 'pågående' if it starts today or earlier)
+    and link them; one transaction. Defaults come from the priority. Returns the action id."""
+    row = con.execute(
+        "select kind, area_id, place_id, description, action_id, iso_year, iso_week from weekly_priority where id = ?",
+        [priority_id]).fetchone()
+    if row is None:
+        raise WeeklyError("weekly.error.unknown_priority", priority=priority_id)
+    if row[4] is not None:
+        raise WeeklyError("weekly.error.already_action", action=row[4])
+    title = _clean(title)
+    if not title:
+        raise WeeklyError("weekly.error.no_title")
+    kind = kind or row[0]
+    if kind not in ACTION_KINDS:
+        raise WeeklyError("weekly.error.kind", kind=kind)
+    start = start_date or IsoWeek(row[5], row[6]).shift(1).monday()
+    if end_date is not None and end_date < start:
+        raise WeeklyError("weekly.error.end_before_start")
+    status = "pågående" if start <= dt.date.today() else "planerad"
+    values = {"title": title, "kind": kind, "area_id": area_id if area_id is not None else row[1],
+              "place_id": place_id if place_id is not None else row[2], "partners": _clean(partners),
+              "responsible": _clean(responsible), "start_date": start, "end_date": end_date, "status": status,
+              "description": _clean(description) or row[3]}
+    with transaction(con):
+        action_id = con.execute(
+            "insert into action (title, kind, area_id, place_id, partners, responsible, start_date, end_date, status,"
+            " description, created_at, created_by)"
+            " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
+            [*values.values(), dt.datetime.now(), by],
+        ).fetchone()[0]
+        con.execute("update weekly_priority set action_id = ? where id = ?", [action_id, priority_id])
+        record(con, by, "create", "action", action_id, after={**values, "from_priority": priority_id})
+        record(con, by, "update", "weekly_priority", priority_id, before={"action_id": None},
+               after={"action_id": action_id})
+    return int(action_id)
+
+
+def follow_up_priority(con, priority_id: int, done: bool | None, note: str | None, by: str | None) -> None:
+    """Record whether a priority was carried out ("gjordes det?") with a note."""
+    row = con.execute("select done, followup_note from weekly_priority where id = ?", [priority_id]).fetchone()
+    if row is None:
+        raise WeeklyError("weekly.error.unknown_priority", priority=priority_id)
+    note = _clean(note)
+    if (row[0], row[1]) == (done, note):
+        return
+    with transaction(con):
+        con.execute("update weekly_priority set done = ?, followup_note = ? where id = ?", [done, note, priority_id])
+        record(con, by, "update", "weekly_priority", priority_id, before={"done": row[0]}, after={"done": done})
