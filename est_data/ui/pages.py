@@ -24,7 +24,10 @@ class PageSpec:
 
 
 PAGES: list[PageSpec] = [
+    PageSpec("karta", "incidents.nav.map", ":material/map:", READERS, "nav.section.analysis"),
+    PageSpec("data", "incidents.nav.data", ":material/upload_file:", STAFF, "nav.section.admin"),
     PageSpec("oversikt", "nav.overview", ":material/dashboard:", READERS, "nav.section.weekly", default=True),
+    PageSpec("admin", "trust.nav.admin", ":material/admin_panel_settings:", ("admin",), "nav.section.admin"),
 ]
 
 

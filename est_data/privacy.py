@@ -1,0 +1,171 @@
+"""Personal data: the retention run, deleting one reporter's personal data, exports without it.
+
+Free text (survey comments, event descriptions and addresses) and reporter identities are
+personal data. Ratings (levels 0–3) are not, and are always kept: the trends stay intact.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from est_data import audit, config
+from est_data.db import transaction
+
+# Columns that hold personal data in exports; left out unless the user asks for them.
+PERSONAL_COLUMNS = frozenset({"reporter", "reporter_name", "name", "email", "comment", "description", "address",
+                              "rapportör", "e-post", "kommentar", "beskrivning", "adress", "namn"})
+
+
+@dataclass(frozen=True)
+class RetentionCounts:
+    cutoff: dt.datetime
+    comments: int
+    descriptions: int
+
+    @property
+    def total(self) -> int:
+        return self.comments + self.descriptions
+
+
+def cutoff_for(months: int, today: dt.date | None = None) -> dt.datetime:
+    """The first moment that is kept: today minus `months` calendar months, at midnight."""
+    today = today or dt.date.today()
+    month_index = today.year * 12 + (today.month - 1) - int(months)
+    year, month = divmod(month_index, 12)
+    day = min(today.day, calendar.monthrange(year, month + 1)[1])
+    return dt.datetime(year, month + 1, day)
+
+
+def retention_months(con) -> int:
+    return int(config.get_setting(con, "retention_months"))
+
+
+def retention_preview(con, months: int, today: dt.date | None = None) -> RetentionCounts:
+    """How much free text a retention run with `months` would delete (nothing is changed)."""
+    cutoff = cutoff_for(months, today)
+    comments = con.execute(
+        "select count(*) from survey_response where submitted_at < ? and comment is not null and comment <> ''",
+        [cutoff],
+    ).fetchone()[0]
+    descriptions = con.execute(
+        "select count(*) from observation"
+        " where reported_at < ?"
+        "   and ((description is not null and description <> '') or (address is not null and address <> ''))",
+        [cutoff],
+    ).fetchone()[0]
+    return RetentionCounts(cutoff, int(comments), int(descriptions))
+
+
+def run_retention(con, months: int, by: str, today: dt.date | None = None) -> RetentionCounts:
+    """Delete free text older than `months` months (ratings, places and times stay). One transaction, audited."""
+    if int(months) < 1:
+        raise ValueError(months)
+    counts = retention_preview(con, months, today)
+    with transaction(con):
+        con.execute(
+            "update survey_response set comment = null where submitted_at < ? and comment is not null",
+            [counts.cutoff],
+        )
+        con.execute(
+            "update observation set description = null, address = null"
+            " where reported_at < ? and (description is not null or address is not null)",
+            [counts.cutoff],
+        )
+        audit.record(con, by, "retention", "survey_response,observation", None,
+                     after={"months": int(months), "cutoff": counts.cutoff.isoformat(),
+                            "comments": counts.comments, "descriptions": counts.descriptions})
+    return counts
+
+
+def delete_reporter_personal_data(con, reporter_id: int, by: str) -> dict[str, int]:
+    """Remove one reporter's name, e-mail and free text; keep their ratings under an anonymous label.
+
+    Their account is deactivated, their survey links revoked and earlier audit rows about the reporter
+    are cleared of before/after values (which could hold the name). Returns what was changed.
+    """
+    row = con.execute("select id from reporter where id = ?", [reporter_id]).fetchone()
+    if row is None:
+        raise KeyError(reporter_id)
+    now = dt.datetime.now()
+    with transaction(con):
+        comments = con.execute(
+            "update survey_response set comment = null where reporter_id = ? and comment is not null"
+            " returning id", [reporter_id]).fetchall()
+        observations = con.execute(
+            "update observation set description = null, address = null"
+            " where reporter_id = ? and (description is not null or address is not null)"
+            " returning id", [reporter_id]).fetchall()
+        con.execute(
+            "update reporter set name = ?, email = null, active = false where id = ?",
+            [f"Rapportör {reporter_id} (borttagen)", reporter_id],
+        )
+        accounts = con.execute(
+            "update app_user set active = false, email = null, display_name = username, reporter_id = null"
+            " where reporter_id = ? returning id", [reporter_id]).fetchall()
+        links = con.execute(
+            "update survey_link set revoked_at = ?, revoked_by = ? where reporter_id = ? and revoked_at is null"
+            " returning id", [now, by, reporter_id]).fetchall()
+        con.execute(
+            "update audit_log set before_json = null, after_json = null"
+            " where table_name = 'reporter' and record_id = ?", [str(reporter_id)])
+        result = {"comments": len(comments), "observations": len(observations), "accounts": len(accounts),
+                  "links": len(links)}
+        audit.record(con, by, "delete_personal_data", "reporter", reporter_id, after=result)
+    return result
+
+
+def without_personal(df: pd.DataFrame) -> pd.DataFrame:
+    """The table without the columns that hold personal data (names, e-mail, free text)."""
+    keep = [c for c in df.columns if str(c).lower() not in PERSONAL_COLUMNS]
+    return df[keep]
+
+
+def responses_export(con, include_personal: bool = False, since: dt.date | None = None) -> pd.DataFrame:
+    """Survey answers, one row per answer and factor; reporter names and comments only if asked for."""
+    df = con.execute(
+        "with responses as ("
+        "    select * from survey_response where ? is null or submitted_at >= ?"
+        "),"
+        " final as ("
+        "    select r.iso_year as år, r.iso_week as vecka, a.name as område, p.organisation as organisation,"
+        "           p.name as rapportör, r.submitted_at as inskickat, f.label_sv as faktor, s.level as nivå,"
+        "           r.comment as kommentar"
+        "    from responses r"
+        "    join survey_rating s on s.response_id = r.id"
+        "    left join area a on a.id = r.area_id"
+        "    left join reporter p on p.id = r.reporter_id"
+        "    left join factor f on f.code = s.factor_code"
+        ")"
+        " select * from final order by år, vecka, område, organisation, faktor",
+        [since, since],
+    ).df()
+    return df if include_personal else without_personal(df)
+
+
+def observations_export(con, include_personal: bool = False, since: dt.date | None = None) -> pd.DataFrame:
+    """Event reports from reporters; who reported and the free text only if asked for."""
+    df = con.execute(
+        "select o.reported_at as rapporterat, o.occurred_at as inträffat, o.time_of_day as tid_på_dygnet,"
+        "       a.name as område, pl.name as plats, f.label_sv as faktor, o.severity as allvar, o.lat, o.lon,"
+        "       p.name as rapportör, o.address as adress, o.description as beskrivning"
+        " from observation o"
+        " left join area a on a.id = o.area_id"
+        " left join place pl on pl.id = o.place_id"
+        " left join factor f on f.code = o.factor_code"
+        " left join reporter p on p.id = o.reporter_id"
+        " where ? is null or o.reported_at >= ?"
+        " order by o.reported_at",
+        [since, since],
+    ).df()
+    return df if include_personal else without_personal(df)
+
+
+def csv_bytes(df: pd.DataFrame) -> bytes:
+    """A CSV for Swedish Excel (semicolon, decimal comma, UTF-8 with BOM); no cell can run as a formula."""
+    from est_data.export import safe_frame
+
+    return safe_frame(df).to_csv(sep=";", decimal=",", index=False).encode("utf-8-sig")
