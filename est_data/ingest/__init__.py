@@ -5,4 +5,5 @@ for the Data page and the CLI."""
 
 IMPORTERS: dict[str, str] = {
     "survey": "est_data.ingest.survey",
+    "bra": "est_data.ingest.bra",
 }

@@ -25,6 +25,7 @@ from pathlib import Path
 
 SOURCES: dict[str, str] = {
     "survey": "est_data.ingest.survey",
+    "bra": "est_data.ingest.bra",
 }
 
 MAX_LISTED = 100
