@@ -27,9 +27,9 @@ c1, c2, c3, c4 = st.columns(4)
 rate = f" ({100 * ov.answered / ov.reporters:.0f} %)" if ov.reporters else ""
 c1.metric(tr("overview.responses"), f"{ov.answered} / {ov.reporters}{rate}", help=tr("overview.responses_help"),
           border=True)
-c2.metric("🔴 " + tr("status.röd").capitalize(), ov.status_counts["röd"], border=True)
-c3.metric("🟡 " + tr("status.gul").capitalize(), ov.status_counts["gul"], border=True)
-c4.metric("🟢 " + tr("status.grön").capitalize(), ov.status_counts["grön"], border=True)
+for column, status, colour in ((c2, "röd", "red"), (c3, "gul", "orange"), (c4, "grön", "green")):
+    column.metric(f":{colour}[:material/circle:] {tr('status.' + status).capitalize()}", ov.status_counts[status],
+                  border=True)
 
 st.subheader(tr("overview.incidents_heading"))
 st.caption(tr("overview.incidents_caption", end=ov.recent_end.isoformat()))
