@@ -1,0 +1,349 @@
+"""`python -m est_data bench [--scale demo|small|large|national] [--json FILE]`: speed at scale.
+
+Generates (once, cached under data/bench/) a dataset of the scale with `est_data.benchdata`, then
+measures, several runs each (median and spread):
+- every registered page's server-side run under AppTest, cold and warm cache, and the bytes it sends;
+- each importer's rows per second (police JSON, felanmälan CSV) on a private copy of the dataset;
+- the weekly report's generation time;
+- the peak memory (RSS) of the benchmark process (and of the generator, which runs in a child).
+Parts whose code does not exist yet are reported as "saknas" (missing), never estimated.
+Budgets are DESIGN §7's. The table goes to stdout; --json writes every run's figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import importlib.util
+import json
+import multiprocessing
+import platform
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from est_data import benchdata, db
+
+# DESIGN §7 budgets: warm page time per scale (s), police import rows/s, map payload, peak memory.
+PAGE_BUDGET_S = {"large": 0.3, "national": 1.5}
+POLICE_ROWS_PER_S = 50_000
+MAP_PAYLOAD_BYTES = 3_000_000
+PEAK_RSS_BYTES = {"national": 2 * 1024**3}
+MISSING = "saknas"
+
+
+@dataclass
+class Measure:
+    name: str  # e.g. "sida oversikt (varm)", "import polisen"
+    unit: str  # s, rader/s, byte
+    values: list[float] = field(default_factory=list)
+    status: str = "ok"  # ok, saknas, fel
+    budget: float | None = None
+    budget_kind: str = "max"  # max: value must be <= budget; min: >=
+    note: str = ""
+
+    @property
+    def median(self) -> float | None:
+        return statistics.median(self.values) if self.values else None
+
+    @property
+    def spread(self) -> tuple[float, float] | None:
+        return (min(self.values), max(self.values)) if self.values else None
+
+    @property
+    def within_budget(self) -> bool | None:
+        if self.budget is None or self.median is None:
+            return None
+        return self.median <= self.budget if self.budget_kind == "max" else self.median >= self.budget
+
+    def as_dict(self) -> dict:
+        return {**asdict(self), "median": self.median, "spread": self.spread, "within_budget": self.within_budget}
+
+
+def peak_rss_bytes(who: int = resource.RUSAGE_SELF) -> int:
+    return resource.getrusage(who).ru_maxrss * 1024  # kilobytes on Linux
+
+
+# ---------------------------------------------------------------------------------------------- inputs
+
+def police_json(con, out: Path, n: int, id_offset: int) -> int:
+    """A police events JSON file in the API's shape (with its quirks: hours not zero-padded, the
+    time it happened in `name`, the municipality's centre point as gps), from the dataset's police
+    incidents in Trelleborg. Built by DuckDB; returns the number of events written."""
+    months = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+              "november", "december"]
+    frame = con.execute(
+        "with picked as ("
+        "  select row_number() over (order by occurred_at, id) as rn, occurred_at, category, summary"
+        "  from incident"
+        "  where source = 'polisen' and municipality_code = ?"
+        "  order by occurred_at desc"
+        "  limit ?"
+        " ), final as ("
+        "  select ? + rn as id,"
+        "         strftime(occurred_at + interval 40 minute, '%Y-%m-%d ')"
+        "           || cast(hour(occurred_at + interval 40 minute) as varchar)"
+        "           || strftime(occurred_at + interval 40 minute, ':%M:%S') || ' +01:00' as datetime,"
+        "         lpad(cast(day(occurred_at) as varchar), 2, '0') || ' ' || list_extract(?, month(occurred_at))"
+        "           || ' ' || strftime(occurred_at, '%H:%M') || ', ' || category || ', Trelleborg' as name,"
+        "         summary,"
+        "         '/aktuellt/handelser/benchmark/' || cast(? + rn as varchar) || '/' as url,"
+        "         category as type,"
+        "         {'name': 'Trelleborg', 'gps': '55.375,13.157'} as location"
+        "  from picked"
+        " )"
+        " select * from final order by id",
+        [benchdata.EST_MUNICIPALITY, n, id_offset, months, id_offset],
+    ).df()
+    frame.to_json(out, orient="records", force_ascii=False)
+    return len(frame)
+
+
+def fault_csv(con, out: Path, n: int, id_offset: int) -> int:
+    """A felanmälan CSV in the layout the felanmälan importer reads (semicolons, decimal comma, as
+    from Swedish Excel), from the dataset's fault reports. Returns the number of rows written."""
+    frame = con.execute(
+        "with picked as ("
+        "  select row_number() over (order by occurred_at, id) as rn, i.*"
+        "  from incident i"
+        "  where source = 'felanmalan' and municipality_code = ?"
+        "  order by occurred_at desc"
+        "  limit ?"
+        " ), final as ("
+        "  select 'B-' || cast(? + rn as varchar) as c_id,"
+        "         strftime(occurred_at, '%Y-%m-%d %H:%M') as c_time,"
+        "         category as c_category,"
+        "         location_name as c_address,"
+        "         replace(cast(cost_sek as varchar), '.', ',') as c_cost,"
+        "         cast(lat as varchar) as c_lat, cast(lon as varchar) as c_lon,"
+        "         summary as c_text"
+        "  from picked"
+        " )"
+        " select * from final order by c_id",
+        [benchdata.EST_MUNICIPALITY, n, id_offset],
+    ).df()
+    frame.columns = _fault_layout()
+    frame.to_csv(out, sep=";", index=False, encoding="utf-8")
+    return len(frame)
+
+
+def _fault_layout() -> list[str]:
+    """Column names of the felanmälan file, in the order fault_csv writes them."""
+    return ["Ärendenummer", "Datum", "Kategori", "Adress", "Kostnad", "Lat", "Lon", "Beskrivning"]
+
+
+# ---------------------------------------------------------------------------------------------- measuring
+
+def importer_module(source: str):
+    from est_data.ingest import IMPORTERS
+
+    path = IMPORTERS.get(source)
+    if path is None:
+        return None
+    return importlib.import_module(path)
+
+
+def measure_import(work: Path, source: str, rows: int, runs: int) -> Measure:
+    budget = POLICE_ROWS_PER_S if source == "polisen" else None
+    m = Measure(f"import {source}", "rader/s", budget=budget, budget_kind="min")
+    module = importer_module(source)
+    if module is None:
+        m.status, m.note = MISSING, f"ingen importör för {source} i est_data.ingest.IMPORTERS"
+        return m
+    con = db.connect(work)
+    make, suffix = (police_json, ".json") if source == "polisen" else (fault_csv, ".csv")
+    loaded = []
+    try:
+        for run in range(runs):
+            path = work.parent / f"{source}-{run}{suffix}"
+            n = make(con, path, rows, 900_000_000 + run * 10_000_000)
+            data = path.read_bytes()
+            start = time.perf_counter()
+            report = module.load(con, data, path.name)
+            elapsed = time.perf_counter() - start
+            m.values.append(report.rows_read / elapsed if elapsed else 0.0)
+            loaded.append(report.rows_loaded)
+            if report.rows_rejected:
+                m.note = f"{report.rows_rejected} av {n} rader avvisade: {report.rejected[0].reason}"[:200]
+        m.note = (m.note + f"; {rows} rader per körning, inlästa {loaded}").strip("; ")
+    except Exception as err:
+        m.status, m.note = "fel", f"{type(err).__name__}: {err}"[:300]
+    return m
+
+
+def measure_weekly_report(work: Path, runs: int) -> Measure:
+    m = Measure("veckorapport (PDF)", "s")
+    if importlib.util.find_spec("est_data.report.weekly") is None:
+        m.status, m.note = MISSING, "est_data/report/weekly.py finns inte"
+        return m
+    from est_data import cli, queries
+
+    parser = cli.build_parser()
+    commands = next(a for a in parser._subparsers._group_actions if isinstance(a, argparse._SubParsersAction))
+    if "report" not in commands.choices:
+        m.status, m.note = MISSING, "kommandot 'report' finns inte i CLI:t"
+        return m
+    week = queries.latest_answer_week(db.connect(work), benchdata.EST_MUNICIPALITY)
+    try:
+        for run in range(runs):
+            out = work.parent / f"vecka-{run}.pdf"
+            start = time.perf_counter()
+            code = cli.main(["--db", str(work), "report", "weekly", "--week", str(week), "--out", str(out)])
+            m.values.append(time.perf_counter() - start)
+            if code != 0 or not out.exists() or not out.read_bytes().startswith(b"%PDF"):
+                m.status, m.note = "fel", f"exit code {code}, ingen PDF"
+                break
+        m.note = m.note or f"vecka {week}, via CLI (inkl. anslutning)"
+    except SystemExit as err:
+        m.status, m.note = "fel", f"CLI avslutade med {err.code}"
+    except Exception as err:
+        m.status, m.note = "fel", f"{type(err).__name__}: {err}"[:300]
+    return m
+
+
+def _generate_in_child(scale: str) -> tuple[Path, float, int]:
+    """Generate the dataset in a child process (so its memory does not count as the benchmark's)."""
+    path = benchdata.dataset_path(scale)
+    if path.exists():
+        return path, 0.0, 0
+    start = time.perf_counter()
+    ctx = multiprocessing.get_context("spawn")
+    child = ctx.Process(target=benchdata.ensure_dataset, args=(scale,))
+    child.start()
+    child.join()
+    if child.exitcode != 0 or not path.exists():
+        raise RuntimeError(f"dataset generation failed (exit code {child.exitcode})")
+    return path, time.perf_counter() - start, peak_rss_bytes(resource.RUSAGE_CHILDREN)
+
+
+def run(scale: str, runs: int = 5, cold_runs: int = 3, import_runs: int = 3, page_keys: list[str] | None = None,
+        parts: tuple[str, ...] = ("pages", "imports", "report"), progress=print) -> dict:
+    """Run the benchmark; returns everything measured as a JSON-ready dict."""
+    path, gen_seconds, gen_rss = _generate_in_child(scale)
+    progress(f"Datamängd {scale}: {path}" + (f" (genererad på {gen_seconds:.1f} s)" if gen_seconds else " (cache)"))
+    con = db.connect(path)  # migrations of newer code are applied here, not inside a timed run
+    counts = {t: n for t, n in db.table_counts(con).items()
+              if t in ("area", "place", "reporter", "survey_response", "survey_rating", "observation", "incident",
+                       "crime_stat", "action")}
+    measures: list[Measure] = []
+    rss_after: dict[str, int] = {}
+    pages_out = []
+    if "pages" in parts:
+        from est_data.ui import bench as ui_bench
+
+        budget = PAGE_BUDGET_S.get(scale)
+        for page in ui_bench.measure_pages(path, page_keys, cold_runs, runs, progress=progress):
+            pages_out.append(asdict(page))
+            for kind, values in (("kall", page.cold), ("varm", page.warm)):
+                measures.append(Measure(f"sida {page.key} ({kind})", "s", values,
+                                        status=page.status if page.status != "ok" else "ok",
+                                        budget=budget if kind == "varm" else None, note=page.error or ""))
+            payload = Measure(f"sida {page.key} skickar", "byte",
+                              [page.payload_bytes] if page.payload_bytes is not None else [], status=page.status,
+                              budget=MAP_PAYLOAD_BYTES if page.has_map else None,
+                              note="karta" if page.has_map else "")
+            measures.append(payload)
+        rss_after["pages"] = peak_rss_bytes()
+    db.close(path)
+    with tempfile.TemporaryDirectory(prefix="est-bench-") as tmp:
+        work = benchdata.copy_dataset(path, Path(tmp) / "work.duckdb")
+        sizes = benchdata.SCALES[scale]
+        if "imports" in parts:
+            for source, rows in (("polisen", sizes.police_import_rows), ("felanmalan", sizes.fault_import_rows)):
+                measures.append(measure_import(work, source, rows, import_runs))
+                progress(f"  import {source}: {_fmt(measures[-1])}")
+            rss_after["imports"] = peak_rss_bytes()
+        if "report" in parts:
+            db.close(work)
+            measures.append(measure_weekly_report(work, import_runs))
+            progress(f"  veckorapport: {_fmt(measures[-1])}")
+            rss_after["report"] = peak_rss_bytes()
+        db.close(work)
+    peak = Measure("högsta minnesanvändning (RSS)", "byte", [peak_rss_bytes()], budget=PEAK_RSS_BYTES.get(scale),
+                   note="benchmarkprocessen; generatorn körs i en egen process")
+    measures.append(peak)
+    return {
+        "scale": scale, "generator_version": benchdata.GENERATOR_VERSION, "dataset": str(path),
+        "dataset_bytes": path.stat().st_size, "counts": counts,
+        "generated_seconds": gen_seconds or None, "generator_peak_rss_bytes": gen_rss or None,
+        "when": dt.datetime.now().isoformat(timespec="seconds"),
+        "machine": {"python": platform.python_version(), "platform": platform.platform(),
+                    "cpus": multiprocessing.cpu_count()},
+        "runs": {"warm": runs, "cold": cold_runs, "import": import_runs},
+        "measures": [m.as_dict() for m in measures], "pages": pages_out, "peak_rss_after": rss_after,
+    }
+
+
+# ---------------------------------------------------------------------------------------------- output
+
+def _number(value: float, unit: str) -> str:
+    if unit == "s":
+        return f"{value:.3f}"
+    if unit == "byte":
+        return f"{value / 1e6:.2f} MB" if value >= 1e5 else f"{value / 1e3:.1f} kB"
+    return f"{value:,.0f}".replace(",", " ")
+
+
+def _fmt(m: Measure) -> str:
+    if m.status == MISSING:
+        return MISSING
+    if m.median is None:
+        return f"{m.status}: {m.note}"
+    lo, hi = m.spread
+    return f"{_number(m.median, m.unit)} ({_number(lo, m.unit)}–{_number(hi, m.unit)})"
+
+
+def table(result: dict) -> str:
+    """The result as a plain-text table (also valid Markdown)."""
+    lines = [f"EST-dashboard benchmark, skala {result['scale']} ({result['when']}): "
+             + ", ".join(f"{k} {v:,}".replace(",", " ") for k, v in result["counts"].items()),
+             "",
+             "| mätning | enhet | median | spridning (min–max) | n | budget | inom budget | not |",
+             "|---|---|---|---|---|---|---|---|"]
+    for d in result["measures"]:
+        m = Measure(**{k: d[k] for k in ("name", "unit", "values", "status", "budget", "budget_kind", "note")})
+        if m.status == MISSING or m.median is None:
+            med, spread = m.status, ""
+        else:
+            med = _number(m.median, m.unit)
+            spread = f"{_number(m.spread[0], m.unit)}–{_number(m.spread[1], m.unit)}"
+        budget = "" if m.budget is None else ("≤ " if m.budget_kind == "max" else "≥ ") + _number(m.budget, m.unit)
+        ok = {None: "", True: "ja", False: "NEJ"}[m.within_budget]
+        lines.append(f"| {m.name} | {m.unit} | {med} | {spread} | {len(m.values)} | {budget} | {ok} | "
+                     f"{m.note.replace('|', '/')} |")
+    return "\n".join(lines)
+
+
+def cmd_bench(con, args) -> int:
+    from est_data.cli import CliError
+
+    if args.runs < 1 or args.cold_runs < 1:
+        raise CliError("antalet körningar måste vara minst 1 / the number of runs must be at least 1")
+    parts = tuple(p for p in ("pages", "imports", "report") if p not in (args.skip or []))
+    result = run(args.scale, runs=args.runs, cold_runs=args.cold_runs, import_runs=args.import_runs,
+                 page_keys=args.page or None, parts=parts)
+    print(table(result))
+    if args.json:
+        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.json).write_text(json.dumps(result, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+        print(f"JSON: {args.json}")
+    sys.stdout.flush()
+    return 0
+
+
+def add_commands(subparsers) -> None:
+    p = subparsers.add_parser("bench", help="mät sidor, importer och rapporter på en genererad datamängd")
+    p.add_argument("--scale", choices=list(benchdata.SCALES), default="demo",
+                   help="demo (exempeldata), small, large (500 000 händelser), national (5 miljoner)")
+    p.add_argument("--json", help="skriv alla mätvärden som JSON till denna fil")
+    p.add_argument("--runs", type=int, default=5, help="varma körningar per sida (standard 5)")
+    p.add_argument("--cold-runs", type=int, default=3, help="kalla körningar per sida (standard 3)")
+    p.add_argument("--import-runs", type=int, default=3, help="körningar per import och rapport (standard 3)")
+    p.add_argument("--page", action="append", help="mät bara denna sida (kan upprepas)")
+    p.add_argument("--skip", action="append", choices=["pages", "imports", "report"], help="hoppa över en del")
+    p.set_defaults(func=cmd_bench, no_db=True)

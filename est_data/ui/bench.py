@@ -1,0 +1,126 @@
+"""Server-side page timings under AppTest, for `python -m est_data bench` (est_data/bench.py).
+
+Each page of the registry is run as a logged-in user through app.py (the shell, the sidebar
+filters and the page, as a browser visit runs them): cold (st.cache_data cleared just before the
+run) and warm (the same session run again). The bytes a run sends to the browser are the sum of
+the serialised ForwardMsgs of that run: elements, dataframes (Arrow), plotly JSON and component
+arguments such as the folium map's HTML (media files such as download data are fetched on demand
+and not counted).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from est_data import config, db
+
+APP = config.project_root() / "app.py"
+USER_FOR_ROLE = {"admin": "admin", "samordnare": "samordnare", "läsare": "lasare", "rapportör": "rapportor"}
+
+
+@dataclass
+class PageRun:
+    key: str
+    status: str = "ok"  # ok, saknas (no page file), fel (exception)
+    cold: list[float] = field(default_factory=list)
+    warm: list[float] = field(default_factory=list)
+    payload_bytes: int | None = None
+    has_map: bool = False
+    error: str | None = None
+
+
+_last_payload: dict[str, object] = {}
+
+
+def _install_payload_hook() -> None:
+    """Record the size of every AppTest run's ForwardMsgs (once per process)."""
+    from streamlit.testing.v1 import local_script_runner
+
+    runner = local_script_runner.LocalScriptRunner
+    if getattr(runner, "_est_bench_hooked", False):
+        return
+    original = runner.run
+
+    def run(self, *args, **kwargs):
+        try:
+            return original(self, *args, **kwargs)
+        finally:
+            blobs = [m.SerializeToString() for m in self.forward_msgs()]
+            _last_payload["bytes"] = sum(len(b) for b in blobs)
+            _last_payload["map"] = any(b"leaflet" in b.lower() for b in blobs)
+
+    runner.run = run
+    runner._est_bench_hooked = True
+
+
+def _app(user_id: int, timeout: float):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(APP), default_timeout=timeout)
+    at.session_state["user_id"] = user_id
+    return at
+
+
+def _exception_text(at) -> str | None:
+    if not at.exception:
+        return None
+    first = at.exception[0]
+    return str(getattr(first, "message", None) or getattr(first, "value", first))[:300]
+
+
+def measure_pages(db_path: Path, keys: list[str] | None = None, cold_runs: int = 3, warm_runs: int = 5,
+                  timeout: float = 600, progress=print) -> list[PageRun]:
+    """Time every registered page (or the given keys) against the database at db_path."""
+    import streamlit as st
+    from streamlit import logger
+
+    from est_data.ui import pages
+
+    logger.set_log_level("error")  # AppTest outside a server warns about the missing runtime on every run
+    os.environ["EST_DB"] = str(db_path)
+    _install_payload_hook()
+    con = db.connect(db_path)
+    users = dict(con.execute("select username, id from app_user").fetchall())
+    results = []
+    for spec in pages.PAGES:
+        if keys and spec.key not in keys:
+            continue
+        run = PageRun(spec.key)
+        results.append(run)
+        if not (config.project_root() / "pages" / f"{spec.key}.py").exists():
+            run.status = "saknas"
+            continue
+        role = "admin" if "admin" in spec.roles else spec.roles[0]
+        user_id = users.get(USER_FOR_ROLE[role])
+        try:
+            for i in range(cold_runs):
+                at = _app(user_id, timeout)
+                at.run()  # the start page; not timed
+                at.switch_page(f"pages/{spec.key}.py")
+                st.cache_data.clear()
+                start = time.perf_counter()
+                at.run()
+                run.cold.append(time.perf_counter() - start)
+                run.error = run.error or _exception_text(at)
+                if i == 0:
+                    for _ in range(warm_runs):
+                        start = time.perf_counter()
+                        at.run()
+                        run.warm.append(time.perf_counter() - start)
+                    run.payload_bytes = int(_last_payload.get("bytes", 0))
+                    run.has_map = bool(_last_payload.get("map"))
+                    run.error = run.error or _exception_text(at)
+        except Exception as err:  # a page that crashes the runner is reported, not fatal to the benchmark
+            run.error = f"{type(err).__name__}: {err}"[:300]
+            traceback.print_exc()
+        if run.error:
+            run.status = "fel"
+        if progress:
+            med = f"{statistics.median(run.warm):.3f}" if run.warm else "-"
+            progress(f"  sida {spec.key}: varm median {med} s, {run.payload_bytes or 0} byte ({run.status})")
+    return results
