@@ -527,7 +527,6 @@ def generate_survey(specs: list[AreaSpec], reporters: list[dict], places: list[d
                     rng: np.random.Generator) -> tuple[list[dict], list[dict]]:
     """Weekly answers (one row per reporter, area and week, factors as columns) and event reports."""
     factor_codes = [f[0] for f in FACTORS]
-    spec_by_name = {s.name: s for s in specs}
     places_by_area: dict[str, list[dict]] = {}
     for p in places:
         places_by_area.setdefault(p["area"], []).append(p)
@@ -802,4 +801,4 @@ def _advance_sequence(con, seq: str, table: str) -> None:
     top = con.execute(f"select coalesce(max(id), 0) from {table}").fetchone()[0]  # noqa: S608
     current = con.execute(f"select nextval('{seq}')").fetchone()[0]
     if top > current:
-        con.execute(f"select max(nextval('{seq}')) from range(?)", [top - current])
+        con.execute(f"select max(nextval('{seq}')) from range(?)", [top - current])  # noqa: S608
