@@ -24,10 +24,16 @@ class PageSpec:
 
 
 PAGES: list[PageSpec] = [
-    PageSpec("karta", "incidents.nav.map", ":material/map:", READERS, "nav.section.analysis"),
-    PageSpec("data", "incidents.nav.data", ":material/upload_file:", STAFF, "nav.section.admin"),
     PageSpec("oversikt", "nav.overview", ":material/dashboard:", READERS, "nav.section.weekly", default=True),
+    PageSpec("rapportera", "weekly.nav.report", ":material/edit_note:", ALL, "nav.section.weekly"),
+    PageSpec("lagesbild", "weekly.nav.situation", ":material/grid_view:", READERS, "nav.section.weekly"),
+    PageSpec("enkat", "weekly.nav.rounds", ":material/fact_check:", STAFF, "nav.section.weekly"),
+    PageSpec("insatser", "actions.nav.title", ":material/task_alt:", READERS, "nav.section.weekly"),
     PageSpec("admin", "trust.nav.admin", ":material/admin_panel_settings:", ("admin",), "nav.section.admin"),
+    PageSpec("karta", "incidents.nav.map", ":material/map:", READERS, "nav.section.analysis"),
+    PageSpec("trender", "nav.trends", ":material/trending_up:", READERS, "nav.section.analysis"),
+    PageSpec("uppfoljning", "nav.followup", ":material/fact_check:", READERS, "nav.section.analysis"),
+    PageSpec("data", "incidents.nav.data", ":material/upload_file:", STAFF, "nav.section.admin"),
 ]
 
 

@@ -1,0 +1,237 @@
+"""Read functions for the map and hotspots: events from every source, aggregated in DuckDB.
+
+An "event" is a police event or a fault report (table incident, summaries left out) or a reporter's
+event report (table observation, source 'rapportör'). Only positions that say where the event
+happened ('exact', 'place') are drawn as points; municipality and county centres never are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+import pandas as pd
+from shapely import wkt
+from shapely.geometry.base import BaseGeometry
+from shapely.ops import unary_union
+
+from est_data.analysis import hotspots
+
+SOURCES = ("polisen", "felanmalan", "rapportör")
+POINT_PRECISIONS = ("exact", "place")
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """What the map shows. Empty tuples mean everything."""
+
+    municipality_code: str
+    start: dt.date
+    end: dt.date
+    area_ids: tuple[int, ...] = field(default_factory=tuple)
+    sources: tuple[str, ...] = field(default_factory=tuple)
+    categories: tuple[str, ...] = field(default_factory=tuple)
+
+    def previous(self) -> EventQuery:
+        """The equally long period just before."""
+        days = (self.end - self.start).days + 1
+        return replace(self, start=self.start - dt.timedelta(days=days), end=self.start - dt.timedelta(days=1))
+
+    def params(self) -> list:
+        """The arguments of the table macro map_events (schema 004), in order."""
+        return [self.municipality_code, self.start, self.end, list(self.sources) or None,
+                list(self.categories) or None, list(self.area_ids) or None]
+
+
+def category_options(con, municipality_code: str) -> pd.DataFrame:
+    """(source, category, n) of every category there is, most common first."""
+    return con.execute(
+        "with cats as ("
+        "  select source, category from incident where not is_summary and municipality_code = ?"
+        "  union all"
+        "  select 'rapportör', coalesce(f.label_sv, o.factor_code, 'övrigt')"
+        "  from observation o"
+        "  join area a on a.id = o.area_id"
+        "  left join factor f on f.code = o.factor_code"
+        "  where a.municipality_code = ?"
+        ")"
+        " select source, category, count(*) as n from cats where category is not null"
+        " group by source, category"
+        " order by n desc",
+        [municipality_code, municipality_code],
+    ).df()
+
+
+def event_totals(con, q: EventQuery) -> pd.DataFrame:
+    """Per source: all events, those with a point on the map, and those only known to municipality/county."""
+    return con.execute(
+        "select source, count(*) as n,"
+        "       count(*) filter (where list_contains(?, precision) and lat is not null) as on_map,"
+        "       count(*) filter (where precision in ('municipality', 'county')) as centre_only"
+        " from map_events(?, ?, ?, ?, ?, ?)"
+        " group by source"
+        " order by source",
+        [list(POINT_PRECISIONS)] + q.params(),
+    ).df()
+
+
+def binned_points(con, q: EventQuery, decimals: int = 4) -> pd.DataFrame:
+    """Mappable events aggregated to positions rounded to `decimals` degrees (about 10 m): lat, lon, n."""
+    return con.execute(
+        "select round(lat, ?) as lat, round(lon, ?) as lon, count(*) as n"
+        " from map_events(?, ?, ?, ?, ?, ?)"
+        " where list_contains(?, precision) and lat is not null and lon is not null"
+        " group by 1, 2",
+        [decimals, decimals] + q.params() + [list(POINT_PRECISIONS)],
+    ).df()
+
+
+def event_points(con, q: EventQuery, limit: int, with_text: bool) -> pd.DataFrame:
+    """Individual mappable events (newest first, at most limit) for clustered markers and popups."""
+    frame = con.execute(
+        "select source, category, occurred_at, lat, lon, precision, text, url"
+        " from map_events(?, ?, ?, ?, ?, ?)"
+        " where list_contains(?, precision) and lat is not null and lon is not null"
+        " order by occurred_at desc"
+        " limit ?",
+        q.params() + [list(POINT_PRECISIONS), limit],
+    ).df()
+    if not with_text:
+        frame["text"] = None
+    return frame
+
+
+def area_counts(con, q: EventQuery) -> pd.DataFrame:
+    """Per active area of the municipality: events, population and events per 1 000 inhabitants."""
+    return con.execute(
+        "with per_area as ("
+        "  select area_id, count(*) as n"
+        "  from map_events(?, ?, ?, ?, ?, ?)"
+        "  where area_id is not null"
+        "  group by area_id"
+        "), final as ("
+        "  select a.id as area_id, a.name, a.population, coalesce(p.n, 0) as n,"
+        "         case when a.population > 0 then 1000.0 * coalesce(p.n, 0) / a.population end as per_1000"
+        "  from area a"
+        "  left join per_area p on p.area_id = a.id"
+        "  where a.active and a.municipality_code = ?"
+        ")"
+        " select * from final order by n desc",
+        q.params() + [q.municipality_code],
+    ).df()
+
+
+def place_counts(con, q: EventQuery) -> pd.DataFrame:
+    """Named places with their events in the period and the equally long period before."""
+    prev = q.previous()
+    per_place = ("select place_id, count(*) as n"
+                 " from map_events(?, ?, ?, ?, ?, ?)"
+                 " where place_id is not null"
+                 " group by place_id")
+    now = con.execute(per_place, q.params()).df()
+    before = con.execute(per_place, prev.params()).df()
+    places = con.execute(
+        "select p.id as place_id, p.name, p.kind, p.lat, p.lon, a.name as area"
+        " from place p"
+        " join area a on a.id = p.area_id"
+        " where p.active and a.municipality_code = ?"
+        "   and (? is null or list_contains(?, p.area_id))",
+        [q.municipality_code, list(q.area_ids) or None, list(q.area_ids) or None],
+    ).df()
+    ranked = hotspots.ranked(places.merge(now, on="place_id", how="left").fillna({"n": 0}), before, ["place_id"])
+    return ranked
+
+
+def study_region(con, q: EventQuery) -> BaseGeometry | None:
+    """The union of the (chosen) active areas' polygons, EPSG:4326; None when areas have no geometry."""
+    rows = con.execute(
+        "select geometry_wkt from area"
+        " where active and municipality_code = ? and geometry_wkt is not null and geometry_wkt <> ''"
+        "   and (? is null or list_contains(?, id))",
+        [q.municipality_code, list(q.area_ids) or None, list(q.area_ids) or None],
+    ).fetchall()
+    geoms = [wkt.loads(r[0]) for r in rows]
+    return unary_union(geoms) if geoms else None
+
+
+def hotspot_cells(con, q: EventQuery, cell: float) -> tuple[pd.DataFrame, float]:
+    """Gi* on the grid of `cell` metres over the study region, with each cell's count in the previous
+    period. Returns (cells with ix, iy, count, previous, change, z, p, level, lat, lon, corners), cell size."""
+    region = study_region(con, q)
+    grid = hotspots.grid_counts(binned_points(con, q), cell, region)
+    result = hotspots.gi_star(grid)
+    previous = hotspots.grid_counts(binned_points(con, q.previous()), grid.cell, region).cells
+    result = result.merge(previous[["ix", "iy", "count"]].rename(columns={"count": "previous"}), on=["ix", "iy"],
+                          how="left")
+    result["previous"] = result["previous"].fillna(0).astype(int)
+    result["count"] = result["count"].astype(int)
+    result["change"] = result["count"] - result["previous"]
+    lat, lon = hotspots.unproject(result["x"].to_numpy(), result["y"].to_numpy())
+    result["lat"], result["lon"] = lat, lon
+    return result, grid.cell
+
+
+def density(con, q: EventQuery, bandwidth: float = 150.0) -> hotspots.Density | None:
+    return hotspots.kernel_density(binned_points(con, q), bandwidth=bandwidth)
+
+
+LAYERS = ("clusters", "heat", "places", "hotspots")
+AREA_COLOURINGS = ("none", "status", "rate")
+
+
+@dataclass(frozen=True)
+class MapData:
+    """Everything the Karta page draws, computed in one (cacheable) call."""
+
+    query: EventQuery
+    totals: pd.DataFrame
+    areas: pd.DataFrame
+    status: pd.DataFrame | None
+    area_counts: pd.DataFrame | None
+    points: pd.DataFrame | None  # individual events when few enough
+    binned: pd.DataFrame | None  # else positions binned in DuckDB
+    density: hotspots.Density | None
+    places: pd.DataFrame | None
+    cells: pd.DataFrame | None
+    cell: float
+
+
+def map_data(con, q: EventQuery, layers: tuple[str, ...], area_colouring: str = "status", cell: float = 200.0,
+             bandwidth: float = 150.0, with_text: bool = False, max_markers: int = 2000) -> MapData:
+    """The data for the chosen layers (see LAYERS and AREA_COLOURINGS); unused layers stay None."""
+    from est_data import queries
+    from est_data.analysis import overview
+
+    totals = event_totals(con, q)
+    area_frame = queries.areas(con, q.municipality_code)
+    if q.area_ids:
+        area_frame = area_frame[area_frame["id"].isin(q.area_ids)]
+    status = counts = points = binned = dens = places = cells = None
+    if area_colouring == "status":
+        status = overview.build(con, q.municipality_code, q.area_ids).area_status[["area_id", "status"]]
+    elif area_colouring == "rate":
+        counts = area_counts(con, q)
+    if "clusters" in layers:
+        on_map = int(totals["on_map"].sum()) if not totals.empty else 0
+        if on_map <= max_markers:
+            points = event_points(con, q, max_markers, with_text)
+        else:
+            binned = binned_points(con, q, decimals=3)
+    if "heat" in layers:
+        dens = density(con, q, bandwidth)
+    if "places" in layers:
+        places = place_counts(con, q)
+    used_cell = cell
+    if "hotspots" in layers:
+        cells, used_cell = hotspot_cells(con, q, cell)
+    return MapData(q, totals, area_frame, status, counts, points, binned, dens, places, cells, used_cell)
+
+
+def top_cells(cells: pd.DataFrame, limit: int = 15) -> pd.DataFrame:
+    """The cells with most events (hot ones first among equals), with change against the period before."""
+    if cells is None or cells.empty:
+        return pd.DataFrame(columns=["ix", "iy", "count", "previous", "change", "level", "z", "lat", "lon"])
+    busy = cells[cells["count"] > 0]
+    return (busy.sort_values(["count", "level"], ascending=False)
+            .head(limit)[["ix", "iy", "count", "previous", "change", "level", "z", "lat", "lon"]]
+            .reset_index(drop=True))

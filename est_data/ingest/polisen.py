@@ -1,0 +1,313 @@
+"""Police events from the open API (polisen.se/api/events), from a saved JSON file or the live client.
+
+The quirks of the real data (see shared/data/README.md) and how they are handled:
+- `datetime` is the publication time, with hours not zero-padded ("2025-06-07 7:32:06 +02:00").
+  The time the event happened is the "DD månad HH:MM" (or "HH.MM") at the start of `name`; its
+  year comes from the publication, one year back when December events are published in January.
+- `location.gps` is the centre of the municipality or county, never the event's own place:
+  `location_precision` is 'municipality' or 'county' accordingly and such events get no area.
+- From 2026 most events carry the county as `location.name` ("Skåne län"); the municipality is then
+  the last part of `name` ("…, Misshandel, Trelleborg"), matched to the 290 municipality codes.
+- Summaries ("Sammanfattning natt", …) and notices ("Information", "Uppdatering") are stored with
+  `is_summary = true`, so they never count as incidents.
+- The same id may be published again with a new summary: it is updated in place, never duplicated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+import pandas as pd
+
+from est_data.db import transaction
+from est_data.ingest import reference
+from est_data.ingest.common import ImportFileError, ImportReport, Rejected, read_bytes, record_batch, sha256
+
+SOURCE = "polisen"
+BASE_URL = "https://polisen.se"
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+NON_INCIDENT_TYPES = frozenset({"information", "uppdatering"})
+MONTHS = {m: i + 1 for i, m in enumerate(["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+                                           "september", "oktober", "november", "december"])}
+_PUBLISHED = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{2}:?\d{2}|Z)?$")
+_NAME_TIME = re.compile(r"^\s*(\d{1,2}) ([a-zåäö]+) (\d{1,2})[:.](\d{2})\s*$", re.IGNORECASE)
+Progress = Callable[[float, str], None] | None
+
+COLUMNS = ["external_id", "occurred_at", "published_at", "category", "municipality_code", "lat", "lon",
+           "location_precision", "location_name", "summary", "url", "is_summary"]
+
+
+@dataclass
+class Parsed:
+    rows: pd.DataFrame
+    report: ImportReport
+    digest: str
+
+
+def parse_published(text: str) -> dt.datetime:
+    """'2025-06-07 7:32:06 +02:00' -> naive local time in Europe/Stockholm."""
+    match = _PUBLISHED.match(str(text).strip())
+    if not match:
+        raise ValueError(text)
+    year, month, day, hour, minute, second, offset = match.groups()
+    stamp = dt.datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0))
+    if offset:
+        if offset == "Z":
+            tz = dt.UTC
+        else:
+            sign = 1 if offset[0] == "+" else -1
+            digits = offset[1:].replace(":", "")
+            tz = dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+        stamp = stamp.replace(tzinfo=tz).astimezone(STOCKHOLM).replace(tzinfo=None)
+    return stamp
+
+
+def parse_occurred(name_head: str, published: dt.datetime) -> dt.datetime | None:
+    """'05 oktober 09:35' (or '07.40') with the year of publication, or the year before at new year."""
+    match = _NAME_TIME.match(name_head)
+    if not match:
+        return None
+    day, month_name, hour, minute = match.groups()
+    month = MONTHS.get(month_name.lower())
+    if month is None:
+        return None
+    for year in (published.year, published.year - 1, published.year + 1):
+        try:
+            candidate = dt.datetime(year, month, int(day), int(hour), int(minute))
+        except ValueError:
+            continue
+        # An event happens before it is published (allow a day for clock and editing differences).
+        if candidate <= published + dt.timedelta(days=1) and published - candidate < dt.timedelta(days=300):
+            return candidate
+    return None
+
+
+def _gps(location: dict) -> tuple[float | None, float | None]:
+    try:
+        lat_s, lon_s = str(location.get("gps") or "").split(",")
+        lat, lon = float(lat_s), float(lon_s)
+    except ValueError:
+        return None, None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return None, None
+    return lat, lon
+
+
+def is_summary_type(event_type: str) -> bool:
+    lowered = event_type.strip().casefold()
+    return lowered.startswith("sammanfattning") or lowered in NON_INCIDENT_TYPES
+
+
+def parse_event(event: dict) -> dict:
+    """One API event -> an incident row. Raises ValueError with a Swedish reason for unusable events."""
+    if not isinstance(event, dict):
+        raise ValueError("inte ett händelseobjekt")
+    raw_id = event.get("id")
+    if raw_id is None or not re.fullmatch(r"\d+", str(raw_id).strip()):
+        raise ValueError("id saknas eller är inte ett heltal")
+    if not event.get("datetime"):
+        raise ValueError("datetime saknas")
+    try:
+        published = parse_published(event["datetime"])
+    except ValueError:
+        raise ValueError(f"datetime kan inte tolkas: {event['datetime']!r}") from None
+    event_type = str(event.get("type") or "").strip()
+    if not event_type:
+        raise ValueError("type saknas")
+    name = str(event.get("name") or "")
+    parts = [p.strip() for p in name.split(",")]
+    occurred = parse_occurred(parts[0], published) if parts else None
+    location = event.get("location") or {}
+    if not isinstance(location, dict):
+        location = {}
+    location_name = str(location.get("name") or "").strip()
+    name_place = parts[-1] if len(parts) >= 3 else ""
+    code = reference.municipality_code(location_name)
+    if code is not None:
+        precision = "municipality"
+    elif location_name.casefold() in reference.county_names() or location_name.casefold().endswith(" län"):
+        precision = "county"
+        code = reference.municipality_code(name_place)
+    else:
+        code = reference.municipality_code(name_place)
+        if code is None:
+            raise ValueError(f"okänd plats: {location_name or name!r}")
+        precision = "county" if location_name else "municipality"
+    lat, lon = _gps(location)
+    url = str(event.get("url") or "").strip()
+    if url.startswith("/"):
+        url = BASE_URL + url
+    return {
+        "external_id": str(raw_id).strip(), "occurred_at": occurred or published, "published_at": published,
+        "category": event_type, "municipality_code": code, "lat": lat, "lon": lon,
+        "location_precision": precision, "location_name": location_name or None,
+        "summary": str(event.get("summary") or "").strip() or None, "url": url or None,
+        "is_summary": is_summary_type(event_type),
+    }
+
+
+def _events(data: bytes) -> list:
+    text = data.decode("utf-8-sig", errors="strict") if data else ""
+    try:
+        payload = json.loads(text)
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        raise ImportFileError(f"filen är inte giltig JSON / the file is not valid JSON ({err})") from None
+    if isinstance(payload, dict) and isinstance(payload.get("events"), list):
+        payload = payload["events"]
+    if not isinstance(payload, list):
+        raise ImportFileError("JSON-filen är inte en lista med polishändelser / the JSON is not a list of police events")
+    if not payload:
+        raise ImportFileError("filen innehåller inga händelser / the file has no events")
+    return payload
+
+
+def parse(data: bytes, file_name: str, progress: Progress = None) -> Parsed:
+    """Validate every event; the valid ones as a frame (newest version of each id)."""
+    events = _events(data)
+    report = ImportReport(SOURCE, file_name, rows_read=len(events))
+    rows = []
+    step = max(1, len(events) // 20)
+    for number, event in enumerate(events, start=1):
+        try:
+            rows.append(parse_event(event))
+        except ValueError as err:
+            raw = json.dumps(event, ensure_ascii=False)[:300] if isinstance(event, dict) else str(event)[:300]
+            report.rejected.append(Rejected(number, str(err), raw))
+        if progress and number % step == 0:
+            progress(0.5 * number / len(events), f"{number} / {len(events)}")
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    if not frame.empty:
+        before = len(frame)
+        frame = frame.sort_values("published_at").drop_duplicates("external_id", keep="last")
+        if len(frame) < before:
+            report.messages.append(f"{before - len(frame)} äldre versioner av samma händelse-id ersattes av den nyaste")
+    if len(events) and frame.empty:
+        raise ImportFileError("inga användbara polishändelser i filen / no usable police events in the file")
+    return Parsed(frame.reset_index(drop=True), report, sha256(data))
+
+
+def preview(con, data: bytes | str, file_name: str | None = None, progress: Progress = None,
+            **options: object) -> ImportReport:
+    """Validate and count what a load would do, writing nothing."""
+    raw, name = read_bytes(data, file_name)
+    parsed = parse(raw, name, progress)
+    new, changed, unchanged = _diff_counts(con, parsed.rows)
+    parsed.report.rows_loaded = new + changed
+    parsed.report.rows_updated = changed
+    parsed.report.rows_unchanged = unchanged
+    return parsed.report
+
+
+_DIFF = """
+with staged as (
+    select * from polisen_staged
+), existing as (
+    select external_id, published_at, occurred_at, category, municipality_code, lat, lon, location_precision,
+           location_name, summary, url, is_summary
+    from incident
+    where source = 'polisen'
+), final as (
+    select s.external_id,
+           e.external_id is null as is_new,
+           e.external_id is not null
+             and s.published_at >= coalesce(e.published_at, s.published_at)
+             and (s.published_at is distinct from e.published_at
+                  or s.occurred_at is distinct from e.occurred_at
+                  or s.category is distinct from e.category
+                  or s.municipality_code is distinct from e.municipality_code
+                  or s.lat is distinct from e.lat
+                  or s.lon is distinct from e.lon
+                  or s.location_precision is distinct from e.location_precision
+                  or s.location_name is distinct from e.location_name
+                  or s.summary is distinct from e.summary
+                  or s.url is distinct from e.url
+                  or s.is_summary is distinct from e.is_summary) as is_changed
+    from staged s
+    left join existing e on e.external_id = s.external_id
+)
+select * from final
+"""
+_DIFF_COUNTS = _DIFF.replace("select * from final", "select count(*) filter (where is_new), count(*) filter (where is_changed) from final")
+
+
+def _stage(con, rows: pd.DataFrame) -> None:
+    staged = rows.astype({"external_id": "object", "category": "object", "municipality_code": "object",
+                          "location_precision": "object", "location_name": "object", "summary": "object",
+                          "url": "object"})
+    con.register("polisen_frame", staged)
+    con.execute(
+        "create or replace temp table polisen_staged as"
+        " select cast(external_id as varchar) as external_id, cast(occurred_at as timestamp) as occurred_at,"
+        "        cast(published_at as timestamp) as published_at, cast(category as varchar) as category,"
+        "        cast(municipality_code as varchar) as municipality_code, cast(lat as double) as lat,"
+        "        cast(lon as double) as lon, cast(location_precision as varchar) as location_precision,"
+        "        cast(location_name as varchar) as location_name, cast(summary as varchar) as summary,"
+        "        cast(url as varchar) as url, cast(is_summary as boolean) as is_summary"
+        " from polisen_frame"
+    )
+    con.unregister("polisen_frame")
+
+
+def _diff_counts(con, rows: pd.DataFrame) -> tuple[int, int, int]:
+    if rows.empty:
+        return 0, 0, 0
+    _stage(con, rows)
+    new, changed = con.execute(_DIFF_COUNTS).fetchone()
+    return int(new), int(changed), len(rows) - int(new) - int(changed)
+
+
+def load(con, data: bytes | str, file_name: str | None = None, progress: Progress = None,
+         **options: object) -> ImportReport:
+    """Validate and load: new events inserted, re-published ids updated in place, all in one transaction."""
+    raw, name = read_bytes(data, file_name)
+    parsed = parse(raw, name, progress)
+    report = parsed.report
+    rows = parsed.rows
+    with transaction(con):
+        _stage(con, rows)
+        diff = con.execute(_DIFF).df()
+        new_ids = diff.loc[diff["is_new"], "external_id"].tolist()
+        changed_ids = diff.loc[diff["is_changed"], "external_id"].tolist()
+        report.rows_loaded = len(new_ids) + len(changed_ids)
+        report.rows_updated = len(changed_ids)
+        report.rows_unchanged = len(rows) - report.rows_loaded
+        if progress:
+            progress(0.6, "sparar / saving")
+        batch_id = record_batch(con, report, parsed.digest)
+        for code in sorted({c for c in rows["municipality_code"].dropna().unique()}):
+            reference.ensure_municipality(con, str(code))
+        if changed_ids:
+            con.execute(
+                "update incident"
+                " set occurred_at = s.occurred_at, published_at = s.published_at, category = s.category,"
+                "     municipality_code = s.municipality_code, lat = s.lat, lon = s.lon,"
+                "     location_precision = s.location_precision, location_name = s.location_name,"
+                "     summary = s.summary, url = s.url, is_summary = s.is_summary, import_batch_id = ?"
+                " from polisen_staged s"
+                " where incident.source = 'polisen'"
+                "   and incident.external_id = s.external_id"
+                "   and list_contains(?, s.external_id)",
+                [batch_id, changed_ids],
+            )
+        if new_ids:
+            con.execute(
+                "insert into incident (source, external_id, occurred_at, published_at, category, municipality_code,"
+                "                      lat, lon, location_precision, location_name, summary, url, is_summary,"
+                "                      import_batch_id)"
+                " select 'polisen', external_id, occurred_at, published_at, category, municipality_code, lat, lon,"
+                "        location_precision, location_name, summary, url, is_summary, ?"
+                " from polisen_staged"
+                " where list_contains(?, external_id)",
+                [batch_id, new_ids],
+            )
+        con.execute("drop table if exists polisen_staged")
+    if report.rows_updated:
+        report.messages.append(f"{report.rows_updated} händelser uppdaterades (publicerade på nytt)")
+    if progress:
+        progress(1.0, report.summary_line())
+    return report

@@ -1,0 +1,75 @@
+"""The 290 municipalities (codes, names, counties, boundaries) shipped in est_data/reference/."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+import geopandas as gpd
+import pandas as pd
+from shapely.geometry.base import BaseGeometry
+
+
+@cache
+def kommuner() -> pd.DataFrame:
+    """Columns municipality_code, municipality_name, county_code, county_name (290 rows)."""
+    with resources.files("est_data.reference").joinpath("kommuner.csv").open("r", encoding="utf-8") as fh:
+        return pd.read_csv(fh, dtype=str, keep_default_na=False)
+
+
+@cache
+def code_by_name() -> dict[str, str]:
+    """Municipality name (case-folded) -> code; also accepts 'X kommun'."""
+    table = kommuner()
+    lookup = {}
+    for code, name in zip(table["municipality_code"], table["municipality_name"], strict=True):
+        lookup[name.casefold()] = code
+        lookup[f"{name} kommun".casefold()] = code
+    return lookup
+
+
+@cache
+def county_names() -> frozenset[str]:
+    return frozenset(n.casefold() for n in kommuner()["county_name"])
+
+
+def municipality_code(name: str | None) -> str | None:
+    if not name:
+        return None
+    return code_by_name().get(name.strip().casefold())
+
+
+def municipality_name(code: str) -> str | None:
+    table = kommuner()
+    hit = table.loc[table["municipality_code"] == code, "municipality_name"]
+    return None if hit.empty else str(hit.iloc[0])
+
+
+@cache
+def _boundaries() -> gpd.GeoDataFrame:
+    path = resources.files("est_data.reference").joinpath("kommuner.parquet")
+    with resources.as_file(path) as real:
+        gdf = gpd.read_parquet(real)
+    return gdf.set_index("kommun_kod")
+
+
+def boundary(code: str) -> BaseGeometry | None:
+    """The municipality's boundary in EPSG:4326, or None for an unknown code."""
+    gdf = _boundaries()
+    if code not in gdf.index:
+        return None
+    return gdf.loc[code, "geometry"]
+
+
+def ensure_municipality(con, code: str) -> None:
+    """Make sure the municipality table has a row for code (imports may bring new municipalities)."""
+    table = kommuner()
+    hit = table[table["municipality_code"] == code]
+    if hit.empty:
+        return
+    row = hit.iloc[0]
+    con.execute(
+        "insert into municipality (code, name, county_code, county_name) values (?, ?, ?, ?)"
+        " on conflict (code) do nothing",
+        [code, row["municipality_name"], row["county_code"], row["county_name"]],
+    )

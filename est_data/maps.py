@@ -1,0 +1,184 @@
+"""Folium layers for the Karta page: areas, clustered events, heat (kernel density), places, Gi* cells.
+
+Only aggregates reach the browser: at most `MAX_MARKERS` individual events (clustered), otherwise
+positions binned in DuckDB drawn as sized circles; the heat picture is one small raster image; the
+hotspot layer is one polygon per non-empty or significant cell. Every text in a popup or tooltip is
+escaped with `geo.escape` (folium renders them as HTML and free text may contain `<script>`).
+"""
+
+from __future__ import annotations
+
+import math
+
+import branca.colormap as cm
+import folium
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+from folium import plugins
+from matplotlib import colormaps
+
+from est_data import geo, i18n
+from est_data.analysis import hotspots
+
+MAX_MARKERS = 2000
+MAX_CIRCLES = 3000
+HOT_COLOURS = {3: "#b2182b", 2: "#ef8a62", 1: "#fddbc7", -1: "#d1e5f0", -2: "#67a9cf", -3: "#2166ac"}
+SOURCE_COLOURS = {"polisen": "darkblue", "felanmalan": "orange", "rapportör": "green"}
+
+
+def t(key: str, lang: str, **kwargs: object) -> str:
+    return i18n.t(key, lang, **kwargs)
+
+
+def new_map(areas: gpd.GeoDataFrame | None) -> folium.Map:
+    return geo.base_map(areas)
+
+
+def add_areas_by_status(m: folium.Map, areas: gpd.GeoDataFrame, status: pd.DataFrame, lang: str) -> None:
+    """Areas coloured by the week's status (status: area_id, status)."""
+    frame = areas.merge(status[["area_id", "status"]], left_on="id", right_on="area_id", how="left")
+    frame["status_label"] = [t(f"status.{s}", lang) if isinstance(s, str) else t("incidents.map.no_status", lang)
+                             for s in frame["status"]]
+    geo.add_areas(m, frame, "status", {"name": t("incidents.col.area", lang),
+                                       "status_label": t("incidents.col.status", lang)},
+                  name=t("incidents.layer.areas", lang))
+
+
+def add_areas_by_rate(m: folium.Map, areas: gpd.GeoDataFrame, counts: pd.DataFrame, lang: str) -> cm.LinearColormap:
+    """Areas coloured by events per 1 000 inhabitants (or by count when the population is unknown)."""
+    frame = areas.merge(counts[["area_id", "n", "per_1000"]], left_on="id", right_on="area_id", how="left")
+    use_rate = frame["per_1000"].notna().any()
+    values = (frame["per_1000"] if use_rate else frame["n"]).fillna(0).astype(float)
+    vmax = float(values.max()) if len(values) and values.max() > 0 else 1.0
+    colormap = cm.LinearColormap(["#ffffcc", "#fd8d3c", "#800026"], vmin=0, vmax=vmax,
+                                 caption=t("incidents.legend.rate" if use_rate else "incidents.legend.count", lang))
+    frame["_colour"] = [colormap(v) for v in values]
+    frame["rate_label"] = [i18n.number(v, 1, lang) for v in values]
+    frame["n_label"] = frame["n"].fillna(0).astype(int).astype(str)
+    geo.add_areas(m, frame, "_colour", {"name": t("incidents.col.area", lang), "n_label": t("incidents.col.count", lang),
+                                        "rate_label": t("incidents.col.per_1000", lang)},
+                  name=t("incidents.layer.areas", lang), opacity=0.6)
+    colormap.add_to(m)
+    return colormap
+
+
+def event_popup(row: pd.Series, lang: str) -> str:
+    """Popup HTML for one event; every value escaped, the link only to the police website."""
+    when = pd.Timestamp(row["occurred_at"]).strftime("%Y-%m-%d %H:%M") if pd.notna(row["occurred_at"]) else ""
+    parts = [f"<b>{geo.escape(row['category'])}</b>",
+             f"{geo.escape(t('incidents.source.' + str(row['source']), lang))} · {geo.escape(when)}"]
+    text = row.get("text")
+    if isinstance(text, str) and text:
+        parts.append(geo.escape(text[:400]))
+    url = row.get("url")
+    if isinstance(url, str) and url.startswith("https://polisen.se/"):
+        parts.append(f'<a href="{geo.escape(url)}" target="_blank" rel="noopener">polisen.se</a>')
+    return "<br>".join(parts)
+
+
+def add_event_clusters(m: folium.Map, points: pd.DataFrame, lang: str) -> None:
+    """Individual events (at most MAX_MARKERS) as clustered markers with escaped popups."""
+    cluster = plugins.MarkerCluster(name=t("incidents.layer.clusters", lang)).add_to(m)
+    for _, row in points.head(MAX_MARKERS).iterrows():
+        folium.Marker([float(row["lat"]), float(row["lon"])],
+                      popup=folium.Popup(event_popup(row, lang), max_width=320),
+                      tooltip=geo.escape(row["category"]),
+                      icon=folium.Icon(color=SOURCE_COLOURS.get(row["source"], "gray"), icon="info-sign")).add_to(cluster)
+
+
+def add_binned_events(m: folium.Map, binned: pd.DataFrame, lang: str) -> None:
+    """Many events: positions binned in DuckDB, drawn as circles sized by count (largest MAX_CIRCLES)."""
+    group = folium.FeatureGroup(name=t("incidents.layer.clusters", lang)).add_to(m)
+    top = binned.sort_values("n", ascending=False).head(MAX_CIRCLES)
+    nmax = float(top["n"].max()) if len(top) else 1.0
+    for row in top.itertuples():
+        folium.CircleMarker([float(row.lat), float(row.lon)], radius=3 + 12 * math.sqrt(row.n / nmax),
+                            color="#08306b", weight=1, fill=True, fill_opacity=0.6,
+                            tooltip=geo.escape(t("incidents.map.n_events", lang, n=int(row.n)))).add_to(group)
+
+
+def heat_image(density: hotspots.Density) -> np.ndarray:
+    """The density as an RGBA image: transparent where low, yellow-orange-red where high."""
+    values = density.values
+    positive = values[values > 0]
+    top = float(np.quantile(positive, 0.995)) if positive.size else 1.0
+    scaled = np.clip(values / (top or 1.0), 0, 1)
+    rgba = colormaps["YlOrRd"](scaled)
+    rgba[..., 3] = np.where(scaled < 0.03, 0.0, 0.25 + 0.6 * scaled)
+    return (rgba * 255).astype(np.uint8)
+
+
+def add_heat(m: folium.Map, density: hotspots.Density | None, lang: str) -> None:
+    if density is None:
+        return
+    folium.raster_layers.ImageOverlay(
+        image=heat_image(density), bounds=[[density.south, density.west], [density.north, density.east]],
+        name=t("incidents.layer.heat", lang), opacity=0.85, mercator_project=True, interactive=False,
+    ).add_to(m)
+
+
+def add_places(m: folium.Map, places: pd.DataFrame, lang: str) -> None:
+    """Named places with their counts in the period and the period before."""
+    group = folium.FeatureGroup(name=t("incidents.layer.places", lang)).add_to(m)
+    for row in places.itertuples():
+        if pd.isna(row.lat) or pd.isna(row.lon):
+            continue
+        tip = (f"<b>{geo.escape(row.name)}</b> ({geo.escape(row.kind)})<br>"
+               f"{geo.escape(t('incidents.map.place_counts', lang, n=int(row.n), previous=int(row.previous)))}")
+        folium.CircleMarker([float(row.lat), float(row.lon)], radius=5 + min(int(row.n), 200) ** 0.5,
+                            color="#4a1486", weight=2, fill=True, fill_color="#9e9ac8", fill_opacity=0.8,
+                            tooltip=tip).add_to(group)
+
+
+def add_hotspots(m: folium.Map, cells: pd.DataFrame, cell: float, lang: str, show_cold: bool = False) -> None:
+    """Gi* cells: hot (and optionally cold) cells coloured by confidence; counts in the tooltip."""
+    shown = cells[(cells["level"] > 0) | ((cells["level"] < 0) & show_cold)]
+    group = folium.FeatureGroup(name=t("incidents.layer.hotspots", lang)).add_to(m)
+    if shown.empty:
+        return
+    corners = hotspots.cell_polygons(shown, cell)
+    for row, ring in zip(shown.itertuples(), corners, strict=True):
+        label = t(f"incidents.hot.level{int(row.level)}", lang)
+        tip = (f"<b>{geo.escape(label)}</b><br>"
+               f"{geo.escape(t('incidents.map.cell_counts', lang, n=int(row.count), previous=int(row.previous)))}"
+               f"<br>Gi* z = {geo.escape(i18n.number(float(row.z), 1, lang))}")
+        folium.Polygon(ring, color=HOT_COLOURS[int(row.level)], weight=0.5, fill=True,
+                       fill_color=HOT_COLOURS[int(row.level)], fill_opacity=0.65, tooltip=tip).add_to(group)
+
+
+def hotspot_legend_html(lang: str, show_cold: bool) -> str:
+    """The legend for Gi* cells, in plain words; labels escaped."""
+    levels = [3, 2, 1] + ([-1, -2, -3] if show_cold else [])
+    items = "".join(
+        f'<div><span style="display:inline-block;width:14px;height:14px;background:{HOT_COLOURS[lv]};'
+        f'border:1px solid #555;margin-right:6px;vertical-align:middle"></span>'
+        f"{geo.escape(t(f'incidents.hot.level{lv}', lang))}</div>" for lv in levels)
+    return f"<div>{items}</div>"
+
+
+def build(data, lang: str, show_cold: bool = False) -> folium.Map:
+    """The Karta map from incidents.MapData: the layers that were computed, and a layer control."""
+    areas = data.areas
+    gdf = geo.areas_gdf(areas) if not areas.empty else None
+    m = new_map(gdf)
+    if gdf is not None and not gdf.empty:
+        if data.status is not None:
+            add_areas_by_status(m, gdf, data.status, lang)
+        elif data.area_counts is not None:
+            add_areas_by_rate(m, gdf, data.area_counts, lang)
+        else:
+            geo.add_areas(m, gdf, None, {"name": t("incidents.col.area", lang)}, name=t("incidents.layer.areas", lang),
+                          colours={None: "#6baed6"}, opacity=0.08)
+    if data.density is not None:
+        add_heat(m, data.density, lang)
+    if data.cells is not None:
+        add_hotspots(m, data.cells, data.cell, lang, show_cold)
+    if data.points is not None:
+        add_event_clusters(m, data.points, lang)
+    elif data.binned is not None:
+        add_binned_events(m, data.binned, lang)
+    if data.places is not None:
+        add_places(m, data.places, lang)
+    folium.LayerControl(collapsed=True).add_to(m)
+    return m

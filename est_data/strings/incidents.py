@@ -1,0 +1,102 @@
+"""Strings for incidents: the Karta page, the Data page (imports) and the police client."""
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # navigation
+    "incidents.nav.map": ("Karta", "Map"),
+    "incidents.nav.data": ("Data", "Data"),
+    # sources
+    "incidents.source.polisen": ("Polisen", "Police"),
+    "incidents.source.felanmalan": ("Felanmälan", "Fault reports"),
+    "incidents.source.rapportör": ("Rapportörernas händelser", "Reporters' event reports"),
+    # Karta: controls
+    "incidents.map.sources": ("Källor", "Sources"),
+    "incidents.map.categories": ("Kategorier", "Categories"),
+    "incidents.map.categories_all": ("Alla kategorier", "All categories"),
+    "incidents.map.area_colouring": ("Färga områdena efter", "Colour the areas by"),
+    "incidents.map.colour.none": ("Ingen färg", "No colour"),
+    "incidents.map.colour.status": ("Veckans status", "This week's status"),
+    "incidents.map.colour.rate": ("Händelser per 1 000 invånare", "Events per 1,000 inhabitants"),
+    "incidents.map.layers": ("Lager", "Layers"),
+    "incidents.layer.areas": ("Områden", "Areas"),
+    "incidents.layer.clusters": ("Händelser (kluster)", "Events (clusters)"),
+    "incidents.layer.heat": ("Värmekarta (kärntäthet)", "Heat map (kernel density)"),
+    "incidents.layer.places": ("Namngivna platser", "Named places"),
+    "incidents.layer.hotspots": ("Statistiska hotspots (Gi*)", "Statistical hotspots (Gi*)"),
+    "incidents.map.cell_size": ("Rutstorlek (meter)", "Cell size (metres)"),
+    "incidents.map.bandwidth": ("Utjämning för värmekartan (meter)", "Smoothing of the heat map (metres)"),
+    "incidents.map.show_cold": ("Visa kalla rutor", "Show cold cells"),
+    "incidents.map.no_status": ("inga svar", "no answers"),
+    "incidents.map.n_events": ("{n} händelser här", "{n} events here"),
+    "incidents.map.place_counts": ("{n} händelser under perioden (perioden före: {previous})",
+                                   "{n} events in the period (period before: {previous})"),
+    "incidents.map.cell_counts": ("{n} händelser i rutan (perioden före: {previous})",
+                                  "{n} events in the cell (period before: {previous})"),
+    "incidents.map.totals": (
+        "{n} händelser under perioden, varav {on_map} med plats på kartan.",
+        "{n} events in the period, {on_map} of them with a place on the map.",
+    ),
+    "incidents.map.centre_only": (
+        "{n} polishändelser har bara kommunens eller länets mittpunkt som plats. De visas inte som punkter "
+        "på kartan men räknas i tabellerna per kommun.",
+        "{n} police events only give the municipality's or county's centre point as their place. They are "
+        "not drawn as points but are counted per municipality.",
+    ),
+    "incidents.map.binned_note": (
+        "Många händelser: punkterna är sammanslagna till rutor om cirka 100 meter (cirkelns storlek visar antalet).",
+        "Many events: points are merged into cells of about 100 metres (circle size shows the count).",
+    ),
+    "incidents.map.cell_enlarged": (
+        "Rutorna är förstorade till {cell} m så att beräkningen går snabbt för så stort område.",
+        "Cells are enlarged to {cell} m to keep the computation fast for so large an area.",
+    ),
+    "incidents.map.no_events": ("Inga händelser med plats för urvalet.", "No events with a place for the selection."),
+    "incidents.map.click_hint": ("Välj en rad för att zooma till platsen på kartan.",
+                                 "Select a row to zoom the map to it."),
+    "incidents.legend.rate": ("Händelser per 1 000 invånare", "Events per 1,000 inhabitants"),
+    "incidents.legend.count": ("Antal händelser", "Number of events"),
+    "incidents.legend.title": ("Så läser du hotspot-rutorna", "How to read the hotspot cells"),
+    "incidents.legend.text": (
+        "Kartan delas in i lika stora rutor. För varje ruta jämförs antalet händelser i rutan och dess "
+        "grannrutor med resten av området (Getis-Ord Gi*). En **röd** ruta ligger i ett kluster med fler "
+        "händelser än slumpen rimligen kan förklara; ju mörkare, desto säkrare. 99 % betyder att en sådan "
+        "samling bara skulle uppstå av en slump i ungefär ett fall på hundra. Osäkerheten är justerad för att "
+        "många rutor prövas samtidigt. **Blå** rutor har färre händelser än väntat. En ruta utan färg är inte "
+        "nödvändigtvis lugn: där går det bara inte att säga något säkert.",
+        "The map is divided into equal cells. For each cell, the events in it and its neighbours are compared "
+        "with the rest of the area (Getis-Ord Gi*). A **red** cell lies in a cluster with more events than "
+        "chance can plausibly explain; the darker, the more certain. 99 % means such a cluster would arise by "
+        "chance only about once in a hundred. The uncertainty is adjusted for testing many cells at once. "
+        "**Blue** cells have fewer events than expected. A cell without colour is not necessarily calm: "
+        "nothing certain can be said there.",
+    ),
+    "incidents.hot.level3": ("Hotspot, 99 % säker", "Hot spot, 99 % confidence"),
+    "incidents.hot.level2": ("Hotspot, 95 % säker", "Hot spot, 95 % confidence"),
+    "incidents.hot.level1": ("Hotspot, 90 % säker", "Hot spot, 90 % confidence"),
+    "incidents.hot.level0": ("Ingen säker skillnad", "No significant difference"),
+    "incidents.hot.level-1": ("Kall ruta, 90 % säker", "Cold spot, 90 % confidence"),
+    "incidents.hot.level-2": ("Kall ruta, 95 % säker", "Cold spot, 95 % confidence"),
+    "incidents.hot.level-3": ("Kall ruta, 99 % säker", "Cold spot, 99 % confidence"),
+    "incidents.table.places": ("Platser", "Places"),
+    "incidents.table.cells": ("Rutor", "Cells"),
+    "incidents.table.places_caption": (
+        "De {k} mest drabbade platserna står för {share} % av händelserna vid namngivna platser.",
+        "The {k} most affected places account for {share} % of the events at named places.",
+    ),
+    "incidents.col.area": ("Område", "Area"),
+    "incidents.col.status": ("Status", "Status"),
+    "incidents.col.count": ("Antal", "Count"),
+    "incidents.col.per_1000": ("Per 1 000 invånare", "Per 1,000 inhabitants"),
+    "incidents.col.place": ("Plats", "Place"),
+    "incidents.col.kind": ("Typ", "Kind"),
+    "incidents.col.n": ("Antal", "Count"),
+    "incidents.col.previous": ("Perioden före", "Period before"),
+    "incidents.col.change": ("Förändring", "Change"),
+    "incidents.col.share": ("Andel %", "Share %"),
+    "incidents.col.cum_share": ("Ackumulerad andel %", "Cumulative share %"),
+    "incidents.col.cell": ("Ruta", "Cell"),
+    "incidents.col.hotspot": ("Gi*", "Gi*"),
+    "incidents.col.source": ("Källa", "Source"),
+    "incidents.col.on_map": ("Med plats på kartan", "With a place on the map"),
+    "incidents.col.centre_only": ("Bara kommun-/länsmitt", "Municipality/county centre only"),
+    "incidents.empty": ("Databasen är tom. Importera data på sidan Data.", "The database is empty. Import data on the Data page."),
+}

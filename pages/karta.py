@@ -1,0 +1,107 @@
+"""Karta: where things happen. Areas, clustered events, heat, named places and statistical hotspots."""
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from est_data import i18n, incidents, maps
+from est_data.ui.common import download_table, page_setup
+from est_data.ui.state import cached, tr
+
+ctx = page_setup("karta")
+if ctx.filters is None:
+    st.warning(tr("incidents.empty"))
+    st.stop()
+f = ctx.filters
+
+options = cached(incidents.category_options, f.municipality_code)
+with st.container(border=True):
+    c1, c2, c3 = st.columns([2, 3, 2])
+    sources = c1.multiselect(tr("incidents.map.sources"), list(incidents.SOURCES), default=list(incidents.SOURCES),
+                             format_func=lambda s: tr(f"incidents.source.{s}"), key="karta_sources")
+    category_list = options[options["source"].isin(sources)]["category"].drop_duplicates().tolist()
+    categories = c2.multiselect(tr("incidents.map.categories"), category_list, key="karta_categories",
+                                placeholder=tr("incidents.map.categories_all"))
+    colouring = c3.radio(tr("incidents.map.area_colouring"), list(incidents.AREA_COLOURINGS), index=1,
+                         format_func=lambda v: tr(f"incidents.map.colour.{v}"), key="karta_colouring")
+    l1, l2, l3, l4 = st.columns(4)
+    layers = tuple(name for name, column, default in (("clusters", l1, True), ("heat", l2, False),
+                                                      ("places", l3, True), ("hotspots", l4, True))
+                   if column.toggle(tr(f"incidents.layer.{name}"), value=default, key=f"karta_layer_{name}"))
+    s1, s2, s3 = st.columns(3)
+    cell = s1.select_slider(tr("incidents.map.cell_size"), [100, 150, 200, 250, 300, 400, 500], value=200,
+                            key="karta_cell", disabled="hotspots" not in layers)
+    bandwidth = s2.select_slider(tr("incidents.map.bandwidth"), [50, 100, 150, 250, 400], value=150,
+                                 key="karta_bandwidth", disabled="heat" not in layers)
+    show_cold = s3.toggle(tr("incidents.map.show_cold"), value=False, key="karta_cold",
+                          disabled="hotspots" not in layers)
+
+query = incidents.EventQuery(f.municipality_code, f.start, f.end, f.area_ids, tuple(sources), tuple(categories))
+data = cached(incidents.map_data, query, layers, colouring, float(cell), float(bandwidth),
+              ctx.user.sees_personal_data)
+
+totals = data.totals
+n_all = int(totals["n"].sum()) if not totals.empty else 0
+on_map = int(totals["on_map"].sum()) if not totals.empty else 0
+centre_only = int(totals["centre_only"].sum()) if not totals.empty else 0
+st.caption(tr("incidents.map.totals", n=i18n.number(n_all, 0, ctx.lang), on_map=i18n.number(on_map, 0, ctx.lang)))
+if centre_only:
+    st.caption(tr("incidents.map.centre_only", n=i18n.number(centre_only, 0, ctx.lang)))
+if data.binned is not None:
+    st.caption(tr("incidents.map.binned_note"))
+if data.cells is not None and data.cell != float(cell):
+    st.caption(tr("incidents.map.cell_enlarged", cell=int(data.cell)))
+
+focus = st.session_state.get("karta_focus")
+left, right = st.columns([3, 2])
+with right:
+    tabs = st.tabs([tr("incidents.table.places"), tr("incidents.table.cells")])
+    with tabs[0]:
+        places = data.places if data.places is not None else cached(incidents.place_counts, query)
+        top_places = places[places["n"] > 0].head(15)
+        if top_places.empty:
+            st.write(tr("common.no_data"))
+        else:
+            k = min(len(top_places), max(1, round(len(places[places["n"] > 0]) * 0.2)))
+            st.caption(tr("incidents.table.places_caption", k=k,
+                          share=i18n.number(100 * float(places["share"].head(k).sum()), 0, ctx.lang)))
+            table = top_places.assign(share=lambda d: (100 * d["share"]).round(1))[
+                ["name", "area", "n", "previous", "change", "share"]].rename(columns={
+                    "name": tr("incidents.col.place"), "area": tr("incidents.col.area"), "n": tr("incidents.col.n"),
+                    "previous": tr("incidents.col.previous"), "change": tr("incidents.col.change"),
+                    "share": tr("incidents.col.share")})
+            chosen = st.dataframe(table, hide_index=True, width="stretch", on_select="rerun",
+                                  selection_mode="single-row", key="karta_places_table")
+            st.caption(tr("incidents.map.click_hint"))
+            rows = chosen.selection.rows if chosen else []
+            if rows:
+                row = top_places.iloc[rows[0]]
+                focus = (float(row["lat"]), float(row["lon"]), 17)
+            download_table(table, "platser", key="karta_places_xlsx")
+    with tabs[1]:
+        cells = incidents.top_cells(data.cells)
+        if cells.empty:
+            st.write(tr("common.no_data"))
+        else:
+            table = cells.assign(
+                cell=lambda d: d["ix"].astype(str) + ":" + d["iy"].astype(str),
+                level=lambda d: [tr(f"incidents.hot.level{int(v)}") for v in d["level"]],
+            )[["cell", "count", "previous", "change", "level"]].rename(columns={
+                "cell": tr("incidents.col.cell"), "count": tr("incidents.col.n"),
+                "previous": tr("incidents.col.previous"), "change": tr("incidents.col.change"),
+                "level": tr("incidents.col.hotspot")})
+            chosen = st.dataframe(table, hide_index=True, width="stretch", on_select="rerun",
+                                  selection_mode="single-row", key="karta_cells_table")
+            rows = chosen.selection.rows if chosen else []
+            if rows:
+                row = cells.iloc[rows[0]]
+                focus = (float(row["lat"]), float(row["lon"]), 16)
+            download_table(table, "rutor", key="karta_cells_xlsx")
+
+with left:
+    fmap = maps.build(data, ctx.lang, show_cold)
+    st_folium(fmap, key="karta_map", height=620, use_container_width=True, returned_objects=[],
+              center=focus[:2] if focus else None, zoom=focus[2] if focus else None)
+    if data.cells is not None:
+        with st.expander(tr("incidents.legend.title"), expanded=False):
+            st.markdown(maps.hotspot_legend_html(ctx.lang, show_cold), unsafe_allow_html=True)
+            st.markdown(tr("incidents.legend.text"))
