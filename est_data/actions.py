@@ -88,6 +88,23 @@ def categories(con) -> list[str]:
     return [r[0] for r in rows]
 
 
+def latest_started(con, municipality_code: str | None, day: dt.date) -> int | None:
+    """The action that started most recently on or before day (the evaluation's default choice)."""
+    row = con.execute(
+        "select ac.id"
+        " from action ac"
+        " left join place p on p.id = ac.place_id"
+        " left join area a on a.id = coalesce(ac.area_id, p.area_id)"
+        " where ac.start_date <= ?"
+        "   and ac.status <> 'avbruten'"
+        "   and (? is null or a.municipality_code = ?)"
+        " order by ac.start_date desc, ac.id desc"
+        " limit 1",
+        [day, municipality_code, municipality_code],
+    ).fetchone()
+    return int(row[0]) if row else None
+
+
 def years(con) -> list[int]:
     rows = con.execute(
         "select distinct year(start_date) as y from action where start_date is not null order by y desc"
@@ -129,6 +146,23 @@ def _validate(action: dict[str, Any]) -> None:
         raise ActionError("actions.error.radius")
     if not action.get("area_id") and not action.get("place_id") and not action.get("geometry_wkt"):
         raise ActionError("actions.error.where")
+    if action.get("geometry_wkt"):
+        _check_polygon(action["geometry_wkt"])
+
+
+def _check_polygon(text: str) -> None:
+    from shapely import wkt
+    from shapely.errors import ShapelyError
+
+    try:
+        geom = wkt.loads(text)
+    except (ShapelyError, ValueError, TypeError):
+        raise ActionError("actions.error.polygon") from None
+    if geom.geom_type not in ("Polygon", "MultiPolygon") or geom.is_empty or not geom.is_valid:
+        raise ActionError("actions.error.polygon")
+    minx, miny, maxx, maxy = geom.bounds
+    if not (-180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90):
+        raise ActionError("actions.error.polygon")
 
 
 def _check_references(con, action: dict[str, Any]) -> None:
@@ -194,3 +228,18 @@ def close_action(con, username: str | None, action_id: int, end_date: dt.date | 
     if status == "avslutad" and start is None:
         return update_action(con, username, action_id, status=status, start_date=end, end_date=end)
     return update_action(con, username, action_id, status=status, end_date=end)
+
+
+def display_table(actions: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
+    """The register as shown and exported: the main columns, lists as text, column names in lang."""
+    from est_data import i18n
+
+    columns = ["id", "title", "kind", "status", "area", "place", "start_date", "end_date", "responsible", "partners",
+               "cost_sek", "target_categories"]
+    names = {"id": "id", "title": "title", "kind": "kind", "status": "status", "area": "area", "place": "place",
+             "start_date": "start", "end_date": "end", "responsible": "responsible", "partners": "partners",
+             "cost_sek": "cost", "target_categories": "categories"}
+    table = actions[columns].copy()
+    table["target_categories"] = table["target_categories"].map(
+        lambda v: ", ".join(v) if v is not None and not isinstance(v, float) else "")
+    return table.rename(columns={c: i18n.t(f"actions.col.{names[c]}", lang) for c in columns})

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import warnings
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -444,8 +445,10 @@ def relative_trend_p(weekly: pd.DataFrame) -> tuple[float, float] | None:
     t = np.arange(len(pre), dtype=float)
     offset = np.log(np.maximum(pre["control"].to_numpy(dtype=float), 0.5))
     try:
-        fit = sm.GLM(pre["target"].to_numpy(dtype=float), sm.add_constant(t), family=sm.families.Poisson(),
-                     offset=offset).fit()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # a flat series is "perfectly predicted"; its slope is just 0
+            fit = sm.GLM(pre["target"].to_numpy(dtype=float), sm.add_constant(t), family=sm.families.Poisson(),
+                         offset=offset).fit()
     except (ValueError, np.linalg.LinAlgError):
         return None
     return float(fit.params[1]), float(fit.pvalues[1])
@@ -599,11 +602,12 @@ def _fmt(value: float | None, decimals: int, lang: str) -> str:
 
 
 def _p(value: float | None, lang: str) -> str:
+    """A p-value after the letter p: '= 0,012' or '< 0,001'."""
     if value is None:
         return "–"
     if value < 0.001:
         return "< 0,001" if lang == "sv" else "< 0.001"
-    return _fmt(value, 3, lang)
+    return "= " + _fmt(value, 3, lang)
 
 
 def verdict_label(verdict: str, lang: str = "sv") -> str:
@@ -725,3 +729,84 @@ def summary_by_kind(table: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
         for k, w, n, e in zip(grouped["kind"], grouped["worked"], grouped["actions"], grouped["evaluable"],
                               strict=True)]
     return grouped
+
+
+# ------------------------------------------------------------------------------------------------ tables
+
+def counts_table(ev: Evaluation, lang: str = "sv") -> pd.DataFrame:
+    """Before and after counts in the four areas, with the change, labelled for display and export."""
+    t = i18n.t
+    rows = []
+    for key, (before, after) in ev.counts.items():
+        rows.append({t("actions.eval.col.area", lang): t(f"actions.eval.row.{key}", lang),
+                     t("actions.col.before", lang): before, t("actions.col.after", lang): after,
+                     t("actions.eval.col.change", lang): after - before})
+    return pd.DataFrame(rows)
+
+
+def tests_table(ev: Evaluation, lang: str = "sv") -> pd.DataFrame:
+    """The tests with their values and what they mean, in words."""
+    t = i18n.t
+    rows = []
+
+    def wdd_row(name: str, r: WddResult, meaning: str) -> None:
+        rows.append((t(name, lang), t("actions.eval.wdd_value", lang, wdd=_fmt(r.wdd, 2, lang),
+                                      se=_fmt(r.se, 2, lang), z=_fmt(r.z, 2, lang), p=_p(r.p_value, lang)),
+                     t(meaning, lang)))
+
+    if ev.wdd_local is not None:
+        wdd_row("actions.eval.wdd_local", ev.wdd_local, "actions.eval.wdd_meaning")
+    if ev.wdd_buffer is not None:
+        wdd_row("actions.eval.wdd_buffer", ev.wdd_buffer, "actions.eval.wdd_buffer_meaning")
+    if ev.etest is not None:
+        rows.append((t("actions.eval.etest", lang),
+                     t("actions.eval.etest_value", lang, p=_p(ev.etest.p_value, lang), ratio=_fmt(ev.etest.ratio, 2,
+                                                                                                 lang)),
+                     t("actions.eval.etest_meaning", lang)))
+    if ev.wdd_buffer is not None:
+        rows.append((t("actions.eval.wdq", lang),
+                     _fmt(ev.wdq, 2, lang) if ev.wdq is not None else t("actions.eval.wdq_none", lang),
+                     t("actions.eval.wdq_meaning", lang)))
+    return pd.DataFrame(rows, columns=[t("actions.eval.test", lang), t("actions.eval.value", lang),
+                                       t("actions.eval.meaning", lang)])
+
+
+def survey_table(ev: Evaluation, lang: str = "sv") -> pd.DataFrame | None:
+    """Mean survey levels of the targeted factors, target and control, before and after."""
+    s = ev.survey
+    if s is None or s.did is None:
+        return None
+    t = i18n.t
+    return pd.DataFrame({
+        "": [t("actions.eval.survey_target", lang), t("actions.eval.survey_control", lang)],
+        t("actions.col.before", lang): [round(s.target_before, 2), round(s.control_before, 2)],
+        t("actions.col.after", lang): [round(s.target_after, 2), round(s.control_after, 2)],
+    })
+
+
+def survey_caption(ev: Evaluation, factor_labels: dict[str, str], lang: str = "sv") -> str:
+    s = ev.survey
+    if s is None or s.did is None:
+        return i18n.t("actions.eval.survey_none", lang)
+    names = ", ".join(factor_labels.get(f, f).lower() for f in ev.factors)
+    return i18n.t("actions.eval.survey_caption", lang, factors=names, did=_fmt(s.did, 2, lang),
+                  p=_p(s.p_value, lang), n=s.answers)
+
+
+def windows_text(ev: Evaluation, lang: str = "sv") -> str:
+    w = ev.windows
+    if w is None:
+        return ""
+    last = dt.timedelta(days=1)
+    return i18n.t("actions.eval.windows", lang, b0=w.before_start.isoformat(), b1=(w.before_end - last).isoformat(),
+                  a0=w.after_start.isoformat(), a1=(w.after_end - last).isoformat())
+
+
+def annual_display(table: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
+    """The annual table as shown and exported: the verdict in words, column names in lang."""
+    names = {"id": "id", "title": "title", "kind": "kind", "area": "area", "start": "start",
+             "categories": "categories", "before": "before", "after": "after", "wdd_z": "wdd_z",
+             "wdd_buffer_z": "wdd_buffer_z", "etest_p": "etest_p", "wdq": "wdq", "survey_change": "survey_change",
+             "verdict_label": "verdict", "caveats": "caveats"}
+    return table.drop(columns=["verdict"]).rename(
+        columns={c: i18n.t(f"actions.col.{n}", lang) for c, n in names.items()})

@@ -142,7 +142,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "actions.eval.meaning": ("Vad det betyder", "What it means"),
     "actions.eval.wdd_local": ("WDD (utan buffert)", "WDD (without buffer)"),
     "actions.eval.wdd_buffer": ("WDD (med buffert)", "WDD (with buffer)"),
-    "actions.eval.wdd_value": ("{wdd} (medelfel {se}), z = {z}, p = {p}", "{wdd} (s.e. {se}), z = {z}, p = {p}"),
+    "actions.eval.wdd_value": ("{wdd} (medelfel {se}), z = {z}, p {p}", "{wdd} (s.e. {se}), z = {z}, p {p}"),
     "actions.eval.wdd_meaning": (
         "Förändringen i målområdet minus den väntade enligt kontrollen (Wheeler & Ratcliffe 2018). "
         "Negativt = färre händelser än väntat.",
@@ -155,7 +155,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "As above, plus the buffer's change against its control: the total effect counting any displacement.",
     ),
     "actions.eval.etest": ("Poissons E-test (målområdet)", "Poisson E-test (target)"),
-    "actions.eval.etest_value": ("p = {p}, kvot efter/före {ratio}", "p = {p}, ratio after/before {ratio}"),
+    "actions.eval.etest_value": ("p {p}, kvot efter/före {ratio}", "p {p}, ratio after/before {ratio}"),
     "actions.eval.etest_meaning": (
         "Målområdets egen förändring, utan kontroll. Säger inte om förändringen beror på insatsen.",
         "The target's own change, without control. Does not say whether the action caused it.",
@@ -172,9 +172,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "actions.eval.survey": ("Enkätens nivåer", "Survey levels"),
     "actions.eval.survey_caption": (
         "Medelnivå (0–3) för faktorerna {factors} i rapportörernas svar. Skillnad i skillnad: {did} "
-        "(p = {p}, {n} bedömningar).",
+        "(p {p}, {n} bedömningar).",
         "Mean level (0–3) of the factors {factors} in the reporters' answers. Difference in differences: {did} "
-        "(p = {p}, {n} ratings).",
+        "(p {p}, {n} ratings).",
     ),
     "actions.eval.survey_none": ("Inga enkätsvar att jämföra (eller inga faktorer angivna för insatsen).",
                                  "No survey answers to compare (or no factors given for the action)."),
@@ -233,7 +233,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "actions.verdict_text.not_started": (
         "Insatsen kan inte utvärderas ännu.", "The action cannot be evaluated yet."),
-    "actions.verdict_text.z": ("(WDD z = {z}, p = {p})", "(WDD z = {z}, p = {p})"),
+    "actions.verdict_text.z": ("(WDD z = {z}, p {p})", "(WDD z = {z}, p {p})"),
     "actions.verdict_text.buffer": (
         "I buffertzonen ({metres} m runt målområdet): {before} händelser före och {after} efter.",
         "In the buffer ({metres} m around the target): {before} events before and {after} after.",
