@@ -242,7 +242,7 @@ def week_notes(con, week: IsoWeek, municipality_code: str | None = None, area_id
                personal: bool = False) -> pd.DataFrame:
     """The week's comments (survey_response.comment) and event reports (observation), newest first.
 
-    Columns: kind ('kommentar' | 'händelse'), at (when it was sent), occurred (date of the event),
+    Columns: kind ('kommentar' | 'händelse'), sent_at (when it was sent), occurred (date of the event),
     time_of_day, area_id, area, factor_code, place, text, reporter, organisation, internal.
     Free text and who reported are personal data: with personal=False comments are left out and
     event reports keep only what, where and when (text, reporter and organisation are empty).
@@ -252,7 +252,7 @@ def week_notes(con, week: IsoWeek, municipality_code: str | None = None, area_id
     frame = con.execute(
         """
         with comments as (
-            select 'kommentar' as kind, r.submitted_at as at, cast(null as date) as occurred,
+            select 'kommentar' as kind, r.submitted_at as sent_at, cast(null as date) as occurred,
                    cast(null as varchar) as time_of_day, r.area_id, cast(null as varchar) as factor_code,
                    cast(null as varchar) as place, r.comment as text, r.reporter_id, r.comment_internal as internal
             from survey_response r
@@ -261,7 +261,7 @@ def week_notes(con, week: IsoWeek, municipality_code: str | None = None, area_id
               and ?
         ),
         events as (
-            select 'händelse' as kind, o.reported_at as at, o.occurred_date as occurred, o.time_of_day,
+            select 'händelse' as kind, o.reported_at as sent_at, o.occurred_date as occurred, o.time_of_day,
                    o.area_id, o.factor_code, coalesce(p.name, o.address) as place, o.description as text,
                    o.reporter_id, o.internal
             from observation o
@@ -274,7 +274,7 @@ def week_notes(con, week: IsoWeek, municipality_code: str | None = None, area_id
             select * from events
         ),
         final as (
-            select n.kind, n.at, n.occurred, n.time_of_day, n.area_id, a.name as area, n.factor_code, n.place,
+            select n.kind, n.sent_at, n.occurred, n.time_of_day, n.area_id, a.name as area, n.factor_code, n.place,
                    n.text, rp.name as reporter, rp.organisation, n.internal
             from notes n
             left join area a on a.id = n.area_id
@@ -282,7 +282,7 @@ def week_notes(con, week: IsoWeek, municipality_code: str | None = None, area_id
             where (? is null or a.municipality_code = ?)
               and (? is null or list_contains(?, n.area_id))
         )
-        select * from final order by at desc, kind
+        select * from final order by sent_at desc, kind
         """,
         [week.year, week.week, personal, week.year, week.week, municipality_code, municipality_code,
          area_list, area_list],
@@ -291,3 +291,58 @@ def week_notes(con, week: IsoWeek, municipality_code: str | None = None, area_id
         for col in ("text", "reporter", "organisation"):
             frame[col] = None
     return frame
+
+
+# ------------------------------------------------------------------------------------------ weeks and areas
+
+def answer_weeks(con, municipality_code: str | None = None, limit: int = 104) -> list[IsoWeek]:
+    """The ISO weeks that have answers, newest first (at most `limit`)."""
+    rows = con.execute(
+        "select distinct r.iso_year, r.iso_week"
+        " from survey_response r"
+        " join area a on a.id = r.area_id"
+        " where (? is null or a.municipality_code = ?)"
+        " order by r.iso_year desc, r.iso_week desc"
+        " limit ?",
+        [municipality_code, municipality_code, limit],
+    ).fetchall()
+    return [IsoWeek(int(y), int(w)) for y, w in rows]
+
+
+def area_overview(con, week: IsoWeek, municipality_code: str | None = None,
+                  area_ids: tuple[int, ...] = ()) -> pd.DataFrame:
+    """One row per active area (in the filter): area_id, area, reporters (who answered for it), status
+    (computed by the rule), prev_status, top_factor, top_level, agreed_status, note (the meeting's
+    decision, if any) and shown_status (agreed if decided, else computed)."""
+    matrix = week_matrix(con, week, municipality_code, area_ids)
+    status = area_statuses(matrix, StatusRule.from_settings(con))
+    area_list = list(area_ids) or None
+    areas = con.execute(
+        "select a.id as area_id, a.name as area"
+        " from area a"
+        " where a.active"
+        "   and (? is null or a.municipality_code = ?)"
+        "   and (? is null or list_contains(?, a.id))"
+        " order by a.name",
+        [municipality_code, municipality_code, area_list, area_list],
+    ).df()
+    reporters = con.execute(
+        "select area_id, count(*) as reporters"
+        " from survey_response"
+        " where iso_year = ? and iso_week = ?"
+        " group by area_id",
+        [week.year, week.week],
+    ).df()
+    decided = con.execute(
+        "select area_id, status as agreed_status, note"
+        " from weekly_assessment"
+        " where iso_year = ? and iso_week = ?",
+        [week.year, week.week],
+    ).df()
+    out = (areas.merge(reporters, on="area_id", how="left").merge(status, on="area_id", how="left")
+           .merge(decided, on="area_id", how="left"))
+    out["reporters"] = out["reporters"].fillna(0).astype("int64")
+    for col in ("status", "prev_status", "agreed_status", "note", "top_factor"):
+        out[col] = out[col].astype(object).where(out[col].notna(), None)
+    out["shown_status"] = [a or s for a, s in zip(out["agreed_status"], out["status"], strict=True)]
+    return out

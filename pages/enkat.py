@@ -1,0 +1,99 @@
+"""Enkätuppföljning: the week's response rate per organisation and area, who has not answered (with
+e-mail addresses to copy), the history of response rates, and imports of survey-tool exports."""
+
+import pandas as pd
+import streamlit as st
+
+from est_data import queries
+from est_data.analysis import situation, survey_rounds
+from est_data.ingest import survey
+from est_data.ingest.common import ImportFileError
+from est_data.model import IsoWeek
+from est_data.ui.common import download_table, page_setup
+from est_data.ui.state import cached, tr
+from est_data.weekly_charts import response_history_figure
+
+ctx = page_setup("enkat")
+if ctx.filters is None:
+    st.warning(tr("overview.empty"))
+    st.stop()
+
+code = ctx.filters.municipality_code
+reference, _ = cached(queries.reference_week, code)
+current = IsoWeek.of(pd.Timestamp.today().date())
+weeks = sorted({current, reference, *cached(situation.answer_weeks, code, 26)}, key=str, reverse=True)
+week = st.selectbox(tr("weekly.rounds.week"), weeks, index=weeks.index(reference),
+                    format_func=lambda w: tr("weekly.form.week_option", week=w.week, year=w.year,
+                                             start=w.monday().strftime("%d/%m"), end=w.sunday().strftime("%d/%m")),
+                    key="enkat_week")
+
+status = cached(survey_rounds.reporter_status, week, code)
+answered, expected = int(status["answered"].sum()), len(status)
+c1, c2, c3 = st.columns(3)
+c1.metric(tr("weekly.rounds.rate"), f"{100 * answered / expected:.0f} %" if expected else "–", border=True)
+c2.metric(tr("weekly.rounds.answered"), f"{answered} / {expected}", border=True)
+c3.metric(tr("weekly.rounds.missing"), expected - answered, border=True)
+st.caption(tr("weekly.rounds.late_note"))
+
+rate_column = st.column_config.ProgressColumn(tr("weekly.rounds.rate"), format="percent", min_value=0, max_value=1)
+left, right = st.columns(2)
+with left:
+    st.subheader(tr("weekly.rounds.by_org"))
+    orgs = cached(survey_rounds.by_organisation, week, code)
+    st.dataframe(orgs, hide_index=True, key="enkat_orgs",
+                 column_config={"organisation": tr("weekly.col.organisation"),
+                                "expected": tr("weekly.rounds.expected"), "answered": tr("weekly.rounds.answered"),
+                                "rate": rate_column})
+with right:
+    st.subheader(tr("weekly.rounds.by_area"))
+    by_area = cached(survey_rounds.by_area, week, code)
+    st.dataframe(by_area.drop(columns=["area_id"]), hide_index=True, key="enkat_areas",
+                 column_config={"area": tr("weekly.col.area"), "expected": tr("weekly.rounds.expected"),
+                                "answered": tr("weekly.rounds.answered"), "rate": rate_column})
+
+st.subheader(tr("weekly.rounds.missing_heading"))
+missing = cached(survey_rounds.missing_reporters, week, code)
+if missing.empty:
+    st.success(tr("weekly.rounds.all_answered"))
+else:
+    shown = missing.drop(columns=["id"]).rename(columns={
+        "name": tr("weekly.col.name"), "email": tr("weekly.col.email"),
+        "organisation": tr("weekly.col.organisation"), "areas": tr("weekly.col.areas")})
+    st.dataframe(shown, hide_index=True, key="enkat_missing")
+    emails = "; ".join(e for e in missing["email"] if isinstance(e, str) and e)
+    st.markdown(f"**{tr('weekly.rounds.emails')}**")
+    st.code(emails, language=None, wrap_lines=True)
+    download_table(shown, f"ej_svarat_{week}", key="enkat_missing_xlsx")
+
+st.subheader(tr("weekly.rounds.history"))
+history = cached(survey_rounds.history, week, 52, code)
+st.plotly_chart(response_history_figure(history, ctx.lang), key="enkat_history", config={"displayModeBar": False})
+
+# ------------------------------------------------------------------------------------------ import
+with st.expander(tr("weekly.import.heading"), icon=":material/upload_file:"):
+    st.caption(tr("weekly.import.intro"))
+    upload = st.file_uploader(tr("weekly.import.file"), type=["csv", "txt", "xlsx"], key="enkat_upload")
+    profiles = cached(survey.profiles)
+    names = [""] + sorted(profiles)
+    profile = st.selectbox(tr("weekly.import.profile"), names, key="enkat_profile",
+                           format_func=lambda n: tr("weekly.import.profile_auto") if not n else
+                           f"{n} – {profiles[n].get('description', '')}")
+    if upload is not None:
+        data = upload.getvalue()
+        try:
+            report = survey.preview(ctx.con, data, upload.name, profile=profile or None)
+        except ImportFileError as err:
+            st.error(str(err))
+        else:
+            st.write(tr("weekly.import.preview", read=report.rows_read, load=report.rows_loaded,
+                        unchanged=report.rows_unchanged, rejected=report.rows_rejected))
+            if report.rejected:
+                st.markdown(f"**{tr('weekly.import.rejected')}**")
+                st.dataframe(report.rejected_frame(), hide_index=True, key="enkat_rejected")
+            if report.rows_loaded and st.button(tr("weekly.import.load"), type="primary", key="enkat_load"):
+                try:
+                    done = survey.load(ctx.con, data, upload.name, profile=profile or None, by=ctx.user.username)
+                except ImportFileError as err:
+                    st.error(str(err))
+                else:
+                    st.success(tr("weekly.import.done", loaded=done.rows_loaded, rejected=done.rows_rejected))

@@ -1,0 +1,188 @@
+"""Rapportera: a reporter's weekly answer (levels per area and factor, a comment) and event reports.
+
+Phone friendly: one column, big controls, "nothing to report" is one click (every level defaults to 0).
+"""
+
+import datetime as dt
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from est_data import geo, i18n, queries, weekly
+from est_data.model import IsoWeek
+from est_data.ui.common import page_setup
+from est_data.ui.state import cached, tr
+
+ctx = page_setup("rapportera")
+if ctx.filters is None:
+    st.warning(tr("overview.empty"))
+    st.stop()
+
+staff = ctx.user.role in ("admin", "samordnare")
+today = dt.date.today()
+LEVELS = [0, 1, 2, 3]
+
+# ------------------------------------------------------------------------------------------ who and which week
+if staff:
+    people = cached(weekly.reporters)
+    names = {int(r.id): f"{r.name} – {r.organisation}" for r in people.itertuples()}
+    ids = list(names)
+    own = ctx.user.reporter_id if ctx.user.reporter_id in names else None
+    reporter_id = st.selectbox(tr("weekly.form.reporter"), ids, format_func=names.get,
+                               index=ids.index(own) if own else 0, key="report_reporter",
+                               help=tr("weekly.form.reporter_help"))
+else:
+    reporter_id = ctx.user.reporter_id
+    if reporter_id is None:
+        st.info(tr("weekly.form.no_reporter"))
+        st.stop()
+
+current = IsoWeek.of(today)
+weeks = [current.shift(-i) for i in range(4)]
+
+
+def week_text(w: IsoWeek) -> str:
+    return tr("weekly.form.week_option", week=w.week, year=w.year, start=w.monday().strftime("%d/%m"),
+              end=w.sunday().strftime("%d/%m"))
+
+
+week = st.selectbox(tr("weekly.form.week"), weeks, format_func=week_text, key="report_week",
+                    help=tr("weekly.form.week_help"))
+areas = cached(weekly.reporter_areas, reporter_id)
+if areas.empty:
+    st.info(tr("weekly.form.no_areas"))
+    st.stop()
+
+factors = cached(queries.factors)
+label_col = "label_en" if ctx.lang == "en" else "label_sv"
+sent = weekly.reporter_week(ctx.con, reporter_id, week)
+sent_levels = {(int(r.area_id), r.factor_code): int(r.level) for r in sent.dropna(subset=["factor_code"]).itertuples()}
+sent_comments = {int(r.area_id): (r.comment, bool(r.comment_internal)) for r in sent.itertuples()}
+
+flash = st.session_state.pop("report_flash", None)
+if flash:
+    st.success(flash, icon=":material/check_circle:")
+elif not sent.empty:
+    st.info(tr("weekly.form.already_sent", when=sent["submitted_at"].max().strftime("%Y-%m-%d %H:%M")))
+else:
+    st.caption(tr("weekly.form.intro"))
+
+
+def level_text(level: int) -> str:
+    return f"{level} {i18n.t(f'weekly.level.{level}', ctx.lang)}"
+
+
+# ------------------------------------------------------------------------------------------ the answer form
+prefix = f"{reporter_id}_{week}"
+with st.form(f"report_form_{prefix}", border=False):
+    for area in areas.itertuples():
+        with st.container(border=True):
+            st.subheader(area.name)
+            for factor in factors.itertuples():
+                st.segmented_control(
+                    getattr(factor, label_col), LEVELS, format_func=level_text, selection_mode="single", required=True,
+                    default=sent_levels.get((int(area.id), factor.code), 0),
+                    key=f"lvl_{prefix}_{area.id}_{factor.code}", help=factor.description or None,
+                    width="stretch")
+            comment, internal = sent_comments.get(int(area.id), (None, False))
+            st.text_area(tr("weekly.form.comment", area=area.name), value=comment or "", max_chars=weekly.MAX_TEXT,
+                         key=f"comment_{prefix}_{area.id}", placeholder=tr("weekly.form.comment_placeholder"))
+            st.checkbox(tr("weekly.form.internal"), value=internal, key=f"internal_{prefix}_{area.id}",
+                        help=tr("weekly.form.internal_help"))
+    submitted = st.form_submit_button(tr("weekly.form.submit"), type="primary", key=f"report_submit_{prefix}",
+                                      width="stretch", icon=":material/send:")
+
+if submitted:
+    answers = [
+        weekly.AreaAnswer(
+            area_id=int(area.id),
+            levels={f.code: int(st.session_state.get(f"lvl_{prefix}_{area.id}_{f.code}") or 0)
+                    for f in factors.itertuples()},
+            comment=st.session_state.get(f"comment_{prefix}_{area.id}") or None,
+            comment_internal=bool(st.session_state.get(f"internal_{prefix}_{area.id}")),
+        )
+        for area in areas.itertuples()
+    ]
+    try:
+        weekly.submit_week(ctx.con, reporter_id, week, answers, by=ctx.user.username)
+    except weekly.WeeklyError as err:
+        st.error(tr(err.key, **err.kwargs))
+    else:
+        st.session_state["report_flash"] = tr("weekly.form.thanks", week=week.week)
+        st.rerun()
+
+# ------------------------------------------------------------------------------------------ what was sent
+if not sent.empty:
+    st.subheader(tr("weekly.form.sent_heading", week=week.week))
+    labels = dict(zip(factors["code"], factors[label_col], strict=True))
+    for _, group in sent.groupby("area_id", sort=False):
+        raised = group[group["level"] > 0].sort_values("level", ascending=False)
+        parts = [f"{labels.get(r.factor_code, r.factor_code)} {i18n.t(f'weekly.level.{int(r.level)}', ctx.lang)}"
+                 for r in raised.itertuples()]
+        text = ", ".join(parts) if parts else tr("weekly.form.nothing")
+        st.markdown(f"**{group['area'].iloc[0]}**: {text}")
+        if group["comment"].iloc[0]:
+            st.caption(tr("weekly.form.your_comment") + ": " + str(group["comment"].iloc[0]))
+
+# ------------------------------------------------------------------------------------------ event reports
+st.divider()
+st.subheader(tr("weekly.event.heading"))
+st.caption(tr("weekly.event.intro"))
+events = weekly.reporter_events(ctx.con, reporter_id, week)
+labels = dict(zip(factors["code"], factors[label_col], strict=True))
+for event in events.itertuples():
+    with st.container(border=True):
+        where = event.place or event.address or (tr("weekly.event.point") if event.lat == event.lat else "")
+        when = str(event.occurred_date)[:10] + (f", {tr('weekly.part.' + event.time_of_day)}"
+                                                  if event.time_of_day else "")
+        st.markdown(f"**{labels.get(event.factor_code, event.factor_code)}** · {event.area or ''} {where} · {when}")
+        st.write(event.description)
+        if st.button(tr("weekly.event.delete"), key=f"event_delete_{event.id}", icon=":material/delete:"):
+            weekly.delete_event(ctx.con, int(event.id), None if staff else reporter_id, ctx.user.username)
+            st.rerun()
+
+with st.expander(tr("weekly.event.new"), expanded=events.empty, icon=":material/add_circle:"):
+    codes = factors["code"].tolist()
+    factor_code = st.selectbox(tr("weekly.event.what"), codes, format_func=labels.get, key="event_factor")
+    area_ids = [int(a) for a in areas["id"]]
+    area_names = dict(zip(area_ids, areas["name"], strict=True))
+    area_id = st.selectbox(tr("weekly.event.area"), area_ids, format_func=area_names.get, key="event_area")
+    area_places = cached(weekly.places, (area_id,))
+    place_names = {int(p.id): p.name for p in area_places.itertuples()}
+    place_id = st.selectbox(tr("weekly.event.place"), list(place_names), format_func=place_names.get, index=None,
+                            placeholder=tr("weekly.event.place_none"), key="event_place")
+    address = st.text_input(tr("weekly.event.address"), key="event_address", max_chars=200)
+    point = st.session_state.get("event_point")
+    if st.toggle(tr("weekly.event.use_map"), key="event_map_on"):
+        gdf = geo.areas_gdf(cached(queries.areas, ctx.filters.municipality_code))
+        chosen = gdf[gdf["id"] == area_id]
+        m = geo.base_map(chosen if not chosen.empty else gdf)
+        geo.add_areas(m, chosen if not chosen.empty else gdf, None, {"name": tr("col.area")})
+        clicked = st_folium(m, height=320, returned_objects=["last_clicked"], key="event_map", use_container_width=True)
+        if clicked and clicked.get("last_clicked"):
+            point = (clicked["last_clicked"]["lat"], clicked["last_clicked"]["lng"])
+            st.session_state["event_point"] = point
+        if point:
+            st.caption(tr("weekly.event.point_chosen", lat=f"{point[0]:.5f}", lon=f"{point[1]:.5f}"))
+    last_day = min(today, week.sunday())
+    day = st.date_input(tr("weekly.event.date"), value=last_day, min_value=week.monday(), max_value=last_day,
+                        format="YYYY-MM-DD", key=f"event_date_{week}")
+    part = st.segmented_control(tr("weekly.event.part"), list(weekly.PARTS_OF_DAY),
+                                format_func=lambda p: tr(f"weekly.part.{p}"), key="event_part", width="stretch")
+    exact = st.time_input(tr("weekly.event.time"), value=None, key="event_time", step=300)
+    description = st.text_area(tr("weekly.event.description"), key="event_description", max_chars=weekly.MAX_TEXT)
+    if st.button(tr("weekly.event.send"), type="primary", key="event_send", width="stretch", icon=":material/send:"):
+        use_point = st.session_state.get("event_map_on") and point
+        try:
+            weekly.add_event(ctx.con, reporter_id, weekly.EventReport(
+                factor_code=factor_code, occurred_date=day, description=description, area_id=area_id,
+                place_id=place_id, time_of_day=part, occurred_time=exact, address=address or None,
+                lat=point[0] if use_point else None, lon=point[1] if use_point else None),
+                by=ctx.user.username)
+        except weekly.WeeklyError as err:
+            st.error(tr(err.key, **err.kwargs))
+        else:
+            for key in ("event_description", "event_address", "event_point", "event_place", "event_time"):
+                st.session_state.pop(key, None)
+            st.session_state["report_flash"] = tr("weekly.event.thanks")
+            st.rerun()
