@@ -23,6 +23,7 @@ COMMAND_MODULES: list[str] = [
     "est_data.trust_cli",
     "est_data.ingest.cli_commands",
     "est_data.actions_cli",
+    "est_data.report.cli",
 ]
 
 

@@ -1,0 +1,182 @@
+"""Static charts and maps for the reports and the meeting screen, drawn with matplotlib (PNG bytes).
+
+No pyplot (thread-safe under Streamlit): each function makes its own `Figure`. Maps are drawn from
+the area polygons in SWEREF 99 TM (EPSG:3006) without web tiles, so they work offline.
+"""
+
+from __future__ import annotations
+
+import io
+
+import geopandas as gpd
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch, Rectangle
+
+from est_data.geo import STATUS_COLOURS, SWEREF
+
+GREY = "#6c757d"
+BLUE = "#1f4e79"
+LIGHT = "#9ecae1"
+
+
+def _png(fig: Figure, dpi: int = 150) -> bytes:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", facecolor="white")
+    return buffer.getvalue()
+
+
+def _draw_areas(ax, frame: gpd.GeoDataFrame, status_col: str, label_col: str, font_size: float,
+                label_mask: list[bool] | None = None) -> None:
+    colours = [STATUS_COLOURS.get(s if isinstance(s, str) else None, STATUS_COLOURS[None])
+               for s in frame[status_col]]
+    frame.plot(ax=ax, color=colours, edgecolor="#333333", linewidth=0.6, alpha=0.9)
+    mask = label_mask if label_mask is not None else [True] * len(frame)
+    for geom, name, show in zip(frame.geometry, frame[label_col], mask, strict=True):
+        if not show:
+            continue
+        point = geom.representative_point()
+        ax.annotate(str(name), (point.x, point.y), ha="center", va="center", fontsize=font_size,
+                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75})
+    ax.set_axis_off()
+    ax.set_aspect("equal")
+
+
+def _core(frame: gpd.GeoDataFrame) -> list[bool] | None:
+    """The town's areas when the municipality also has outlying villages (kind 'ort') far away."""
+    if "kind" not in frame.columns:
+        return None
+    core = [k != "ort" for k in frame["kind"]]
+    if all(core) or not any(core):
+        return None
+    minx, miny, maxx, maxy = frame.total_bounds
+    cminx, cminy, cmaxx, cmaxy = frame[core].total_bounds
+    if max(cmaxx - cminx, cmaxy - cminy) * 3 > max(maxx - minx, maxy - miny):
+        return None  # the town is not small against the whole: one map is readable
+    return core
+
+
+def status_map(areas: gpd.GeoDataFrame, status_col: str, labels: dict[str | None, str],
+               size: tuple[float, float] = (7.0, 5.2), label_col: str = "name", font_size: float = 6.5) -> bytes:
+    """Areas filled by status (grön/gul/röd/None) with their names and a legend of `labels`.
+
+    When the municipality has a town and far-off villages, the town is drawn enlarged beside an
+    overview of the whole municipality (its extent marked), so that every area stays readable.
+    """
+    fig = Figure(figsize=size)
+    if areas.empty:
+        fig.add_subplot().set_axis_off()
+        return _png(fig)
+    frame = areas.to_crs(SWEREF).reset_index(drop=True)
+    core = _core(frame)
+    if core is None:
+        ax = fig.add_subplot()
+        _draw_areas(ax, frame, status_col, label_col, font_size)
+    else:
+        grid = fig.add_gridspec(1, 2, width_ratios=[2, 3], wspace=0.03)
+        overview, zoom = fig.add_subplot(grid[0]), fig.add_subplot(grid[1])
+        _draw_areas(overview, frame, status_col, label_col, font_size * 0.9, [not c for c in core])
+        town = frame[core]
+        _draw_areas(zoom, town, status_col, label_col, font_size)
+        minx, miny, maxx, maxy = town.total_bounds
+        pad = 0.03 * max(maxx - minx, maxy - miny)
+        overview.add_patch(Rectangle((minx - pad, miny - pad), maxx - minx + 2 * pad, maxy - miny + 2 * pad,
+                                     fill=False, edgecolor="#1f4e79", linewidth=1.2, linestyle="--"))
+        zoom.set_xlim(minx - pad, maxx + pad)
+        zoom.set_ylim(miny - pad, maxy + pad)
+        for spine in zoom.spines.values():
+            spine.set_visible(True)
+            spine.set_edgecolor("#1f4e79")
+            spine.set_linestyle("--")
+        zoom.set_axis_on()
+        zoom.set_xticks([])
+        zoom.set_yticks([])
+        zoom.set_xlabel("")
+        zoom.set_ylabel("")
+    present = {s if isinstance(s, str) else None for s in frame[status_col]}
+    handles = [Patch(facecolor=STATUS_COLOURS[k], edgecolor="#333333", label=v) for k, v in labels.items()
+               if k in present]
+    if handles:
+        fig.legend(handles=handles, loc="lower center", ncol=len(handles), fontsize=font_size + 1.5,
+                   frameon=False, bbox_to_anchor=(0.5, -0.02))
+    return _png(fig)
+
+
+def compare_bars(labels: list[str], current: list[float], average: list[float], current_label: str,
+                 average_label: str, size: tuple[float, float] = (7.0, 3.2)) -> bytes:
+    """Horizontal bars: the week's counts per category, with the 4-week average as a marker."""
+    fig = Figure(figsize=(size[0], max(size[1], 0.32 * len(labels) + 0.8)))
+    ax = fig.add_subplot()
+    y = list(range(len(labels)))
+    ax.barh(y, current, color=BLUE, height=0.6, label=current_label)
+    ax.scatter(average, y, color="#e6550d", marker="D", s=22, zorder=3, label=average_label)
+    ax.set_yticks(y, labels, fontsize=8)
+    ax.invert_yaxis()
+    ax.tick_params(axis="x", labelsize=8)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.grid(axis="x", color="#e9ecef")
+    ax.set_axisbelow(True)
+    ax.legend(fontsize=8, loc="lower right", frameon=False)
+    return _png(fig)
+
+
+def monthly_lines(frame: pd.DataFrame, x: str, series: str, value: str, ylabel: str,
+                  size: tuple[float, float] = (7.0, 3.3), top: int = 6) -> bytes:
+    """One line per series (the `top` largest), over months (x holds dates)."""
+    fig = Figure(figsize=size)
+    ax = fig.add_subplot()
+    if not frame.empty:
+        totals = frame.groupby(series)[value].sum().sort_values(ascending=False)
+        for name in totals.index[:top]:
+            part = frame[frame[series] == name].sort_values(x)
+            ax.plot(pd.to_datetime(part[x]), part[value], marker="o", markersize=3, linewidth=1.6, label=str(name))
+        ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+    ax.set_ylabel(ylabel, fontsize=8)
+    ax.tick_params(labelsize=7.5)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.grid(axis="y", color="#e9ecef")
+    ax.set_ylim(bottom=0)
+    fig.autofmt_xdate()
+    return _png(fig)
+
+
+def year_bars(frame: pd.DataFrame, x: str, value: str, ylabel: str, highlight: object = None,
+              size: tuple[float, float] = (7.0, 2.8)) -> bytes:
+    """Vertical bars (e.g. reported crimes per year), the highlighted bar in the accent colour."""
+    fig = Figure(figsize=size)
+    ax = fig.add_subplot()
+    colours = [BLUE if v == highlight else LIGHT for v in frame[x]]
+    ax.bar([str(v) for v in frame[x]], frame[value], color=colours)
+    ax.set_ylabel(ylabel, fontsize=8)
+    ax.tick_params(labelsize=8)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.grid(axis="y", color="#e9ecef")
+    ax.set_axisbelow(True)
+    return _png(fig)
+
+
+def need_influence(frame: pd.DataFrame, x_label: str, y_label: str, quadrant_labels: tuple[str, str, str, str],
+                   size: tuple[float, float] = (7.0, 4.6)) -> bytes:
+    """The EST quarterly analysis: areas by need (x) and possibility to influence (y), both 0–100.
+
+    quadrant_labels: (high need & high influence, high need & low influence, low need & high
+    influence, low need & low influence).
+    """
+    fig = Figure(figsize=size)
+    ax = fig.add_subplot()
+    ax.axvline(50, color="#adb5bd", linewidth=0.8)
+    ax.axhline(50, color="#adb5bd", linewidth=0.8)
+    ax.scatter(frame["need"], frame["influence"], s=40, color=BLUE, zorder=3)
+    for row in frame.itertuples():
+        ax.annotate(str(row.area), (row.need, row.influence), xytext=(4, 3), textcoords="offset points",
+                    fontsize=7)
+    for (x, y, ha), text in zip([(98, 98, "right"), (98, 2, "right"), (2, 98, "left"), (2, 2, "left")],
+                                quadrant_labels, strict=True):
+        ax.text(x, y, text, ha=ha, va="top" if y > 50 else "bottom", fontsize=7.5, color=GREY, style="italic")
+    ax.set_xlim(0, 100)
+    ax.set_ylim(0, 100)
+    ax.set_xlabel(x_label, fontsize=8)
+    ax.set_ylabel(y_label, fontsize=8)
+    ax.tick_params(labelsize=7.5)
+    ax.spines[["top", "right"]].set_visible(False)
+    return _png(fig)

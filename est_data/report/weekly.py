@@ -1,0 +1,333 @@
+"""The weekly report (veckorapport), ready on Friday morning, and the data the meeting screen shows.
+
+`collect(con, week, municipality_code, reporters_version)` gathers everything for one ISO week;
+`build(...)` turns it into a `Report` (PDF/HTML through est_data.report.render). The reporters'
+version leaves out personal data (reporter names and organisations) and free text marked internal
+(survey_response.comment_internal, observation.internal).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from est_data import config, i18n, queries
+from est_data.analysis.situation import StatusRule, week_matrix
+from est_data.analysis.situation import summary_sentences as situation_summary
+from est_data.geo import areas_gdf
+from est_data.model import IsoWeek
+from est_data.report import data, figures
+from est_data.report.document import Bullets, Figure, Heading, KeyFigures, Paragraph, Report, Table
+
+STATUS_ORDER = {"röd": 0, "gul": 1, "grön": 2}
+MAX_OBSERVATIONS = 15
+MAX_COMMENTS = 25
+
+
+@dataclass(frozen=True)
+class WeeklyData:
+    week: IsoWeek
+    municipality_code: str
+    municipality: str  # "Trelleborgs kommun"
+    classification: str
+    reporters_version: bool
+    answered: int
+    reporters: int
+    areas: pd.DataFrame  # area_id, area, status, computed, decided, note, answers, previous, factors
+    changes: list[str]
+    priorities: pd.DataFrame  # this week's decisions
+    followup: pd.DataFrame  # last week's priorities with done / followup_note
+    events: pd.DataFrame  # source, category, week_count, avg4, week_cost
+    observations: pd.DataFrame  # reporters' event reports (names only in the full version)
+    comments: pd.DataFrame
+    actions: pd.DataFrame
+    lang: str = "sv"
+
+    @property
+    def status_counts(self) -> dict[str, int]:
+        return {s: int((self.areas["status"] == s).sum()) for s in ("röd", "gul", "grön")}
+
+    @property
+    def changed_areas(self) -> pd.DataFrame:
+        """Areas whose status differs from last week's, or with a factor rising to level 2 or more."""
+        return self.areas[(self.areas["status"] != self.areas["previous"]) | self.areas["rising"].map(bool)]
+
+    def source_totals(self, source: str) -> tuple[int, float]:
+        part = self.events[self.events["source"] == source]
+        return int(part["week_count"].sum()), float(part["avg4"].sum())
+
+
+def _t(key: str, lang: str, **kwargs: object) -> str:
+    return i18n.t(key, lang, **kwargs)
+
+
+def level_name(level: float, lang: str = "sv") -> str:
+    return _t(f"reports.level.{int(level)}", lang)
+
+
+def status_name(status: str | None, lang: str = "sv") -> str:
+    return _t(f"status.{status}", lang) if status else _t("reports.no_answers", lang)
+
+
+def _levels_change(con, week: IsoWeek, municipality_code: str) -> pd.DataFrame:
+    """Per area and factor: this week's and last week's highest level, and reporters at that level."""
+    now = queries.week_levels(con, week, municipality_code)
+    before = queries.week_levels(con, week.shift(-1), municipality_code)
+    cols = ["area_id", "factor_code", "level", "mean_level", "answers"]
+    now = now[cols] if not now.empty else pd.DataFrame(columns=cols)
+    before = before[["area_id", "factor_code", "level"]] if not before.empty else pd.DataFrame(
+        columns=["area_id", "factor_code", "level"])
+    merged = now.merge(before.rename(columns={"level": "previous_level"}), on=["area_id", "factor_code"],
+                       how="left")
+    return merged
+
+
+def event_sentences(data_: WeeklyData, lang: str = "sv") -> list[str]:
+    """The week's police events and fault reports against the four weeks before."""
+    out = []
+    for source, key in (("polisen", "reports.summary.police"), ("felanmalan", "reports.summary.faults")):
+        count, avg = data_.source_totals(source)
+        if count or avg:
+            out.append(_t(key, lang, count=count, avg=i18n.number(avg, 1, lang)))
+    return out
+
+
+def summary_sentences(con, data_: WeeklyData, lang: str = "sv") -> list[str]:
+    """The automatic summary of what changed: the weekly cycle's sentences (est_data.analysis.situation),
+    the meeting's decisions that differ from the computed status, and the week's events."""
+    labels = data.factor_labels(con, lang)
+    matrix = week_matrix(con, data_.week, data_.municipality_code)
+    names = dict(zip(data_.areas["area_id"], data_.areas["area"], strict=True))
+    sentences = situation_summary(matrix, names, labels, lang, StatusRule.from_settings(con))
+    decided = data_.areas[data_.areas["decided"].notna() & (data_.areas["decided"] != data_.areas["computed"])]
+    for row in decided.itertuples():
+        sentences.append(_t("reports.summary.decided", lang, area=row.area, status=status_name(row.decided, lang),
+                            computed=status_name(row.computed, lang)))
+    return sentences + event_sentences(data_, lang)
+
+
+def collect(con, week: IsoWeek, municipality_code: str | None = None, reporters_version: bool = False,
+            lang: str = "sv") -> WeeklyData:
+    """Everything the weekly report and the meeting screen show for one ISO week."""
+    code = municipality_code or config.get_setting(con, "municipality_code")
+    name = data.municipality_title(data.municipality_name(con, code), lang)
+    answered, total = queries.response_rate(con, week, code)
+    areas = data.area_statuses(con, week, code)
+    previous = data.area_statuses(con, week.shift(-1), code)[["area_id", "status"]].rename(
+        columns={"status": "previous"})
+    areas = areas.merge(previous, on="area_id", how="left")
+    areas["previous"] = areas["previous"].astype(object).where(areas["previous"].notna(), None)
+    labels = data.factor_labels(con, lang)
+    levels = _levels_change(con, week, code)
+    high = levels[levels["level"] >= 2].sort_values(["level", "mean_level"], ascending=False)
+    factors = high.groupby("area_id")["factor_code"].apply(
+        lambda codes: ", ".join(labels.get(c, c) for c in codes)).rename("factors")
+    rising = levels[(levels["level"] >= 2) & (levels["level"] > levels["previous_level"].fillna(0))]
+    areas = areas.merge(factors, on="area_id", how="left")
+    areas["factors"] = areas["factors"].fillna("")
+    areas["rising"] = areas["area_id"].isin(rising["area_id"])
+    areas = areas.sort_values(["status", "area"], key=lambda s: s.map(STATUS_ORDER).fillna(3)
+                              if s.name == "status" else s).reset_index(drop=True)
+    observations = data.week_observations(con, week, code, include_internal=not reporters_version)
+    comments = data.week_comments(con, week, code, include_internal=not reporters_version)
+    if reporters_version:
+        observations = observations.drop(columns=["reporter", "organisation"])
+        comments = comments.drop(columns=["reporter", "organisation"])
+    result = WeeklyData(
+        week=week, municipality_code=code, municipality=name,
+        classification=config.get_setting(con, "classification"), reporters_version=reporters_version,
+        answered=answered, reporters=total, areas=areas, changes=[],
+        priorities=data.priorities(con, week, code), followup=data.priorities(con, week.shift(-1), code),
+        events=data.events_by_category(con, week, code), observations=observations, comments=comments,
+        actions=queries.running_actions(con, week.sunday(), code), lang=lang,
+    )
+    changes = summary_sentences(con, result, lang)
+    return WeeklyData(**{**result.__dict__, "changes": changes})
+
+
+def period_text(week: IsoWeek, lang: str = "sv") -> str:
+    start, end = week.monday(), week.sunday()
+    if lang == "en":
+        return f"{start.day} {i18n.month_name(start.month, 'en')} – {end.day} {i18n.month_name(end.month, 'en')} {end.year}"
+    first = f"{start.day}" if start.month == end.month else f"{start.day} {i18n.month_name(start.month)}"
+    return f"{first}–{end.day} {i18n.month_name(end.month)} {end.year}"
+
+
+def status_map_png(con, wd: WeeklyData, size: tuple[float, float] = (7.0, 5.2), font_size: float = 6.5) -> bytes:
+    gdf = areas_gdf(queries.areas(con, wd.municipality_code))
+    gdf = gdf.merge(wd.areas[["area_id", "status"]], left_on="id", right_on="area_id", how="left")
+    labels = {s: status_name(s, wd.lang).capitalize() for s in ("röd", "gul", "grön")}
+    labels[None] = _t("reports.no_answers", wd.lang)
+    return figures.status_map(gdf, "status", labels, size=size, font_size=font_size)
+
+
+def events_chart_png(wd: WeeklyData, top: int = 12) -> bytes | None:
+    frame = wd.events[(wd.events["week_count"] > 0) | (wd.events["avg4"] > 0)].copy()
+    if frame.empty:
+        return None
+    frame["total"] = frame["week_count"] + frame["avg4"]
+    frame = frame.sort_values("total", ascending=False).head(top)
+    names = {"polisen": _t("reports.source.polisen", wd.lang), "felanmalan": _t("reports.source.felanmalan", wd.lang)}
+    labels = [f"{row.category} ({names.get(row.source, row.source)})" for row in frame.itertuples()]
+    return figures.compare_bars(labels, frame["week_count"].tolist(), frame["avg4"].tolist(),
+                                _t("reports.chart.this_week", wd.lang), _t("reports.chart.avg4", wd.lang))
+
+
+def _yes_no(value: object, lang: str) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
+        return _t("reports.followup.open", lang)
+    return _t("reports.yes", lang) if bool(value) else _t("reports.no", lang)
+
+
+def _text(value: object) -> str:
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    return str(value)
+
+
+def _label(prefix: str, value: object, lang: str) -> str:
+    text = _text(value)
+    key = f"{prefix}.{text}"
+    translated = i18n.t(key, lang)
+    return text if translated == key else translated
+
+
+def priority_rows(frame: pd.DataFrame, lang: str) -> tuple[tuple[str, ...], ...]:
+    rows = []
+    for row in frame.itertuples():
+        where = " – ".join(p for p in (_text(row.area), _text(row.place)) if p) or _t("reports.whole_municipality",
+                                                                                       lang)
+        rows.append((where, _label("reports.kind", row.kind, lang), _label("reports.horizon", row.horizon, lang),
+                     _text(row.description)))
+    return tuple(rows)
+
+
+def followup_rows(frame: pd.DataFrame, lang: str) -> tuple[tuple[str, ...], ...]:
+    rows = []
+    for row in frame.itertuples():
+        where = " – ".join(p for p in (_text(row.area), _text(row.place)) if p) or _t("reports.whole_municipality",
+                                                                                       lang)
+        what = " – ".join(p for p in (_label("reports.kind", row.kind, lang), _text(row.description)) if p)
+        rows.append((where, what, _yes_no(row.done, lang), _text(row.followup_note)))
+    return tuple(rows)
+
+
+def observation_rows(wd: WeeklyData, factor_labels: dict[str, str], limit: int = MAX_OBSERVATIONS
+                     ) -> tuple[tuple[str, ...], ...]:
+    rows = []
+    for row in wd.observations.head(limit).itertuples():
+        day = row.day.strftime("%Y-%m-%d") if hasattr(row.day, "strftime") else _text(row.day)
+        when = " ".join(p for p in (day, _text(row.time_of_day)) if p)
+        where = " – ".join(p for p in (_text(row.area), _text(row.place)) if p)
+        values = [when, where, factor_labels.get(row.factor_code, _text(row.factor_code)), _text(row.description)]
+        if not wd.reporters_version:
+            values.append(" – ".join(p for p in (_text(row.reporter), _text(row.organisation)) if p))
+        rows.append(tuple(values))
+    return tuple(rows)
+
+
+def build(con, week: IsoWeek, municipality_code: str | None = None, reporters_version: bool = False,
+          lang: str = "sv") -> Report:
+    """The weekly report for one ISO week as a document (render it with est_data.report.render)."""
+    wd = collect(con, week, municipality_code, reporters_version, lang)
+    return build_from(con, wd)
+
+
+def build_from(con, wd: WeeklyData) -> Report:
+    lang = wd.lang
+    week = wd.week
+    labels = data.factor_labels(con, lang)
+    title = _t("reports.weekly.title", lang, week=week.week, year=week.year)
+    subtitle = _t("reports.weekly.subtitle", lang, period=period_text(week, lang))
+    if wd.reporters_version:
+        subtitle += " · " + _t("reports.weekly.reporters_version", lang)
+    report = Report("weekly", title, subtitle, wd.municipality, wd.classification, lang)
+
+    rate = f"{100 * wd.answered / wd.reporters:.0f} %" if wd.reporters else "–"
+    counts = wd.status_counts
+    police, police_avg = wd.source_totals("polisen")
+    faults, faults_avg = wd.source_totals("felanmalan")
+    report.add(KeyFigures((
+        (_t("reports.kf.response_rate", lang), rate, _t("reports.kf.answered", lang, n=wd.answered, of=wd.reporters)),
+        (_t("reports.kf.status", lang), f"{counts['röd']} / {counts['gul']} / {counts['grön']}",
+         _t("reports.kf.status_note", lang)),
+        (_t("reports.kf.police", lang), str(police), _t("reports.kf.avg4", lang, avg=i18n.number(police_avg, 1, lang))),
+        (_t("reports.kf.faults", lang), str(faults), _t("reports.kf.avg4", lang, avg=i18n.number(faults_avg, 1, lang))),
+    )))
+
+    report.add(Heading(_t("reports.weekly.summary", lang)), Bullets(tuple(wd.changes)))
+
+    report.add(Heading(_t("reports.weekly.situation", lang)),
+               Paragraph(_t("reports.weekly.situation_intro", lang), "muted"),
+               Figure(status_map_png(con, wd), _t("reports.weekly.map_caption", lang, week=week.week), 0.9,
+                      alt=_t("reports.weekly.map_alt", lang)))
+    rows, row_status = [], []
+    for row in wd.areas.itertuples():
+        basis = _t("reports.basis.decided", lang) if row.decided else (
+            _t("reports.basis.computed", lang) if row.computed else "")
+        rows.append((row.area, status_name(row.status, lang), basis, row.factors, _text(row.note)))
+        row_status.append(row.status)
+    report.add(Table((_t("col.area", lang), _t("col.status", lang), _t("reports.col.basis", lang),
+                      _t("reports.col.factors", lang), _t("reports.col.note", lang)), tuple(rows),
+                     col_widths=(22, 11, 16, 33, 25), status_col=1, row_status=tuple(row_status)))
+
+    report.add(Heading(_t("reports.weekly.priorities", lang)),
+               Table((_t("reports.col.where", lang), _t("reports.col.kind", lang), _t("reports.col.when", lang),
+                      _t("reports.col.description", lang)), priority_rows(wd.priorities, lang),
+                     col_widths=(25, 18, 15, 42), empty_text=_t("reports.weekly.no_priorities", lang)))
+    report.add(Heading(_t("reports.weekly.followup", lang)),
+               Table((_t("reports.col.where", lang), _t("reports.col.priority", lang), _t("reports.col.done", lang),
+                      _t("reports.col.comment", lang)), followup_rows(wd.followup, lang),
+                     col_widths=(22, 38, 12, 28), empty_text=_t("reports.weekly.no_followup", lang)))
+
+    report.add(Heading(_t("reports.weekly.events", lang)),
+               Paragraph(_t("reports.weekly.events_intro", lang, police=police,
+                            police_avg=i18n.number(police_avg, 1, lang), faults=faults,
+                            faults_avg=i18n.number(faults_avg, 1, lang)), "normal"))
+    chart = events_chart_png(wd)
+    if chart:
+        report.add(Figure(chart, _t("reports.weekly.events_caption", lang), 0.9))
+    cost = float(wd.events.loc[wd.events["source"] == "felanmalan", "week_cost"].sum())
+    if cost:
+        report.add(Paragraph(_t("reports.weekly.fault_cost", lang, cost=i18n.number(cost, 0, lang)), "normal"))
+
+    obs_cols = [_t("reports.col.when", lang), _t("reports.col.where", lang), _t("reports.col.factor", lang),
+                _t("reports.col.description", lang)]
+    widths = [16, 22, 18, 44]
+    if not wd.reporters_version:
+        obs_cols.append(_t("reports.col.reporter", lang))
+        widths = [14, 19, 15, 34, 18]
+    report.add(Heading(_t("reports.weekly.observations", lang)),
+               Paragraph(_t("reports.weekly.observations_intro", lang, n=len(wd.observations),
+                            shown=min(len(wd.observations), MAX_OBSERVATIONS)), "muted"),
+               Table(tuple(obs_cols), observation_rows(wd, labels), col_widths=tuple(widths),
+                     empty_text=_t("reports.weekly.no_observations", lang)))
+    comment_rows = []
+    for row in wd.comments.head(MAX_COMMENTS).itertuples():
+        values = [row.area, _text(row.comment)]
+        if not wd.reporters_version:
+            values.append(" – ".join(p for p in (_text(row.reporter), _text(row.organisation)) if p))
+        comment_rows.append(tuple(values))
+    comment_cols = [_t("col.area", lang), _t("reports.col.comment", lang)]
+    if not wd.reporters_version:
+        comment_cols.append(_t("reports.col.reporter", lang))
+    report.add(Heading(_t("reports.weekly.comments", lang)),
+               Table(tuple(comment_cols), tuple(comment_rows),
+                     col_widths=(20, 80) if wd.reporters_version else (18, 56, 26),
+                     empty_text=_t("reports.weekly.no_comments", lang)))
+
+    action_rows = tuple((_text(r.title), _text(r.kind), _text(r.area), _text(r.start_date)[:10])
+                        for r in wd.actions.itertuples())
+    report.add(Heading(_t("reports.weekly.actions", lang)),
+               Table((_t("col.title", lang), _t("col.kind", lang), _t("col.area", lang), _t("col.start", lang)),
+                     action_rows, col_widths=(45, 18, 22, 15), empty_text=_t("reports.weekly.no_actions", lang)))
+    report.footer_note = _t("reports.weekly.footer", lang)
+    return report
+
+
+def default_week(con, municipality_code: str | None = None, today: dt.date | None = None) -> IsoWeek:
+    """The week a report is about by default: the current one if it has answers, else the latest."""
+    code = municipality_code or config.get_setting(con, "municipality_code")
+    return queries.reference_week(con, code, today)[0]
