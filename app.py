@@ -3,10 +3,9 @@
 import streamlit as st
 
 from est_data import auth
-from est_data.ui import pages
 from est_data.ui.filters import sidebar_filters
-from est_data.ui.login import first_run, login_form
-from est_data.ui.state import con, current_user, lang, logout, tr
+from est_data.ui.login import first_run, login_form, nothing_to_show, sign_in, sign_out, visible_pages
+from est_data.ui.state import con, current_user, lang, tr
 
 st.set_page_config(page_title="EST-dashboard", page_icon=":material/shield:", layout="wide")
 
@@ -16,6 +15,7 @@ with st.sidebar:
         default=lang(), key="lang", selection_mode="single",
     )
 
+sign_in()  # personal survey link (?token=) or single sign-on (st.login), when present
 user = current_user()
 if auth.user_count(con()) == 0:
     st.navigation([st.Page(first_run, title=tr("firstrun.title"), url_path="forsta-start")]).run()
@@ -23,16 +23,16 @@ elif user is None:
     st.navigation([st.Page(login_form, title=tr("login.title"), url_path="logga-in")]).run()
 else:
     sections: dict[str, list] = {}
-    for spec in pages.allowed(user.role):
+    for spec in visible_pages(user):
         sections.setdefault(tr(spec.section), []).append(
             st.Page(f"pages/{spec.key}.py", title=tr(spec.title_key), icon=spec.icon, url_path=spec.key,
                     default=spec.default)
         )
-    nav = st.navigation(sections)
+    nav = st.navigation(sections or [st.Page(nothing_to_show, title=tr("app.title"), url_path="start")])
     with st.sidebar:
         st.caption(tr("login.signed_in_as", name=user.display_name or user.username, role=tr("role." + user.role)))
         if st.button(tr("login.logout"), key="logout", icon=":material/logout:"):
-            logout()
+            sign_out()
             st.rerun()
     sidebar_filters()
     nav.run()

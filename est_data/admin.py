@@ -133,6 +133,13 @@ def set_email(con, user_id: int, email: str | None, by: str) -> None:
     _update_user(con, user_id, by, "set_email", {"email": email})
 
 
+def mark_login(con, user_id: int) -> None:
+    """Record the time of a successful sign-in (single sign-on; local logins do it in auth.authenticate)."""
+    with transaction(con):
+        con.execute("update app_user set last_login_at = ?, failed_attempts = 0 where id = ?",
+                    [dt.datetime.now(), user_id])
+
+
 def audit_log(con, limit: int = 500, username: str | None = None, table: str | None = None,
               since: dt.date | None = None) -> pd.DataFrame:
     """The latest audit-log rows, newest first, optionally for one user, one table or since a day."""

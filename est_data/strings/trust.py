@@ -147,4 +147,20 @@ STRINGS: dict[str, tuple[str, str]] = {
     "trust.error.text_length": ("Texten måste ha 1–200 tecken.", "The text must have 1–200 characters."),
     "trust.error.range": ("Värdet måste vara ett heltal mellan {low} och {high}.",
                           "The value must be a whole number between {low} and {high}."),
+    "trust.link.invalid": (
+        "Länken fungerar inte: den är okänd, har gått ut eller har spärrats. Be samordnaren om en ny länk.",
+        "The link does not work: it is unknown, has expired or has been revoked. Ask the coordinator for a new one.",
+    ),
+    "trust.link.no_form": (
+        "Rapportformuläret är inte tillgängligt just nu. Kontakta samordnaren.",
+        "The reporter form is not available right now. Contact the coordinator.",
+    ),
+    "trust.oidc.button": ("Logga in med organisationens konto", "Sign in with your organisation account"),
+    "trust.oidc.or_local": ("… eller med ett lokalt konto:", "… or with a local account:"),
+    "trust.oidc.unknown": (
+        "Kontot {email} har ingen behörighet i EST-dashboard. Be administratören lägga upp dig med den "
+        "e-postadressen.",
+        "The account {email} has no access to the EST dashboard. Ask the administrator to add you with that "
+        "e-mail address.",
+    ),
 }

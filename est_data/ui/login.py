@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
-from est_data import auth
-from est_data.ui.state import con, login, tr
+from est_data import admin, auth, links
+from est_data.ui import pages
+from est_data.ui.state import con, login, logout, tr
 
 
 def first_run() -> None:
@@ -39,6 +42,16 @@ def login_form() -> None:
         st.success(tr("firstrun.created"))
     if st.session_state.pop("timed_out", False):
         st.info(tr("login.timeout"))
+    if st.session_state.pop("link_error", False):
+        st.error(tr("trust.link.invalid"))
+    if unknown := st.session_state.get("oidc_unknown"):
+        st.error(tr("trust.oidc.unknown", email=unknown))
+    if oidc_configured():
+        if st.button(tr("trust.oidc.button"), type="primary", key="oidc_login", icon=":material/badge:"):
+            for key in ("signed_out", "oidc_unknown"):
+                st.session_state.pop(key, None)
+            st.login(oidc_provider())
+        st.caption(tr("trust.oidc.or_local"))
     with st.form("login_form"):
         username = st.text_input(tr("login.username"), key="login_username")
         password = st.text_input(tr("login.password"), type="password", key="login_password")
@@ -54,3 +67,82 @@ def login_form() -> None:
             return
         login(user)
         st.rerun()
+
+
+# --- Single sign-on (OIDC through st.login) and personal survey links (issue 8) -----------------
+LINK_PAGES = ("rapportera",)  # what a personal survey link opens: the reporter form only
+
+
+def oidc_configured() -> bool:
+    """True when .streamlit/secrets.toml has an [auth] section (st.login is then offered)."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets file at all: streamlit raises its own not-found error
+        return False
+
+
+def oidc_provider() -> str | None:
+    """The named provider in [auth.<name>] (e.g. microsoft), or None when [auth] holds the settings itself."""
+    section = st.secrets.get("auth", {})
+    named = [k for k, v in section.items() if hasattr(v, "keys")]
+    return named[0] if len(named) == 1 and "client_id" not in section else None
+
+
+def oidc_sign_in() -> None:
+    """Map a single-sign-on identity to an account by e-mail (app_user.email) and sign it in."""
+    if st.session_state.get("user_id") is not None or st.session_state.get("signed_out") or not oidc_configured():
+        return
+    if not st.user.is_logged_in:
+        return
+    email = st.user.get("email")
+    user = auth.user_by_email(con(), str(email)) if email else None
+    if user is None:
+        st.session_state["oidc_unknown"] = str(email or "?")
+        return
+    st.session_state.pop("oidc_unknown", None)
+    admin.mark_login(con(), user.id)
+    login(user)
+
+
+def accept_link_token() -> None:
+    """A personal survey link (?token=...): a restricted session for that reporter and week."""
+    token = st.query_params.get("token")
+    if token is None:
+        return
+    del st.query_params["token"]  # the secret does not stay in the address bar or the history
+    session = links.resolve(con(), str(token))
+    logout()  # a link replaces whatever session this browser tab had
+    st.session_state.pop("timed_out", None)
+    if session is None:
+        st.session_state["link_error"] = True
+        return
+    st.session_state["survey_link"] = session
+    st.session_state["user_id"] = 0
+    st.session_state["last_seen"] = dt.datetime.now()
+
+
+def sign_in() -> None:
+    """Called by app.py before anything else: survey-link tokens, then single sign-on."""
+    accept_link_token()
+    oidc_sign_in()
+
+
+def visible_pages(user) -> list[pages.PageSpec]:
+    """The pages a user sees; a survey-link session sees the reporter form only."""
+    allowed = pages.allowed(user.role)
+    if st.session_state.get("survey_link") is not None:
+        return [p for p in allowed if p.key in LINK_PAGES]
+    return allowed
+
+
+def sign_out() -> None:
+    """Log out; also ends the single-sign-on identity (st.logout) when there is one."""
+    logout()
+    st.session_state["signed_out"] = True
+    if oidc_configured() and st.user.is_logged_in:
+        st.logout()
+
+
+def nothing_to_show() -> None:
+    """Shown when a session has no page to open (e.g. the reporter form is not installed)."""
+    st.warning(tr("trust.link.no_form"))

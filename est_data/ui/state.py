@@ -49,6 +49,15 @@ def current_user() -> User | None:
         logout(timed_out=True)
         return None
     st.session_state["last_seen"] = now
+    link = st.session_state.get("survey_link")
+    if link is not None:  # a personal survey link: a restricted session for one reporter and week
+        from est_data import links
+
+        if not links.still_valid(con(), link):
+            logout()
+            st.session_state["link_error"] = True
+            return None
+        return link.user()
     return auth.get_user(con(), int(user_id))
 
 
@@ -58,7 +67,9 @@ def login(user: User) -> None:
 
 
 def logout(timed_out: bool = False) -> None:
-    for key in ("user_id", "last_seen"):
+    if timed_out:
+        st.session_state["signed_out"] = True  # single sign-on does not log straight back in
+    for key in ("user_id", "last_seen", "survey_link"):
         st.session_state.pop(key, None)
     if timed_out:
         st.session_state["timed_out"] = True
