@@ -6,4 +6,7 @@ for the Data page and the CLI."""
 IMPORTERS: dict[str, str] = {
     "survey": "est_data.ingest.survey",
     "bra": "est_data.ingest.bra",
+    "polisen": "est_data.ingest.polisen",
+    "felanmalan": "est_data.ingest.felanmalan",
+    "areas": "est_data.ingest.areas",
 }

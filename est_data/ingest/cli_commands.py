@@ -26,6 +26,9 @@ from pathlib import Path
 SOURCES: dict[str, str] = {
     "survey": "est_data.ingest.survey",
     "bra": "est_data.ingest.bra",
+    "polisen": "est_data.ingest.polisen",
+    "felanmalan": "est_data.ingest.felanmalan",
+    "areas": "est_data.ingest.areas",
 }
 
 MAX_LISTED = 100

@@ -29,6 +29,7 @@ from est_data.ingest import reference
 from est_data.ingest.common import ImportFileError, ImportReport, Rejected, read_bytes, record_batch, sha256
 
 SOURCE = "polisen"
+CLI_HELP = "polishändelser: JSON från Polisens öppna API (/api/events)"
 BASE_URL = "https://polisen.se"
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 NON_INCIDENT_TYPES = frozenset({"information", "uppdatering"})
@@ -268,6 +269,9 @@ def load(con, data: bytes | str, file_name: str | None = None, progress: Progres
     parsed = parse(raw, name, progress)
     report = parsed.report
     rows = parsed.rows
+    if options.get("strict") and report.rejected:
+        raise ImportFileError(f"{report.rows_rejected} händelser har fel; inget lästes in (--strict)"
+                              f" / {report.rows_rejected} events have errors; nothing loaded")
     with transaction(con):
         _stage(con, rows)
         diff = con.execute(_DIFF).df()

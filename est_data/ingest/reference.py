@@ -73,3 +73,31 @@ def ensure_municipality(con, code: str) -> None:
         " on conflict (code) do nothing",
         [code, row["municipality_name"], row["county_code"], row["county_name"]],
     )
+
+
+@cache
+def boundary_3006(code: str, tolerance_m: float = 300.0) -> BaseGeometry | None:
+    """The municipality's boundary in SWEREF 99 TM, widened by tolerance_m metres.
+
+    The SCB boundaries are generalised and follow the coastline, so quays, small islands and shore
+    paths can fall just outside; a few hundred metres of tolerance keeps them in.
+    """
+    geom = boundary(code)
+    if geom is None:
+        return None
+    projected = gpd.GeoSeries([geom], crs="EPSG:4326").to_crs("EPSG:3006").iloc[0]
+    return projected.buffer(tolerance_m) if tolerance_m else projected
+
+
+def contains_points(code: str, lat, lon, tolerance_m: float = 300.0):
+    """For arrays of WGS 84 points: are they inside the municipality (with tolerance)? None if unknown code."""
+    import numpy as np
+    import shapely
+    from pyproj import Transformer
+
+    area = boundary_3006(code, tolerance_m)
+    if area is None:
+        return None
+    x, y = Transformer.from_crs(4326, 3006, always_xy=True).transform(np.asarray(lon, dtype=float),
+                                                                      np.asarray(lat, dtype=float))
+    return shapely.contains_xy(area, x, y)
