@@ -9,8 +9,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-
 from conftest import FIXTURES
+
 from est_data import cli
 from est_data.ingest import polisen_client as pc
 

@@ -8,8 +8,8 @@ import datetime as dt
 import json
 
 import pytest
-
 from conftest import FIXTURES, SHARED_DATA
+
 from est_data import cli
 from est_data.ingest import polisen
 from est_data.ingest.common import ImportFileError
