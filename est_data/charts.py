@@ -100,13 +100,15 @@ def _marker_lines(fig: go.Figure, markers: pd.DataFrame | None, lang: str, y_top
     if markers is None or markers.empty:
         return
     risks = markers[markers["kind"] == "risk"]
+    shapes, notes = [], []
     for row in risks.itertuples():
         x = to_x(row.date)
-        fig.add_shape(type="line", x0=x, x1=x, y0=0, y1=1, yref="paper", line={"color": RISK_COLOUR, "width": 2,
-                                                                              "dash": "dot"})
-        fig.add_annotation(x=x, y=1, yref="paper", text=_t(f"trends.risk.{row.risk}", lang), showarrow=False,
-                           textangle=-90, xanchor="right", yanchor="top", font={"size": FONT_SIZE - 4,
-                                                                                "color": ACCENT})
+        shapes.append({"type": "line", "x0": x, "x1": x, "y0": 0, "y1": 1, "yref": "paper",
+                       "line": {"color": RISK_COLOUR, "width": 2, "dash": "dot"}})
+        notes.append({"x": x, "y": 1, "yref": "paper", "text": _t(f"trends.risk.{row.risk}", lang),
+                      "showarrow": False, "textangle": -90, "xanchor": "right", "yanchor": "top",
+                      "font": {"size": FONT_SIZE - 4, "color": ACCENT}})
+    fig.update_layout(shapes=list(fig.layout.shapes) + shapes, annotations=list(fig.layout.annotations) + notes)
     days = markers[markers["kind"] == "helgdag"]
     if not days.empty:
         fig.add_trace(go.Scatter(
@@ -162,15 +164,18 @@ def small_multiples(df: pd.DataFrame, value_label: str, grain: str, lang: str = 
     n_rows = max(1, -(-len(groups) // columns))
     fig = make_subplots(rows=n_rows, cols=columns, subplot_titles=groups, shared_yaxes=True, shared_xaxes=True,
                         vertical_spacing=0.5 / n_rows if n_rows > 1 else 0.1, horizontal_spacing=0.04)
+    traces, rows, cols = [], [], []
     for i, group in enumerate(groups):
         part = df[df["group"] == group]
         labels = [_period_label(p, grain, lang) for p in part["period"]]
-        fig.add_trace(go.Scatter(x=pd.to_datetime(part["period"]), y=part["value"], mode="lines",
+        traces.append(go.Scatter(x=pd.to_datetime(part["period"]), y=part["value"], mode="lines",
                                  line={"color": BAR_COLOUR, "width": 2.5}, fill="tozeroy",
                                  fillcolor="rgba(31, 95, 139, 0.15)", name=group, showlegend=False,
                                  customdata=labels, hovertemplate=f"{group}<br>%{{customdata}}: %{{y:,.1f}}"
-                                                                  "<extra></extra>"),
-                      row=i // columns + 1, col=i % columns + 1)
+                                                                  "<extra></extra>"))
+        rows.append(i // columns + 1)
+        cols.append(i % columns + 1)
+    fig.add_traces(traces, rows=rows, cols=cols)
     if grain == "month" and len(df):
         values, text = month_ticks(min(df["period"]), max(df["period"]), lang, max_ticks=4)
         fig.update_xaxes(tickvals=values, ticktext=text)
@@ -210,24 +215,30 @@ def category_lines_with_actions(df: pd.DataFrame, labels: dict[str, str], action
                         shared_xaxes=True, vertical_spacing=0.45 / n_rows if n_rows > 1 else 0.1,
                         horizontal_spacing=0.08)
     value_labels = value_labels or {}
+    traces, rows, cols = [], [], []
+    shapes: list[dict] = []
+    notes: list[dict] = []
     for i, key in enumerate(keys):
         part = df[df["key"] == key].sort_values("month_start")
-        row, col = i // columns + 1, i % columns + 1
         months = [f"{i18n.month_name(d.month, lang)} {d.year}" for d in part["month_start"]]
         unit = value_labels.get(key, "")
-        fig.add_trace(go.Scatter(
+        traces.append(go.Scatter(
             x=pd.to_datetime(part["month_start"]), y=part["value"], mode="lines+markers", showlegend=False,
-            line={"color": BAR_COLOUR, "width": 2.5}, marker={"size": 5,
-                                                               "color": [ACCENT if p else BAR_COLOUR
-                                                                         for p in part["preliminary"]]},
-            customdata=months, hovertemplate="%{customdata}: %{y:,.0f} " + unit + "<extra></extra>"),
-            row=row, col=col)
-        for action in actions.itertuples():
+            line={"color": BAR_COLOUR, "width": 2.5},
+            marker={"size": 5, "color": [ACCENT if p else BAR_COLOUR for p in part["preliminary"]]},
+            customdata=months, hovertemplate="%{customdata}: %{y:,.0f} " + unit + "<extra></extra>"))
+        rows.append(i // columns + 1)
+        cols.append(i % columns + 1)
+        axis = "" if i == 0 else str(i + 1)
+        for action in actions.itertuples():  # shapes and notes in one layout update: add_vline is slow
             x = pd.Timestamp(action.start_date)
-            fig.add_vline(x=x, line={"color": ROLLING_COLOUR, "width": 1.5, "dash": "dash"}, row=row, col=col)
-            fig.add_annotation(x=x, y=1, yref=f"y{'' if i == 0 else i + 1} domain", xref=f"x{'' if i == 0 else i + 1}",
-                               text=str(action.id), showarrow=False, yanchor="bottom",
-                               font={"size": FONT_SIZE - 4, "color": ROLLING_COLOUR})
+            shapes.append({"type": "line", "x0": x, "x1": x, "y0": 0, "y1": 1, "xref": f"x{axis}",
+                           "yref": f"y{axis} domain", "line": {"color": ROLLING_COLOUR, "width": 1.5, "dash": "dash"}})
+            notes.append({"x": x, "y": 1, "xref": f"x{axis}", "yref": f"y{axis} domain", "text": str(action.id),
+                          "showarrow": False, "yanchor": "bottom",
+                          "font": {"size": FONT_SIZE - 4, "color": ROLLING_COLOUR}})
+    fig.add_traces(traces, rows=rows, cols=cols)
+    fig.update_layout(shapes=shapes, annotations=list(fig.layout.annotations) + notes)
     if len(df):
         values, text = month_ticks(min(df["month_start"]), max(df["month_start"]), lang, max_ticks=6)
         fig.update_xaxes(tickvals=values, ticktext=text)

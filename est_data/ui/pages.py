@@ -32,7 +32,7 @@ PAGES: list[PageSpec] = [
     PageSpec("admin", "trust.nav.admin", ":material/admin_panel_settings:", ("admin",), "nav.section.admin"),
     PageSpec("karta", "incidents.nav.map", ":material/map:", READERS, "nav.section.analysis"),
     PageSpec("trender", "nav.trends", ":material/trending_up:", READERS, "nav.section.analysis"),
-    PageSpec("uppfoljning", "nav.followup", ":material/fact_check:", READERS, "nav.section.analysis"),
+    PageSpec("uppfoljning", "nav.followup", ":material/query_stats:", READERS, "nav.section.analysis"),
     PageSpec("data", "incidents.nav.data", ":material/upload_file:", STAFF, "nav.section.admin"),
 ]
 
