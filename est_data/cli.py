@@ -128,7 +128,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if getattr(args, "no_db", False):
             return int(args.func(None, args) or 0)
-        con = db.connect(args.db)
+        try:
+            con = db.connect(args.db)
+        except duckdb.IOException as err:
+            from est_data import inbox
+
+            if getattr(args, "import_module", None) and inbox.is_locked_error(err):
+                from est_data.trust_cli import queue_import  # the app holds the file: use its inbox
+
+                return queue_import(args)
+            raise
         try:
             return int(args.func(con, args) or 0)
         finally:

@@ -32,7 +32,7 @@ SOURCES: dict[str, str] = {
 }
 
 MAX_LISTED = 100
-_COMMON = {"db", "command", "func", "no_db", "import_source", "import_module", "file", "strict"}
+_COMMON = {"db", "command", "func", "no_db", "import_source", "import_module", "file", "strict", "wait"}
 
 
 def add_commands(subparsers) -> None:
@@ -44,6 +44,8 @@ def add_commands(subparsers) -> None:
         sub.add_argument("file", help="filen att läsa in (CSV, .xlsx eller källans eget format)")
         sub.add_argument("--strict", action="store_true",
                          help="vägra hela filen om någon rad har fel")
+        sub.add_argument("--wait", type=float, default=120.0, metavar="SEK",
+                         help="om appen har databasen öppen: vänta så länge på att appen läst in filen")
         if hasattr(module, "add_arguments"):
             module.add_arguments(sub)
         sub.set_defaults(func=run_import, import_module=module_path)

@@ -21,6 +21,9 @@ def _startup(db_key: str) -> str:
     con = db.connect(db_key)
     if queries.is_empty(con) and config.get("load_sample") == "1":
         sample.load(con)
+    from est_data import inbox
+
+    inbox.start_watcher(db_key)  # imports queued by the CLI while this process holds the database
     return db_key
 
 
