@@ -167,9 +167,14 @@ def need_influence(frame: pd.DataFrame, x_label: str, y_label: str, quadrant_lab
     ax.axvline(50, color="#adb5bd", linewidth=0.8)
     ax.axhline(50, color="#adb5bd", linewidth=0.8)
     ax.scatter(frame["need"], frame["influence"], s=40, color=BLUE, zorder=3)
-    for row in frame.itertuples():
-        ax.annotate(str(row.area), (row.need, row.influence), xytext=(4, 3), textcoords="offset points",
-                    fontsize=7)
+    placed: list[tuple[float, float]] = []
+    for row in frame.sort_values(["influence", "need"]).itertuples():
+        # Labels of points close together go on alternate sides so they do not overlap.
+        near = sum(1 for x, y in placed if abs(x - row.need) < 12 and abs(y - row.influence) < 4)
+        offset = (4, 3 - 9 * near) if near % 2 == 0 else (-4, 3 - 9 * near)
+        ax.annotate(str(row.area), (row.need, row.influence), xytext=offset, textcoords="offset points",
+                    fontsize=7, ha="left" if offset[0] > 0 else "right")
+        placed.append((row.need, row.influence))
     for (x, y, ha), text in zip([(98, 98, "right"), (98, 2, "right"), (2, 98, "left"), (2, 2, "left")],
                                 quadrant_labels, strict=True):
         ax.text(x, y, text, ha=ha, va="top" if y > 50 else "bottom", fontsize=7.5, color=GREY, style="italic")
