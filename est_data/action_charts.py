@@ -33,8 +33,8 @@ def its_figure(ev: Evaluation, lang: str = "sv") -> go.Figure:
     start = ev.start.isoformat()
     fig.add_shape(type="line", x0=start, x1=start, y0=0, y1=1, yref="paper",
                   line={"color": "#000000", "width": 2})
-    fig.add_annotation(x=start, y=1, yref="paper", text=i18n.t("actions.chart.start", lang) + " " + start,
-                       showarrow=False, xanchor="left", yanchor="bottom")
+    fig.add_annotation(x=start, y=0.98, yref="paper", text=" " + i18n.t("actions.chart.start", lang) + " " + start,
+                       showarrow=False, xanchor="left", yanchor="top", bgcolor="rgba(255,255,255,0.8)")
     if ev.windows is not None and ev.windows.run_in_weeks:
         fig.add_vrect(x0=start, x1=ev.windows.after_start.isoformat(), fillcolor="#bdbdbd", opacity=0.3,
                       line_width=0, annotation_text=i18n.t("actions.chart.run_in", lang))

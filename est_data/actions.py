@@ -172,6 +172,10 @@ def _check_references(con, action: dict[str, Any]) -> None:
     if action.get("place_id") is not None and \
             con.execute("select count(*) from place where id = ?", [action["place_id"]]).fetchone()[0] == 0:
         raise ActionError("actions.error.place")
+    if action.get("place_id") is not None and action.get("area_id") is not None:
+        place_area = con.execute("select area_id from place where id = ?", [action["place_id"]]).fetchone()[0]
+        if place_area != action["area_id"]:
+            raise ActionError("actions.error.place_area")
 
 
 def create_action(con, username: str | None, **fields: Any) -> int:
@@ -242,4 +246,8 @@ def display_table(actions: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
     table = actions[columns].copy()
     table["target_categories"] = table["target_categories"].map(
         lambda v: ", ".join(v) if v is not None and not isinstance(v, float) else "")
+    for col in ("start_date", "end_date"):
+        table[col] = pd.to_datetime(table[col]).dt.date.astype(object).where(table[col].notna(), None)
+    for col in ("area", "place", "responsible", "partners"):
+        table[col] = table[col].astype(object).where(table[col].notna(), "")
     return table.rename(columns={c: i18n.t(f"actions.col.{names[c]}", lang) for c in columns})

@@ -69,10 +69,10 @@ def action_fields(prefix: str, current: dict | None) -> dict:
     c1, c2 = st.columns(2)
     target_factors = c1.multiselect(tr("actions.form.factors"), list(factor_labels), format_func=factor_labels.get,
                                     default=[f for f in current.get("target_factors", []) if f in factor_labels],
-                                    key=f"{prefix}_factors")
+                                    key=f"{prefix}_factors", placeholder=tr("actions.placeholder.choose"))
     categories = c2.multiselect(tr("actions.form.categories"), category_options,
                                 default=[c for c in current.get("target_categories", []) if c in category_options],
-                                key=f"{prefix}_categories")
+                                key=f"{prefix}_categories", placeholder=tr("actions.placeholder.choose"))
     description = st.text_area(tr("actions.form.description"), value=current.get("description") or "",
                                key=f"{prefix}_description")
     polygon = st.text_input(tr("actions.form.polygon"), value=current.get("geometry_wkt") or "",
@@ -96,12 +96,16 @@ with tabs[tr("actions.tab.list")]:
         if not can_edit:
             st.caption(tr("actions.read_only"))
         c1, c2, c3, c4 = st.columns([1, 1, 1, 1])
-        statuses = c1.multiselect(tr("actions.filter.status"), ACTION_STATUSES, key="actions_filter_status")
-        kinds = c2.multiselect(tr("actions.filter.kind"), ACTION_KINDS, key="actions_filter_kind")
+        any_text = tr("actions.placeholder.any")
+        statuses = c1.multiselect(tr("actions.filter.status"), ACTION_STATUSES, key="actions_filter_status",
+                                  placeholder=any_text)
+        kinds = c2.multiselect(tr("actions.filter.kind"), ACTION_KINDS, key="actions_filter_kind",
+                               placeholder=any_text)
         chosen_areas = c3.multiselect(tr("actions.filter.area"), list(area_names), format_func=area_names.get,
-                                      key="actions_filter_area")
+                                      key="actions_filter_area", placeholder=any_text)
         use_period = c4.checkbox(tr("actions.filter.use_period"), key="actions_filter_period",
-                                 help=f"{ctx.filters.start} – {ctx.filters.end}")
+                                 help=tr("actions.filter.use_period_help", start=ctx.filters.start,
+                                         end=ctx.filters.end))
         listed = cached(actions.list_actions, municipality, tuple(statuses), tuple(kinds), tuple(chosen_areas),
                         ctx.filters.start if use_period else None, ctx.filters.end if use_period else None)
         st.caption(tr("actions.count", n=len(listed)))
@@ -179,12 +183,15 @@ with tabs[tr("actions.tab.evaluate")]:
                                        value=int(evaluation.DEFAULT_BUFFER_M), step=50, key="actions_eval_buffer",
                                        help=tr("actions.eval.buffer_help"))
             control = c2.multiselect(tr("actions.eval.control"), list(area_names), format_func=area_names.get,
-                                     key="actions_eval_control", help=tr("actions.eval.control_help"))
+                                     key="actions_eval_control", help=tr("actions.eval.control_help"),
+                                     placeholder=tr("actions.placeholder.rest"))
             buffer_control = c3.multiselect(tr("actions.eval.buffer_control"), list(area_names),
                                             format_func=area_names.get, key="actions_eval_buffer_control",
-                                            help=tr("actions.eval.buffer_control_help"))
+                                            help=tr("actions.eval.buffer_control_help"),
+                                            placeholder=tr("actions.placeholder.same"))
             chosen_categories = st.multiselect(tr("actions.eval.categories"), category_options,
-                                               key="actions_eval_categories", help=tr("actions.eval.categories_help"))
+                                               key="actions_eval_categories", help=tr("actions.eval.categories_help"),
+                                               placeholder=tr("actions.placeholder.own"))
         settings = evaluation.Settings(weeks=int(weeks) or None, run_in_weeks=int(run_in), target_mode=mode or None,
                                        radius_m=float(radius) or None, buffer_m=float(buffer_m),
                                        control_area_ids=tuple(control), buffer_control_area_ids=tuple(buffer_control),
@@ -216,8 +223,7 @@ with tabs[tr("actions.tab.evaluate")]:
                     st.dataframe(survey, hide_index=True, width="stretch", key="actions_eval_survey")
                 st.caption(evaluation.survey_caption(ev, factor_labels, ctx.lang))
             st.subheader(tr("actions.eval.tests"))
-            st.dataframe(evaluation.tests_table(ev, ctx.lang), hide_index=True, width="stretch",
-                         key="actions_eval_tests")
+            st.table(evaluation.tests_table(ev, ctx.lang).set_index(tr("actions.eval.test")))
             st.subheader(tr("actions.eval.chart"))
             st.plotly_chart(action_charts.its_figure(ev, ctx.lang), key="actions_eval_chart", width="stretch")
             st.caption(tr("actions.eval.chart_caption"))

@@ -91,9 +91,10 @@ def test_evaluation_of_one_action(sample_db):
     counts = _frame(at, "Område")
     assert list(counts["Område"]) == ["Målområde", "Kontroll", "Buffertzon", "Kontroll för bufferten"]
     assert counts["Efter"].iloc[2] > counts["Före"].iloc[2]
-    tests = _frame(at, "Test")
-    assert "WDD (utan buffert)" in set(tests["Test"])
-    assert "Poissons E-test (målområdet)" in set(tests["Test"])
+    tests = at.table[0].value
+    assert "WDD (utan buffert)" in set(tests.index)
+    assert "Poissons E-test (målområdet)" in set(tests.index)
+    assert tests.loc["WDQ (Bowers & Johnson 2003)", "Värde"].startswith("-0,")
     at.selectbox(key="actions_eval_choice").set_value(1).run()
     assert at.success[0].value.startswith("**Minskning.** Minskning, säker på 1 %-nivån")
     at.number_input(key="actions_eval_weeks").set_value(8).run()

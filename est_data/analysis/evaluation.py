@@ -805,8 +805,8 @@ def windows_text(ev: Evaluation, lang: str = "sv") -> str:
 def annual_display(table: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
     """The annual table as shown and exported: the verdict in words, column names in lang."""
     names = {"id": "id", "title": "title", "kind": "kind", "area": "area", "start": "start",
-             "categories": "categories", "before": "before", "after": "after", "wdd_z": "wdd_z",
+             "verdict_label": "verdict", "before": "before", "after": "after", "wdd_z": "wdd_z",
              "wdd_buffer_z": "wdd_buffer_z", "etest_p": "etest_p", "wdq": "wdq", "survey_change": "survey_change",
-             "verdict_label": "verdict", "caveats": "caveats"}
-    return table.drop(columns=["verdict"]).rename(
+             "caveats": "caveats", "categories": "categories"}
+    return table[list(names)].rename(
         columns={c: i18n.t(f"actions.col.{n}", lang) for c, n in names.items()})

@@ -17,7 +17,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "actions.filter.kind": ("Typ av insats", "Kind of action"),
     "actions.filter.area": ("Område", "Area"),
     "actions.filter.period": ("Pågår någon gång under", "Running at some time in"),
-    "actions.filter.use_period": ("Begränsa till sidopanelens period", "Limit to the sidebar's period"),
+    "actions.filter.use_period": ("Sidopanelens period", "The sidebar's period"),
+    "actions.filter.use_period_help": ("Visa bara insatser som pågick någon gång under {start} – {end}.",
+                                       "Show only actions running at some time in {start} – {end}."),
     "actions.count": ("{n} insatser", "{n} actions"),
     # columns
     "actions.col.id": ("Nr", "No."),
@@ -86,6 +88,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "actions.error.where": ("Ange område, plats eller en egen avgränsning.", "Give an area, a place or an own boundary."),
     "actions.error.area": ("Området finns inte.", "The area does not exist."),
     "actions.error.place": ("Platsen finns inte.", "The place does not exist."),
+    "actions.error.place_area": ("Platsen ligger inte i det valda området.", "The place is not in the chosen area."),
+    "actions.placeholder.any": ("Alla", "All"),
+    "actions.placeholder.choose": ("Välj", "Choose"),
+    "actions.placeholder.rest": ("Resten av kommunen", "The rest of the municipality"),
+    "actions.placeholder.same": ("Samma som målområdets", "Same as the target's"),
+    "actions.placeholder.own": ("Insatsens egna", "The action's own"),
     "actions.error.not_found": ("Insats nr {id} finns inte.", "Action no. {id} does not exist."),
     "actions.error.close_status": ("En insats avslutas som avslutad eller avbruten.",
                                    "An action is closed as finished or cancelled."),
@@ -279,10 +287,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     # the year
     "actions.year.choose": ("År", "Year"),
     "actions.year.caption": (
-        "Alla insatser som startade under året, utvärderade med standardinställningarna (12 veckor före och efter, "
-        "insatsens område, 300 m buffert, resten av kommunen som kontroll).",
-        "All actions started in the year, evaluated with the default settings (12 weeks before and after, the "
-        "action's area, 300 m buffer, the rest of the municipality as control).",
+        "Alla insatser som startade under året, utvärderade med standardinställningarna: 12 veckor före och efter "
+        "(tillfälliga insatser: sin egen längd), insatsens område, 300 m buffertzon och resten av kommunen som "
+        "kontroll. Klicka på en kolumnrubrik för att sortera.",
+        "All actions started in the year, evaluated with the default settings: 12 weeks before and after "
+        "(temporary actions: their own duration), the action's area, a 300 m buffer and the rest of the "
+        "municipality as control. Click a column heading to sort.",
     ),
     "actions.year.by_kind": ("Per typ av insats", "By kind of action"),
     "actions.year.none": ("Inga insatser startade under året.", "No actions started in the year."),
