@@ -375,7 +375,7 @@ def save_assessments(con, week: IsoWeek, rows: Iterable[Assessment], by: str | N
             if before is None and row.status is None and not _clean(row.note):
                 continue
             con.execute(
-                "insert into weekly_assessment (iso_year, iso_week, area_id, status, computed_status, priority, note,"
+                "insert into weekly_assessment (iso_year, iso_week, area_id, status, computed_status, note, priority,"
                 " decided_at, decided_by)"
                 " values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " on conflict (iso_year, iso_week, area_id) do update"

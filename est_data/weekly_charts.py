@@ -63,7 +63,8 @@ def matrix_figure(matrix: pd.DataFrame, areas: dict[int, str], factors: dict[str
             value = getattr(r, value_col)
             change = getattr(r, change_col)
             mark = ""
-            if change is not None and not pd.isna(change):
+            quiet = stat == "max" and not pd.isna(change) and max(value, value - change) < 2
+            if change is not None and not pd.isna(change) and not quiet:
                 mark = f" {UP}" if change >= threshold else (f" {DOWN}" if change <= -threshold else "")
             z_row.append(float(value))
             text_row.append(_fmt(value, stat, lang) + mark)

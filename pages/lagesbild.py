@@ -44,13 +44,12 @@ st.caption(tr("weekly.situation.answers", answered=int(status_rows["answered"].s
 
 # ------------------------------------------------------------------------------------------ summary
 st.subheader(tr("weekly.situation.summary"))
-sentences = situation.summary_sentences(matrix, area_names, factor_labels, ctx.lang, rule)
+sentences = situation.summary_sentences(matrix, area_names, factor_labels, ctx.lang, rule, limit=6)
 st.markdown("\n".join(f"- {s}" for s in sentences))
 
-tab_names = [tr("weekly.situation.tab.matrix"), tr("weekly.situation.tab.map"), tr("weekly.situation.tab.notes")]
-if staff:
-    tab_names.append(tr("weekly.situation.tab.meeting"))
-tabs = st.tabs(tab_names)
+views = ["matrix", "map", "notes"] + (["meeting"] if staff else [])
+view = st.segmented_control(tr("weekly.situation.view"), views, default="matrix", required=True,
+                            format_func=lambda v: tr(f"weekly.situation.tab.{v}"), key="lb_view", width="stretch")
 
 
 def status_text(status: str | None) -> str:
@@ -58,7 +57,7 @@ def status_text(status: str | None) -> str:
 
 
 # ------------------------------------------------------------------------------------------ the matrix
-with tabs[0]:
+if view == "matrix":
     c1, c2 = st.columns(2)
     stat = c1.segmented_control(tr("weekly.situation.stat"), ["max", "mean"], default="max", required=True,
                                 format_func=lambda s: tr(f"weekly.situation.stat.{s}"), key="lb_stat")
@@ -81,7 +80,7 @@ with tabs[0]:
         download_table(wide.reset_index(), f"lagesbild_{week}", key="lb_matrix_xlsx")
 
 # ------------------------------------------------------------------------------------------ map and status
-with tabs[1]:
+if view == "map":
     st.caption(tr("weekly.situation.status_rule", red=rule.red_any_level, count=rule.red_count_level2,
                   yellow=rule.yellow_any_level))
     left, right = st.columns([3, 2])
@@ -117,7 +116,7 @@ with tabs[1]:
         st.dataframe(shown[list(columns)].rename(columns=columns), hide_index=True, key="lb_status_table")
 
 # ------------------------------------------------------------------------------------------ comments and events
-with tabs[2]:
+if view == "notes":
     personal = ctx.user.sees_personal_data
     notes = cached(situation.week_notes, week, f.municipality_code, f.area_ids, personal)
     if not personal:
@@ -156,11 +155,8 @@ with tabs[2]:
             table[tr("weekly.col.internal")] = notes["internal"].to_numpy()
         st.dataframe(table, hide_index=True, key="lb_notes_table")
 
-if not staff:
-    st.stop()
-
 # ------------------------------------------------------------------------------------------ the meeting
-with tabs[3]:
+if view == "meeting":
     by = ctx.user.username
     # Last week's priorities: was it done?
     st.subheader(tr("weekly.meeting.followup"))
@@ -197,19 +193,21 @@ with tabs[3]:
     # The agreed status per area.
     st.subheader(tr("weekly.meeting.status_heading"))
     st.caption(tr("weekly.meeting.status_caption"))
+    undecided = tr("weekly.meeting.undecided")
     status_labels = {s: tr(f"status.{s}") for s in STATUSES}
     editor_in = pd.DataFrame({
         "area_id": overview["area_id"].astype(int),
         "area": overview["area"],
         "computed": [status_text(s) for s in overview["status"]],
-        "agreed": [status_labels.get(s) for s in overview["agreed_status"]],
+        "agreed": [status_labels.get(s, undecided) for s in overview["agreed_status"]],
         "note": overview["note"].fillna(""),
     })
     edited = st.data_editor(
         editor_in, hide_index=True, key=f"lb_status_{week}", disabled=["area_id", "area", "computed"],
         column_config={"area_id": None, "area": tr("col.area"), "computed": tr("weekly.situation.col.computed"),
                        "agreed": st.column_config.SelectboxColumn(tr("weekly.situation.col.agreed"),
-                                                                  options=list(status_labels.values())),
+                                                                  options=[undecided, *status_labels.values()],
+                                                                  required=True),
                        "note": tr("weekly.situation.col.note")})
     if st.button(tr("weekly.meeting.save_status"), key="lb_status_save", type="primary"):
         reverse = {v: k for k, v in status_labels.items()}
@@ -276,11 +274,11 @@ with tabs[3]:
                                format_func=lambda h: tr(f"weekly.horizon.{h}"), key="lb_prio_horizon")
         area_ids = [int(a) for a in overview["area_id"]]
         area_id = c1.selectbox(tr("weekly.meeting.area"), area_ids, format_func=area_names.get, index=None,
-                               key="lb_prio_area")
+                               placeholder=tr("weekly.meeting.pick_area"), key="lb_prio_area")
         all_places = cached(weekly.places, tuple(area_ids))
         place_names = {int(r.id): f"{r.name} ({area_names.get(int(r.area_id), '')})" for r in all_places.itertuples()}
         place_id = c2.selectbox(tr("weekly.meeting.place"), list(place_names), format_func=place_names.get,
-                                index=None, key="lb_prio_place")
+                                index=None, placeholder=tr("weekly.meeting.pick_place"), key="lb_prio_place")
         description = st.text_input(tr("weekly.meeting.description"), key="lb_prio_description")
         if st.form_submit_button(tr("weekly.meeting.add"), type="primary", key="lb_prio_add"):
             try:

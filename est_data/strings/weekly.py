@@ -93,17 +93,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "weekly.situation.compare.avg4": ("snittet för fyra veckor", "the 4-week average"),
     "weekly.situation.summary": ("Sammanfattning", "Summary"),
     "weekly.situation.answers": ("{answered} av {expected} rapportörer har svarat", "{answered} of {expected} reporters answered"),
+    "weekly.situation.view": ("Visa", "View"),
     "weekly.situation.tab.matrix": ("Matris", "Matrix"),
     "weekly.situation.tab.map": ("Karta och status", "Map and status"),
     "weekly.situation.tab.notes": ("Kommentarer och händelser", "Comments and events"),
     "weekly.situation.tab.meeting": ("Mötet", "The meeting"),
     "weekly.situation.matrix_caption": (
         "Varje ruta visar veckans {stat} bland rapportörerna (0 inget – 3 allvarligt). ▲/▼ markerar en ökning "
-        "eller minskning jämfört med {compare} (en hel nivå för högsta nivå, en halv för medelnivå). Håll "
-        "muspekaren över en ruta för detaljer.",
+        "eller minskning jämfört med {compare} (en hel nivå för högsta nivå, en halv för medelnivå; skiften mellan 0 och 1 "
+        "markeras inte). Håll muspekaren över en ruta för detaljer.",
         "Each cell shows the week's {stat} among reporters (0 none – 3 serious). ▲/▼ mark an increase or decrease "
-        "compared with {compare} (a full level for the highest level, half a level for the mean). Hover a cell for "
-        "details."),
+        "compared with {compare} (a full level for the highest level, half a level for the mean; changes between 0 "
+        "and 1 are not marked). Hover a cell for details."),
     "weekly.situation.status_rule": (
         "Beräknad status: röd om någon faktor når {red} eller minst {count} faktorer är på 2 eller mer, gul om "
         "någon faktor når {yellow}, annars grön (på veckans högsta nivåer). Den status mötet beslutat visas "
@@ -154,9 +155,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "weekly.meeting.saved": ("Sparat.", "Saved."),
     "weekly.meeting.status_heading": ("Beslutad status per område", "Agreed status per area"),
     "weekly.meeting.status_caption": (
-        "Ändra status där mötet gör en annan bedömning än den beräknade och skriv varför. Tom = inte beslutad.",
+        "Ändra status där mötet gör en annan bedömning än den beräknade och skriv varför. – betyder att mötet inte har beslutat något.",
         "Change the status where the meeting judges differently from the computed one, and say why. "
-        "Empty = not decided."),
+        "– means not decided."),
     "weekly.meeting.save_status": ("Spara status", "Save statuses"),
     "weekly.meeting.status_saved": ("Status sparad för {n} områden.", "Status saved for {n} areas."),
     "weekly.meeting.priorities": ("Prioriteringar för helgen och nästa vecka", "Priorities for the weekend and next week"),
@@ -169,6 +170,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "weekly.horizon.längre": ("längre insats", "longer action"),
     "weekly.meeting.area": ("Område", "Area"),
     "weekly.meeting.place": ("Plats (valfritt)", "Place (optional)"),
+    "weekly.meeting.pick_area": ("Välj område", "Choose an area"),
+    "weekly.meeting.pick_place": ("Välj plats", "Choose a place"),
+    "weekly.meeting.undecided": ("–", "–"),
     "weekly.meeting.description": ("Vad ska göras?", "What is to be done?"),
     "weekly.meeting.add": ("Lägg till prioritering", "Add priority"),
     "weekly.meeting.added": ("Prioriteringen är sparad.", "The priority is saved."),
