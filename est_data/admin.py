@@ -173,6 +173,7 @@ class EditableSetting:
 EDITABLE_SETTINGS: tuple[EditableSetting, ...] = (
     EditableSetting("municipality_code", "municipality", "trust.setting.municipality_code"),
     EditableSetting("classification", "text", "trust.setting.classification"),
+    EditableSetting("public_url", "url", "trust.setting.public_url"),
     EditableSetting("status_red_any_level", "level", "trust.setting.status_red_any_level"),
     EditableSetting("status_red_count_level2", "count", "trust.setting.status_red_count_level2"),
     EditableSetting("status_yellow_any_level", "level", "trust.setting.status_yellow_any_level"),
@@ -196,6 +197,10 @@ def validate_setting(con, name: str, value: str) -> str:
         if not re.fullmatch(r"\d{4}", value) or con.execute(
                 "select 1 from municipality where code = ?", [value]).fetchone() is None:
             raise UserError("trust.error.municipality", value=value)
+    elif spec.kind == "url":
+        if value and not re.fullmatch(r"https?://[^\s<>\"']+", value):
+            raise UserError("trust.error.url")
+        value = value.rstrip("/")
     elif spec.kind == "text":
         if not value or len(value) > 200:
             raise UserError("trust.error.text_length")

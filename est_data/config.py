@@ -33,6 +33,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("status_red_count_level2", "3", "Statusregel: röd om minst så många faktorer är på nivå 2 eller mer."),
     Setting("status_yellow_any_level", "2", "Statusregel: gul om någon faktor når denna nivå."),
     Setting("retention_months", "24", "Fritext äldre än så många månader kan rensas (betygen behålls)."),
+    Setting("public_url", "", "Appens publika adress, för personliga enkätlänkar (tom = adressen i webbläsaren)."),
     Setting("smtp_host", "", "SMTP-server för utskick av veckorapporten (tom = inget utskick)."),
     Setting("smtp_port", "25", "SMTP-port."),
     Setting("smtp_from", "", "Avsändaradress för utskick."),

@@ -151,7 +151,7 @@ with tab_settings:
                 codes = list(muni_names) or [value]
                 values[spec.name] = st.selectbox(label, codes, index=codes.index(value) if value in codes else 0,
                                                  format_func=lambda c: f"{muni_names.get(c, c)} ({c})", key=key)
-            elif spec.kind == "text":
+            elif spec.kind in ("text", "url"):
                 values[spec.name] = st.text_input(label, value=value, key=key)
             else:
                 low, high = admin.RANGES[spec.kind]

@@ -11,6 +11,7 @@ from streamlit_folium import st_folium
 from est_data import geo, i18n, queries, weekly
 from est_data.model import IsoWeek
 from est_data.ui.common import page_setup
+from est_data.ui.login import survey_link_week
 from est_data.ui.state import cached, tr
 
 ctx = page_setup("rapportera")
@@ -39,6 +40,8 @@ else:
 
 current = IsoWeek.of(today)
 weeks = [current.shift(-i) for i in range(4)]
+if (link_week := survey_link_week()) is not None:  # a personal survey link opens its own week only
+    weeks = [link_week]
 
 
 def week_text(w: IsoWeek) -> str:

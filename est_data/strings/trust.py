@@ -163,4 +163,47 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The account {email} has no access to the EST dashboard. Ask the administrator to add you with that "
         "e-mail address.",
     ),
+    "trust.nav.links": ("Enkätlänkar", "Survey links"),
+    "trust.links.intro": (
+        "Personliga länkar öppnar rapportformuläret för en rapportör och en vecka utan lösenord. Länken visas "
+        "bara när den skapas (i filen för massutskick); appen sparar den inte, bara ett kontrollvärde.",
+        "Personal links open the reporter form for one reporter and week without a password. The link is shown "
+        "only when it is made (in the mail-merge file); the app does not keep it, only a check value.",
+    ),
+    "trust.links.week": ("Vecka", "Week"),
+    "trust.links.week_option": ("vecka {week}, {year}", "week {week}, {year}"),
+    "trust.links.valid_days": ("Giltig i dagar", "Valid for days"),
+    "trust.links.base_url": ("Appens adress", "The app's address"),
+    "trust.links.base_url_help": (
+        "Adressen rapportörerna når appen på. Kan ställas in en gång för alla som inställningen public_url.",
+        "The address reporters reach the app at. Can be set once as the public_url setting.",
+    ),
+    "trust.links.create": ("Skapa länkar för alla aktiva rapportörer", "Create links for all active reporters"),
+    "trust.links.created": (
+        "{n} länkar skapade för vecka {week}. Tidigare länkar för veckan är spärrade.",
+        "{n} links created for week {week}. Earlier links for the week are revoked.",
+    ),
+    "trust.links.download": ("Ladda ner fil för massutskick (CSV)", "Download the mail-merge file (CSV)"),
+    "trust.links.once": (
+        "Spara filen nu: länkarna kan inte visas igen. Skapa nya länkar om filen kommer bort.",
+        "Save the file now: the links cannot be shown again. Create new links if the file is lost.",
+    ),
+    "trust.links.existing": ("Länkar för vecka {week}", "Links for week {week}"),
+    "trust.links.none": ("Inga länkar för veckan ännu.", "No links for the week yet."),
+    "trust.links.organisation": ("Organisation", "Organisation"),
+    "trust.links.state": ("Status", "State"),
+    "trust.links.state.giltig": ("giltig", "valid"),
+    "trust.links.state.använd": ("använd", "used"),
+    "trust.links.state.spärrad": ("spärrad", "revoked"),
+    "trust.links.state.utgången": ("utgången", "expired"),
+    "trust.links.expires": ("Giltig till", "Valid until"),
+    "trust.links.last_used": ("Senast använd", "Last used"),
+    "trust.links.uses": ("Användningar", "Uses"),
+    "trust.links.revoke_choose": ("Spärra länkar för", "Revoke the links of"),
+    "trust.links.revoke": ("Spärra valda länkar", "Revoke the chosen links"),
+    "trust.links.revoke_all": ("Spärra alla länkar för vecka {week}", "Revoke all links of week {week}"),
+    "trust.links.revoked": ("{n} länkar spärrade.", "{n} links revoked."),
+    "trust.setting.public_url": ("Appens publika adress (för enkätlänkar)", "The app's public address (survey links)"),
+    "trust.error.url": (
+        "Adressen måste börja med https:// eller http://.", "The address must start with https:// or http://."),
 }

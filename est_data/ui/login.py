@@ -146,3 +146,9 @@ def sign_out() -> None:
 def nothing_to_show() -> None:
     """Shown when a session has no page to open (e.g. the reporter form is not installed)."""
     st.warning(tr("trust.link.no_form"))
+
+
+def survey_link_week():
+    """The week a personal survey link is for (an IsoWeek), or None for an ordinary session."""
+    link = st.session_state.get("survey_link")
+    return link.week if link is not None else None
