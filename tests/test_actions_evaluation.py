@@ -210,3 +210,33 @@ def test_pre_trend_caveat(empty_con):
     assert ev.verdict == "worked"
     assert "pre_trend" in ev.caveats
 
+
+
+def test_classify_by_coordinates_area_and_vague_precision():
+    import pandas as pd
+    import shapely
+
+    x, y = evaluation._TO_METRIC.transform(13.11, 55.385)
+    target = shapely.Point(x, y).buffer(200)
+    buffer = target.buffer(300)
+    far_lon = 13.31
+    events = pd.DataFrame({
+        "day": pd.to_datetime(["2025-01-01"] * 6),
+        "category": ["Skadegörelse"] * 6,
+        "area_id": [1, 1, 2, 1, 1, 2],
+        "lat": [55.385, 55.385 + 0.0035, 55.385, None, 55.385, 55.385],
+        "lon": [13.11, 13.11, far_lon, None, 13.11, far_lon],
+        "location_precision": ["exact", "place", "exact", "area", "municipality", "area"],
+    })
+    # 0 inside the target; 1 about 390 m north: in the buffer ring; 2 far away: control;
+    # 3 known only as area 1; 4 a municipality centre point: left out; 5 area-only elsewhere: control.
+    by_area = evaluation.classify(events, target, buffer, (), (), target_area_id=1)
+    assert by_area["in_target"].tolist() == [True, False, False, True, False, False]
+    assert by_area["in_buffer"].tolist() == [False, True, False, False, False, False]
+    assert by_area["in_control"].tolist() == [False, False, True, False, False, True]
+    radius = evaluation.classify(events, target, buffer, (), (), unknown_area_id=1)
+    assert radius["in_target"].tolist() == [True, False, False, False, False, False]
+    assert radius["in_control"].tolist() == [False, False, True, False, False, True]
+    chosen = evaluation.classify(events, target, buffer, (3,), (2,), target_area_id=1)
+    assert not chosen["in_control"].any()
+    assert chosen["in_buffer_control"].tolist() == [False, False, True, False, False, True]

@@ -311,7 +311,7 @@ def target_geometry(action: dict, mode: str, radius_m: float | None):
 
 def _events(con, municipality_code: str, start: dt.date, end: dt.date, categories: list[str]) -> pd.DataFrame:
     events = con.execute(
-        "select cast(occurred_at as date) as day, category, area_id, lat, lon"
+        "select cast(occurred_at as date) as day, category, area_id, lat, lon, location_precision"
         " from incident"
         " where not is_summary"
         "   and municipality_code = ?"
@@ -325,23 +325,36 @@ def _events(con, municipality_code: str, start: dt.date, end: dt.date, categorie
 
 
 def classify(events: pd.DataFrame, target, buffer, control_area_ids: tuple[int, ...],
-             buffer_control_area_ids: tuple[int, ...]) -> pd.DataFrame:
-    """Add the columns in_target, in_buffer, in_control, in_buffer_control to events (by coordinates).
+             buffer_control_area_ids: tuple[int, ...], target_area_id: int | None = None,
+             unknown_area_id: int | None = None) -> pd.DataFrame:
+    """Add the columns in_target, in_buffer, in_control, in_buffer_control to events.
 
-    Events without coordinates are counted only in a control chosen by area."""
+    Events placed exactly or at a named place are placed by their coordinates. Events known only by
+    their area (no coordinates, or precision 'area') count for the target when the target is that area
+    (target_area_id), never for the buffer, and for the control when their area is elsewhere; those in
+    unknown_area_id (the area around a radius target) cannot be placed and are left out. Events
+    known only by municipality or county are left out: their coordinates are just a centre point.
+    """
     out = events.copy()
-    has_xy = out["lat"].notna() & out["lon"].notna()
+    precision = out["location_precision"].astype(object).fillna("")
+    vague = precision.isin(["municipality", "county"]).to_numpy()
+    by_area = ((out["lat"].isna() | out["lon"].isna()) | (precision == "area")).to_numpy() & ~vague
+    by_xy = ~by_area & ~vague
     x, y = _TO_METRIC.transform(out["lon"].fillna(0).to_numpy(), out["lat"].fillna(0).to_numpy())
-    out["in_target"] = has_xy & shapely.contains_xy(target, x, y)
-    out["in_buffer"] = (has_xy & shapely.contains_xy(buffer, x, y) & ~out["in_target"]) if buffer is not None \
-        else False
-    outside = ~out["in_target"] & ~out["in_buffer"] & (has_xy | out["area_id"].notna())
-    if control_area_ids:
-        out["in_control"] = outside & out["area_id"].isin(control_area_ids)
-    else:
-        out["in_control"] = outside
+    area = out["area_id"]
+    in_target_area = (area == target_area_id).fillna(False).to_numpy() if target_area_id is not None \
+        else np.zeros(len(out), dtype=bool)
+    out["in_target"] = (by_xy & shapely.contains_xy(target, x, y)) | (by_area & in_target_area)
+    in_buffer = by_xy & shapely.contains_xy(buffer, x, y) if buffer is not None else np.zeros(len(out), dtype=bool)
+    out["in_buffer"] = in_buffer & ~out["in_target"]
+    elsewhere = by_area & area.notna().to_numpy() & ~in_target_area
+    if unknown_area_id is not None:
+        # A radius or an own boundary: an event known only as "in the action's area" may be inside or not.
+        elsewhere = elsewhere & (area != unknown_area_id).fillna(True).to_numpy()
+    outside = (by_xy & ~out["in_target"].to_numpy() & ~out["in_buffer"].to_numpy()) | elsewhere
+    out["in_control"] = outside & area.isin(control_area_ids).to_numpy() if control_area_ids else outside
     if buffer_control_area_ids:
-        out["in_buffer_control"] = outside & out["area_id"].isin(buffer_control_area_ids)
+        out["in_buffer_control"] = outside & area.isin(buffer_control_area_ids).to_numpy()
     else:
         out["in_buffer_control"] = out["in_control"]
     return out
@@ -509,7 +522,9 @@ def evaluate(con, action_id: int, settings: Settings | None = None) -> Evaluatio
     pre_weeks = max(2 * weeks, TREND_WEEKS_MIN)
     query_start = min(w.before_start - dt.timedelta(weeks=LONG_RUN_WEEKS), start - dt.timedelta(weeks=pre_weeks))
     events = classify(_events(con, municipality, query_start, w.after_end, categories), target, buffer,
-                      settings.control_area_ids, settings.buffer_control_area_ids)
+                      settings.control_area_ids, settings.buffer_control_area_ids,
+                      target_area_id=action["area_id"] if mode == "area" else None,
+                      unknown_area_id=None if mode == "area" else (action["area_id"] or action["place_area_id"]))
     counts = {"target": _pair(events, "in_target", w), "control": _pair(events, "in_control", w)}
     if buffer is not None:
         counts["buffer"] = _pair(events, "in_buffer", w)
@@ -579,7 +594,7 @@ def judge(ev: Evaluation, trend: tuple[float, float] | None = None) -> tuple[str
     if trend is not None and trend[1] < ALPHA and verdict in ("worked", "displacement", "increase") \
             and np.sign(trend[0]) == np.sign(z):
         caveats.append("pre_trend")
-    if ev.rtm_ratio is not None and ev.rtm_ratio >= 1.33:
+    if ev.rtm_ratio is not None and ev.rtm_ratio >= 1.33 and verdict in ("worked", "displacement"):
         caveats.append("rtm")
     if ev.wdd_buffer is not None and verdict == "worked" and ev.wdq is not None and ev.wdq > 0:
         caveats.append("diffusion")
