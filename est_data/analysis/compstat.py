@@ -265,6 +265,7 @@ def actions_started(con, municipality_code: str | None, first: dt.date, last: dt
         " order by ac.start_date, ac.id",
         [first, last, municipality_code, municipality_code, areas, areas],
     ).df()
+    df["start_date"] = pd.to_datetime(df["start_date"]).dt.date
     return df
 
 
