@@ -22,6 +22,7 @@ COMMAND_MODULES: list[str] = [
     "est_data.bench",
     "est_data.trust_cli",
     "est_data.ingest.cli_commands",
+    "est_data.weekly_cli",
     "est_data.actions_cli",
     "est_data.report.cli",
     "est_data.ingest.polisen_client",
