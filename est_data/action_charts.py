@@ -45,3 +45,38 @@ def its_figure(ev: Evaluation, lang: str = "sv") -> go.Figure:
     return fig
 
 
+
+
+def evaluation_map(ev: Evaluation, lang: str = "sv"):
+    """A folium map of what is counted: the target, the buffer ring and their events before and after."""
+    import folium
+    import geopandas as gpd
+    from shapely import wkt
+
+    from est_data import geo
+
+    if ev.target_wkt is None:
+        return None
+    target = gpd.GeoDataFrame({"name": [i18n.t("actions.eval.row.target", lang)]},
+                              geometry=[wkt.loads(ev.target_wkt)], crs=geo.WGS84)
+    m = geo.base_map(target if ev.buffer_wkt is None else gpd.GeoDataFrame(
+        geometry=[wkt.loads(ev.buffer_wkt)], crs=geo.WGS84))
+    if ev.buffer_wkt is not None:
+        folium.GeoJson(wkt.loads(ev.buffer_wkt).__geo_interface__, name=i18n.t("actions.eval.row.buffer", lang),
+                       style_function=lambda f: {"color": "#e08214", "weight": 1, "fillColor": "#fdb863",
+                                                 "fillOpacity": 0.25},
+                       tooltip=geo.escape(i18n.t("actions.eval.row.buffer", lang))).add_to(m)
+    folium.GeoJson(wkt.loads(ev.target_wkt).__geo_interface__, name=i18n.t("actions.eval.row.target", lang),
+                   style_function=lambda f: {"color": TARGET_COLOUR, "weight": 2, "fillColor": TARGET_COLOUR,
+                                             "fillOpacity": 0.12},
+                   tooltip=geo.escape(i18n.t("actions.eval.row.target", lang))).add_to(m)
+    colours = {"before": "#7f7f7f", "after": "#2166ac"}
+    if ev.points is not None:
+        for period in ("before", "after"):
+            layer = folium.FeatureGroup(name=i18n.t(f"actions.map.{period}", lang))
+            for row in ev.points[ev.points["period"] == period].itertuples():
+                folium.CircleMarker([row.lat, row.lon], radius=3, color=colours[period], fill=True,
+                                    fill_opacity=0.8, weight=1, tooltip=geo.escape(row.category)).add_to(layer)
+            layer.add_to(m)
+    folium.LayerControl(collapsed=False).add_to(m)
+    return m

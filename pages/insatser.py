@@ -3,6 +3,7 @@
 import datetime as dt
 
 import streamlit as st
+from streamlit_folium import st_folium
 
 from est_data import action_charts, actions, queries
 from est_data.actions import ActionError
@@ -227,6 +228,11 @@ with tabs[tr("actions.tab.evaluate")]:
             st.subheader(tr("actions.eval.chart"))
             st.plotly_chart(action_charts.its_figure(ev, ctx.lang), key="actions_eval_chart", width="stretch")
             st.caption(tr("actions.eval.chart_caption"))
+            st.subheader(tr("actions.eval.map"))
+            fmap = action_charts.evaluation_map(ev, ctx.lang)
+            if fmap is not None:
+                st_folium(fmap, key="actions_eval_map", height=440, use_container_width=True, returned_objects=[])
+            st.caption(tr("actions.eval.map_caption"))
 
 # ---------------------------------------------------------------------------------------------- the year
 with tabs[tr("actions.tab.year")]:

@@ -33,6 +33,7 @@ from shapely.ops import transform
 from est_data import i18n
 
 _TO_METRIC = Transformer.from_crs(4326, 3006, always_xy=True)
+_TO_WGS84 = Transformer.from_crs(3006, 4326, always_xy=True)
 
 DEFAULT_WEEKS = 12
 DEFAULT_BUFFER_M = 300.0
@@ -218,6 +219,9 @@ class Evaluation:
     caveats: list[str] = field(default_factory=list)
     trend_p: float | None = None
     rtm_ratio: float | None = None
+    target_wkt: str | None = None  # EPSG:4326, for the map
+    buffer_wkt: str | None = None  # the ring only
+    points: pd.DataFrame | None = None  # lat, lon, zone (target/buffer), period (before/after) of mapped events
 
     @property
     def certainty(self) -> str | None:
@@ -525,6 +529,10 @@ def evaluate(con, action_id: int, settings: Settings | None = None) -> Evaluatio
                       settings.control_area_ids, settings.buffer_control_area_ids,
                       target_area_id=action["area_id"] if mode == "area" else None,
                       unknown_area_id=None if mode == "area" else (action["area_id"] or action["place_area_id"]))
+    ev.target_wkt = transform(_TO_WGS84.transform, target).wkt
+    if buffer is not None:
+        ev.buffer_wkt = transform(_TO_WGS84.transform, buffer.difference(target)).wkt
+    ev.points = _map_points(events, w)
     counts = {"target": _pair(events, "in_target", w), "control": _pair(events, "in_control", w)}
     if buffer is not None:
         counts["buffer"] = _pair(events, "in_buffer", w)
@@ -554,6 +562,18 @@ def evaluate(con, action_id: int, settings: Settings | None = None) -> Evaluatio
     ev.rtm_ratio = regression_to_mean(events, w)
     ev.verdict, ev.caveats = judge(ev, trend)
     return ev
+
+
+def _map_points(events: pd.DataFrame, w: Windows) -> pd.DataFrame:
+    """The target's and the buffer's events of the two windows that have coordinates (for the map)."""
+    day = events["day"]
+    before = (day >= _ts(w.before_start)) & (day < _ts(w.before_end))
+    after = (day >= _ts(w.after_start)) & (day < _ts(w.after_end))
+    keep = (events["in_target"] | events["in_buffer"]) & (before | after) & events["lat"].notna()
+    frame = events.loc[keep, ["lat", "lon", "category"]].copy()
+    frame["zone"] = np.where(events.loc[keep, "in_target"], "target", "buffer")
+    frame["period"] = np.where(after[keep], "after", "before")
+    return frame.reset_index(drop=True)
 
 
 def _per_week(pair: tuple[int, int], weights: tuple[float, float]) -> tuple[float, float]:

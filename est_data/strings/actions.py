@@ -205,6 +205,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "actions.chart.run_in": ("Inkörning", "Run-in"),
     "actions.chart.week": ("Vecka", "Week"),
     "actions.chart.count": ("Antal händelser", "Number of events"),
+    "actions.map.before": ("Händelser före", "Events before"),
+    "actions.map.after": ("Händelser efter", "Events after"),
+    "actions.eval.map": ("Vad som räknas", "What is counted"),
+    "actions.eval.map_caption": (
+        "Målområdet (rött), buffertzonen (orange) och deras händelser före (grått) och efter (blått) starten. "
+        "Kontrollen är resten av kommunen eller de valda områdena.",
+        "The target (red), the buffer (orange) and their events before (grey) and after (blue) the start. "
+        "The control is the rest of the municipality or the chosen areas.",
+    ),
     # verdicts
     "actions.verdict.worked": ("Minskning", "Decrease"),
     "actions.verdict.displacement": ("Minskning med förflyttning", "Decrease with displacement"),
