@@ -77,25 +77,48 @@ def event_popup(row: pd.Series, lang: str) -> str:
     return "<br>".join(parts)
 
 
+_CLUSTER_CALLBACK = """
+function (row) {
+    var marker = L.circleMarker(new L.LatLng(row[0], row[1]),
+        {radius: 6, color: row[3], weight: 1, fillColor: row[3], fillOpacity: 0.8});
+    marker.bindPopup(row[2], {maxWidth: 320});
+    return marker;
+};
+"""
+MARKER_COLOURS = {"polisen": "#08519c", "felanmalan": "#e6550d", "rapportör": "#31a354"}
+
+
 def add_event_clusters(m: folium.Map, points: pd.DataFrame, lang: str) -> None:
-    """Individual events (at most MAX_MARKERS) as clustered markers with escaped popups."""
-    cluster = plugins.MarkerCluster(name=t("incidents.layer.clusters", lang)).add_to(m)
-    for _, row in points.head(MAX_MARKERS).iterrows():
-        folium.Marker([float(row["lat"]), float(row["lon"])],
-                      popup=folium.Popup(event_popup(row, lang), max_width=320),
-                      tooltip=geo.escape(row["category"]),
-                      icon=folium.Icon(color=SOURCE_COLOURS.get(row["source"], "gray"), icon="info-sign")).add_to(cluster)
+    """Individual events (at most MAX_MARKERS) in marker clusters, each with an escaped popup.
+
+    FastMarkerCluster ships the rows as one JavaScript array; the popup strings are escaped HTML.
+    """
+    rows = [[float(r["lat"]), float(r["lon"]), event_popup(r, lang), MARKER_COLOURS.get(r["source"], "#636363")]
+            for _, r in points.head(MAX_MARKERS).iterrows()]
+    plugins.FastMarkerCluster(rows, callback=_CLUSTER_CALLBACK, name=t("incidents.layer.clusters", lang)).add_to(m)
+
+
+def _points_geojson(lats, lons, props: list[dict]) -> dict:
+    return {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [float(lo), float(la)]}, "properties": p}
+        for la, lo, p in zip(lats, lons, props, strict=True)]}
 
 
 def add_binned_events(m: folium.Map, binned: pd.DataFrame, lang: str) -> None:
-    """Many events: positions binned in DuckDB, drawn as circles sized by count (largest MAX_CIRCLES)."""
-    group = folium.FeatureGroup(name=t("incidents.layer.clusters", lang)).add_to(m)
+    """Many events: positions binned in DuckDB, drawn as circles sized by count (largest MAX_CIRCLES),
+    all in one GeoJSON layer."""
     top = binned.sort_values("n", ascending=False).head(MAX_CIRCLES)
-    nmax = float(top["n"].max()) if len(top) else 1.0
-    for row in top.itertuples():
-        folium.CircleMarker([float(row.lat), float(row.lon)], radius=3 + 12 * math.sqrt(row.n / nmax),
-                            color="#08306b", weight=1, fill=True, fill_opacity=0.6,
-                            tooltip=geo.escape(t("incidents.map.n_events", lang, n=int(row.n)))).add_to(group)
+    if top.empty:
+        return
+    nmax = float(top["n"].max())
+    props = [{"r": round(3 + 12 * math.sqrt(n / nmax), 1),
+              "label": geo.escape(t("incidents.map.n_events", lang, n=int(n)))} for n in top["n"]]
+    folium.GeoJson(
+        _points_geojson(top["lat"], top["lon"], props), name=t("incidents.layer.clusters", lang),
+        marker=folium.CircleMarker(radius=5, color="#08306b", weight=1, fill=True, fill_opacity=0.6),
+        style_function=lambda f: {"radius": f["properties"]["r"]},
+        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
+    ).add_to(m)
 
 
 def heat_image(density: hotspots.Density) -> np.ndarray:
@@ -132,19 +155,26 @@ def add_places(m: folium.Map, places: pd.DataFrame, lang: str) -> None:
 
 
 def add_hotspots(m: folium.Map, cells: pd.DataFrame, cell: float, lang: str, show_cold: bool = False) -> None:
-    """Gi* cells: hot (and optionally cold) cells coloured by confidence; counts in the tooltip."""
+    """Gi* cells: hot (and optionally cold) cells coloured by confidence, in one GeoJSON layer."""
     shown = cells[(cells["level"] > 0) | ((cells["level"] < 0) & show_cold)]
-    group = folium.FeatureGroup(name=t("incidents.layer.hotspots", lang)).add_to(m)
     if shown.empty:
         return
     corners = hotspots.cell_polygons(shown, cell)
+    features = []
     for row, ring in zip(shown.itertuples(), corners, strict=True):
-        label = t(f"incidents.hot.level{int(row.level)}", lang)
-        tip = (f"<b>{geo.escape(label)}</b><br>"
-               f"{geo.escape(t('incidents.map.cell_counts', lang, n=int(row.count), previous=int(row.previous)))}"
-               f"<br>Gi* z = {geo.escape(i18n.number(float(row.z), 1, lang))}")
-        folium.Polygon(ring, color=HOT_COLOURS[int(row.level)], weight=0.5, fill=True,
-                       fill_color=HOT_COLOURS[int(row.level)], fill_opacity=0.65, tooltip=tip).add_to(group)
+        level = int(row.level)
+        label = (f"<b>{geo.escape(t(f'incidents.hot.level{level}', lang))}</b><br>"
+                 f"{geo.escape(t('incidents.map.cell_counts', lang, n=int(row.count), previous=int(row.previous)))}"
+                 f"<br>Gi* z = {geo.escape(i18n.number(float(row.z), 1, lang))}")
+        coords = [[lon, lat] for lat, lon in ring] + [[ring[0][1], ring[0][0]]]
+        features.append({"type": "Feature", "geometry": {"type": "Polygon", "coordinates": [coords]},
+                         "properties": {"colour": HOT_COLOURS[level], "label": label}})
+    folium.GeoJson(
+        {"type": "FeatureCollection", "features": features}, name=t("incidents.layer.hotspots", lang),
+        style_function=lambda f: {"color": f["properties"]["colour"], "weight": 0.5,
+                                  "fillColor": f["properties"]["colour"], "fillOpacity": 0.65},
+        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
+    ).add_to(m)
 
 
 def hotspot_legend_html(lang: str, show_cold: bool) -> str:

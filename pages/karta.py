@@ -4,7 +4,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from est_data import i18n, incidents, maps
-from est_data.ui.common import download_table, page_setup
+from est_data.ui.common import page_setup
 from est_data.ui.state import cached, tr
 
 ctx = page_setup("karta")
@@ -76,7 +76,6 @@ with right:
             if rows:
                 row = top_places.iloc[rows[0]]
                 focus = (float(row["lat"]), float(row["lon"]), 17)
-            download_table(table, "platser", key="karta_places_xlsx")
     with tabs[1]:
         cells = incidents.top_cells(data.cells)
         if cells.empty:
@@ -95,7 +94,6 @@ with right:
             if rows:
                 row = cells.iloc[rows[0]]
                 focus = (float(row["lat"]), float(row["lon"]), 16)
-            download_table(table, "rutor", key="karta_cells_xlsx")
 
 with left:
     fmap = maps.build(data, ctx.lang, show_cold)

@@ -168,7 +168,7 @@ class Density:
 
 
 def kernel_density(points: pd.DataFrame, bandwidth: float = 150.0, cell: float = 25.0,
-                   max_side: int = 800) -> Density | None:
+                   max_side: int = 400) -> Density | None:
     """Gaussian kernel density (events per km²) of points (lat, lon[, n]) with bandwidth in metres."""
     if points.empty:
         return None

@@ -25,7 +25,7 @@ from shapely import wkt
 
 from est_data import config
 from est_data.db import transaction
-from est_data.ingest import reference
+from est_data.ingest import reference, staging
 from est_data.ingest.common import ImportFileError, ImportReport, Rejected, read_bytes, record_batch, sha256
 
 SOURCE = "areas"
@@ -274,7 +274,7 @@ def reassign(con, code: str) -> dict[str, int]:
         changed[table] = len(diff)
         if diff.empty:
             continue
-        con.register("area_moves", pd.DataFrame({"id": diff["id"].astype("int64"),
+        staging.register(con, "area_moves", pd.DataFrame({"id": diff["id"].astype("int64"),
                                                  "new_area_id": diff["new_area_id"].astype("Int64")}))
         update = {
             "incident": "update incident set area_id = m.new_area_id from area_moves m where incident.id = m.id",

@@ -28,7 +28,7 @@ from shapely import wkt
 from est_data import config
 from est_data.audit import record
 from est_data.db import transaction
-from est_data.ingest import reference
+from est_data.ingest import reference, staging
 from est_data.ingest.common import (
     ImportFileError,
     ImportReport,
@@ -301,7 +301,7 @@ def parse(con, data: bytes | str, file_name: str | None, options: dict, progress
 
 
 def _stage(con, rows: pd.DataFrame) -> None:
-    con.register("felanmalan_frame", rows.astype(object).where(rows.notna(), None))
+    staging.register(con, "felanmalan_frame", rows.astype(object).where(rows.notna(), None))
     con.execute(
         "create or replace temp table felanmalan_staged as"
         " select cast(external_id as varchar) as external_id, cast(occurred_at as timestamp) as occurred_at,"
@@ -410,3 +410,11 @@ def add_arguments(parser) -> None:
 def option_fields() -> list[str]:
     """The fields a column mapping can set (for the Data page)."""
     return list(FIELDS)
+
+
+def file_columns(data: bytes | str, file_name: str | None = None) -> tuple[list[str], dict[str, str | None]]:
+    """The file's columns and the mapping that would be used without choices (for the mapping step)."""
+    raw, _ = read_bytes(data, file_name)
+    frame = read_table(raw)
+    cols = [c for c in frame.columns if c != "_line"]
+    return cols, find_columns(cols)

@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 
 from est_data.db import transaction
-from est_data.ingest import reference
+from est_data.ingest import reference, staging
 from est_data.ingest.common import ImportFileError, ImportReport, Rejected, read_bytes, record_batch, sha256
 
 SOURCE = "polisen"
@@ -153,9 +153,8 @@ def parse_event(event: dict) -> dict:
 
 
 def _events(data: bytes) -> list:
-    text = data.decode("utf-8-sig", errors="strict") if data else ""
     try:
-        payload = json.loads(text)
+        payload = json.loads(data.decode("utf-8-sig", errors="strict") if data else "")
     except (json.JSONDecodeError, UnicodeDecodeError) as err:
         raise ImportFileError(f"filen är inte giltig JSON / the file is not valid JSON ({err})") from None
     if isinstance(payload, dict) and isinstance(payload.get("events"), list):
@@ -240,7 +239,7 @@ def _stage(con, rows: pd.DataFrame) -> None:
     staged = rows.astype({"external_id": "object", "category": "object", "municipality_code": "object",
                           "location_precision": "object", "location_name": "object", "summary": "object",
                           "url": "object"})
-    con.register("polisen_frame", staged)
+    staging.register(con, "polisen_frame", staged)
     con.execute(
         "create or replace temp table polisen_staged as"
         " select cast(external_id as varchar) as external_id, cast(occurred_at as timestamp) as occurred_at,"
