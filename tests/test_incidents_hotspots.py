@@ -117,6 +117,7 @@ def test_sample_hotspots_are_the_designed_ones(sample_con):
 
 def test_centre_points_never_reach_the_map(sample_con):
     from conftest import FIXTURES
+
     from est_data.ingest import polisen
 
     polisen.load(sample_con, FIXTURES / "polisen" / "events_excerpt.json")

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pandas as pd
 import pytest
-
 from conftest import FIXTURES, SHARED_DATA, app_as
+
 from est_data import incidents, maps
 
 EXCERPT = FIXTURES / "polisen" / "events_excerpt.json"
