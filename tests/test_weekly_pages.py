@@ -154,3 +154,18 @@ def test_enkat_is_closed_to_readers(sample_db):
     at = app_as("lasare")
     with pytest.raises(ValueError):
         at.switch_page("pages/enkat.py")
+
+
+@pytest.mark.parametrize(("page", "title"), [("rapportera", "Report"), ("lagesbild", "Situation picture"),
+                                             ("enkat", "Survey follow-up")])
+def test_weekly_pages_in_english(sample_db, monkeypatch, page, title):
+    monkeypatch.setenv("EST_LANG", "en")
+    at = app_as("admin", page)
+    assert not at.exception
+    assert at.title[0].value == title
+    if page == "lagesbild":
+        at.segmented_control(key="lb_stat").set_value("mean").run()
+        at.segmented_control(key="lb_compare").set_value("avg4").run()
+        assert not at.exception
+        assert any("according to" in m.value or "Status of" in m.value or "No clear changes" in m.value
+                   for m in at.markdown)
