@@ -124,8 +124,13 @@ def read_table(data: bytes) -> pd.DataFrame:
         try:
             frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
                                 skip_blank_lines=True, engine="python")
+        except pd.errors.EmptyDataError:
+            raise ImportFileError("filen är tom / the file is empty") from None
         except (pd.errors.ParserError, csv.Error) as err:
             raise ImportFileError(f"filen kunde inte tolkas som en tabell / not a readable table ({err})") from None
+        if not isinstance(frame.index, pd.RangeIndex):  # pandas made the extra fields an index
+            raise ImportFileError("några rader har fler fält än rubrikraden (blandade avgränsare?) / "
+                                  "some rows have more fields than the header (mixed separators?)")
     frame.columns = [str(c).strip().lstrip("\ufeff") for c in frame.columns]
     frame = frame.fillna("")
     frame = frame.astype(str).apply(lambda s: s.str.strip())
