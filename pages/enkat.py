@@ -35,11 +35,13 @@ c2.metric(tr("weekly.rounds.answered"), f"{answered} / {expected}", border=True)
 c3.metric(tr("weekly.rounds.missing"), expected - answered, border=True)
 st.caption(tr("weekly.rounds.late_note"))
 
-rate_column = st.column_config.ProgressColumn(tr("weekly.rounds.rate"), format="percent", min_value=0, max_value=1)
+rate_column = st.column_config.ProgressColumn(tr("weekly.rounds.rate"), format="%.0f %%", min_value=0, max_value=100,
+                                              width="small")
 left, right = st.columns(2)
 with left:
     st.subheader(tr("weekly.rounds.by_org"))
     orgs = cached(survey_rounds.by_organisation, week, code)
+    orgs = orgs.assign(rate=orgs["rate"] * 100)
     st.dataframe(orgs, hide_index=True, key="enkat_orgs",
                  column_config={"organisation": tr("weekly.col.organisation"),
                                 "expected": tr("weekly.rounds.expected"), "answered": tr("weekly.rounds.answered"),
@@ -47,6 +49,7 @@ with left:
 with right:
     st.subheader(tr("weekly.rounds.by_area"))
     by_area = cached(survey_rounds.by_area, week, code)
+    by_area = by_area.assign(rate=by_area["rate"] * 100)
     st.dataframe(by_area.drop(columns=["area_id"]), hide_index=True, key="enkat_areas",
                  column_config={"area": tr("weekly.col.area"), "expected": tr("weekly.rounds.expected"),
                                 "answered": tr("weekly.rounds.answered"), "rate": rate_column})
