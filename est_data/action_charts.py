@@ -80,3 +80,19 @@ def evaluation_map(ev: Evaluation, lang: str = "sv"):
             layer.add_to(m)
     folium.LayerControl(collapsed=False).add_to(m)
     return m
+
+
+def drawing_map(areas, lang: str = "sv"):
+    """A map of the areas with tools to draw a polygon or rectangle (an action's own boundary)."""
+    from folium.plugins import Draw
+
+    from est_data import geo
+
+    gdf = geo.areas_gdf(areas)
+    m = geo.base_map(gdf)
+    if not gdf.empty:
+        geo.add_areas(m, gdf, None, {"name": i18n.t("actions.form.area", lang)}, opacity=0.05)
+    Draw(draw_options={"polyline": False, "circle": False, "marker": False, "circlemarker": False,
+                       "polygon": True, "rectangle": True},
+         edit_options={"edit": False}).add_to(m)
+    return m

@@ -251,3 +251,22 @@ def display_table(actions: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
     for col in ("area", "place", "responsible", "partners"):
         table[col] = table[col].astype(object).where(table[col].notna(), "")
     return table.rename(columns={c: i18n.t(f"actions.col.{names[c]}", lang) for c in columns})
+
+
+def polygon_wkt_from_geojson(geometry: dict | None) -> str | None:
+    """WKT (EPSG:4326, 6 decimals) of a drawn polygon as the map returns it (a GeoJSON geometry or feature)."""
+    if not geometry:
+        return None
+    from shapely import set_precision
+    from shapely.errors import ShapelyError
+    from shapely.geometry import shape
+
+    if geometry.get("type") == "Feature":
+        geometry = geometry.get("geometry") or {}
+    try:
+        geom = shape(geometry)
+    except (ShapelyError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+    if geom.geom_type not in ("Polygon", "MultiPolygon") or geom.is_empty:
+        return None
+    return set_precision(geom, 1e-6).wkt

@@ -76,13 +76,26 @@ def action_fields(prefix: str, current: dict | None) -> dict:
                                 key=f"{prefix}_categories", placeholder=tr("actions.placeholder.choose"))
     description = st.text_area(tr("actions.form.description"), value=current.get("description") or "",
                                key=f"{prefix}_description")
-    polygon = st.text_input(tr("actions.form.polygon"), value=current.get("geometry_wkt") or "",
-                            key=f"{prefix}_polygon")
+    polygon_key = f"{prefix}_polygon"
+    if polygon_key not in st.session_state:
+        st.session_state[polygon_key] = current.get("geometry_wkt") or ""
+    polygon = st.text_input(tr("actions.form.polygon"), key=polygon_key, help=tr("actions.form.polygon_help"))
     return {"title": title, "kind": kind, "status": status, "area_id": area_id, "place_id": place_id,
             "radius_m": float(radius) if radius else None, "start_date": start, "end_date": end,
             "cost_sek": float(cost), "partners": partners, "responsible": responsible,
             "target_factors": target_factors, "target_categories": categories, "description": description,
             "geometry_wkt": polygon}
+
+
+def drawn_polygon(prefix: str) -> None:
+    """A map to draw the action's own boundary on; the drawing fills the form's boundary field."""
+    with st.expander(tr("actions.form.draw"), icon=":material/draw:"):
+        st.caption(tr("actions.form.draw_help"))
+        result = st_folium(action_charts.drawing_map(areas, ctx.lang), key=f"{prefix}_draw", height=380,
+                           use_container_width=True, returned_objects=["last_active_drawing"])
+        drawn = actions.polygon_wkt_from_geojson((result or {}).get("last_active_drawing"))
+        if drawn and st.session_state.get(f"{prefix}_polygon") != drawn:
+            st.session_state[f"{prefix}_polygon"] = drawn
 
 
 labels = [tr("actions.tab.list")]
@@ -121,6 +134,7 @@ with tabs[tr("actions.tab.list")]:
 if can_edit:
     with tabs[tr("actions.tab.new")]:
         if tabs[tr("actions.tab.new")].open:
+            drawn_polygon("actions_new")
             with st.form("actions_new_form", clear_on_submit=False):
                 fields = action_fields("actions_new", None)
                 submitted = st.form_submit_button(tr("actions.form.create"), type="primary", key="actions_new_submit")
@@ -138,6 +152,7 @@ if can_edit:
             chosen = st.selectbox(tr("actions.form.choose"), list(action_titles), format_func=action_titles.get,
                                   key="actions_edit_choice")
             current = actions.get_action(ctx.con, chosen)
+            drawn_polygon(f"actions_edit_{chosen}")
             with st.form(f"actions_edit_form_{chosen}"):
                 fields = action_fields(f"actions_edit_{chosen}", current)
                 saved = st.form_submit_button(tr("actions.form.save"), type="primary", key="actions_edit_submit")

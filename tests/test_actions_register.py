@@ -130,3 +130,14 @@ def test_annual_table_summary(sample_con):
 
     data = excel_bytes(evaluation.annual_display(table, "sv"))
     assert data[:2] == b"PK"
+
+
+def test_drawn_polygon_to_wkt():
+    feature = {"type": "Feature", "properties": {}, "geometry": {
+        "type": "Polygon", "coordinates": [[[13.15, 55.38], [13.1612345678, 55.38], [13.16, 55.385], [13.15, 55.38]]]}}
+    text = actions.polygon_wkt_from_geojson(feature)
+    assert text.startswith("POLYGON ((")
+    assert "13.161235 55.38" in text and "13.1612345678" not in text
+    assert actions.polygon_wkt_from_geojson({"type": "Point", "coordinates": [13.1, 55.4]}) is None
+    assert actions.polygon_wkt_from_geojson(None) is None
+    assert actions.polygon_wkt_from_geojson({"type": "Polygon", "coordinates": "nonsense"}) is None

@@ -57,6 +57,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "actions.form.radius": ("Radie runt platsen (m)", "Radius around the place (m)"),
     "actions.form.polygon": ("Egen avgränsning (WKT-polygon i WGS 84, valfri)",
                              "Own boundary (WKT polygon in WGS 84, optional)"),
+    "actions.form.polygon_help": (
+        "Fylls i när du ritar på kartan ovan. Lämna tomt för att använda området eller radien runt platsen.",
+        "Filled in when you draw on the map above. Leave empty to use the area or the radius around the place.",
+    ),
+    "actions.form.draw": ("Rita en egen avgränsning på kartan", "Draw an own boundary on the map"),
+    "actions.form.draw_help": (
+        "Välj polygon- eller rektangelverktyget till vänster på kartan och rita området insatsen gäller. "
+        "Avgränsningen hamnar i fältet längst ner i formuläret.",
+        "Choose the polygon or rectangle tool on the left of the map and draw the area the action covers. "
+        "The boundary goes into the field at the bottom of the form.",
+    ),
     "actions.form.partners": ("Samverkansparter", "Partners"),
     "actions.form.responsible": ("Ansvarig", "Responsible"),
     "actions.form.start": ("Startdatum", "Start date"),
