@@ -345,3 +345,91 @@ STRINGS.update({
         "follow up every new action with a before/after comparison against a control area.",
     ),
 })
+
+STRINGS.update({
+    # Pages
+    "reports.nav.reports": ("Rapporter", "Reports"),
+    "reports.nav.meeting": ("Möte", "Meeting"),
+    "reports.page.weekly": ("Veckorapport", "Weekly report"),
+    "reports.page.quarterly": ("Kvartalsrapport", "Quarterly report"),
+    "reports.page.annual": ("Årsrapport", "Annual report"),
+    "reports.page.week": ("Vecka", "Week"),
+    "reports.page.year": ("År", "Year"),
+    "reports.page.quarter": ("Kvartal", "Quarter"),
+    "reports.page.reporters_version": ("Version för rapportörer (utan namn och interna kommentarer)",
+                                       "Version for reporters (no names and no internal comments)"),
+    "reports.page.reporters_only": (
+        "Du får veckorapportens version för rapportörer: utan namn och utan kommentarer som markerats som interna.",
+        "You get the weekly report's version for reporters: without names and without comments marked internal.",
+    ),
+    "reports.page.download_pdf": ("Ladda ner PDF", "Download PDF"),
+    "reports.page.download_html": ("Ladda ner HTML", "Download HTML"),
+    "reports.page.weekly_intro": (
+        "Återkopplingen till alla som deltar i EST: lägesbild, förändringar, prioriteringar och uppföljning. "
+        "Skapas när du klickar; PDF-filen går att skicka vidare som den är, HTML-filen går att skriva ut.",
+        "The feedback to everyone taking part in EST: situation picture, changes, priorities and follow-up. "
+        "Made when you click; the PDF can be sent on as it is, the HTML file can be printed.",
+    ),
+    "reports.page.quarterly_intro": (
+        "Underlag till ledningen: utveckling per kategori och område, områden efter behov och möjlighet att "
+        "påverka, insatser med utvärdering och Brås statistik månad för månad. Tar några sekunder att skapa.",
+        "For management: trends by category and area, areas by need and possibility to influence, actions with "
+        "their evaluation and Brå's monthly statistics. Takes a few seconds to make.",
+    ),
+    "reports.page.annual_intro": (
+        "Lägesbild och underlag för åtgärdsplan enligt lagen (2023:196): kartläggning, analys, prioriterade "
+        "problem, åtgärder och uppföljning. Tar några sekunder att skapa.",
+        "Situation picture and basis for the action plan under Act 2023:196: mapping, analysis, priority "
+        "problems, actions and follow-up. Takes a few seconds to make.",
+    ),
+    "reports.page.preview": ("Förhandsvisning", "Preview"),
+    "reports.page.cli": ("Från kommandoraden: `{command}`", "From the command line: `{command}`"),
+    "reports.page.no_weeks": ("Det finns inga enkätsvar ännu.", "There are no survey answers yet."),
+    "reports.page.send": ("Skicka rapportörsversionen till sändlistan", "Send the reporters' version to the list"),
+    "reports.page.sent": ("Skickad till {n} mottagare.", "Sent to {n} recipients."),
+    "reports.page.send_failed": ("Utskicket misslyckades: {error}", "Sending failed: {error}"),
+    "reports.page.send_help": (
+        "Skickas som PDF till aktiva rapportörer och användare med e-postadress (dold kopia).",
+        "Sent as PDF to active reporters and users with an e-mail address (blind copy).",
+    ),
+    # Meeting
+    "reports.meeting.step.summary": ("Sammanfattning", "Summary"),
+    "reports.meeting.step.map": ("Statuskarta", "Status map"),
+    "reports.meeting.step.changes": ("Områden med förändringar", "Areas with changes"),
+    "reports.meeting.step.events": ("Händelser att notera", "Events of note"),
+    "reports.meeting.step.followup": ("Förra veckans prioriteringar", "Last week's priorities"),
+    "reports.meeting.step.decisions": ("Beslut", "Decisions"),
+    "reports.meeting.short.summary": ("Läget", "Summary"),
+    "reports.meeting.short.map": ("Karta", "Map"),
+    "reports.meeting.short.changes": ("Förändringar", "Changes"),
+    "reports.meeting.short.events": ("Händelser", "Events"),
+    "reports.meeting.short.followup": ("Uppföljning", "Follow-up"),
+    "reports.meeting.short.decisions": ("Beslut", "Decisions"),
+    "reports.meeting.avg": ("snitt {avg}", "avg. {avg}"),
+    "reports.meeting.previous": ("Föregående", "Previous"),
+    "reports.meeting.next": ("Nästa", "Next"),
+    "reports.meeting.steps": ("Steg", "Step"),
+    "reports.meeting.keys": ("Piltangenterna ← → bläddrar.", "The arrow keys ← → turn the pages."),
+    "reports.meeting.week": ("Vecka", "Week"),
+    "reports.meeting.fullscreen": ("Presentationsläge (dölj sidomenyn)", "Presentation mode (hide the sidebar)"),
+    "reports.meeting.no_changes": ("Inga områden har ändrat status eller fått högre nivåer sedan förra veckan.",
+                                   "No area changed status or got higher levels since last week."),
+    "reports.meeting.was": ("förra veckan {status}", "last week {status}"),
+    "reports.meeting.more_areas": ("… och {n} områden till (se Lägesbild).", "… and {n} more areas (see Situation)."),
+    "reports.meeting.events_heading": ("Polis och felanmälan – veckan mot snittet", "Police and fault reports vs average"),
+    "reports.meeting.observations_heading": ("Rapportörernas allvarligaste händelser",
+                                             "The reporters' most serious events"),
+    "reports.meeting.no_observations": ("Inga allvarliga händelser rapporterade.", "No serious events reported."),
+    "reports.meeting.no_followup": ("Inga prioriteringar beslutades förra veckan.", "No priorities were decided last week."),
+    "reports.meeting.no_decisions": (
+        "Inga beslut är registrerade för veckan ännu. Registrera status och prioriteringar i mötesläget på sidan "
+        "Lägesbild.",
+        "No decisions are recorded for the week yet. Record status and priorities in the meeting mode of the "
+        "Situation page.",
+    ),
+    "reports.meeting.decided_status": ("Beslutad status", "Agreed status"),
+    "reports.meeting.priorities": ("Prioriteringar", "Priorities"),
+    "reports.meeting.done.yes": ("genomförd", "done"),
+    "reports.meeting.done.no": ("inte genomförd", "not done"),
+    "reports.meeting.done.open": ("ej uppföljd", "not followed up"),
+})
