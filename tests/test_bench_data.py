@@ -9,8 +9,8 @@ import shapely
 
 from est_data import bench, benchdata, cli, db
 
-TINY = benchdata.Scale("tiny", years=1, reporters=8, areas=10, incidents=6_000, police_import_rows=500,
-                       fault_import_rows=300)
+TINY = benchdata.Scale("tiny", years=1, reporters=8, areas=10, incidents=6_000, police_import_rows=300,
+                       fault_import_rows=100)
 
 
 @pytest.fixture(scope="module")
