@@ -43,23 +43,26 @@ with tab_users:
         hide_index=True, width="stretch", key="admin_users_table")
 
     left, right = st.columns(2)
-    with left, st.form("admin_add_user", clear_on_submit=True):
+    with left:
         st.subheader(tr("trust.add_user"))
-        new_username = st.text_input(tr("login.username"), key="admin_new_username")
-        new_name = st.text_input(tr("trust.col.name"), key="admin_new_name")
-        new_email = st.text_input(tr("trust.col.email"), key="admin_new_email", help=tr("trust.email_help"))
-        new_role = st.selectbox(tr("trust.col.role"), ROLES, format_func=role_label, index=ROLES.index("läsare"),
-                                key="admin_new_role")
-        new_password = st.text_input(tr("login.password"), type="password", key="admin_new_password",
-                                     help=tr("trust.password_help", n=auth.MIN_PASSWORD_LENGTH))
-        if st.form_submit_button(tr("trust.add_user_submit"), type="primary", key="admin_add_submit"):
-            try:
-                auth.create_user(ctx.con, new_username.strip(), new_password or None, new_role,
-                                 display_name=new_name.strip() or None, email=new_email.strip() or None, by=me)
-                st.session_state["admin_notice"] = tr("trust.user_added", username=new_username.strip())
-                st.rerun()
-            except auth.UserError as err:
-                show_error(err)
+        with st.form("admin_add_user"):  # kept on a mistake, cleared on success
+            new_username = st.text_input(tr("login.username"), key="admin_new_username")
+            new_name = st.text_input(tr("trust.col.name"), key="admin_new_name")
+            new_email = st.text_input(tr("trust.col.email"), key="admin_new_email", help=tr("trust.email_help"))
+            new_role = st.selectbox(tr("trust.col.role"), ROLES, format_func=role_label, index=ROLES.index("läsare"),
+                                    key="admin_new_role")
+            new_password = st.text_input(tr("login.password"), type="password", key="admin_new_password",
+                                         help=tr("trust.password_help", n=auth.MIN_PASSWORD_LENGTH))
+            if st.form_submit_button(tr("trust.add_user_submit"), type="primary", key="admin_add_submit"):
+                try:
+                    auth.create_user(ctx.con, new_username.strip(), new_password or None, new_role,
+                                     display_name=new_name.strip() or None, email=new_email.strip() or None, by=me)
+                    st.session_state["admin_notice"] = tr("trust.user_added", username=new_username.strip())
+                    for key in ("admin_new_username", "admin_new_name", "admin_new_email", "admin_new_password"):
+                        del st.session_state[key]
+                    st.rerun()
+                except auth.UserError as err:
+                    show_error(err)
 
     with right:
         st.subheader(tr("trust.edit_user"))
