@@ -240,3 +240,13 @@ def test_classify_by_coordinates_area_and_vague_precision():
     chosen = evaluation.classify(events, target, buffer, (3,), (2,), target_area_id=1)
     assert not chosen["in_control"].any()
     assert chosen["in_buffer_control"].tolist() == [False, False, True, False, False, True]
+
+
+def test_etest_switches_to_the_score_test_for_large_counts():
+    from statsmodels.stats.rates import test_poisson_2indep
+
+    res = evaluation.etest(2000, 2100, 12, 12)
+    assert res.method == "score"
+    assert res.p_value == pytest.approx(test_poisson_2indep(2100, 12, 2000, 12, method="score").pvalue)
+    assert res.p_value == pytest.approx(etest_poisson_2indep(2100, 12, 2000, 12)[1], abs=1e-3)
+    assert evaluation.etest(300, 350, 12, 12).method == "etest"

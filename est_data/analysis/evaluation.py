@@ -42,6 +42,7 @@ MIN_EVENTS = 20  # fewer target events than this before and after together: too 
 ALPHA = 0.05
 TREND_WEEKS_MIN = 26
 LONG_RUN_WEEKS = 52
+MAX_MAP_POINTS = 1500
 # Kinds whose effect is meant to last after the work ends: their window is not cut to the duration.
 LASTING_KINDS = ("kamera", "belysning", "fysisk åtgärd")
 VERDICTS = ("worked", "displacement", "no_effect", "increase", "too_few", "not_started")
@@ -118,16 +119,27 @@ class ETestResult:
     statistic: float
     p_value: float
     ratio: float | None  # after-rate / before-rate
+    method: str = "etest"  # 'etest', or 'score' for large counts
+
+
+ETEST_MAX_EVENTS = 1000  # above this the E-test's exact sum is slow and the score test gives the same p-value
 
 
 def etest(before: int, after: int, before_weeks: float = 1.0, after_weeks: float = 1.0) -> ETestResult:
-    """The Poisson E-test (Krishnamoorthy & Thomson) of the target's own change, via statsmodels."""
-    from statsmodels.stats.rates import etest_poisson_2indep
+    """The Poisson E-test (Krishnamoorthy & Thomson) of the target's own change, via statsmodels.
+
+    For more than ETEST_MAX_EVENTS events the score test (statsmodels `test_poisson_2indep`) is used: the
+    E-test sums over a grid that grows with the square of the counts, and at such counts the two agree
+    to three decimals."""
+    from statsmodels.stats.rates import etest_poisson_2indep, test_poisson_2indep
 
     if before + after == 0:
         return ETestResult(0.0, 1.0, None)
-    statistic, p_value = etest_poisson_2indep(int(after), float(after_weeks), int(before), float(before_weeks))
     ratio = (after / after_weeks) / (before / before_weeks) if before else None
+    if before + after > ETEST_MAX_EVENTS:
+        res = test_poisson_2indep(int(after), float(after_weeks), int(before), float(before_weeks), method="score")
+        return ETestResult(float(res.statistic), float(res.pvalue), ratio, "score")
+    statistic, p_value = etest_poisson_2indep(int(after), float(after_weeks), int(before), float(before_weeks))
     return ETestResult(float(statistic), float(p_value), ratio)
 
 
@@ -313,19 +325,50 @@ def target_geometry(action: dict, mode: str, radius_m: float | None):
     return None
 
 
-def _events(con, municipality_code: str, start: dt.date, end: dt.date, categories: list[str]) -> pd.DataFrame:
+def _events(con, municipality_code: str, start: dt.date, end: dt.date, categories: list[str],
+            bbox: tuple[float, float, float, float]) -> pd.DataFrame:
+    """The events of the period, one row each near the target (inside bbox, EPSG:4326 lon/lat bounds) and
+    counted per day and area elsewhere (column n), so that only aggregates of the rest reach pandas.
+
+    kind: 'xy' placed by coordinates near the target, 'outside' placed by coordinates elsewhere,
+    'area' known only by area. Events known only by municipality or county are left out (their
+    coordinates are a centre point)."""
+    min_lon, min_lat, max_lon, max_lat = bbox
     events = con.execute(
-        "select cast(occurred_at as date) as day, category, area_id, lat, lon, location_precision"
-        " from incident"
-        " where not is_summary"
-        "   and municipality_code = ?"
-        "   and occurred_at >= ?"
-        "   and occurred_at < ?"
-        "   and (len(?) = 0 or list_contains(?, category))",
-        [municipality_code, start, end, categories, categories],
+        "with events as ("
+        "  select cast(occurred_at as date) as day, category, area_id, lat, lon,"
+        "         case when location_precision in ('municipality', 'county') then 'vague'"
+        "              when lat is null or lon is null or location_precision = 'area' then 'area'"
+        "              when lon between ? and ? and lat between ? and ? then 'xy'"
+        "              else 'outside' end as kind"
+        "  from incident"
+        "  where not is_summary"
+        "    and municipality_code = ?"
+        "    and occurred_at >= ?"
+        "    and occurred_at < ?"
+        "    and (len(?) = 0 or list_contains(?, category))"
+        "), final as ("
+        "  select day, kind, area_id, lat, lon, category, 1 as n"
+        "  from events"
+        "  where kind = 'xy'"
+        "  union all"
+        "  select day, kind, area_id, null, null, null, count(*)"
+        "  from events"
+        "  where kind in ('outside', 'area')"
+        "  group by day, kind, area_id"
+        ")"
+        " select * from final",
+        [min_lon, max_lon, min_lat, max_lat, municipality_code, start, end, categories, categories],
     ).df()
     events["day"] = pd.to_datetime(events["day"]).astype("datetime64[us]")
+    events["n"] = events["n"].astype("int64")
     return events
+
+
+def _bbox_4326(geom, margin_m: float = 50.0) -> tuple[float, float, float, float]:
+    minx, miny, maxx, maxy = geom.buffer(margin_m).bounds
+    xs, ys = _TO_WGS84.transform([minx, maxx, minx, maxx], [miny, miny, maxy, maxy])
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def classify(events: pd.DataFrame, target, buffer, control_area_ids: tuple[int, ...],
@@ -338,24 +381,31 @@ def classify(events: pd.DataFrame, target, buffer, control_area_ids: tuple[int, 
     (target_area_id), never for the buffer, and for the control when their area is elsewhere; those in
     unknown_area_id (the area around a radius target) cannot be placed and are left out. Events
     known only by municipality or county are left out: their coordinates are just a centre point.
+    Rows may carry a kind (see _events) and a count n; without them each row is one event.
     """
     out = events.copy()
-    precision = out["location_precision"].astype(object).fillna("")
-    vague = precision.isin(["municipality", "county"]).to_numpy()
-    by_area = ((out["lat"].isna() | out["lon"].isna()) | (precision == "area")).to_numpy() & ~vague
-    by_xy = ~by_area & ~vague
-    x, y = _TO_METRIC.transform(out["lon"].fillna(0).to_numpy(), out["lat"].fillna(0).to_numpy())
+    if "n" not in out.columns:
+        out["n"] = 1
+    if "kind" not in out.columns:
+        precision = out["location_precision"].astype(object).fillna("")
+        no_xy = out["lat"].isna() | out["lon"].isna()
+        out["kind"] = np.where(precision.isin(["municipality", "county"]), "vague",
+                               np.where(no_xy | (precision == "area"), "area", "xy"))
+    kind = out["kind"].astype(object).to_numpy()
+    by_xy, by_area, far = kind == "xy", kind == "area", kind == "outside"
+    x, y = _TO_METRIC.transform(out["lon"].fillna(0).to_numpy(dtype=float), out["lat"].fillna(0).to_numpy(dtype=float))
     area = out["area_id"]
-    in_target_area = (area == target_area_id).fillna(False).to_numpy() if target_area_id is not None \
+    in_target_area = (area == target_area_id).fillna(False).to_numpy(dtype=bool) if target_area_id is not None \
         else np.zeros(len(out), dtype=bool)
-    out["in_target"] = (by_xy & shapely.contains_xy(target, x, y)) | (by_area & in_target_area)
+    in_target = (by_xy & shapely.contains_xy(target, x, y)) | (by_area & in_target_area)
     in_buffer = by_xy & shapely.contains_xy(buffer, x, y) if buffer is not None else np.zeros(len(out), dtype=bool)
-    out["in_buffer"] = in_buffer & ~out["in_target"]
+    in_buffer = in_buffer & ~in_target
     elsewhere = by_area & area.notna().to_numpy() & ~in_target_area
     if unknown_area_id is not None:
         # A radius or an own boundary: an event known only as "in the action's area" may be inside or not.
-        elsewhere = elsewhere & (area != unknown_area_id).fillna(True).to_numpy()
-    outside = (by_xy & ~out["in_target"].to_numpy() & ~out["in_buffer"].to_numpy()) | elsewhere
+        elsewhere = elsewhere & (area != unknown_area_id).fillna(True).to_numpy(dtype=bool)
+    outside = (by_xy & ~in_target & ~in_buffer) | far | elsewhere
+    out["in_target"], out["in_buffer"] = in_target, in_buffer
     out["in_control"] = outside & area.isin(control_area_ids).to_numpy() if control_area_ids else outside
     if buffer_control_area_ids:
         out["in_buffer_control"] = outside & area.isin(buffer_control_area_ids).to_numpy()
@@ -371,8 +421,9 @@ def _ts(day: dt.date) -> pd.Timestamp:
 def _pair(events: pd.DataFrame, column: str, w: Windows) -> tuple[int, int]:
     mask = events[column]
     day = events["day"]
-    before = int((mask & (day >= _ts(w.before_start)) & (day < _ts(w.before_end))).sum())
-    after = int((mask & (day >= _ts(w.after_start)) & (day < _ts(w.after_end))).sum())
+    n = events["n"]
+    before = int(n[mask & (day >= _ts(w.before_start)) & (day < _ts(w.before_end))].sum())
+    after = int(n[mask & (day >= _ts(w.after_start)) & (day < _ts(w.after_end))].sum())
     return before, after
 
 
@@ -434,8 +485,10 @@ def weekly_series(events: pd.DataFrame, start: dt.date, w: Windows, pre_weeks: i
     weeks = [first + dt.timedelta(weeks=i) for i in range(n_weeks)]
     frame = events[(events["day"] >= _ts(first)) & (events["day"] < _ts(w.after_end))]
     index = ((pd.to_datetime(frame["day"]) - pd.Timestamp(first)).dt.days // 7).to_numpy()
-    target = np.bincount(index[frame["in_target"].to_numpy()], minlength=n_weeks)[:n_weeks]
-    control = np.bincount(index[frame["in_control"].to_numpy()], minlength=n_weeks)[:n_weeks]
+    weights = frame["n"].to_numpy(dtype=float)
+    in_t, in_c = frame["in_target"].to_numpy(dtype=bool), frame["in_control"].to_numpy(dtype=bool)
+    target = np.bincount(index[in_t], weights=weights[in_t], minlength=n_weeks)[:n_weeks].astype(int)
+    control = np.bincount(index[in_c], weights=weights[in_c], minlength=n_weeks)[:n_weeks].astype(int)
     out = pd.DataFrame({"week": weeks, "target": target, "control": control})
     out["period"] = np.where(out["week"] < start, "before", np.where(out["week"] < w.after_start, "run_in", "after"))
     pre = out[out["period"] == "before"]
@@ -482,11 +535,12 @@ def regression_to_mean(events: pd.DataFrame, w: Windows) -> float | None:
     history_weeks = (w.before_start - max(long_start, day.min().date())).days / 7
     if history_weeks < 2 * w.weeks_before:
         return None
-    t_long = int((events["in_target"] & long_mask).sum())
-    c_long = int((events["in_control"] & long_mask).sum())
+    n = events["n"]
+    t_long = int(n[events["in_target"] & long_mask].sum())
+    c_long = int(n[events["in_control"] & long_mask].sum())
     before_mask = (day >= _ts(w.before_start)) & (day < _ts(w.before_end))
-    t_before = int((events["in_target"] & before_mask).sum())
-    c_before = int((events["in_control"] & before_mask).sum())
+    t_before = int(n[events["in_target"] & before_mask].sum())
+    c_before = int(n[events["in_control"] & before_mask].sum())
     if t_long == 0 or c_long == 0 or c_before == 0:
         return None
     expected = t_long / history_weeks * w.weeks_before * ((c_before / w.weeks_before) / (c_long / history_weeks))
@@ -525,7 +579,8 @@ def evaluate(con, action_id: int, settings: Settings | None = None) -> Evaluatio
     buffer = target.buffer(settings.buffer_m, quad_segs=32) if settings.buffer_m > 0 else None
     pre_weeks = max(2 * weeks, TREND_WEEKS_MIN)
     query_start = min(w.before_start - dt.timedelta(weeks=LONG_RUN_WEEKS), start - dt.timedelta(weeks=pre_weeks))
-    events = classify(_events(con, municipality, query_start, w.after_end, categories), target, buffer,
+    raw = _events(con, municipality, query_start, w.after_end, categories, _bbox_4326(buffer or target))
+    events = classify(raw, target, buffer,
                       settings.control_area_ids, settings.buffer_control_area_ids,
                       target_area_id=action["area_id"] if mode == "area" else None,
                       unknown_area_id=None if mode == "area" else (action["area_id"] or action["place_area_id"]))
@@ -569,10 +624,12 @@ def _map_points(events: pd.DataFrame, w: Windows) -> pd.DataFrame:
     day = events["day"]
     before = (day >= _ts(w.before_start)) & (day < _ts(w.before_end))
     after = (day >= _ts(w.after_start)) & (day < _ts(w.after_end))
-    keep = (events["in_target"] | events["in_buffer"]) & (before | after) & events["lat"].notna()
+    keep = (events["in_target"] | events["in_buffer"]) & (before | after) & (events["kind"] == "xy")
     frame = events.loc[keep, ["lat", "lon", "category"]].copy()
     frame["zone"] = np.where(events.loc[keep, "in_target"], "target", "buffer")
     frame["period"] = np.where(after[keep], "after", "before")
+    if len(frame) > MAX_MAP_POINTS:  # a map stays light: an even sample of the points
+        frame = frame.sample(n=MAX_MAP_POINTS, random_state=0)
     return frame.reset_index(drop=True)
 
 
