@@ -22,6 +22,7 @@ ACCENT = "#c0392b"
 ROLLING_COLOUR = "#e67e22"
 RISK_COLOUR = "rgba(192, 57, 43, 0.75)"
 HOLIDAY_COLOUR = "#7f8c8d"
+MAX_RISK_LABELS = 6
 YEAR_COLOURS = ["#b0bec5", "#90a4ae", "#78909c", "#5c8fb8", "#2e6da4", "#1f4e79", "#0b2e4f"]
 
 
@@ -68,7 +69,7 @@ def weekday_hour_heatmap(matrix: pd.DataFrame, value_label: str, lang: str = "sv
     rows = [i18n.weekday_name(int(d), lang) for d in matrix.index]
     cols = [f"{int(h):02d}" for h in matrix.columns]
     fig = go.Figure(go.Heatmap(
-        z=matrix.to_numpy(), x=cols, y=rows, colorscale="YlOrRd", colorbar={"title": {"text": value_label}},
+        z=matrix.to_numpy(), x=cols, y=rows, colorscale="YlOrRd", colorbar={"title": {"text": value_label, "side": "right"}},
         hovertemplate="%{y} " + _t("charts.hour_short", lang) + " %{x}: %{z:,.1f}<extra></extra>", xgap=1, ygap=1,
     ))
     fig.update_yaxes(autorange="reversed", title_text=_t("charts.weekday", lang))
@@ -101,14 +102,23 @@ def _marker_lines(fig: go.Figure, markers: pd.DataFrame | None, lang: str, y_top
         return
     risks = markers[markers["kind"] == "risk"]
     shapes, notes = [], []
+    labelled = len(risks) <= MAX_RISK_LABELS  # beyond that the labels overlap: names show on hover instead
     for row in risks.itertuples():
         x = to_x(row.date)
         shapes.append({"type": "line", "x0": x, "x1": x, "y0": 0, "y1": 1, "yref": "paper",
-                       "line": {"color": RISK_COLOUR, "width": 2, "dash": "dot"}})
-        notes.append({"x": x, "y": 1, "yref": "paper", "text": _t(f"trends.risk.{row.risk}", lang),
-                      "showarrow": False, "textangle": -90, "xanchor": "right", "yanchor": "top",
-                      "font": {"size": FONT_SIZE - 4, "color": ACCENT}})
+                       "line": {"color": RISK_COLOUR, "width": 2 if labelled else 1.2, "dash": "dot"}})
+        if labelled:
+            notes.append({"x": x, "y": 1, "yref": "paper", "text": _t(f"trends.risk.{row.risk}", lang),
+                          "showarrow": False, "textangle": -90, "xanchor": "right", "yanchor": "top",
+                          "font": {"size": FONT_SIZE - 4, "color": ACCENT}})
     fig.update_layout(shapes=list(fig.layout.shapes) + shapes, annotations=list(fig.layout.annotations) + notes)
+    if not risks.empty:
+        fig.add_trace(go.Scatter(
+            x=[to_x(d) for d in risks["date"]], y=[y_top * 1.02] * len(risks), mode="markers",
+            name=_t("charts.risk_dates", lang), marker={"symbol": "diamond", "size": 10, "color": ACCENT},
+            text=[f"{_t(f'trends.risk.{r}', lang)} ({d.isoformat()})" for r, d in zip(risks["risk"], risks["date"],
+                                                                                      strict=True)],
+            hovertemplate="%{text}<extra></extra>"))
     days = markers[markers["kind"] == "helgdag"]
     if not days.empty:
         fig.add_trace(go.Scatter(
@@ -162,7 +172,7 @@ def small_multiples(df: pd.DataFrame, value_label: str, grain: str, lang: str = 
     """One small line chart per group (df: group, period, value) on a shared y axis, largest first."""
     groups = list(dict.fromkeys(df["group"]))[:max_panels]
     n_rows = max(1, -(-len(groups) // columns))
-    fig = make_subplots(rows=n_rows, cols=columns, subplot_titles=groups, shared_yaxes=True, shared_xaxes=True,
+    fig = make_subplots(rows=n_rows, cols=columns, subplot_titles=groups, shared_yaxes="all", shared_xaxes=True,
                         vertical_spacing=0.5 / n_rows if n_rows > 1 else 0.1, horizontal_spacing=0.04)
     traces, rows, cols = [], [], []
     for i, group in enumerate(groups):
@@ -234,9 +244,9 @@ def category_lines_with_actions(df: pd.DataFrame, labels: dict[str, str], action
             x = pd.Timestamp(action.start_date)
             shapes.append({"type": "line", "x0": x, "x1": x, "y0": 0, "y1": 1, "xref": f"x{axis}",
                            "yref": f"y{axis} domain", "line": {"color": ROLLING_COLOUR, "width": 1.5, "dash": "dash"}})
-            notes.append({"x": x, "y": 1, "xref": f"x{axis}", "yref": f"y{axis} domain", "text": str(action.id),
-                          "showarrow": False, "yanchor": "bottom",
-                          "font": {"size": FONT_SIZE - 4, "color": ROLLING_COLOUR}})
+            notes.append({"x": x, "y": 0, "xref": f"x{axis}", "yref": f"y{axis} domain", "text": str(action.id),
+                          "showarrow": False, "yanchor": "bottom", "xanchor": "left", "bgcolor": "white",
+                          "font": {"size": FONT_SIZE - 5, "color": ROLLING_COLOUR}})
     fig.add_traces(traces, rows=rows, cols=cols)
     fig.update_layout(shapes=shapes, annotations=list(fig.layout.annotations) + notes)
     if len(df):

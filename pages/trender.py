@@ -43,10 +43,10 @@ with tab_time:
         if total == 0:
             st.info(tr("trends.no_data_measure"))
         c1, c2 = st.columns(2)
-        c1.plotly_chart(charts.weekday_bars(weekdays, unit, ctx.lang, tr("trends.weekday_title")), key="trends_weekday")
-        c2.plotly_chart(charts.hour_bars(hours, unit, ctx.lang, tr("trends.hour_title")), key="trends_hour")
+        c1.plotly_chart(charts.weekday_bars(weekdays, unit, ctx.lang, tr("trends.weekday_title")), theme=None, key="trends_weekday")
+        c2.plotly_chart(charts.hour_bars(hours, unit, ctx.lang, tr("trends.hour_title")), theme=None, key="trends_hour")
         st.plotly_chart(charts.weekday_hour_heatmap(matrix, unit, ctx.lang, tr("trends.matrix_title")),
-                        key="trends_matrix")
+                        theme=None, key="trends_matrix")
         table = matrix.copy()
         table.index = [i18n.weekday_name(int(d), ctx.lang) for d in table.index]
         table.columns = [f"{int(h):02d}" for h in table.columns]
@@ -59,11 +59,11 @@ with tab_season:
     start = cached(trends.long_start, filters, span)
     by_month = cached(trends.month_by_year, filters, measure_key, factor, start)
     st.plotly_chart(charts.month_by_year_lines(by_month, unit, ctx.lang, tr("trends.month_year_title")),
-                    key="trends_month_year")
+                    theme=None, key="trends_month_year")
     weekly = cached(trends.weekly_series, filters, measure_key, factor, start)
     markers = trends.holiday_table(start, filters.end, ctx.lang)
     st.plotly_chart(charts.weekly_lines(weekly, unit, tr("trends.rolling"), markers, ctx.lang,
-                                        tr("trends.weekly_title")), key="trends_weekly")
+                                        tr("trends.weekly_title")), theme=None, key="trends_weekly")
     st.caption(tr("trends.weekly_caption"))
     export = weekly.rename(columns={"week_start": tr("trends.col.first_day"), "iso_year": tr("trends.col.year"),
                                     "iso_week": tr("charts.week"), "value": unit, "rolling": tr("trends.rolling")})
@@ -73,7 +73,7 @@ with tab_risk:
     markers = trends.holiday_table(filters.start, filters.end, ctx.lang)
     if m.has_hours:
         daily = cached(trends.daily_series, filters, measure_key)
-        st.plotly_chart(charts.daily_bars(daily, unit, markers, ctx.lang, tr("trends.daily_title")), key="trends_daily")
+        st.plotly_chart(charts.daily_bars(daily, unit, markers, ctx.lang, tr("trends.daily_title")), theme=None, key="trends_daily")
         st.subheader(tr("trends.risk_title"))
         st.caption(tr("trends.risk_caption"))
         risk = cached(trends.risk_weekend_table, filters, measure_key)
@@ -119,10 +119,10 @@ with tab_groups:
     if by_area.empty:
         st.info(tr("trends.no_data_measure"))
     else:
-        st.plotly_chart(charts.small_multiples(by_area, unit, grain, ctx.lang), key="trends_areas")
+        st.plotly_chart(charts.small_multiples(by_area, unit, grain, ctx.lang), theme=None, key="trends_areas")
     st.subheader(tr("trends.groups_category_title"))
     by_category = cached(trends.by_group, filters, measure_key, "category", factor)
     if by_category.empty:
         st.info(tr("trends.no_data_measure"))
     else:
-        st.plotly_chart(charts.small_multiples(by_category, unit, grain, ctx.lang), key="trends_categories")
+        st.plotly_chart(charts.small_multiples(by_category, unit, grain, ctx.lang), theme=None, key="trends_categories")

@@ -96,7 +96,7 @@ else:
         ["key", "month_start"]).assign(key=lambda d: d["key"].astype(str))
     if not part.empty:
         fig = charts.category_lines_with_actions(part, labels, actions, {compstat.FAULT_COST: "kr"}, ctx.lang)
-        st.plotly_chart(fig, key="followup_chart")
+        st.plotly_chart(fig, theme=None, key="followup_chart")
     st.caption(tr("followup.chart_caption"))
 st.subheader(tr("followup.actions_title"))
 if actions.empty:

@@ -100,13 +100,17 @@ def test_weekly_series_iso_weeks_and_rolling(sample):
 
 
 def test_groups_add_up_to_the_total(sample):
-    filters = Filters("1287", dt.date(2025, 6, 1), dt.date(2025, 8, 31))
+    filters = Filters("1287", dt.date(2025, 6, 2), dt.date(2025, 8, 31))  # Monday to Sunday: whole weeks
     assert trends.grain_for(filters) == "week"
     total = trends.weekday_counts(sample, filters, "polisen")["value"].sum()
     for group in ("area", "category"):
         frame = trends.by_group(sample, filters, "polisen", group)
         assert frame["value"].sum() == pytest.approx(total)
         assert frame["group"].nunique() > 3
+        assert frame["period"].min() == dt.date(2025, 6, 2) and frame["period"].nunique() == 13
+    # a period starting mid-week leaves the incomplete first week out (it would look like a dip)
+    partial = trends.by_group(sample, Filters("1287", dt.date(2025, 6, 4), dt.date(2025, 8, 31)), "polisen", "area")
+    assert partial["period"].min() == dt.date(2025, 6, 9)
 
 
 def test_area_filter(sample):

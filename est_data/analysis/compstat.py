@@ -131,12 +131,18 @@ def monthly_counts(con, municipality_code: str | None, first: dt.date, last: dt.
 
 
 def first_fault_month(con, municipality_code: str | None) -> dt.date | None:
-    """The first month with any fault report: earlier months have no data (not zero reports)."""
+    """The first whole month of fault reports: earlier months have no data (not zero reports).
+
+    When the first report comes after the first week of its month, the register evidently began
+    during that month, which would look like a dip: the next month is taken as the first."""
     row = con.execute(
         "select min(occurred_at) from incident where source = 'felanmalan' and (? is null or municipality_code = ?)",
         [municipality_code, municipality_code],
     ).fetchone()
-    return row[0].date().replace(day=1) if row and row[0] else None
+    if not row or not row[0]:
+        return None
+    first = row[0].date()
+    return first.replace(day=1) if first.day <= 7 else _add_months(first.replace(day=1), 1)
 
 
 def latest_month(con, municipality_code: str | None, today: dt.date | None = None) -> dt.date | None:

@@ -133,7 +133,10 @@ def long_start(con, filters: Filters, span: str) -> dt.date:
     if span == "period":
         return filters.start
     if span == "3y":
-        return min(filters.start, filters.end.replace(year=filters.end.year - 3) + dt.timedelta(days=1))
+        three_years = filters.end.replace(year=filters.end.year - 3) + dt.timedelta(days=1)
+        if three_years.day != 1:  # whole months, so the first month is not a dip
+            three_years = (three_years.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return min(filters.start, three_years)
     row = con.execute(
         "select least("
         "  (select min(cast(occurred_at as date)) from incident where not is_summary),"
@@ -235,7 +238,7 @@ def month_by_year(con, filters: Filters, measure_key: str, factor: str | None = 
             " order by year, month",
             _level_args(factor, filters, first),
         ).df()
-    return con.execute(
+    df = con.execute(
         "with months as ("
         "  select cast(unnest(generate_series(cast(date_trunc('month', cast(? as date)) as date),"
         "                                      cast(? as date), interval 1 month)) as date) as month_start"
@@ -245,13 +248,23 @@ def month_by_year(con, filters: Filters, measure_key: str, factor: str | None = 
         "  group by 1"
         "), final as ("
         "  select cast(year(m.month_start) as integer) as year, cast(month(m.month_start) as integer) as month,"
-        "         coalesce(c.value, 0) as value"
+        "         coalesce(c.value, 0) as value,"
+        "         m.month_start >= cast(? as date) and last_day(m.month_start) <= cast(? as date) as complete"
         "  from months m"
         "  left join counts c on c.month_start = m.month_start"
         ")"
         " select * from final order by year, month",
-        [first, filters.end, *_event_args(m, filters, first)],
+        [first, filters.end, *_event_args(m, filters, first), first, filters.end],
     ).df()
+    return _complete_only(df)
+
+
+def _complete_only(df: pd.DataFrame) -> pd.DataFrame:
+    """Months or weeks only partly inside the period would look like dips: leave them out (unless
+    that leaves almost nothing, for a very short period)."""
+    complete = df[df["complete"].astype(bool)]
+    chosen = complete if len(complete) >= 2 else df
+    return chosen.drop(columns="complete").reset_index(drop=True)
 
 
 def grain_for(filters: Filters) -> str:
@@ -305,6 +318,10 @@ def _complete_groups(df: pd.DataFrame, grain: str, filters: Filters, fill: float
     if fill is not None:
         out = out.fillna(fill)
     out = out.reset_index()
+    step = pd.DateOffset(months=1) if grain == "month" else pd.DateOffset(days=7)
+    ends = [(pd.Timestamp(p) + step - pd.Timedelta(days=1)).date() for p in out["period"]]
+    out["complete"] = [p >= filters.start and e <= filters.end for p, e in zip(out["period"], ends, strict=True)]
+    out = _complete_only(out)
     totals = out.groupby("group")["value"].sum().sort_values(ascending=False)
     out["group"] = pd.Categorical(out["group"], categories=list(totals.index), ordered=True)
     return out.sort_values(["group", "period"]).reset_index(drop=True).assign(group=lambda d: d["group"].astype(str))

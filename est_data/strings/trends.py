@@ -13,6 +13,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "charts.week": ("Vecka", "Week"),
     "charts.week_tickformat": ("v. %V<br>%G", "W%V<br>%G"),
     "charts.holidays": ("Helgdagar", "Public holidays"),
+    "charts.risk_dates": ("Riskdagar", "Risk dates"),
     # measures
     "trends.measure": ("Mått", "Measure"),
     "trends.measure.polisen": ("Polisens händelser", "Police events"),
@@ -55,11 +56,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "trends.weekly_title": ("Vecka för vecka", "Week by week"),
     "trends.rolling": ("Glidande medel, 4 veckor", "Rolling mean, 4 weeks"),
     "trends.weekly_caption": (
-        "Röda prickade linjer: riskdagar. Grå trianglar: helgdagar (för musen över för namn).",
-        "Red dotted lines: risk dates. Grey triangles: public holidays (hover for the name).",
+        "Röda prickade linjer och romber: riskdagar. Grå trianglar: helgdagar (håll muspekaren över för namnet). "
+        "Ofullständiga veckor och månader i början och slutet visas inte.",
+        "Red dotted lines and diamonds: risk dates. Grey triangles: public holidays (hover for the name). "
+        "Incomplete weeks and months at the start and end are not shown.",
     ),
     "trends.daily_title": ("Dag för dag i perioden (riskdagar i rött)", "Day by day in the period (risk dates in red)"),
-    "trends.risk_title": ("Riskdagar jämfört med vanliga helgdagar", "Risk dates against ordinary weekend days"),
+    "trends.risk_title": ("Riskdagar jämfört med vanliga helger", "Risk dates against ordinary weekends"),
     "trends.risk_caption": (
         "Varje riskdag jämförs med ett genomsnittligt vanligt helgdygn (fredag–söndag som varken är riskdag eller "
         "helgdag) samma år. Bedömningen bygger på ett Poissontest; små tal kallas aldrig en ökning.",
@@ -92,7 +95,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "trends.col.days": ("Dygn", "Days"),
     "trends.col.value": ("Antal", "Count"),
     "trends.col.per_day": ("Per dygn", "Per day"),
-    "trends.col.ordinary_per_day": ("Vanligt helgdygn", "Ordinary weekend day"),
+    "trends.col.ordinary_per_day": ("Vanligt helgdygn (fre–sön)", "Ordinary weekend day (Fri–Sun)"),
     "trends.col.ratio": ("Kvot", "Ratio"),
     "trends.col.verdict": ("Bedömning", "Verdict"),
     "trends.col.occasions": ("Tillfällen", "Occasions"),
@@ -122,7 +125,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "as a scaled Poisson process (a few expensive cases count as few). Brå's figures cover the whole "
         "municipality; fault reports follow the area filter.",
     ),
-    "followup.preliminary_note": ("* preliminär siffra", "* preliminary figure"),
+    "followup.preliminary_note": ("\\* preliminär siffra", "\\* preliminary figure"),
     "followup.row.felanmalan": ("Felanmälan: skadegörelse och klotter (antal)", "Fault reports: vandalism and graffiti (count)"),
     "followup.row.felanmalan_cost": ("Felanmälan: kostnad (kr)", "Fault reports: cost (SEK)"),
     "followup.col.category": ("Kategori", "Category"),
