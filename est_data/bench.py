@@ -18,6 +18,7 @@ import importlib
 import importlib.util
 import json
 import multiprocessing
+import os
 import platform
 import resource
 import statistics
@@ -236,6 +237,7 @@ def _generate_in_child(scale: str) -> tuple[Path, float, int]:
 def run(scale: str, runs: int = 5, cold_runs: int = 3, import_runs: int = 3, page_keys: list[str] | None = None,
         parts: tuple[str, ...] = ("pages", "imports", "report"), progress=print) -> dict:
     """Run the benchmark; returns everything measured as a JSON-ready dict."""
+    load_start = os.getloadavg()
     path, gen_seconds, gen_rss = _generate_in_child(scale)
     progress(f"Datamängd {scale}: {path}" + (f" (genererad på {gen_seconds:.1f} s)" if gen_seconds else " (cache)"))
     con = db.connect(path)  # migrations of newer code are applied here, not inside a timed run
@@ -251,9 +253,8 @@ def run(scale: str, runs: int = 5, cold_runs: int = 3, import_runs: int = 3, pag
         budget = PAGE_BUDGET_S.get(scale)
         for page in ui_bench.measure_pages(path, page_keys, cold_runs, runs, progress=progress):
             pages_out.append(asdict(page))
-            for kind, values in (("kall", page.cold), ("varm", page.warm)):
-                measures.append(Measure(f"sida {page.key} ({kind})", "s", values,
-                                        status=page.status if page.status != "ok" else "ok",
+            for kind, values in (("kall", page.cold), ("varm", page.warm), ("varm, CPU", page.warm_cpu)):
+                measures.append(Measure(f"sida {page.key} ({kind})", "s", values, status=page.status,
                                         budget=budget if kind == "varm" else None, note=page.error or ""))
             payload = Measure(f"sida {page.key} skickar", "byte",
                               [page.payload_bytes] if page.payload_bytes is not None else [], status=page.status,
@@ -285,7 +286,8 @@ def run(scale: str, runs: int = 5, cold_runs: int = 3, import_runs: int = 3, pag
         "generated_seconds": gen_seconds or None, "generator_peak_rss_bytes": gen_rss or None,
         "when": dt.datetime.now().isoformat(timespec="seconds"),
         "machine": {"python": platform.python_version(), "platform": platform.platform(),
-                    "cpus": multiprocessing.cpu_count()},
+                    "cpus": multiprocessing.cpu_count(), "load_average_start": load_start,
+                    "load_average_end": os.getloadavg()},
         "runs": {"warm": runs, "cold": cold_runs, "import": import_runs},
         "measures": [m.as_dict() for m in measures], "pages": pages_out, "peak_rss_after": rss_after,
     }
@@ -312,8 +314,11 @@ def _fmt(m: Measure) -> str:
 
 def table(result: dict) -> str:
     """The result as a plain-text table (also valid Markdown)."""
+    machine = result["machine"]
     lines = [f"EST-dashboard benchmark, skala {result['scale']} ({result['when']}): "
              + ", ".join(f"{k} {v:,}".replace(",", " ") for k, v in result["counts"].items()),
+             f"Maskin: {machine['cpus']} kärnor, belastning (load average, 1 min) {machine['load_average_start'][0]:.1f}"
+             f" före och {machine['load_average_end'][0]:.1f} efter; 'CPU' är processens CPU-tid (alla trådar).",
              "",
              "| mätning | enhet | median | spridning (min–max) | n | budget | inom budget | not |",
              "|---|---|---|---|---|---|---|---|"]

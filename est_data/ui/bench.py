@@ -29,6 +29,7 @@ class PageRun:
     status: str = "ok"  # ok, saknas (no page file), fel (exception)
     cold: list[float] = field(default_factory=list)
     warm: list[float] = field(default_factory=list)
+    warm_cpu: list[float] = field(default_factory=list)  # CPU seconds of the process (all threads)
     payload_bytes: int | None = None
     has_map: bool = False
     error: str | None = None
@@ -58,8 +59,19 @@ def _install_payload_hook() -> None:
     runner._est_bench_hooked = True
 
 
+def _quiet() -> None:
+    """AppTest outside a server warns about the missing runtime on every run; keep the table readable."""
+    import logging
+
+    for name in list(logging.Logger.manager.loggerDict):
+        if name.startswith("streamlit"):
+            logging.getLogger(name).setLevel(logging.ERROR)
+
+
 def _app(user_id: int, timeout: float):
     from streamlit.testing.v1 import AppTest
+
+    _quiet()
 
     at = AppTest.from_file(str(APP), default_timeout=timeout)
     at.session_state["user_id"] = user_id
@@ -77,11 +89,9 @@ def measure_pages(db_path: Path, keys: list[str] | None = None, cold_runs: int =
                   timeout: float = 600, progress=print) -> list[PageRun]:
     """Time every registered page (or the given keys) against the database at db_path."""
     import streamlit as st
-    from streamlit import logger
 
     from est_data.ui import pages
 
-    logger.set_log_level("error")  # AppTest outside a server warns about the missing runtime on every run
     os.environ["EST_DB"] = str(db_path)
     _install_payload_hook()
     con = db.connect(db_path)
@@ -102,6 +112,7 @@ def measure_pages(db_path: Path, keys: list[str] | None = None, cold_runs: int =
                 at = _app(user_id, timeout)
                 at.run()  # the start page; not timed
                 at.switch_page(f"pages/{spec.key}.py")
+                _quiet()
                 st.cache_data.clear()
                 start = time.perf_counter()
                 at.run()
@@ -109,9 +120,10 @@ def measure_pages(db_path: Path, keys: list[str] | None = None, cold_runs: int =
                 run.error = run.error or _exception_text(at)
                 if i == 0:
                     for _ in range(warm_runs):
-                        start = time.perf_counter()
+                        start, cpu = time.perf_counter(), time.process_time()
                         at.run()
                         run.warm.append(time.perf_counter() - start)
+                        run.warm_cpu.append(time.process_time() - cpu)
                     run.payload_bytes = int(_last_payload.get("bytes", 0))
                     run.has_map = bool(_last_payload.get("map"))
                     run.error = run.error or _exception_text(at)
