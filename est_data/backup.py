@@ -203,10 +203,17 @@ def pre_migration_backup(con: duckdb.DuckDBPyConnection, version: int) -> Path |
 
     Returns the directory, or None for an in-memory database or one without data.
     """
+    if version < 1 or not has_data(con):
+        return None
+    return backup_next_to_database(con, f"fore-uppgradering-v{version:03d}")
+
+
+def backup_next_to_database(con: duckdb.DuckDBPyConnection, label: str = "manuell") -> Path | None:
+    """A backup in `backups/<label>-<time>/` beside the database file (None for an in-memory database)."""
     row = con.execute("select path from duckdb_databases() where database_name = current_database()").fetchone()
-    if not row or not row[0] or version < 1 or not has_data(con):
+    if not row or not row[0]:
         return None
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    out = Path(row[0]).resolve().parent / "backups" / f"fore-uppgradering-v{version:03d}-{stamp}"
+    out = Path(row[0]).resolve().parent / "backups" / f"{label}-{stamp}"
     backup(con, out)
     return out

@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from est_data import admin, auth, privacy
+from est_data import admin, auth, backup, privacy
 from est_data.model import ROLES
 from est_data.ui.common import download_table, page_setup
 from est_data.ui.state import cached, con, tr
@@ -167,6 +167,14 @@ with tab_settings:
                 st.rerun()
             except auth.UserError as err:
                 show_error(err)
+
+    st.divider()
+    st.subheader(tr("trust.backup_heading"))
+    st.caption(tr("trust.backup_intro"))
+    if st.button(tr("trust.backup_run"), key="admin_backup_run", icon=":material/backup:"):
+        with st.spinner(tr("trust.backup_running")):
+            folder = backup.backup_next_to_database(ctx.con)
+        st.success(tr("trust.backup_done", folder=str(folder)))
 
 # --- Personal data -----------------------------------------------------------------------------
 with tab_privacy:

@@ -206,4 +206,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "trust.setting.public_url": ("Appens publika adress (för enkätlänkar)", "The app's public address (survey links)"),
     "trust.error.url": (
         "Adressen måste börja med https:// eller http://.", "The address must start with https:// or http://."),
+    "trust.backup_heading": ("Säkerhetskopia", "Backup"),
+    "trust.backup_intro": (
+        "Skriver alla tabeller som Parquet-filer med en kontrollsummefil till mappen backups/ bredvid "
+        "databasen. Återställs med python -m est_data restore MAPP till en ny databasfil.",
+        "Writes every table as Parquet files with a checksum manifest to the backups/ folder beside the "
+        "database. Restore with python -m est_data restore FOLDER into a new database file.",
+    ),
+    "trust.backup_run": ("Säkerhetskopiera nu", "Back up now"),
+    "trust.backup_running": ("Säkerhetskopierar …", "Backing up …"),
+    "trust.backup_done": ("Säkerhetskopian är sparad i {folder}.", "The backup was saved in {folder}."),
 }
