@@ -40,6 +40,12 @@ def test_ordinary_variation_is_no_change():
     assert result.p_value > 0.05
 
 
+def test_large_counts_use_the_score_test():
+    # 25 000 ordinary events: the E-test grid would need about 5 GB; the score test answers at once
+    assert judge(60_000, 1, 25_000 * 2, 2).verdict == RISE
+    assert judge(25_100, 1, 50_000, 2).verdict == NO_CHANGE
+
+
 def test_cost_judged_by_equivalent_counts():
     # one fire of 140 000 kr makes the month expensive; as a scaled Poisson sum that is one event
     big = judge_cost(150_000, 1, 30_000, 3, scale=140_000)
