@@ -5,6 +5,7 @@ Phone friendly: one column, big controls, "nothing to report" is one click (ever
 
 import datetime as dt
 
+import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -125,7 +126,7 @@ if not sent.empty:
         text = ", ".join(parts) if parts else tr("weekly.form.nothing")
         st.markdown(f"**{group['area'].iloc[0]}**: {text}")
         if group["comment"].iloc[0]:
-            st.caption(tr("weekly.form.your_comment") + ": " + str(group["comment"].iloc[0]))
+            st.text(tr("weekly.form.your_comment") + ": " + str(group["comment"].iloc[0]))
 
 # ------------------------------------------------------------------------------------------ event reports
 st.divider()
@@ -133,13 +134,21 @@ st.subheader(tr("weekly.event.heading"))
 st.caption(tr("weekly.event.intro"))
 events = weekly.reporter_events(ctx.con, reporter_id, week)
 labels = dict(zip(factors["code"], factors[label_col], strict=True))
+
+
+def text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
 for event in events.itertuples():
     with st.container(border=True):
-        where = event.place or event.address or (tr("weekly.event.point") if event.lat == event.lat else "")
-        when = str(event.occurred_date)[:10] + (f", {tr('weekly.part.' + event.time_of_day)}"
-                                                  if event.time_of_day else "")
-        st.markdown(f"**{labels.get(event.factor_code, event.factor_code)}** · {event.area or ''} {where} · {when}")
-        st.write(event.description)
+        has_point = not pd.isna(event.lat)
+        where = text(event.place) or text(event.address) or (tr("weekly.event.point") if has_point else "")
+        part = text(event.time_of_day)
+        when = str(event.occurred_date)[:10] + (f", {tr('weekly.part.' + part)}" if part else "")
+        place = " ".join(x for x in (text(event.area), where) if x)
+        st.markdown(f"**{labels.get(event.factor_code, event.factor_code)}**")
+        st.text(f"{place} · {when}\n{event.description}")
         if st.button(tr("weekly.event.delete"), key=f"event_delete_{event.id}", icon=":material/delete:"):
             weekly.delete_event(ctx.con, int(event.id), None if staff else reporter_id, ctx.user.username)
             st.rerun()
