@@ -62,13 +62,21 @@ with st.container(horizontal=True, vertical_alignment="center"):
     st.segmented_control(tr("reports.meeting.steps"), STEPS, format_func=lambda s: meeting.step_label(s, ctx.lang),
                          key="mote_step", required=True, label_visibility="collapsed")
     st.button("", key="mote_next", on_click=move, args=(1,), shortcut="Right", icon=":material/arrow_forward:",
-              help=tr("reports.meeting.next"), type="primary", disabled=st.session_state["mote_step"] == STEPS[-1])
+              help=tr("reports.meeting.keys"), type="primary", disabled=st.session_state["mote_step"] == STEPS[-1])
 
-heading, settings = st.columns([14, 1], vertical_alignment="center")
-with settings.popover("", icon=":material/settings:", help=tr("reports.meeting.keys")):
-    week = st.selectbox(tr("reports.meeting.week"), weeks, key="mote_week",
-                        format_func=lambda w: i18n.week_label(w.year, w.week, ctx.lang))
-    st.toggle(tr("reports.meeting.fullscreen"), key="mote_present")
+
+def toggle_present() -> None:
+    st.session_state["mote_present"] = not st.session_state.get("mote_present", False)
+
+
+heading, tools = st.columns([6, 1], vertical_alignment="center")
+with tools.container(horizontal=True, horizontal_alignment="right"):
+    st.button("", key="mote_fullscreen", on_click=toggle_present, shortcut="P",
+              icon=":material/fullscreen_exit:" if present else ":material/fullscreen:",
+              help=tr("reports.meeting.fullscreen"))
+    with st.popover("", icon=":material/calendar_month:", help=tr("reports.meeting.week")):
+        week = st.selectbox(tr("reports.meeting.week"), weeks, key="mote_week",
+                            format_func=lambda w: i18n.week_label(w.year, w.week, ctx.lang))
 step = st.session_state["mote_step"]
 heading.markdown(f"## {meeting.step_title(step, ctx.lang)} · {i18n.week_label(week.year, week.week, ctx.lang)}",
                  help=weekly.period_text(week, ctx.lang))

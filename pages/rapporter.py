@@ -22,11 +22,11 @@ reporter = ctx.user.role == "rapportör"
 
 def downloads(make, file_stem: str, key: str) -> None:
     """Two download buttons; the report is made when a button is clicked."""
-    left, right, _ = st.columns([1, 1, 2])
-    left.download_button(tr("reports.page.download_pdf"), data=partial(make, fmt="pdf"), file_name=f"{file_stem}.pdf",
+    row = st.container(horizontal=True)
+    row.download_button(tr("reports.page.download_pdf"), data=partial(make, fmt="pdf"), file_name=f"{file_stem}.pdf",
                          mime="application/pdf", key=f"{key}_pdf", icon=":material/picture_as_pdf:", type="primary",
                          on_click="ignore")
-    right.download_button(tr("reports.page.download_html"), data=partial(make, fmt="html"),
+    row.download_button(tr("reports.page.download_html"), data=partial(make, fmt="html"),
                           file_name=f"{file_stem}.html", mime="text/html", key=f"{key}_html", icon=":material/html:",
                           on_click="ignore")
 
@@ -37,8 +37,8 @@ def weekly_tab() -> None:
     if not weeks:
         st.info(tr("reports.page.no_weeks"))
         return
-    week = st.selectbox(tr("reports.page.week"), weeks, format_func=lambda w: i18n.week_label(w.year, w.week, ctx.lang),
-                        key="reports_week")
+    week = st.columns([1, 2])[0].selectbox(tr("reports.page.week"), weeks, key="reports_week",
+                                           format_func=lambda w: i18n.week_label(w.year, w.week, ctx.lang))
     if ctx.user.sees_personal_data and not reporter:
         reporters_version = st.toggle(tr("reports.page.reporters_version"), key="reports_reporters_version")
     else:
@@ -84,7 +84,7 @@ def annual_tab() -> None:
     if not years:
         st.info(tr("common.no_data"))
         return
-    year = st.selectbox(tr("reports.page.year"), years, key="reports_a_year")
+    year = st.columns([1, 2])[0].selectbox(tr("reports.page.year"), years, key="reports_a_year")
     downloads(partial(service.annual_bytes, db_key, int(year), code, ctx.lang), f"arsrapport_{year}",
               "reports_annual")
     if staff:

@@ -24,6 +24,7 @@ from est_data.report.document import Bullets, Figure, Heading, KeyFigures, Parag
 STATUS_ORDER = {"röd": 0, "gul": 1, "grön": 2}
 MAX_OBSERVATIONS = 15
 MAX_COMMENTS = 25
+MAX_SENTENCES = 12  # of the automatic summary in the report
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,10 @@ def summary_sentences(con, data_: WeeklyData, lang: str = "sv") -> list[str]:
     labels = data.factor_labels(con, lang)
     matrix = week_matrix(con, data_.week, data_.municipality_code)
     names = dict(zip(data_.areas["area_id"], data_.areas["area"], strict=True))
-    sentences = situation_summary(matrix, names, labels, lang, StatusRule.from_settings(con))
+    sentences = situation_summary(matrix, names, labels, lang, StatusRule.from_settings(con), limit=1000)
+    if len(sentences) > MAX_SENTENCES:
+        more = len(sentences) - MAX_SENTENCES + 1
+        sentences = sentences[:MAX_SENTENCES - 1] + [_t("reports.summary.more", lang, n=more)]
     decided = data_.areas[data_.areas["decided"].notna() & (data_.areas["decided"] != data_.areas["computed"])]
     for row in decided.itertuples():
         sentences.append(_t("reports.summary.decided", lang, area=row.area, status=status_name(row.decided, lang),

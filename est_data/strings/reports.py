@@ -54,6 +54,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Kommunen fick {count} felanmälningar om skadegörelse och klotter, mot i snitt {avg} per vecka.",
         "The municipality received {count} fault reports on vandalism and graffiti, against an average of {avg} a week.",
     ),
+    "reports.summary.more": (
+        "… och ytterligare {n} förändringar i enskilda faktorer.",
+        "… and {n} further changes in single factors.",
+    ),
     "reports.summary.decided": (
         "Vid mötet sattes {area} till {status} (enligt enkäten {computed}).",
         "At the meeting {area} was set to {status} (the survey gives {computed}).",
@@ -409,9 +413,9 @@ STRINGS.update({
     "reports.meeting.previous": ("Föregående", "Previous"),
     "reports.meeting.next": ("Nästa", "Next"),
     "reports.meeting.steps": ("Steg", "Step"),
-    "reports.meeting.keys": ("Piltangenterna ← → bläddrar.", "The arrow keys ← → turn the pages."),
+    "reports.meeting.keys": ("Piltangenterna ← → bläddrar, P växlar presentationsläge.", "The arrow keys ← → turn the pages, P toggles presentation mode."),
     "reports.meeting.week": ("Vecka", "Week"),
-    "reports.meeting.fullscreen": ("Presentationsläge (dölj sidomenyn)", "Presentation mode (hide the sidebar)"),
+    "reports.meeting.fullscreen": ("Presentationsläge: dölj sidomenyn (tangent P)", "Presentation mode: hide the sidebar (key P)"),
     "reports.meeting.no_changes": ("Inga områden har ändrat status eller fått högre nivåer sedan förra veckan.",
                                    "No area changed status or got higher levels since last week."),
     "reports.meeting.was": ("förra veckan {status}", "last week {status}"),
