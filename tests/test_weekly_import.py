@@ -252,3 +252,32 @@ def test_parse_week_without_year_uses_the_answer_date():
     assert str(survey.parse_week("1", "", dt.datetime(2027, 1, 6))) == "2027-W01"
     with pytest.raises(ValueError):
         survey.parse_week("54", "2026")
+
+
+def test_fuzzed_files_either_load_or_are_refused_whole(sample_con):
+    """Random tables made of plausible and implausible cells: the importer never crashes with anything
+    but ImportFileError, and a refused file writes nothing."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    cell = st.one_of(st.sampled_from(["2026-W48", "48", JONAS, ELIN, "Centrum", "Västra Innerstaden", "Klotter",
+                                      "klotter", "påtagligt", "3", "9", "", "x;y", '"', "2026-11-24 08:00"]),
+                     st.text(max_size=12))
+    header = st.lists(st.sampled_from(["vecka", "e-post", "område", "faktor", "nivå", "kommentar", "inskickad",
+                                       "Klotter", "Skadegörelse", "år", "okänd"]), min_size=1, max_size=7, unique=True)
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(header=header, rows=st.lists(st.lists(cell, min_size=1, max_size=7), max_size=6),
+           sep=st.sampled_from([";", ",", "\t"]))
+    def check(header, rows, sep):
+        data = _csv([header, *[r[:len(header)] + [""] * (len(header) - len(r)) for r in rows]], sep=sep)
+        before = db.table_counts(sample_con)
+        try:
+            report = survey.load(sample_con, data, "fuzz.csv")
+        except ImportFileError:
+            assert db.table_counts(sample_con) == before
+            return
+        assert report.rows_loaded + report.rows_unchanged + report.rows_rejected <= report.rows_read
+        assert all(r.line >= 2 for r in report.rejected)
+
+    check()
