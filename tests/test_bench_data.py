@@ -116,7 +116,7 @@ def test_bench_command_writes_table_and_json(tiny, tiny_db, tmp_path, monkeypatc
     monkeypatch.setitem(benchdata.SCALES, "tiny", TINY)
     out = tmp_path / "bench.json"
     code = cli.main(["bench", "--scale", "tiny", "--page", "oversikt", "--runs", "2", "--cold-runs", "1",
-                     "--import-runs", "1", "--json", str(out)])
+                     "--skip", "imports", "--skip", "report", "--json", str(out)])
     assert code == 0
     printed = capsys.readouterr().out
     assert "| sida oversikt (varm) | s |" in printed
@@ -124,11 +124,9 @@ def test_bench_command_writes_table_and_json(tiny, tiny_db, tmp_path, monkeypatc
     by_name = {m["name"]: m for m in result["measures"]}
     warm = by_name["sida oversikt (varm)"]
     assert warm["status"] == "ok" and len(warm["values"]) == 2 and warm["median"] > 0
+    assert len(by_name["sida oversikt (varm, CPU)"]["values"]) == 2
     assert by_name["sida oversikt skickar"]["values"][0] > 1000
-    for name in ("import polisen", "import felanmalan", "veckorapport (PDF)"):
-        assert by_name[name]["status"] in ("ok", "saknas", "fel")
-        if by_name[name]["status"] == "saknas":
-            assert by_name[name]["values"] == []  # nothing is made up for code that does not exist
+    assert "import polisen" not in by_name  # skipped parts are left out, not reported as zero
     assert by_name["högsta minnesanvändning (RSS)"]["values"][0] > 50e6
     assert result["counts"]["incident"] > 5000
 
@@ -136,3 +134,35 @@ def test_bench_command_writes_table_and_json(tiny, tiny_db, tmp_path, monkeypatc
 def test_bench_refuses_zero_runs(capsys):
     assert cli.main(["bench", "--scale", "demo", "--runs", "0"]) == 2
     assert "minst 1" in capsys.readouterr().err
+
+
+def test_police_import_is_measured_on_fresh_events(tiny_db, tmp_path):
+    db.close(tiny_db)  # checkpointed, so the copy has everything
+    work = benchdata.copy_dataset(tiny_db, tmp_path / "work.duckdb")
+    before = db.connect(tiny_db).execute("select count(*) from incident where source = 'polisen'").fetchone()[0]
+    m = bench.measure_import(work, "polisen", 300, runs=2)
+    if m.status == bench.MISSING:
+        assert m.values == []  # nothing is made up for code that does not exist
+        return
+    assert m.status == "ok", m.note
+    assert len(m.values) == 2 and all(v > 0 for v in m.values)
+    assert "inlästa [300, 300]" in m.note  # every run loads new events (fresh ids), none rejected
+    con = db.connect(work)
+    try:
+        after = con.execute("select count(*) from incident where source = 'polisen'").fetchone()[0]
+    finally:
+        db.close(work)
+    assert after == before + 300 * 3  # the probe and two runs
+
+
+def test_table_marks_budgets_and_missing_parts():
+    result = {"scale": "large", "when": "2026-11-23T17:00:00", "counts": {"incident": 500_000},
+              "machine": {"cpus": 2, "load_average_start": (1.0, 1.0, 1.0), "load_average_end": (2.0, 2.0, 2.0)},
+              "measures": [bench.Measure("sida karta (varm)", "s", [0.2, 0.25, 0.4], budget=0.3).as_dict(),
+                           bench.Measure("import polisen", "rader/s", [20_000.0], budget=50_000,
+                                         budget_kind="min").as_dict(),
+                           bench.Measure("veckorapport (PDF)", "s", status="saknas").as_dict()]}
+    text = bench.table(result)
+    assert "| sida karta (varm) | s | 0.250 | 0.200–0.400 | 3 | ≤ 0.300 | ja |" in text
+    assert "| import polisen | rader/s | 20 000 | 20 000–20 000 | 1 | ≥ 50 000 | NEJ |" in text
+    assert "| veckorapport (PDF) | s | saknas |" in text
