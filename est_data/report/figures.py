@@ -96,9 +96,9 @@ def status_map(areas: gpd.GeoDataFrame, status_col: str, labels: dict[str | None
     present = {s if isinstance(s, str) else None for s in frame[status_col]}
     handles = [Patch(facecolor=STATUS_COLOURS[k], edgecolor="#333333", label=v) for k, v in labels.items()
                if k in present]
-    if handles:
-        fig.legend(handles=handles, loc="lower center", ncol=len(handles), fontsize=font_size + 1.5,
-                   frameon=False, bbox_to_anchor=(0.5, -0.02))
+    if handles:  # in one row just under the overview (or the only) map
+        fig.axes[0].legend(handles=handles, loc="upper left", ncol=len(handles), fontsize=font_size + 1,
+                           frameon=False, bbox_to_anchor=(0.0, -0.01), handlelength=1.2, columnspacing=1.0)
     return _png(fig)
 
 
