@@ -41,7 +41,9 @@ def matrix_figure(matrix: pd.DataFrame, areas: dict[int, str], factors: dict[str
 
     stat: "max" (the week's highest level) or "mean" (mean across reporters); compare: "week" (last
     week) or "avg4" (the previous 4-week average). A change of a full level (max) or half a level
-    (mean) is marked ▲ / ▼ beside the number. Cells without answers stay empty.
+    (mean) is marked ▲ / ▼ beside the number; only changes that reach or leave level 2 (highest
+    level) or a mean of 1 are marked, so small changes at low levels do not crowd the picture.
+    Cells without answers stay empty.
     """
     value_col = "max_level" if stat == "max" else "mean_level"
     change_col = {("max", "week"): "change_max", ("mean", "week"): "change_mean",
@@ -63,7 +65,8 @@ def matrix_figure(matrix: pd.DataFrame, areas: dict[int, str], factors: dict[str
             value = getattr(r, value_col)
             change = getattr(r, change_col)
             mark = ""
-            quiet = stat == "max" and not pd.isna(change) and max(value, value - change) < 2
+            floor = 2.0 if stat == "max" else 1.0
+            quiet = not pd.isna(change) and max(value, value - change) < floor
             if change is not None and not pd.isna(change) and not quiet:
                 mark = f" {UP}" if change >= threshold else (f" {DOWN}" if change <= -threshold else "")
             z_row.append(float(value))

@@ -191,3 +191,24 @@ def test_week_notes_hide_personal_data(sample_con):
     assert (hidden["kind"] == "kommentar").sum() == 0
     assert len(hidden) == events
     assert hidden["text"].isna().all() and hidden["reporter"].isna().all()
+
+
+# ------------------------------------------------------------------------------------------ the matrix figure
+
+def test_matrix_figure_prints_numbers_and_marks_only_relevant_changes():
+    from est_data.weekly_charts import matrix_figure
+
+    rows = [_row(1, "skadegorelse", [2, 2, 0], 1, avg4_max=2.0),  # 1 -> 2: marked vs last week, not vs avg4
+            _row(1, "klotter", [1, 0], 0, avg4_max=0.0),  # 0 -> 1: low-level flip, not marked
+            _row(2, "skadegorelse", [0], 3, avg4_max=3.0)]  # 3 -> 0: marked
+    matrix = _frame(rows)
+    matrix["mean_level"] = matrix["mean_level"].astype(float)
+    matrix["change_mean"] = matrix["change4_mean"] = float("nan")
+    fig = matrix_figure(matrix, AREAS, {"skadegorelse": "Skadegörelse", "klotter": "Klotter"}, "max", "week")
+    heat = fig.data[0]
+    assert list(heat.y) == ["Centrum", "Västervång"]
+    assert list(heat.x) == ["Skadegörelse", "Klotter"]
+    assert [list(r) for r in heat.text] == [["2 ▲", "1"], ["0 ▼", ""]]
+    assert heat.z[1][1] is None  # no answers: an empty cell
+    fig4 = matrix_figure(matrix, AREAS, {"skadegorelse": "Skadegörelse", "klotter": "Klotter"}, "max", "avg4")
+    assert [list(r) for r in fig4.data[0].text] == [["2", "1"], ["0 ▼", ""]]

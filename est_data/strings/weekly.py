@@ -100,11 +100,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "weekly.situation.tab.meeting": ("Mötet", "The meeting"),
     "weekly.situation.matrix_caption": (
         "Varje ruta visar veckans {stat} bland rapportörerna (0 inget – 3 allvarligt). ▲/▼ markerar en ökning "
-        "eller minskning jämfört med {compare} (en hel nivå för högsta nivå, en halv för medelnivå; skiften mellan 0 och 1 "
-        "markeras inte). Håll muspekaren över en ruta för detaljer.",
+        "eller minskning jämfört med {compare} (en hel nivå för högsta nivå, en halv för medelnivå; små förändringar "
+        "på låga nivåer – under 2 för högsta nivå, under 1 för medelnivå – markeras inte). Håll muspekaren över en ruta för detaljer.",
         "Each cell shows the week's {stat} among reporters (0 none – 3 serious). ▲/▼ mark an increase or decrease "
-        "compared with {compare} (a full level for the highest level, half a level for the mean; changes between 0 "
-        "and 1 are not marked). Hover a cell for details."),
+        "compared with {compare} (a full level for the highest level, half a level for the mean; small changes at "
+        "low levels – below 2 for the highest level, below 1 for the mean – are not marked). Hover a cell for details."),
     "weekly.situation.status_rule": (
         "Beräknad status: röd om någon faktor når {red} eller minst {count} faktorer är på 2 eller mer, gul om "
         "någon faktor når {yellow}, annars grön (på veckans högsta nivåer). Den status mötet beslutat visas "
