@@ -119,6 +119,18 @@ def test_lagesbild_for_the_coordinator_with_the_meeting(sample_db):
                       " where iso_year = ? and iso_week = ?", [week.year, week.week]).fetchall()
     assert got == [("trafikkontroll", "helg", 2, "Kontroll av mopeder vid hamnen fredag kväll", "samordnare")]
     assert any("Kontroll av mopeder" in m.value for m in at.markdown)
+    # one step from priority to action
+    pid = con.execute("select id from weekly_priority").fetchone()[0]
+    at.text_input(key=f"lb_action_resp_{pid}").input("Kommunpolisen")
+    at.text_input(key=f"lb_action_partners_{pid}").input("Polisen; Trygghetsvärdar")
+    at.button(key=f"lb_action_submit_{pid}").click().run()
+    assert not at.exception
+    action = con.execute("select a.title, a.kind, a.area_id, a.responsible, a.partners, a.created_by"
+                         " from weekly_priority p join action a on a.id = p.action_id where p.id = ?",
+                         [pid]).fetchone()
+    assert action == ("Kontroll av mopeder vid hamnen fredag kväll", "trafikkontroll", 2, "Kommunpolisen",
+                      "Polisen; Trygghetsvärdar", "samordnare")
+    assert any("Insatsen är skapad" in s.value for s in at.success)
 
 
 def test_lagesbild_for_a_reader_has_no_meeting_and_no_free_text(sample_db):
