@@ -78,3 +78,17 @@ def test_granting_a_reader_is_what_admins_do(sample_con):
     assert sample_con.execute("select can_see_personal from app_user where id = ?", [reader]).fetchone()[0]
     log = admin.audit_log(sample_con, limit=1)
     assert log.iloc[0]["operation"] == "grant_personal" and log.iloc[0]["username"] == "admin"
+
+
+REPORTER_PAGES = [s.key for s in PAGES if "rapportör" in s.roles and (ROOT / "pages" / f"{s.key}.py").exists()]
+
+
+@pytest.mark.parametrize("key", REPORTER_PAGES)
+def test_a_reporter_sees_no_other_reporters(sample_db, key):
+    con = db.connect()
+    others = [r[0] for r in con.execute("select name from reporter where id <> 1").fetchall()]
+    at = app_as("rapportor", key, timeout=120)  # the rapportör account is reporter 1
+    assert not at.exception
+    shown = _visible_text(at)
+    assert len(shown) > 100
+    assert not [n for n in others if n in shown], f"other reporters' names on {key}"

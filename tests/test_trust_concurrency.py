@@ -105,7 +105,9 @@ def test_queued_import_waits_for_the_app_and_then_succeeds(sample_db):
     assert result.returncode == 75, result.stderr
     assert len(inbox.pending(sample_db)) == 1
     before = con.execute("select count(*) from import_batch").fetchone()[0]
+    revision = db.revision(con)  # the pages' cache key
     results = inbox.process_pending(db.cursor(sample_db), sample_db)  # what the watcher does when it runs
+    assert db.revision(con) != revision  # so every page shows the new data at its next run
     assert results[0]["ok"] and results[0]["rows_read"] > 1000
     assert con.execute("select count(*) from import_batch").fetchone()[0] == before + 1
 
