@@ -181,3 +181,23 @@ def test_weekly_pages_in_english(sample_db, monkeypatch, page, title):
         assert not at.exception
         assert any("according to" in m.value or "Status of" in m.value or "No clear changes" in m.value
                    for m in at.markdown)
+
+
+def test_meeting_shows_last_weeks_priorities_for_follow_up(sample_db):
+    from est_data import weekly
+
+    con = db.connect(sample_db)
+    pid = weekly.add_priority(con, IsoWeek(2026, 46), "belysning", "Byt trasiga lampor i Gångtunneln", "samordnare",
+                              horizon="vecka", area_id=6)
+    weekly.follow_up_priority(con, pid, False, "Beställt, kommer v. 48", "samordnare")
+    at = app_as("samordnare", "lagesbild")
+    at.selectbox(key="lb_week").set_value(IsoWeek(2026, 47)).run()
+    at.segmented_control(key="lb_view").set_value("meeting").run()
+    assert not at.exception
+    editor = at.data_editor[0].value
+    assert editor["what"].tolist() == ["Byt trasiga lampor i Gångtunneln (nästa vecka)"]
+    assert editor["done"].tolist() == ["nej"] and editor["note"].tolist() == ["Beställt, kommer v. 48"]
+    at.button(key="lb_followup_save").click().run()
+    assert not at.exception
+    row = con.execute("select done, followup_note from weekly_priority where id = ?", [pid]).fetchone()
+    assert row == (False, "Beställt, kommer v. 48")
