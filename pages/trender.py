@@ -3,9 +3,10 @@
 import pandas as pd
 import streamlit as st
 
-from est_data import charts, i18n, queries
+from est_data import i18n, queries, trend_figures
 from est_data.analysis import trends
-from est_data.ui.common import download_table, page_setup
+from est_data.ui.common import page_setup
+from est_data.ui.figures import cached_figure, download_table_lazy
 from est_data.ui.state import cached, tr
 
 ctx = page_setup("trender")
@@ -35,7 +36,6 @@ with tab_time:
         st.info(tr("trends.no_hours"))
     else:
         weekdays = cached(trends.weekday_counts, filters, measure_key)
-        hours = cached(trends.hour_counts, filters, measure_key)
         matrix = cached(trends.weekday_hour_matrix, filters, measure_key)
         total = float(weekdays["value"].sum())
         st.metric(tr("trends.total"), i18n.number(total, 0, ctx.lang) + (" kr" if m.use_cost else ""),
@@ -43,37 +43,37 @@ with tab_time:
         if total == 0:
             st.info(tr("trends.no_data_measure"))
         c1, c2 = st.columns(2)
-        c1.plotly_chart(charts.weekday_bars(weekdays, unit, ctx.lang, tr("trends.weekday_title")), theme=None, key="trends_weekday")
-        c2.plotly_chart(charts.hour_bars(hours, unit, ctx.lang, tr("trends.hour_title")), theme=None, key="trends_hour")
-        st.plotly_chart(charts.weekday_hour_heatmap(matrix, unit, ctx.lang, tr("trends.matrix_title")),
-                        theme=None, key="trends_matrix")
+        c1.plotly_chart(cached_figure(trend_figures.weekday, filters, measure_key, ctx.lang), theme=None,
+                        key="trends_weekday")
+        c2.plotly_chart(cached_figure(trend_figures.hour, filters, measure_key, ctx.lang), theme=None,
+                        key="trends_hour")
+        st.plotly_chart(cached_figure(trend_figures.matrix, filters, measure_key, ctx.lang), theme=None,
+                        key="trends_matrix")
         table = matrix.copy()
         table.index = [i18n.weekday_name(int(d), ctx.lang) for d in table.index]
         table.columns = [f"{int(h):02d}" for h in table.columns]
-        download_table(table.round(2).reset_index(names=tr("charts.weekday")), "veckodag_timme",
+        download_table_lazy(table.round(2).reset_index(names=tr("charts.weekday")), "veckodag_timme",
                        key="trends_matrix_xlsx")
 
 with tab_season:
     span = st.segmented_control(tr("trends.long_span"), list(trends.LONG_SPANS), default="3y",
                                 format_func=lambda s: tr(f"trends.long_span.{s}"), key="trends_span") or "3y"
     start = cached(trends.long_start, filters, span)
-    by_month = cached(trends.month_by_year, filters, measure_key, factor, start)
-    st.plotly_chart(charts.month_by_year_lines(by_month, unit, ctx.lang, tr("trends.month_year_title")),
+    st.plotly_chart(cached_figure(trend_figures.month_by_year, filters, measure_key, factor, start, ctx.lang),
                     theme=None, key="trends_month_year")
+    st.plotly_chart(cached_figure(trend_figures.weekly, filters, measure_key, factor, start, ctx.lang),
+                    theme=None, key="trends_weekly")
     weekly = cached(trends.weekly_series, filters, measure_key, factor, start)
-    markers = trends.holiday_table(start, filters.end, ctx.lang)
-    st.plotly_chart(charts.weekly_lines(weekly, unit, tr("trends.rolling"), markers, ctx.lang,
-                                        tr("trends.weekly_title")), theme=None, key="trends_weekly")
     st.caption(tr("trends.weekly_caption"))
     export = weekly.rename(columns={"week_start": tr("trends.col.first_day"), "iso_year": tr("trends.col.year"),
                                     "iso_week": tr("charts.week"), "value": unit, "rolling": tr("trends.rolling")})
-    download_table(export, "veckoserie", key="trends_weekly_xlsx")
+    download_table_lazy(export, "veckoserie", key="trends_weekly_xlsx")
 
 with tab_risk:
     markers = trends.holiday_table(filters.start, filters.end, ctx.lang)
     if m.has_hours:
-        daily = cached(trends.daily_series, filters, measure_key)
-        st.plotly_chart(charts.daily_bars(daily, unit, markers, ctx.lang, tr("trends.daily_title")), theme=None, key="trends_daily")
+        st.plotly_chart(cached_figure(trend_figures.daily, filters, measure_key, ctx.lang), theme=None,
+                        key="trends_daily")
         st.subheader(tr("trends.risk_title"))
         st.caption(tr("trends.risk_caption"))
         risk = cached(trends.risk_weekend_table, filters, measure_key)
@@ -93,7 +93,7 @@ with tab_risk:
                 tr("trends.col.verdict"): [verdict(v) for v in risk["verdict"]],
             })
             st.dataframe(shown, hide_index=True, width="stretch", key="trends_risk_table")
-            download_table(shown, "riskdagar", key="trends_risk_xlsx")
+            download_table_lazy(shown, "riskdagar", key="trends_risk_xlsx")
             summary = trends.risk_summary(risk)
             st.subheader(tr("trends.risk_summary_title"))
             st.dataframe(pd.DataFrame({
@@ -115,14 +115,14 @@ with tab_groups:
     grain = trends.grain_for(filters)
     st.caption(tr("trends.groups_caption", grain=tr(f"trends.grain.{grain}")))
     st.subheader(tr("trends.groups_area_title"))
-    by_area = cached(trends.by_group, filters, measure_key, "area", factor)
-    if by_area.empty:
+    by_area = cached_figure(trend_figures.groups, filters, measure_key, "area", factor, ctx.lang)
+    if by_area is None:
         st.info(tr("trends.no_data_measure"))
     else:
-        st.plotly_chart(charts.small_multiples(by_area, unit, grain, ctx.lang), theme=None, key="trends_areas")
+        st.plotly_chart(by_area, theme=None, key="trends_areas")
     st.subheader(tr("trends.groups_category_title"))
-    by_category = cached(trends.by_group, filters, measure_key, "category", factor)
-    if by_category.empty:
+    by_category = cached_figure(trend_figures.groups, filters, measure_key, "category", factor, ctx.lang)
+    if by_category is None:
         st.info(tr("trends.no_data_measure"))
     else:
-        st.plotly_chart(charts.small_multiples(by_category, unit, grain, ctx.lang), theme=None, key="trends_categories")
+        st.plotly_chart(by_category, theme=None, key="trends_categories")

@@ -3,9 +3,10 @@
 import pandas as pd
 import streamlit as st
 
-from est_data import charts, i18n
+from est_data import i18n, trend_figures
 from est_data.analysis import compstat
-from est_data.ui.common import download_table, page_setup
+from est_data.ui.common import page_setup
+from est_data.ui.figures import cached_figure, download_table_lazy
 from est_data.ui.state import cached, tr
 
 ctx = page_setup("uppfoljning")
@@ -77,7 +78,7 @@ else:
     st.dataframe(styled, hide_index=True, width="stretch", key="followup_table")
     st.caption(tr("followup.preliminary_note") + " · " + tr("followup.table_caption", month=month_name,
                                                               min_events=compstat.MIN_EVENTS))
-    download_table(shown, f"compstat_{chosen.isoformat()[:7]}", key="followup_table_xlsx")
+    download_table_lazy(shown, f"compstat_{chosen.isoformat()[:7]}", key="followup_table_xlsx")
 
 st.subheader(tr("followup.chart_title"))
 series = cached(compstat.series_36, filters.municipality_code, chosen.year, chosen.month, filters.area_ids)
@@ -91,11 +92,9 @@ else:
     keys += [k for k in labels if k not in keys]
     picked = st.multiselect(tr("followup.categories"), keys, default=keys, format_func=lambda k: labels.get(k, k),
                             key="followup_categories")
-    part = series[series["key"].isin(picked)]
-    part = part.assign(key=pd.Categorical(part["key"], categories=picked, ordered=True)).sort_values(
-        ["key", "month_start"]).assign(key=lambda d: d["key"].astype(str))
-    if not part.empty:
-        fig = charts.category_lines_with_actions(part, labels, actions, {compstat.FAULT_COST: "kr"}, ctx.lang)
+    fig = cached_figure(trend_figures.followup_lines, filters.municipality_code, chosen.year, chosen.month,
+                        filters.area_ids, tuple(picked), tuple(sorted(labels.items())), ctx.lang)
+    if fig is not None:
         st.plotly_chart(fig, theme=None, key="followup_chart")
     st.caption(tr("followup.chart_caption"))
 st.subheader(tr("followup.actions_title"))
