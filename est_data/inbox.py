@@ -97,7 +97,7 @@ def process_job(con, job_file: Path) -> dict:
         module = importlib.import_module(job["module"])
         if hasattr(module, "before_load"):
             module.before_load(con, argparse.Namespace(**job["options"], strict=job["strict"], file=str(data_path)))
-        report = module.load(con, str(data_path), job["file_name"], strict=job["strict"], **job["options"])
+        report = _load_with_retry(module, con, str(data_path), job)
         result.update(ok=True, summary=report.summary_line(), rows_read=report.rows_read,
                       rows_loaded=report.rows_loaded, rows_rejected=report.rows_rejected, batch_id=report.batch_id,
                       rejected=[f"rad {r.line}: {r.reason}" for r in report.rejected[:100]])
@@ -115,6 +115,20 @@ def process_job(con, job_file: Path) -> dict:
         os.replace(data_path, target / data_path.name)
     job_file.unlink(missing_ok=True)
     return result
+
+
+def _load_with_retry(module, con, path: str, job: dict, attempts: int = 4):
+    """The importer's load; retried when a concurrent write in the app conflicts with its transaction."""
+    import duckdb
+
+    for attempt in range(attempts):
+        try:
+            return module.load(con, path, job["file_name"], strict=job["strict"], **job["options"])
+        except duckdb.TransactionException:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.5 * (attempt + 1))
+    return None
 
 
 def process_pending(con, db_file: str | Path) -> list[dict]:
