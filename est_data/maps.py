@@ -46,7 +46,10 @@ def add_areas_by_status(m: folium.Map, areas: gpd.GeoDataFrame, status: pd.DataF
 
 
 def add_areas_by_rate(m: folium.Map, areas: gpd.GeoDataFrame, counts: pd.DataFrame, lang: str) -> cm.LinearColormap:
-    """Areas coloured by events per 1 000 inhabitants (or by count when the population is unknown)."""
+    """Areas coloured by events per 1 000 inhabitants (or by count when the population is unknown).
+
+    Returns the colour scale; add it to the map last (its legend script needs d3 from a CDN, and a
+    failure there must not stop the layers after it from drawing)."""
     frame = areas.merge(counts[["area_id", "n", "per_1000"]], left_on="id", right_on="area_id", how="left")
     use_rate = frame["per_1000"].notna().any()
     values = (frame["per_1000"] if use_rate else frame["n"]).fillna(0).astype(float)
@@ -59,7 +62,6 @@ def add_areas_by_rate(m: folium.Map, areas: gpd.GeoDataFrame, counts: pd.DataFra
     geo.add_areas(m, frame, "_colour", {"name": t("incidents.col.area", lang), "n_label": t("incidents.col.count", lang),
                                         "rate_label": t("incidents.col.per_1000", lang)},
                   name=t("incidents.layer.areas", lang), opacity=0.6)
-    colormap.add_to(m)
     return colormap
 
 
@@ -135,9 +137,11 @@ def heat_image(density: hotspots.Density) -> np.ndarray:
 def add_heat(m: folium.Map, density: hotspots.Density | None, lang: str) -> None:
     if density is None:
         return
+    # Its own pane above the area polygons (overlayPane, z-index 400) and below markers (600).
+    folium.map.CustomPane("heat", z_index=450, pointer_events=False).add_to(m)
     folium.raster_layers.ImageOverlay(
         image=heat_image(density), bounds=[[density.south, density.west], [density.north, density.east]],
-        name=t("incidents.layer.heat", lang), opacity=0.85, mercator_project=True, interactive=False,
+        name=t("incidents.layer.heat", lang), opacity=0.85, mercator_project=True, interactive=False, pane="heat",
     ).add_to(m)
 
 
@@ -192,11 +196,12 @@ def build(data, lang: str, show_cold: bool = False) -> folium.Map:
     areas = data.areas
     gdf = geo.areas_gdf(areas) if not areas.empty else None
     m = new_map(gdf)
+    legend = None
     if gdf is not None and not gdf.empty:
         if data.status is not None:
             add_areas_by_status(m, gdf, data.status, lang)
         elif data.area_counts is not None:
-            add_areas_by_rate(m, gdf, data.area_counts, lang)
+            legend = add_areas_by_rate(m, gdf, data.area_counts, lang)
         else:
             geo.add_areas(m, gdf, None, {"name": t("incidents.col.area", lang)}, name=t("incidents.layer.areas", lang),
                           colours={None: "#6baed6"}, opacity=0.08)
@@ -211,4 +216,6 @@ def build(data, lang: str, show_cold: bool = False) -> folium.Map:
     if data.places is not None:
         add_places(m, data.places, lang)
     folium.LayerControl(collapsed=True).add_to(m)
+    if legend is not None:
+        legend.add_to(m)
     return m

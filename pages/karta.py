@@ -15,7 +15,7 @@ f = ctx.filters
 
 options = cached(incidents.category_options, f.municipality_code)
 with st.container(border=True):
-    c1, c2, c3 = st.columns([2, 3, 2])
+    c1, c2, c3 = st.columns([3, 3, 2])
     sources = c1.multiselect(tr("incidents.map.sources"), list(incidents.SOURCES), default=list(incidents.SOURCES),
                              format_func=lambda s: tr(f"incidents.source.{s}"), key="karta_sources")
     category_list = options[options["source"].isin(sources)]["category"].drop_duplicates().tolist()
@@ -64,11 +64,9 @@ with right:
             k = min(len(top_places), max(1, round(len(places[places["n"] > 0]) * 0.2)))
             st.caption(tr("incidents.table.places_caption", k=k,
                           share=i18n.number(100 * float(places["share"].head(k).sum()), 0, ctx.lang)))
-            table = top_places.assign(share=lambda d: (100 * d["share"]).round(1))[
-                ["name", "area", "n", "previous", "change", "share"]].rename(columns={
-                    "name": tr("incidents.col.place"), "area": tr("incidents.col.area"), "n": tr("incidents.col.n"),
-                    "previous": tr("incidents.col.previous"), "change": tr("incidents.col.change"),
-                    "share": tr("incidents.col.share")})
+            table = top_places[["name", "n", "previous", "change"]].rename(columns={
+                "name": tr("incidents.col.place"), "n": tr("incidents.col.n"),
+                "previous": tr("incidents.col.previous"), "change": tr("incidents.col.change")})
             chosen = st.dataframe(table, hide_index=True, width="stretch", on_select="rerun",
                                   selection_mode="single-row", key="karta_places_table")
             st.caption(tr("incidents.map.click_hint"))

@@ -89,7 +89,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "incidents.col.place": ("Plats", "Place"),
     "incidents.col.kind": ("Typ", "Kind"),
     "incidents.col.n": ("Antal", "Count"),
-    "incidents.col.previous": ("Perioden före", "Period before"),
+    "incidents.col.previous": ("Före", "Before"),
     "incidents.col.change": ("Förändring", "Change"),
     "incidents.col.share": ("Andel %", "Share %"),
     "incidents.col.cum_share": ("Ackumulerad andel %", "Cumulative share %"),
