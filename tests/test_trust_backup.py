@@ -124,3 +124,40 @@ def test_no_backup_for_a_new_or_current_database(tmp_path):
     db.connect(path)  # reopening a current database migrates nothing
     db.close(path)
     assert not (tmp_path / "backups").exists()
+
+
+def test_backup_is_a_consistent_snapshot_while_others_write(sample_db, tmp_path):
+    import threading
+
+    from est_data import audit
+
+    con = db.connect(sample_db)
+    stop = threading.Event()
+    written = []
+
+    def writer() -> None:
+        cur = db.cursor(sample_db)
+        while not stop.is_set():
+            with db.transaction(cur):  # two tables changed together, as a real write does
+                audit.record(cur, "skrivare", "update", "setting", "x", after={"n": len(written)})
+                cur.execute("insert into setting (name, value) values (?, ?)"
+                            " on conflict (name) do update set value = excluded.value", ["skrivtest", str(len(written))])
+            written.append(1)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        manifest = backup.backup(con, tmp_path / "kopia")
+    finally:
+        stop.set()
+        thread.join(30)
+    assert written  # the writer really ran during the backup
+    target = tmp_path / "ny.duckdb"
+    con2 = db.connect(target)
+    backup.restore(con2, tmp_path / "kopia")  # checksums compared inside
+    n_audit = con2.execute("select count(*) from audit_log where username = 'skrivare'").fetchone()[0]
+    value = con2.execute("select value from setting where name = 'skrivtest'").fetchone()
+    # Both tables come from the same moment: the setting holds the count of audit rows before the last.
+    assert (n_audit == 0 and value is None) or int(value[0]) == n_audit - 1
+    assert manifest["tables"]["audit_log"]["rows"] == con2.execute("select count(*) from audit_log").fetchone()[0]
+    db.close(target)
