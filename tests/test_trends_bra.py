@@ -121,3 +121,11 @@ def test_registered_and_cli(empty_db, tmp_path, capsys):
     assert "rad 5:" in out.err
     assert cli.main(["--db", str(empty_db), "import", "bra", str(path), "--strict"]) == 2
     assert "strict" in capsys.readouterr().err
+
+
+def test_upload_bytes_preview_writes_nothing(empty_con):
+    """The Data page hands the importer the uploaded bytes; preview must not write."""
+    report = bra.preview(empty_con, LONG.encode("cp1252"), "uppladdad.csv")
+    assert (report.file_name, report.rows_read, report.rows_loaded, report.rows_rejected) == ("uppladdad.csv", 8, 3, 5)
+    assert _rows(empty_con) == []
+    assert empty_con.execute("select count(*) from import_batch").fetchone()[0] == 0

@@ -332,7 +332,7 @@ def preview(con, data: str | Path | bytes, file_name: str | None = None, **optio
     if not parsed.rows.empty:
         con.register("bra_import_rows", parsed.rows)
         try:
-            _count_into(report, *_compare(con))
+            _count_into(report, *_compare(con), preview=True)
         finally:
             con.unregister("bra_import_rows")
     return report
@@ -361,11 +361,18 @@ def load(con, data: str | Path | bytes, file_name: str | None = None, strict: bo
     return report
 
 
-def _count_into(report: ImportReport, new: int, changed: int, unchanged: int) -> None:
+def _count_into(report: ImportReport, new: int, changed: int, unchanged: int, preview: bool = False) -> None:
     """rows_loaded counts what is added or changed (as the other importers do)."""
     report.rows_loaded, report.rows_updated, report.rows_unchanged = new + changed, changed, unchanged
     if changed:
-        report.messages.append(f"{changed} rader ersatte tidigare siffror / {changed} rows replaced earlier figures")
+        rows_sv = "rad" if changed == 1 else "rader"
+        rows_en = "row" if changed == 1 else "rows"
+        if preview:
+            report.messages.append(f"{changed} {rows_sv} ersätter tidigare siffror (t.ex. preliminära) / "
+                                   f"{changed} {rows_en} will replace earlier figures")
+        else:
+            report.messages.append(f"{changed} {rows_sv} ersatte tidigare siffror / {changed} {rows_en} replaced "
+                                   "earlier figures")
 
 
 def _compare(con) -> tuple[int, int, int]:
