@@ -92,11 +92,11 @@ def test_response_rate_and_events_are_the_databases(sample_con):
 def test_reporters_version_has_no_names_and_no_internal_text(sample_db, tmp_path):
     con = db.connect(sample_db)
     add_internal_texts(con)
-    full, mine = tmp_path / "full.pdf", tmp_path / "rapportorer.pdf"
-    assert run_cli("--db", str(sample_db), "report", "weekly", "--week", "2026-W47", "--out", str(full)) == 0
+    full_text = squash(weekly.build(con, WEEK).text())
+    mine = tmp_path / "rapportorer.pdf"
     assert run_cli("--db", str(sample_db), "report", "weekly", "--week", "2026-W47", "--reporters",
                    "--out", str(mine)) == 0
-    full_text, reporters_text = squash(pdf_text(full)), squash(pdf_text(mine))
+    reporters_text = squash(pdf_text(mine))
     con = db.connect(sample_db)
     names = reporter_names(con)
     assert squash(INTERNAL_EVENT) in full_text  # the internal text is there to be left out
@@ -156,6 +156,12 @@ def test_cli_mistakes_exit_2_with_one_line(sample_db, tmp_path, capsys):
     assert run_cli("--db", str(sample_db), "report", "weekly") == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 3 and all(line.startswith("Fel:") for line in err)
+    assert not (tmp_path / "r.pdf").exists()
+
+
+def test_empty_database_is_refused(empty_db, tmp_path, capsys):
+    assert run_cli("--db", str(empty_db), "report", "weekly", "--out", str(tmp_path / "r.pdf")) == 2
+    assert "har inga områden" in capsys.readouterr().err
     assert not (tmp_path / "r.pdf").exists()
 
 
