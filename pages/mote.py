@@ -137,6 +137,8 @@ else:
     decided, priorities = meeting.decisions(wd)
     if not decided and not priorities:
         st.markdown(tr("reports.meeting.no_decisions"))
+        if ctx.user.role in ("admin", "samordnare"):
+            st.page_link("pages/lagesbild.py", label=tr("reports.meeting.to_situation"), icon=":material/grid_view:")
     left, right = st.columns([1, 1])
     if decided:
         with left:

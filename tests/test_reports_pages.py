@@ -59,6 +59,13 @@ def test_mote_walks_through_the_six_steps(sample_db):
     assert at.session_state["mote_step"] == "followup"
 
 
+def test_meeting_text_cannot_inject_markdown():
+    text = meeting.md("Se [här](https://evil.example) <b>fet</b> *kursiv*")
+    assert "[här](" not in text and "<b>" not in text and "*kursiv*" not in text
+    assert text.replace("\\", "") == "Se [här](https://evil.example) <b>fet</b> *kursiv*"
+    assert meeting.short("a" * 200, 20) == "a" * 19 + "…"
+
+
 def test_mote_hides_names_and_internal_text_from_readers(sample_db):
     con = db.connect(sample_db)
     con.execute("update observation set description = 'Internt: spaning pågår', internal = true, severity = 3"

@@ -431,6 +431,7 @@ STRINGS.update({
         "No decisions are recorded for the week yet. Record status and priorities in the meeting mode of the "
         "Situation page.",
     ),
+    "reports.meeting.to_situation": ("Till Lägesbild", "To the situation picture"),
     "reports.meeting.decided_status": ("Beslutad status", "Agreed status"),
     "reports.meeting.priorities": ("Prioriteringar", "Priorities"),
     "reports.meeting.done.yes": ("genomförd", "done"),
