@@ -101,6 +101,34 @@ def test_rapporter_gives_a_reporter_only_the_reporters_weekly_version(sample_db)
     assert "version för rapportörer" in all_text(at)
 
 
+def test_rapporter_sends_the_reporters_version_by_smtp(sample_db, monkeypatch):
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.handlers import Message
+
+    received = []
+
+    class Collect(Message):
+        def handle_message(self, message):
+            received.append(message)
+
+    port = _free_port()
+    controller = Controller(Collect(), hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        monkeypatch.setenv("EST_SMTP_HOST", "127.0.0.1")
+        monkeypatch.setenv("EST_SMTP_PORT", str(port))
+        monkeypatch.setenv("EST_SMTP_FROM", "trygghet@trelleborg.example")
+        at = app_as("samordnare", "rapporter")
+        at.button(key="reports_send").click().run()
+        assert not at.exception
+    finally:
+        controller.stop()
+    assert len(received) == 1
+    assert [s.value for s in at.success][0].startswith("Skickad till ")
+    names = {p.get_filename() for p in received[0].walk() if p.get_filename()}
+    assert names == {"veckorapport_2026_v47_rapportorer.pdf"}
+
+
 def test_download_service_makes_the_files(sample_db):
     key = str(sample_db)
     pdf = service.weekly_bytes(key, "2026-W47", "1287", True, "sv", "pdf")

@@ -177,7 +177,7 @@ def actions_section(con, code: str, start: dt.date, end: dt.date, lang: str, eva
     blocks: list = [Paragraph(t("reports.actions.intro", lang, n=len(actions), started=started)),
                     Table((t("col.title", lang), t("col.kind", lang), t("col.area", lang), t("col.start", lang),
                            t("col.end", lang), t("col.status", lang), t("col.partners", lang)), rows,
-                          col_widths=(25, 13, 13, 12, 12, 11, 14), empty_text=t("reports.actions.none", lang))]
+                          col_widths=(22, 14, 13, 12, 12, 11, 16), empty_text=t("reports.actions.none", lang))]
     ids = con.execute(
         "select ac.id"
         " from action ac"
