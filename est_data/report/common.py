@@ -212,13 +212,13 @@ def crime_stats_section(con, code: str, start: dt.date, end: dt.date, lang: str)
     months = sorted(now["month"].unique())
     pivot = now.pivot_table(index="label", columns="month", values="count", aggfunc="sum", fill_value=0)
     last_total = before.groupby("label")["count"].sum()
-    rows = []
+    ranked = []
     for label, values in pivot.iterrows():
         total = float(values.sum())
         prev = float(last_total.get(label, 0))
-        rows.append((str(label), *[num(values[m], 0, lang) for m in months], num(total, 0, lang),
-                     num(prev, 0, lang), judged(total, prev, lang)))
-    rows.sort(key=lambda r: -float(r[-3].replace("\u00a0", "").replace(",", ".")) if r[-3] != "–" else 0)
+        ranked.append((total, (str(label), *[num(values[m], 0, lang) for m in months], num(total, 0, lang),
+                               num(prev, 0, lang), judged(total, prev, lang))))
+    rows = [row for _, row in sorted(ranked, key=lambda pair: -pair[0])]
     month_names = [i18n.month_name(pd.Timestamp(m).month, lang, short=True) for m in months]
     preliminary = bool(now["preliminary"].any())
     widths = (30, *[9] * len(months), 10, 11, 22)
