@@ -235,3 +235,16 @@ def top_cells(cells: pd.DataFrame, limit: int = 15) -> pd.DataFrame:
     return (busy.sort_values(["count", "level"], ascending=False)
             .head(limit)[["ix", "iy", "count", "previous", "change", "level", "z", "lat", "lon"]]
             .reset_index(drop=True))
+
+
+def verdicts(table: pd.DataFrame, count_column: str, lang: str = "sv") -> list[str]:
+    """Per row: the change against the period before in words, with its certainty (Poisson E-test)."""
+    from est_data import i18n
+
+    out = []
+    for n, previous in zip(table[count_column], table["previous"], strict=True):
+        verdict = hotspots.change_verdict(int(n), int(previous))
+        diff = int(n) - int(previous)
+        key = {1: "incidents.change.up", -1: "incidents.change.down", 0: "incidents.change.none"}[verdict]
+        out.append(i18n.t(key, lang, diff=f"{diff:+d}"))
+    return out

@@ -64,9 +64,10 @@ with right:
             k = min(len(top_places), max(1, round(len(places[places["n"] > 0]) * 0.2)))
             st.caption(tr("incidents.table.places_caption", k=k,
                           share=i18n.number(100 * float(places["share"].head(k).sum()), 0, ctx.lang)))
-            table = top_places[["name", "n", "previous", "change"]].rename(columns={
-                "name": tr("incidents.col.place"), "n": tr("incidents.col.n"),
-                "previous": tr("incidents.col.previous"), "change": tr("incidents.col.change")})
+            table = top_places.assign(verdict=incidents.verdicts(top_places, "n", ctx.lang))[
+                ["name", "n", "previous", "verdict"]].rename(columns={
+                    "name": tr("incidents.col.place"), "n": tr("incidents.col.n"),
+                    "previous": tr("incidents.col.previous"), "verdict": tr("incidents.col.change")})
             chosen = st.dataframe(table, hide_index=True, width="stretch", on_select="rerun",
                                   selection_mode="single-row", key="karta_places_table")
             st.caption(tr("incidents.map.click_hint"))
@@ -82,6 +83,7 @@ with right:
             table = cells.assign(
                 cell=lambda d: d["ix"].astype(str) + ":" + d["iy"].astype(str),
                 level=lambda d: [tr(f"incidents.hot.level{int(v)}") for v in d["level"]],
+                change=incidents.verdicts(cells, "count", ctx.lang),
             )[["cell", "count", "previous", "change", "level"]].rename(columns={
                 "cell": tr("incidents.col.cell"), "count": tr("incidents.col.n"),
                 "previous": tr("incidents.col.previous"), "change": tr("incidents.col.change"),

@@ -129,3 +129,12 @@ def test_centre_points_never_reach_the_map(sample_con):
     assert binned["n"].sum() == totals.loc["polisen", "on_map"]
     points = incidents.event_points(sample_con, q, 100_000, with_text=False)
     assert not points["precision"].isin(["municipality", "county"]).any()
+
+
+def test_change_is_judged_with_a_poisson_test_not_percent():
+    assert hotspots.change_verdict(6, 3) == 0  # +100 % but no evidence at such small counts
+    assert hotspots.change_verdict(30, 15) == 1
+    assert hotspots.change_verdict(5, 20) == -1
+    assert hotspots.change_verdict(0, 0) == 0
+    table = pd.DataFrame({"n": [30, 6], "previous": [15, 3]})
+    assert incidents.verdicts(table, "n") == ["+15 (säker ökning)", "+3 (ingen säker förändring)"]

@@ -203,6 +203,28 @@ def density_peak(d: Density) -> tuple[float, float]:
     return float(lat), float(lon)
 
 
+def change_p_value(n: int, previous: int) -> float:
+    """Two-sided p-value that the rate changed between two equally long periods (Poisson E-test).
+
+    Raw percent change misleads at small counts (3 -> 6 is +100 % and no evidence of anything).
+    """
+    if n == previous:
+        return 1.0
+    from statsmodels.stats.rates import test_poisson_2indep
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        result = test_poisson_2indep(int(n), 1.0, int(previous), 1.0, method="etest")
+    return float(result.pvalue)
+
+
+def change_verdict(n: int, previous: int, alpha: float = 0.05) -> int:
+    """+1 a certain increase, -1 a certain decrease (at the alpha level), 0 no certain change."""
+    if change_p_value(n, previous) >= alpha:
+        return 0
+    return 1 if n > previous else -1
+
+
 def ranked(now: pd.DataFrame, before: pd.DataFrame, key: list[str]) -> pd.DataFrame:
     """Rank places/cells by count (column n) with share, cumulative share and change against before.
 

@@ -82,6 +82,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "De {k} mest drabbade platserna står för {share} % av händelserna vid namngivna platser.",
         "The {k} most affected places account for {share} % of the events at named places.",
     ),
+    "incidents.change.up": ("{diff} (säker ökning)", "{diff} (certain increase)"),
+    "incidents.change.down": ("{diff} (säker minskning)", "{diff} (certain decrease)"),
+    "incidents.change.none": ("{diff} (ingen säker förändring)", "{diff} (no certain change)"),
     "incidents.col.area": ("Område", "Area"),
     "incidents.col.status": ("Status", "Status"),
     "incidents.col.count": ("Antal", "Count"),
@@ -109,8 +112,28 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Importing the same file twice changes nothing.",
     ),
     "incidents.data.source.polisen": ("Polisens händelser", "Police events"),
+    "incidents.data.source.survey": ("Enkätsvar", "Survey answers"),
+    "incidents.data.source.bra": ("Brå-statistik", "Brå statistics"),
     "incidents.data.source.felanmalan": ("Felanmälan", "Fault reports"),
     "incidents.data.source.areas": ("Områden", "Areas"),
+    "incidents.data.help.polisen": (
+        "JSON-fil från Polisens öppna API (/api/events). Tiden tas ur händelsens namn; sammanfattningar räknas "
+        "inte som händelser; en händelse som publicerats på nytt uppdateras.",
+        "JSON file from the police open API (/api/events). The time is taken from the event's name; summaries "
+        "are not counted as events; a re-published event is updated.",
+    ),
+    "incidents.data.help.felanmalan": (
+        "Felanmälan som CSV eller Excel: datum, kategori, adress eller koordinater (WGS 84 eller SWEREF 99 TM) "
+        "och kostnad. Platser utanför kommunen avvisas.",
+        "Fault reports as CSV or Excel: date, category, address or coordinates (WGS 84 or SWEREF 99 TM) and "
+        "cost. Places outside the municipality are rejected.",
+    ),
+    "incidents.data.help.areas": (
+        "Områdeslager som GeoJSON, GeoPackage eller zippad Shapefile i valfritt koordinatsystem. Händelser, "
+        "rapporter och platser placeras sedan om i områdena.",
+        "Area layer as GeoJSON, GeoPackage or zipped Shapefile in any coordinate system. Events, reports and "
+        "places are then reassigned to the areas.",
+    ),
     "incidents.data.choose_file": ("Välj fil", "Choose a file"),
     "incidents.data.preview": ("Förhandsgranska", "Preview"),
     "incidents.data.preview_heading": ("Förhandsgranskning", "Preview"),

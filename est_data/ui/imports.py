@@ -106,6 +106,10 @@ def show_report(report: ImportReport, loaded: bool) -> None:
 def upload_flow(name: str, path: str, default_municipality: str) -> None:
     mod = module(path)
     key = f"data_{name}"
+    help_key = f"incidents.data.help.{name}"
+    help_text = tr(help_key) if tr(help_key) != help_key else getattr(mod, "CLI_HELP", "")
+    if help_text:
+        st.caption(help_text[:1].upper() + help_text[1:])
     uploaded = st.file_uploader(tr("incidents.data.choose_file"), key=f"{key}_file")
     if uploaded is None:
         st.session_state.pop(f"{key}_result", None)
