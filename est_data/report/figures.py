@@ -116,7 +116,7 @@ def compare_bars(labels: list[str], current: list[float], average: list[float], 
     ax.spines[["top", "right"]].set_visible(False)
     ax.grid(axis="x", color="#e9ecef")
     ax.set_axisbelow(True)
-    ax.legend(fontsize=8, loc="lower right", frameon=False)
+    ax.legend(fontsize=8, loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=2, frameon=False)
     return _png(fig)
 
 
