@@ -56,7 +56,7 @@ def daily(con, filters: Filters, measure_key: str, lang: str = "sv") -> go.Figur
 
 def groups(con, filters: Filters, measure_key: str, group: str, factor: str | None, lang: str = "sv") -> go.Figure | None:
     """Small multiples per area or category; None when there is nothing to show."""
-    data = trends.by_group(con, filters, measure_key, group, factor)
+    data = trends.by_group(con, filters, measure_key, group, factor, lang)
     if data.empty:
         return None
     return charts.small_multiples(data, _unit(measure_key, lang), trends.grain_for(filters), lang)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import holidays
 import pandas as pd
 
+from est_data import i18n
 from est_data.analysis import compstat
 from est_data.model import Filters
 
@@ -272,35 +273,40 @@ def grain_for(filters: Filters) -> str:
     return "month" if (filters.end - filters.start).days > 120 else "week"
 
 
-def by_group(con, filters: Filters, measure_key: str, group: str, factor: str | None = None) -> pd.DataFrame:
+def by_group(con, filters: Filters, measure_key: str, group: str, factor: str | None = None,
+             lang: str = "sv") -> pd.DataFrame:
     """Small multiples: columns group (area name or category), period (first day of month or week)
-    and value, for every group with data and every period (0 where nothing happened).
+    and value, for every group with data and every whole period (0 where nothing happened).
 
-    group is 'area' or 'category' (for the survey measure: the factor)."""
+    group is 'area' or 'category' (for the survey measure: the factor, named in lang)."""
     if group not in ("area", "category"):
         raise ValueError(group)
     m = measure(measure_key)
     grain = grain_for(filters)
+    no_area, unknown = i18n.t("trends.no_area", lang), i18n.t("trends.unknown_category", lang)
     if m.survey:
         df = con.execute(
-            "select case when ? = 'area' then a.name else f.label_sv end as grp,"
+            "select case when ? = 'area' then a.name"
+            "            when ? = 'en' then f.label_en"
+            "            else f.label_sv end as grp,"
             "       cast(date_trunc(?, t.day0) as date) as period, avg(t.value) as value"
             " from trend_levels(?, ?, ?, ?, ?) t"
             " left join area a on a.id = t.area_id"
             " left join factor f on f.code = t.category"
             " group by all",
-            [group, grain, *_level_args(None if group == "category" else factor, filters)],
+            [group, lang, grain, *_level_args(None if group == "category" else factor, filters)],
         ).df()
         return _complete_groups(df, grain, filters, fill=None)
     df = con.execute(
-        "select case when ? = 'area' then coalesce(a.name, '(utan område)')"
-        "            else coalesce(f.label_sv, t.category, '(okänd)') end as grp,"
+        "select case when ? = 'area' then coalesce(a.name, ?)"
+        "            when ? = 'en' then coalesce(f.label_en, t.category, ?)"
+        "            else coalesce(f.label_sv, t.category, ?) end as grp,"
         "       cast(date_trunc(?, t.day0) as date) as period, sum(t.weight * t.value) as value"
         " from trend_events(?, ?, ?, ?, ?, ?, ?) t"
         " left join area a on a.id = t.area_id"
         " left join factor f on f.code = t.category"
         " group by all",
-        [group, grain, *_event_args(m, filters)],
+        [group, no_area, lang, unknown, unknown, grain, *_event_args(m, filters)],
     ).df()
     return _complete_groups(df, grain, filters, fill=0.0)
 

@@ -85,6 +85,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Each panel shows one area or category on the same scale, largest first, so you see where a change "
         "comes from ({grain}).",
     ),
+    "trends.no_area": ("(utan område)", "(no area)"),
+    "trends.unknown_category": ("(okänd)", "(unknown)"),
     "trends.grain.month": ("per månad", "per month"),
     "trends.grain.week": ("per vecka", "per week"),
     "trends.no_data_measure": ("Inga händelser för det här måttet i perioden.", "No events for this measure in the period."),
