@@ -65,7 +65,7 @@ def event_lines(wd: weekly.WeeklyData, limit: int = 7) -> list[dict]:
     for row in frame.sort_values("total", ascending=False).head(limit).itertuples():
         diff = row.week_count - row.avg4
         arrow = "▲" if diff >= 1 else ("▼" if diff <= -1 else "■")
-        out.append({"label": f"{row.category} ({weekly._t('reports.source.' + row.source, wd.lang)})",
+        out.append({"label": f"{row.category} ({i18n.t('reports.source.' + row.source, wd.lang)})",
                     "count": int(row.week_count), "avg": i18n.number(row.avg4, 1, wd.lang), "arrow": arrow})
     return out
 
@@ -92,9 +92,9 @@ def followup_lines(wd: weekly.WeeklyData) -> list[dict]:
     out = []
     for row in wd.followup.itertuples():
         icon, text = done_text(row.done, wd.lang)
-        where = " – ".join(p for p in (weekly._text(row.area), weekly._text(row.place)) if p)
-        out.append({"icon": icon, "done": text, "where": where or weekly._t("reports.whole_municipality", wd.lang),
-                    "what": short(row.description, 80), "kind": weekly._label("reports.kind", row.kind, wd.lang),
+        where = " – ".join(p for p in (weekly.text_of(row.area), weekly.text_of(row.place)) if p)
+        out.append({"icon": icon, "done": text, "where": where or i18n.t("reports.whole_municipality", wd.lang),
+                    "what": short(row.description, 80), "kind": weekly.label_of("reports.kind", row.kind, wd.lang),
                     "note": short(row.followup_note, 80)})
     return out
 
@@ -105,10 +105,10 @@ def decisions(wd: weekly.WeeklyData) -> tuple[list[dict], list[dict]]:
                for r in wd.areas.itertuples() if r.decided]
     priorities = []
     for row in wd.priorities.itertuples():
-        where = " – ".join(p for p in (weekly._text(row.area), weekly._text(row.place)) if p)
-        priorities.append({"where": where or weekly._t("reports.whole_municipality", wd.lang),
-                           "kind": weekly._label("reports.kind", row.kind, wd.lang),
-                           "when": weekly._label("reports.horizon", row.horizon, wd.lang),
+        where = " – ".join(p for p in (weekly.text_of(row.area), weekly.text_of(row.place)) if p)
+        priorities.append({"where": where or i18n.t("reports.whole_municipality", wd.lang),
+                           "kind": weekly.label_of("reports.kind", row.kind, wd.lang),
+                           "when": weekly.label_of("reports.horizon", row.horizon, wd.lang),
                            "what": short(row.description, 90)})
     return decided, priorities
 

@@ -185,14 +185,14 @@ def _yes_no(value: object, lang: str) -> str:
     return _t("reports.yes", lang) if bool(value) else _t("reports.no", lang)
 
 
-def _text(value: object) -> str:
+def text_of(value: object) -> str:
     if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
         return ""
     return str(value)
 
 
-def _label(prefix: str, value: object, lang: str) -> str:
-    text = _text(value)
+def label_of(prefix: str, value: object, lang: str) -> str:
+    text = text_of(value)
     key = f"{prefix}.{text}"
     translated = i18n.t(key, lang)
     return text if translated == key else translated
@@ -201,20 +201,20 @@ def _label(prefix: str, value: object, lang: str) -> str:
 def priority_rows(frame: pd.DataFrame, lang: str) -> tuple[tuple[str, ...], ...]:
     rows = []
     for row in frame.itertuples():
-        where = " – ".join(p for p in (_text(row.area), _text(row.place)) if p) or _t("reports.whole_municipality",
+        where = " – ".join(p for p in (text_of(row.area), text_of(row.place)) if p) or _t("reports.whole_municipality",
                                                                                        lang)
-        rows.append((where, _label("reports.kind", row.kind, lang), _label("reports.horizon", row.horizon, lang),
-                     _text(row.description)))
+        rows.append((where, label_of("reports.kind", row.kind, lang), label_of("reports.horizon", row.horizon, lang),
+                     text_of(row.description)))
     return tuple(rows)
 
 
 def followup_rows(frame: pd.DataFrame, lang: str) -> tuple[tuple[str, ...], ...]:
     rows = []
     for row in frame.itertuples():
-        where = " – ".join(p for p in (_text(row.area), _text(row.place)) if p) or _t("reports.whole_municipality",
+        where = " – ".join(p for p in (text_of(row.area), text_of(row.place)) if p) or _t("reports.whole_municipality",
                                                                                        lang)
-        what = " – ".join(p for p in (_label("reports.kind", row.kind, lang), _text(row.description)) if p)
-        rows.append((where, what, _yes_no(row.done, lang), _text(row.followup_note)))
+        what = " – ".join(p for p in (label_of("reports.kind", row.kind, lang), text_of(row.description)) if p)
+        rows.append((where, what, _yes_no(row.done, lang), text_of(row.followup_note)))
     return tuple(rows)
 
 
@@ -222,12 +222,12 @@ def observation_rows(wd: WeeklyData, factor_labels: dict[str, str], limit: int =
                      ) -> tuple[tuple[str, ...], ...]:
     rows = []
     for row in wd.observations.head(limit).itertuples():
-        day = row.day.strftime("%Y-%m-%d") if hasattr(row.day, "strftime") else _text(row.day)
-        when = " ".join(p for p in (day, _text(row.time_of_day)) if p)
-        where = " – ".join(p for p in (_text(row.area), _text(row.place)) if p)
-        values = [when, where, factor_labels.get(row.factor_code, _text(row.factor_code)), _text(row.description)]
+        day = row.day.strftime("%Y-%m-%d") if hasattr(row.day, "strftime") else text_of(row.day)
+        when = " ".join(p for p in (day, text_of(row.time_of_day)) if p)
+        where = " – ".join(p for p in (text_of(row.area), text_of(row.place)) if p)
+        values = [when, where, factor_labels.get(row.factor_code, text_of(row.factor_code)), text_of(row.description)]
         if not wd.reporters_version:
-            values.append(" – ".join(p for p in (_text(row.reporter), _text(row.organisation)) if p))
+            values.append(" – ".join(p for p in (text_of(row.reporter), text_of(row.organisation)) if p))
         rows.append(tuple(values))
     return tuple(rows)
 
@@ -271,7 +271,7 @@ def build_from(con, wd: WeeklyData) -> Report:
     for row in wd.areas.itertuples():
         basis = _t("reports.basis.decided", lang) if row.decided else (
             _t("reports.basis.computed", lang) if row.computed else "")
-        rows.append((row.area, status_name(row.status, lang), basis, row.factors, _text(row.note)))
+        rows.append((row.area, status_name(row.status, lang), basis, row.factors, text_of(row.note)))
         row_status.append(row.status)
     report.add(Table((_t("col.area", lang), _t("col.status", lang), _t("reports.col.basis", lang),
                       _t("reports.col.factors", lang), _t("reports.col.note", lang)), tuple(rows),
@@ -310,9 +310,9 @@ def build_from(con, wd: WeeklyData) -> Report:
                      empty_text=_t("reports.weekly.no_observations", lang)))
     comment_rows = []
     for row in wd.comments.head(MAX_COMMENTS).itertuples():
-        values = [row.area, _text(row.comment)]
+        values = [row.area, text_of(row.comment)]
         if not wd.reporters_version:
-            values.append(" – ".join(p for p in (_text(row.reporter), _text(row.organisation)) if p))
+            values.append(" – ".join(p for p in (text_of(row.reporter), text_of(row.organisation)) if p))
         comment_rows.append(tuple(values))
     comment_cols = [_t("col.area", lang), _t("reports.col.comment", lang)]
     if not wd.reporters_version:
@@ -322,7 +322,7 @@ def build_from(con, wd: WeeklyData) -> Report:
                      col_widths=(20, 80) if wd.reporters_version else (18, 56, 26),
                      empty_text=_t("reports.weekly.no_comments", lang)))
 
-    action_rows = tuple((_text(r.title), _text(r.kind), _text(r.area), _text(r.start_date)[:10])
+    action_rows = tuple((text_of(r.title), text_of(r.kind), text_of(r.area), text_of(r.start_date)[:10])
                         for r in wd.actions.itertuples())
     report.add(Heading(_t("reports.weekly.actions", lang)),
                Table((_t("col.title", lang), _t("col.kind", lang), _t("col.area", lang), _t("col.start", lang)),
