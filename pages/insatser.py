@@ -30,6 +30,12 @@ all_actions = cached(actions.list_actions, municipality)
 action_titles = {int(r.id): f"{r.id}. {r.title}" for r in all_actions.itertuples()}
 
 
+def localized(df) -> dict:
+    """Numbers written the way the reader's browser writes them (decimal comma in Swedish)."""
+    return {c: st.column_config.NumberColumn(format="localized") for c in df.columns
+            if str(df[c].dtype).lower().startswith(("int", "float"))}
+
+
 def show_error(err: ActionError) -> None:
     st.error(tr(err.key, **err.kwargs))
 
@@ -127,7 +133,8 @@ with tabs[tr("actions.tab.list")]:
             st.info(tr("actions.none"))
         else:
             table = actions.display_table(listed, ctx.lang)
-            st.dataframe(table, hide_index=True, width="stretch", key="actions_register")
+            st.dataframe(table, hide_index=True, width="stretch", key="actions_register",
+                         column_config=localized(table))
             download_table(table, "insatser", key="actions_register_xlsx")
 
 # ---------------------------------------------------------------------------------------------- create
@@ -236,7 +243,8 @@ with tabs[tr("actions.tab.evaluate")]:
                 st.subheader(tr("actions.eval.survey"))
                 survey = evaluation.survey_table(ev, ctx.lang)
                 if survey is not None:
-                    st.dataframe(survey, hide_index=True, width="stretch", key="actions_eval_survey")
+                    st.dataframe(survey, hide_index=True, width="stretch", key="actions_eval_survey",
+                                 column_config=localized(survey))
                 st.caption(evaluation.survey_caption(ev, factor_labels, ctx.lang))
             st.subheader(tr("actions.eval.tests"))
             st.table(evaluation.tests_table(ev, ctx.lang).set_index(tr("actions.eval.test")))
@@ -265,5 +273,6 @@ with tabs[tr("actions.tab.year")]:
             summary = evaluation.summary_by_kind(table, ctx.lang)
             st.markdown("\n".join(f"- {s}" for s in summary["summary"]))
             shown = evaluation.annual_display(table, ctx.lang)
-            st.dataframe(shown, hide_index=True, width="stretch", key="actions_year_table")
+            st.dataframe(shown, hide_index=True, width="stretch", key="actions_year_table",
+                         column_config=localized(shown))
             download_table(shown, f"insatser_{year}_utvardering", key="actions_year_xlsx")
