@@ -17,12 +17,12 @@ options = cached(incidents.category_options, f.municipality_code)
 with st.container(border=True):
     c1, c2, c3 = st.columns([3, 3, 2])
     sources = c1.multiselect(tr("incidents.map.sources"), list(incidents.SOURCES), default=list(incidents.SOURCES),
-                             format_func=lambda s: tr(f"incidents.source.{s}"), key="karta_sources")
+                             format_func=lambda s: tr(f"incidents.source.{s}"), key=f"karta_sources_{ctx.lang}")
     category_list = options[options["source"].isin(sources)]["category"].drop_duplicates().tolist()
     categories = c2.multiselect(tr("incidents.map.categories"), category_list, key="karta_categories",
                                 placeholder=tr("incidents.map.categories_all"))
     colouring = c3.radio(tr("incidents.map.area_colouring"), list(incidents.AREA_COLOURINGS), index=1,
-                         format_func=lambda v: tr(f"incidents.map.colour.{v}"), key="karta_colouring")
+                         format_func=lambda v: tr(f"incidents.map.colour.{v}"), key=f"karta_colouring_{ctx.lang}")
     l1, l2, l3, l4 = st.columns(4)
     layers = tuple(name for name, column, default in (("clusters", l1, True), ("heat", l2, False),
                                                       ("places", l3, True), ("hotspots", l4, True))

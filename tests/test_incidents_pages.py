@@ -35,9 +35,9 @@ def test_karta_with_each_layer_on(sample_db):
 def test_karta_area_colourings_filters_and_zoom(sample_db):
     at = app_as("lasare", "karta")
     assert not at.exception
-    at.radio(key="karta_colouring").set_value("rate").run()
+    at.radio(key="karta_colouring_sv").set_value("rate").run()
     assert not at.exception
-    at.multiselect(key="karta_sources").set_value(["felanmalan"])
+    at.multiselect(key="karta_sources_sv").set_value(["felanmalan"])
     at.multiselect(key="karta_categories").set_value(["Klotter"]).run()
     assert not at.exception
     places = at.dataframe(key="karta_places_table").value
@@ -124,3 +124,16 @@ def test_map_never_ships_one_marker_per_event_beyond_the_limit(sample_con):
     html = m.get_root().render()
     assert html.count("L.circleMarker(") <= maps.MAX_CIRCLES
     assert html.count("L.marker(") == 0
+
+
+@pytest.mark.parametrize("page", ["karta", "data"])
+def test_karta_and_data_in_english(sample_db, page):
+    at = app_as("admin", page)
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception
+    if page == "karta":
+        assert at.title[0].value == "Map"
+        assert any("events in the period" in c.value for c in at.caption)
+    else:
+        assert any("Police events" in t.label for t in at.tabs)
