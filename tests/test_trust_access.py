@@ -62,6 +62,11 @@ def test_a_reader_sees_no_reporter_names_unless_granted(sample_db, key):
     shown = _visible_text(at)
     assert len(shown) > 200  # the page really drew its content
     assert not [n for n in names if n in shown], f"reporter names on {key}"
+    internal = [r[0] for r in con.execute(
+        "select distinct comment from survey_response where comment_internal and comment is not null"
+        " except select comment from survey_response where not comment_internal and comment is not null"
+    ).fetchall()]
+    assert not [c for c in internal if len(c) > 15 and c in shown], f"internal comments on {key}"
 
 
 def test_the_name_check_can_fail(sample_db):
