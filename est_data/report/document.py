@@ -9,6 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+
+def now_local() -> dt.datetime:
+    """The time in Sweden (reports say when they were made in local time, whatever the server's zone)."""
+    return dt.datetime.now(STOCKHOLM).replace(tzinfo=None, microsecond=0)
 
 
 @dataclass(frozen=True)
@@ -68,7 +76,7 @@ class Report:
     municipality: str
     classification: str
     lang: str = "sv"
-    generated_at: dt.datetime = field(default_factory=lambda: dt.datetime.now().replace(microsecond=0))
+    generated_at: dt.datetime = field(default_factory=now_local)
     blocks: list[Block] = field(default_factory=list)
     footer_note: str = ""
 

@@ -156,6 +156,8 @@ def period_text(week: IsoWeek, lang: str = "sv") -> str:
     if lang == "en":
         return f"{start.day} {i18n.month_name(start.month, 'en')} – {end.day} {i18n.month_name(end.month, 'en')} {end.year}"
     first = f"{start.day}" if start.month == end.month else f"{start.day} {i18n.month_name(start.month)}"
+    if start.year != end.year:
+        first += f" {start.year}"
     return f"{first}–{end.day} {i18n.month_name(end.month)} {end.year}"
 
 
