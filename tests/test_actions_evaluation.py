@@ -250,3 +250,16 @@ def test_etest_switches_to_the_score_test_for_large_counts():
     assert res.p_value == pytest.approx(test_poisson_2indep(2100, 12, 2000, 12, method="score").pvalue)
     assert res.p_value == pytest.approx(etest_poisson_2indep(2100, 12, 2000, 12)[1], abs=1e-3)
     assert evaluation.etest(300, 350, 12, 12).method == "etest"
+
+
+def test_place_only_action_is_evaluated_around_its_place(sample_con):
+    from est_data import actions
+
+    new_id = actions.create_action(sample_con, "admin", title="Närvaro vid Stortorget", kind="närvaro",
+                                   place_id=2, radius_m=200, start_date=dt.date(2026, 3, 2), status="pågående",
+                                   target_categories=["Narkotikabrott"])
+    ev = evaluation.evaluate(sample_con, new_id)
+    assert ev.target_mode == "radius"
+    assert ev.area == "Centrum"  # the place's area, for the survey and the tables
+    assert sum(ev.counts["target"]) < sum(evaluation.evaluate(sample_con, new_id, Settings(target_mode="area"))
+                                          .counts["target"])

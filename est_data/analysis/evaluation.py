@@ -285,9 +285,11 @@ def _data_end(con, municipality_code: str | None) -> dt.date | None:
 def default_target_mode(action: dict) -> str:
     if action.get("geometry_wkt"):
         return "polygon"
-    if action.get("area_wkt"):
+    if action.get("area_id") and action.get("area_wkt"):
         return "area"
-    return "radius"
+    if action.get("lat") is not None:
+        return "radius"
+    return "area"  # only the area of its place is known
 
 
 def default_weeks(action: dict) -> int:
@@ -582,7 +584,7 @@ def evaluate(con, action_id: int, settings: Settings | None = None) -> Evaluatio
     raw = _events(con, municipality, query_start, w.after_end, categories, _bbox_4326(buffer or target))
     events = classify(raw, target, buffer,
                       settings.control_area_ids, settings.buffer_control_area_ids,
-                      target_area_id=action["area_id"] if mode == "area" else None,
+                      target_area_id=(action["area_id"] or action["place_area_id"]) if mode == "area" else None,
                       unknown_area_id=None if mode == "area" else (action["area_id"] or action["place_area_id"]))
     ev.target_wkt = transform(_TO_WGS84.transform, target).wkt
     if buffer is not None:
