@@ -2,15 +2,15 @@
 
 DuckDB lets one process at a time open a database file for writing, and the running app keeps its
 connection for its whole life. So a scheduled `python -m est_data import ...` that finds the file
-locked does not fail: it copies the file into the inbox next to the database
-(`<db folder>/inbox/`), and the app's inbox watcher (a background thread started with the app)
+locked does not fail: it copies the file into the database's inbox
+(`est.inbox/` beside `est.duckdb`), and the app's inbox watcher (a background thread started with the app)
 imports it through the same importer, in one transaction with its `import_batch` row, within a few
 seconds. Pages show the new data at their next run, because the cache key (`db.revision`) follows
 `import_batch`. The CLI waits for the result (`--wait`, default 120 s) and prints the usual summary
 line; a job the app has not taken by then stays in the inbox and is imported when the app runs.
 
 Jobs are written atomically (data file first, then the job file by rename); a finished job moves
-to `inbox/done/` (or `inbox/failed/`) with its report as JSON.
+to `done/` (or `failed/`) in the inbox with its report as JSON.
 """
 
 from __future__ import annotations
@@ -35,7 +35,9 @@ _watch_lock = threading.Lock()
 
 
 def inbox_dir(db_file: str | Path) -> Path:
-    return Path(db_file).resolve().parent / "inbox"
+    """`<name>.inbox/` beside the database file `<name>.duckdb` (one inbox per database)."""
+    path = Path(db_file).resolve()
+    return path.parent / f"{path.stem}.inbox"
 
 
 def is_locked_error(err: BaseException) -> bool:
