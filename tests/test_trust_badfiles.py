@@ -185,3 +185,34 @@ def test_formula_injection_does_not_survive_into_excel_exports(sample_con):
     assert not any(t.startswith(("+", "@")) for t in texts)
     csv_text = privacy.csv_bytes(frame).decode("utf-8-sig")
     assert "\n=" not in csv_text and ";=" not in csv_text and ";@" not in csv_text
+
+
+# --- The same files through the Data page (upload, preview) ----------------------------------------
+
+UPLOADS = {source: [(n, w) for s, n, w in REFUSED if s == source] for source in sorted(IMPORTERS)}
+
+
+@pytest.mark.parametrize("source", sorted(UPLOADS))
+def test_data_page_shows_a_message_for_every_bad_file(sample_db, source):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import app_as
+
+    con = db.connect(sample_db)
+    before = _checksums(con)
+    at: AppTest = app_as("samordnare", "data", timeout=120)
+    assert not at.exception
+    for name, words in UPLOADS[source]:
+        uploader = at.file_uploader(key=f"data_{source}_file")
+        uploader._files = None  # one file at a time
+        uploader.upload(name, (BAD / name).read_bytes()).run()
+        assert not at.exception, name
+        preview = [b for b in at.button if b.key == f"data_{source}_preview"]
+        if preview:
+            preview[0].click().run()
+            assert not at.exception, name
+        messages = [e.value for e in at.error]
+        assert messages and " / " in messages[-1], (name, messages)
+        assert words.lower() in messages[-1].lower(), (name, messages)
+        assert len(messages) == 1, (name, messages)  # the message of this file, not a leftover
+    assert _checksums(con) == before
