@@ -235,7 +235,7 @@ def _generate_in_child(scale: str) -> tuple[Path, float, int]:
 
 
 def run(scale: str, runs: int = 5, cold_runs: int = 3, import_runs: int = 3, page_keys: list[str] | None = None,
-        parts: tuple[str, ...] = ("pages", "imports", "report"), progress=print) -> dict:
+        parts: tuple[str, ...] = ("pages", "imports", "report"), progress=print, page_timeout: float = 600) -> dict:
     """Run the benchmark; returns everything measured as a JSON-ready dict."""
     load_start = os.getloadavg()
     path, gen_seconds, gen_rss = _generate_in_child(scale)
@@ -251,7 +251,7 @@ def run(scale: str, runs: int = 5, cold_runs: int = 3, import_runs: int = 3, pag
         from est_data.ui import bench as ui_bench
 
         budget = PAGE_BUDGET_S.get(scale)
-        for page in ui_bench.measure_pages(path, page_keys, cold_runs, runs, progress=progress):
+        for page in ui_bench.measure_pages(path, page_keys, cold_runs, runs, timeout=page_timeout, progress=progress):
             pages_out.append(asdict(page))
             for kind, values in (("kall", page.cold), ("varm", page.warm), ("varm, CPU", page.warm_cpu)):
                 measures.append(Measure(f"sida {page.key} ({kind})", "s", values, status=page.status,
@@ -343,7 +343,7 @@ def cmd_bench(con, args) -> int:
         raise CliError("antalet körningar måste vara minst 1 / the number of runs must be at least 1")
     parts = tuple(p for p in ("pages", "imports", "report") if p not in (args.skip or []))
     result = run(args.scale, runs=args.runs, cold_runs=args.cold_runs, import_runs=args.import_runs,
-                 page_keys=args.page or None, parts=parts)
+                 page_keys=args.page or None, parts=parts, page_timeout=args.page_timeout)
     print(table(result))
     if args.json:
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
@@ -362,5 +362,7 @@ def add_commands(subparsers) -> None:
     p.add_argument("--cold-runs", type=int, default=3, help="kalla körningar per sida (standard 3)")
     p.add_argument("--import-runs", type=int, default=3, help="körningar per import och rapport (standard 3)")
     p.add_argument("--page", action="append", help="mät bara denna sida (kan upprepas)")
+    p.add_argument("--page-timeout", type=float, default=600,
+                   help="längsta tid för en sidkörning i sekunder; längre räknas som fel (standard 600)")
     p.add_argument("--skip", action="append", choices=["pages", "imports", "report"], help="hoppa över en del")
     p.set_defaults(func=cmd_bench, no_db=True)

@@ -106,9 +106,16 @@ def browser():
 
 
 def settle(page, timeout: float = 90_000) -> None:
-    """Wait until the script run is over and the page has drawn."""
+    """Wait until the script run that an action started is over and the page has drawn."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     page.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
-    page.wait_for_timeout(300)
+    try:  # the rerun may take a moment to start on a busy machine; a quick one may be over already
+        page.wait_for_function(
+            "() => document.querySelector('[data-testid=\"stApp\"]')"
+            ".getAttribute('data-test-script-state') !== 'notRunning'", timeout=1500)
+    except PlaywrightTimeout:
+        pass
     page.wait_for_function(
         "() => { const app = document.querySelector('[data-testid=\"stApp\"]');"
         " return app && app.getAttribute('data-test-script-state') === 'notRunning'"
@@ -324,6 +331,7 @@ def test_reporter_answer_shows_on_the_situation_page(browser, server, admin):
         text = f"Webbläsartest {int(time.time())}: krossade rutor vid skolan"
         reporter.locator(f".st-key-comment_{prefix}_{area_id} textarea").fill(text)
         reporter.locator(f'[class*="st-key-report_submit_{prefix}"] button').click()
+        reporter.wait_for_selector('[data-testid="stAlertContentSuccess"]', timeout=90_000)
         settle(reporter)
         screenshot(reporter, "rapportera_skickat")
         assert exception_texts(reporter) == []
