@@ -26,7 +26,7 @@ def sidebar_filters() -> Filters | None:
         code = st.selectbox(tr("filters.municipality"), codes, format_func=lambda c: f"{names[c]} ({c})",
                             index=codes.index(default_code) if default_code in codes else 0,
                             key="filter_municipality")
-        end = queries.reference_date(cur, code)
+        end = cached(queries.reference_date, code)  # ~20 ms uncached at the large scale, on every run
         default_period = (end - dt.timedelta(days=364), end)
         period = st.date_input(tr("filters.period"), value=st.session_state.get("filter_period_value",
                                                                                 default_period),
