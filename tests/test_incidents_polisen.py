@@ -166,3 +166,17 @@ def test_cli_import_polisen(empty_db, capsys):
     bad.write_text("{nope", encoding="utf-8")
     assert cli.main(["--db", str(empty_db), "import", "polisen", str(bad)]) == 2
     assert "JSON" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not REAL.exists(), reason="shared police data not available")
+def test_fast_duckdb_parse_equals_the_row_by_row_parse(empty_con):
+    data = REAL.read_bytes()
+    fast = polisen.parse(data, "real.json", con=empty_con).rows
+    slow = polisen.parse(data, "real.json").rows
+    assert len(fast) == len(slow) > 4600
+    key = ["external_id"]
+    fast = fast.sort_values(key).reset_index(drop=True).astype(object)
+    slow = slow.sort_values(key).reset_index(drop=True).astype(object)
+    for column in polisen.COLUMNS:
+        a, b = fast[column].where(fast[column].notna(), None), slow[column].where(slow[column].notna(), None)
+        assert a.tolist() == b.tolist(), column

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+import duckdb
 import pandas as pd
 
 from est_data.db import transaction
@@ -166,27 +167,146 @@ def _events(data: bytes) -> list:
     return payload
 
 
-def parse(data: bytes, file_name: str, progress: Progress = None) -> Parsed:
-    """Validate every event; the valid ones as a frame (newest version of each id)."""
-    events = _events(data)
-    report = ImportReport(SOURCE, file_name, rows_read=len(events))
+# The fast path for large files: DuckDB reads and parses the JSON in one set-based pass. Events
+# that do not parse cleanly here (odd shapes, bad values) go through `parse_event` one by one.
+_PARSE_SQL = r"""
+with raw as (
+    select (row_number() over ()) - 1 as pos, *
+    from read_json(?, format = 'array', columns = {id: 'varchar', datetime: 'varchar', name: 'varchar',
+                   summary: 'varchar', url: 'varchar', type: 'varchar',
+                   location: 'struct(name varchar, gps varchar)'})
+), fields as (
+    select pos,
+           trim(id) as external_id,
+           try_strptime(regexp_replace(trim(datetime), '^(\d{4}-\d{2}-\d{2}) (\d):', '\1 0\2:'),
+                        '%Y-%m-%d %H:%M:%S %z') as published_tz,
+           trim(type) as category,
+           coalesce(name, '') as name,
+           trim(coalesce(location.name, '')) as location_name,
+           string_split(coalesce(location.gps, ''), ',') as gps,
+           nullif(trim(summary), '') as summary,
+           nullif(trim(url), '') as url,
+           regexp_extract(split_part(coalesce(name, ''), ',', 1),
+                          '^\s*(\d{1,2}) ([a-zåäöA-ZÅÄÖ]+) (\d{1,2})[:.](\d{2})\s*$',
+                          ['d', 'm', 'h', 'mi']) as t
+    from raw
+), timed as (
+    select *,
+           timezone('Europe/Stockholm', published_tz) as published_at,
+           list_position(?, lower(t.m)) as month,
+           try_cast(t.d as integer) as d, try_cast(t.h as integer) as h, try_cast(t.mi as integer) as mi
+    from fields
+), occurred as (
+    select *,
+           coalesce(
+               case when try(make_timestamp(year(published_at), month, d, h, mi, 0))
+                         between published_at - interval 300 days + interval 1 microsecond
+                             and published_at + interval 1 day
+                    then try(make_timestamp(year(published_at), month, d, h, mi, 0)) end,
+               case when try(make_timestamp(year(published_at) - 1, month, d, h, mi, 0))
+                         between published_at - interval 300 days + interval 1 microsecond
+                             and published_at + interval 1 day
+                    then try(make_timestamp(year(published_at) - 1, month, d, h, mi, 0)) end,
+               case when try(make_timestamp(year(published_at) + 1, month, d, h, mi, 0))
+                         between published_at - interval 300 days + interval 1 microsecond
+                             and published_at + interval 1 day
+                    then try(make_timestamp(year(published_at) + 1, month, d, h, mi, 0)) end
+           ) as occurred_at,
+           lower(trim(case when len(string_split(name, ',')) >= 3 then string_split(name, ',')[-1] else '' end))
+               as name_place
+    from timed
+), located as (
+    select o.*,
+           m.code as location_code,
+           (m.code is null and (list_contains(?, lower(o.location_name)) or lower(o.location_name) like '% län'))
+               as is_county,
+           p.code as place_code,
+           try_cast(trim(o.gps[1]) as double) as lat_raw,
+           try_cast(trim(o.gps[2]) as double) as lon_raw
+    from occurred o
+    left join polisen_names m on m.name = lower(o.location_name)
+    left join polisen_names p on p.name = o.name_place
+), final as (
+    select pos, external_id, occurred_at, published_at, category,
+           case when is_county then place_code else location_code end as municipality_code,
+           case when lat_raw between -90 and 90 and lon_raw between -180 and 180 then lat_raw end as lat,
+           case when lat_raw between -90 and 90 and lon_raw between -180 and 180 then lon_raw end as lon,
+           case when is_county then 'county' else 'municipality' end as location_precision,
+           nullif(location_name, '') as location_name, summary,
+           case when url like '/%' then ? || url else url end as url,
+           (lower(category) like 'sammanfattning%' or list_contains(?, lower(category))) as is_summary,
+           (regexp_full_match(coalesce(external_id, ''), '\d+') and published_at is not null
+            and coalesce(category, '') <> '' and occurred_at is not null
+            and (location_code is not null or is_county)) as ok
+    from located
+)
+select * from final order by pos
+"""
+
+
+def parse_fast(con, data: bytes) -> tuple[pd.DataFrame, list[int]] | None:
+    """Parse with DuckDB: (clean rows indexed by position, positions to parse one by one), or None
+    when DuckDB cannot read the file as an array of events (the row-by-row path then handles it)."""
+    import tempfile
+
+    names = reference.code_by_name()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = f"{tmp}/events.json"
+        with open(path, "wb") as fh:
+            fh.write(data)
+        cur = con.cursor()
+        try:
+            cur.execute("create temp table polisen_names as select unnest(?) as name, unnest(?) as code",
+                        [list(names), list(names.values())])
+            frame = cur.execute(_PARSE_SQL, [path, list(MONTHS), sorted(reference.county_names()), BASE_URL,
+                                             sorted(NON_INCIDENT_TYPES)]).df()
+        except duckdb.Error:
+            return None
+        finally:
+            cur.close()
+    ok = frame["ok"].fillna(False).to_numpy(dtype=bool)
+    clean = frame.loc[ok, ["pos", *COLUMNS]].set_index("pos")
+    clean["is_summary"] = clean["is_summary"].astype(bool)
+    return clean, frame.loc[~ok, "pos"].astype(int).tolist()
+
+
+def parse(data: bytes, file_name: str, progress: Progress = None, con=None) -> Parsed:
+    """Validate every event; the valid ones as a frame (newest version of each id).
+
+    With a connection, DuckDB parses the file set-based (fast for large files) and only events it
+    cannot parse cleanly go through `parse_event`; without one, every event does.
+    """
+    fast = parse_fast(con, data) if con is not None else None
+    if fast is not None and (len(fast[0]) + len(fast[1])) == 0:
+        fast = None  # an empty array: let the row path give its message
+    if fast is None:
+        events = _events(data)
+        clean = pd.DataFrame(columns=COLUMNS)
+        slow = list(range(len(events)))
+    else:
+        clean, slow = fast
+        events = _events(data) if slow else []
+    total = len(clean) + len(slow)
+    report = ImportReport(SOURCE, file_name, rows_read=total)
     rows = []
-    step = max(1, len(events) // 20)
-    for number, event in enumerate(events, start=1):
+    step = max(1, len(slow) // 20)
+    for number, position in enumerate(slow, start=1):
+        event = events[position]
         try:
             rows.append(parse_event(event))
         except ValueError as err:
             raw = json.dumps(event, ensure_ascii=False)[:300] if isinstance(event, dict) else str(event)[:300]
-            report.rejected.append(Rejected(number, str(err), raw))
+            report.rejected.append(Rejected(position + 1, str(err), raw))
         if progress and number % step == 0:
-            progress(0.5 * number / len(events), f"{number} / {len(events)}")
-    frame = pd.DataFrame(rows, columns=COLUMNS)
+            progress(0.5 * number / len(slow), f"{number} / {len(slow)}")
+    parts = [p for p in (clean.reset_index(drop=True), pd.DataFrame(rows, columns=COLUMNS)) if not p.empty]
+    frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=COLUMNS)
     if not frame.empty:
         before = len(frame)
-        frame = frame.sort_values("published_at").drop_duplicates("external_id", keep="last")
+        frame = frame.sort_values("published_at", kind="stable").drop_duplicates("external_id", keep="last")
         if len(frame) < before:
             report.messages.append(f"{before - len(frame)} äldre versioner av samma händelse-id ersattes av den nyaste")
-    if len(events) and frame.empty:
+    if total and frame.empty:
         raise ImportFileError("inga användbara polishändelser i filen / no usable police events in the file")
     return Parsed(frame.reset_index(drop=True), report, sha256(data))
 
@@ -195,7 +315,7 @@ def preview(con, data: bytes | str, file_name: str | None = None, progress: Prog
             **options: object) -> ImportReport:
     """Validate and count what a load would do, writing nothing."""
     raw, name = read_bytes(data, file_name)
-    parsed = parse(raw, name, progress)
+    parsed = parse(raw, name, progress, con)
     new, changed, unchanged = _diff_counts(con, parsed.rows)
     parsed.report.rows_loaded = new + changed
     parsed.report.rows_updated = changed
@@ -265,7 +385,7 @@ def load(con, data: bytes | str, file_name: str | None = None, progress: Progres
          **options: object) -> ImportReport:
     """Validate and load: new events inserted, re-published ids updated in place, all in one transaction."""
     raw, name = read_bytes(data, file_name)
-    parsed = parse(raw, name, progress)
+    parsed = parse(raw, name, progress, con)
     report = parsed.report
     rows = parsed.rows
     if options.get("strict") and report.rejected:
