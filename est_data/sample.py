@@ -590,6 +590,75 @@ def generate_survey(specs: list[AreaSpec], reporters: list[dict], places: list[d
     return responses, observations
 
 
+MEETING_WEEKS = 12  # weeks with the Thursday meeting's decisions, up to the week before the last one:
+# the last week's meeting (2026-W47) is left for the user to hold, with the week before's priorities to follow up
+PRIORITY_TEXTS = {
+    "närvaro": ["Närvaro fredag–lördag kväll vid {place}.", "Trygghetsvärdar vid {place} på kvällarna."],
+    "trafikkontroll": ["Trafikkontroll mopeder vid {place}.", "Hastighetskontroll vid {place}."],
+    "städning/sanering": ["Sanera klotter vid {place} inom 24 timmar.", "Extra städning vid {place} efter helgen."],
+    "dialog": ["Samtal med ungdomar och föräldrar om {place}.", "Dialog med fastighetsägaren vid {place}."],
+    "belysning": ["Laga trasig belysning vid {place}."],
+}
+FACTOR_TO_PRIORITY = {"trafik": "trafikkontroll", "klotter": "städning/sanering", "nedskrapning": "städning/sanering",
+                      "otrygga_platser": "belysning", "sociala_medier": "dialog"}
+
+
+def _week_status(levels: list[int]) -> str:
+    if any(v >= 3 for v in levels) or sum(v >= 2 for v in levels) >= 3:
+        return "röd"
+    return "gul" if any(v >= 2 for v in levels) else "grön"
+
+
+def generate_meetings(responses: list[dict], places: list[dict], seed: int) -> tuple[list[dict], list[dict]]:
+    """The Thursday meeting's agreed status per area and its priorities for the sample's last weeks.
+
+    Drawn from its own random stream so the rest of the sample does not change with it."""
+    rng = np.random.default_rng(seed + 7)
+    factor_codes = [f[0] for f in FACTORS]
+    frame = pd.DataFrame(responses)
+    weeks = [w.isocalendar()[:2] for w in iso_weeks()[-MEETING_WEEKS - 1:-1]]
+    places_by_area: dict[str, list[dict]] = {}
+    for p in places:
+        places_by_area.setdefault(p["area"], []).append(p)
+    assessments: list[dict] = []
+    priorities: list[dict] = []
+    for year, week in weeks:
+        monday = dt.date.fromisocalendar(year, week, 1)
+        week_rows = frame[(frame.iso_year == year) & (frame.iso_week == week)]
+        if week_rows.empty:
+            continue
+        top = week_rows.groupby("area")[factor_codes].max()
+        for area, levels in top.iterrows():
+            computed = _week_status([int(v) for v in levels])
+            agreed, note = computed, ""
+            if computed == "gul" and rng.random() < 0.12:
+                agreed, note = "röd", "Polisens underrättelser visar oro inför helgen."
+            elif computed == "röd" and rng.random() < 0.12:
+                agreed, note = "gul", "Enstaka rapport; läget lugnt enligt kommunpolisen."
+            assessments.append({"iso_year": year, "iso_week": week, "area": area, "status": agreed,
+                                "computed_status": computed, "note": note,
+                                "decided_at": dt.datetime.combine(monday + dt.timedelta(days=3),
+                                                                  dt.time(10, 30)).isoformat(sep=" "),
+                                "decided_by": "samordnare"})
+            if agreed != "röd":
+                continue
+            worst = max(factor_codes, key=lambda f: (int(levels[f]), -factor_codes.index(f)))
+            kind = FACTOR_TO_PRIORITY.get(worst, "närvaro")
+            area_places = sorted(places_by_area[area], key=lambda p: -p["weight"])
+            place = area_places[0] if rng.random() < 0.7 else area_places[int(rng.integers(len(area_places)))]
+            texts = PRIORITY_TEXTS[kind]
+            latest = (year, week) == weeks[-1]
+            done = None if latest else bool(rng.random() < 0.8)
+            priorities.append({"id": len(priorities) + 1, "iso_year": year, "iso_week": week, "area": area,
+                               "place": place["name"], "kind": kind, "horizon": "helg" if kind == "närvaro" else "vecka",
+                               "description": texts[int(rng.integers(len(texts)))].format(place=place["name"]),
+                               "done": "" if done is None else done,
+                               "followup_note": "" if done is None else ("Genomfört." if done else
+                                                                         "Hanns inte med; flyttas till nästa vecka."),
+                               "created_by": "samordnare"})
+    return assessments, priorities
+
+
 BRA_CATEGORIES = [
     # (code, label, monthly mean for the municipality, seasonal)
     ("12", "Skadegörelsebrott", 95, True),
@@ -647,6 +716,7 @@ def generate(out_dir: str | Path, seed: int = SEED) -> dict[str, int]:
     responses, observations = generate_survey(specs, reporters, places, rng)
     incidents = generate_incidents(specs, areas, places, rng)
     stats = generate_crime_stats(rng)
+    assessments, priorities = generate_meetings(responses, places, seed)
 
     features = []
     for i, spec in enumerate(specs, start=1):
@@ -680,7 +750,13 @@ def generate(out_dir: str | Path, seed: int = SEED) -> dict[str, int]:
     _write_csv(out / "actions.csv", actions,
                ["id", "title", "kind", "area", "place", "radius_m", "partners", "responsible", "start_date",
                 "end_date", "status", "cost_sek", "target_factors", "target_categories", "description"])
+    _write_csv(out / "assessments.csv", assessments,
+               ["iso_year", "iso_week", "area", "status", "computed_status", "note", "decided_at", "decided_by"])
+    _write_csv(out / "priorities.csv", priorities,
+               ["id", "iso_year", "iso_week", "area", "place", "kind", "horizon", "description", "done",
+                "followup_note", "created_by"])
     return {"areas": len(features), "places": len(places), "reporters": len(reporters),
+            "assessments": len(assessments), "priorities": len(priorities),
             "survey_responses": len(responses), "observations": len(observations),
             "incidents": len(incidents), "crime_stats": len(stats), "actions": len(actions)}
 
@@ -784,7 +860,22 @@ def load(con, directory: str | Path | None = None) -> dict[str, int]:
                  none_if_blank(r.radius_m), r.partners, r.responsible, r.start_date, none_if_blank(r.end_date),
                  r.status, r.description, float(r.cost_sek), r.target_factors.split(";"),
                  r.target_categories.split(";")])
-        for seq, table in [("area_id_seq", "area"), ("place_id_seq", "place"), ("reporter_id_seq", "reporter"),
+        meetings = src / "assessments.csv"
+        if meetings.exists():
+            assessed = pd.read_csv(meetings, keep_default_na=False)
+            con.executemany(
+                "insert into weekly_assessment (iso_year, iso_week, area_id, status, computed_status, note,"
+                " decided_at, decided_by) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                [[int(r.iso_year), int(r.iso_week), area_id[r.area], r.status, r.computed_status,
+                  none_if_blank(r.note), r.decided_at, r.decided_by] for r in assessed.itertuples()])
+            prios = pd.read_csv(src / "priorities.csv", keep_default_na=False)
+            con.executemany(
+                "insert into weekly_priority (id, iso_year, iso_week, area_id, place_id, kind, horizon, description,"
+                " done, followup_note, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [[int(r.id), int(r.iso_year), int(r.iso_week), area_id[r.area], place_id[(r.area, r.place)], r.kind,
+                  r.horizon, r.description, None if r.done == "" else str(r.done) == "True",
+                  none_if_blank(r.followup_note), r.created_by] for r in prios.itertuples()])
+        for seq, table in [("priority_id_seq", "weekly_priority"), ("area_id_seq", "area"), ("place_id_seq", "place"), ("reporter_id_seq", "reporter"),
                            ("response_id_seq", "survey_response"), ("observation_id_seq", "observation"),
                            ("action_id_seq", "action")]:
             _advance_sequence(con, seq, table)

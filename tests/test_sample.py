@@ -13,7 +13,7 @@ from tests.conftest import ROOT
 
 SAMPLE_DIR = ROOT / "sample_data"
 FILES = ["areas.geojson", "places.csv", "factors.csv", "reporters.csv", "survey_responses.csv",
-         "observations.csv", "incidents.csv", "crime_stats.csv", "actions.csv"]
+         "observations.csv", "incidents.csv", "crime_stats.csv", "actions.csv", "assessments.csv", "priorities.csv"]
 
 
 @pytest.fixture(scope="module")
@@ -166,6 +166,16 @@ def test_loading_gives_the_expected_counts(sample_con):
     assert counts["action"] == files["actions"]
     assert counts["municipality"] == 290
     assert sample_con.execute("select count(*) from incident where area_id is null").fetchone()[0] == 0
+    meetings = pd.read_csv(SAMPLE_DIR / "assessments.csv")
+    assert sample_con.execute("select count(*) from weekly_assessment").fetchone()[0] == len(meetings)
+    assert sample_con.execute("select count(distinct iso_week) from weekly_assessment").fetchone()[0] == 12
+    assert sample_con.execute("select count(*) from weekly_assessment where status <> computed_status"
+                              ).fetchone()[0] > 0, "some agreed statuses differ from the computed ones"
+    open_w46 = sample_con.execute("select count(*), count(done) from weekly_priority"
+                                  " where iso_year = 2026 and iso_week = 46").fetchone()
+    assert open_w46[0] > 0 and open_w46[1] == 0, "last week's priorities wait for follow-up"
+    assert sample_con.execute("select count(*) from weekly_assessment where iso_week = 47").fetchone()[0] == 0, \
+        "the latest week's meeting is left for the user to hold"
     # New rows get fresh ids after the explicitly numbered sample rows.
     new_id = sample_con.execute("insert into area (municipality_code, name) values ('1287', 'Nytt område')"
                                 " returning id").fetchone()[0]

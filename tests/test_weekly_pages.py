@@ -120,7 +120,8 @@ def test_lagesbild_for_the_coordinator_with_the_meeting(sample_db):
     assert got == [("trafikkontroll", "helg", 2, "Kontroll av mopeder vid hamnen fredag kväll", "samordnare")]
     assert any("Kontroll av mopeder" in m.value for m in at.markdown)
     # one step from priority to action
-    pid = con.execute("select id from weekly_priority").fetchone()[0]
+    pid = con.execute("select id from weekly_priority where iso_year = ? and iso_week = ?",
+                      [week.year, week.week]).fetchone()[0]
     at.text_input(key=f"lb_action_resp_{pid}").input("Kommunpolisen")
     at.text_input(key=f"lb_action_partners_{pid}").input("Polisen; Trygghetsvärdar")
     at.button(key=f"lb_action_submit_{pid}").click().run()
@@ -195,8 +196,12 @@ def test_meeting_shows_last_weeks_priorities_for_follow_up(sample_db):
     at.segmented_control(key="lb_view").set_value("meeting").run()
     assert not at.exception
     editor = at.data_editor[0].value
-    assert editor["what"].tolist() == ["Byt trasiga lampor i Gångtunneln (nästa vecka)"]
-    assert editor["done"].tolist() == ["nej"] and editor["note"].tolist() == ["Beställt, kommer v. 48"]
+    # the sample's own decisions for that week are listed too; ours is among them
+    ours = editor[editor["what"] == "Byt trasiga lampor i Gångtunneln (nästa vecka)"]
+    assert ours["done"].tolist() == ["nej"] and ours["note"].tolist() == ["Beställt, kommer v. 48"]
+    sample_open = con.execute("select count(*) from weekly_priority where iso_year = 2026 and iso_week = 46"
+                              " and done is null").fetchone()[0]
+    assert len(editor) == sample_open + 1
     at.button(key="lb_followup_save").click().run()
     assert not at.exception
     row = con.execute("select done, followup_note from weekly_priority where id = ?", [pid]).fetchone()
