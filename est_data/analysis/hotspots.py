@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import functools
 import warnings
 from dataclasses import dataclass
 
@@ -203,10 +204,13 @@ def density_peak(d: Density) -> tuple[float, float]:
     return float(lat), float(lon)
 
 
+@functools.lru_cache(maxsize=65536)
 def change_p_value(n: int, previous: int) -> float:
     """Two-sided p-value that the rate changed between two equally long periods (Poisson E-test).
 
     Raw percent change misleads at small counts (3 -> 6 is +100 % and no evidence of anything).
+    Memoised: the map's tables ask for the same few (n, previous) pairs on every run, and each
+    E-test costs milliseconds.
     """
     if n == previous:
         return 1.0

@@ -93,11 +93,17 @@ def contains_points(code: str, lat, lon, tolerance_m: float = 300.0):
     """For arrays of WGS 84 points: are they inside the municipality (with tolerance)? None if unknown code."""
     import numpy as np
     import shapely
-    from pyproj import Transformer
 
     area = boundary_3006(code, tolerance_m)
     if area is None:
         return None
-    x, y = Transformer.from_crs(4326, 3006, always_xy=True).transform(np.asarray(lon, dtype=float),
-                                                                      np.asarray(lat, dtype=float))
+    x, y = _wgs84_to_sweref().transform(np.asarray(lon, dtype=float), np.asarray(lat, dtype=float))
     return shapely.contains_xy(area, x, y)
+
+
+@cache
+def _wgs84_to_sweref():
+    """One transformer per process: building one costs ~50 ms, and importers ask once per row."""
+    from pyproj import Transformer
+
+    return Transformer.from_crs(4326, 3006, always_xy=True)
