@@ -247,7 +247,8 @@ def display_table(actions: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
     table["target_categories"] = table["target_categories"].map(
         lambda v: ", ".join(v) if v is not None and not isinstance(v, float) else "")
     for col in ("start_date", "end_date"):
-        table[col] = pd.to_datetime(table[col]).dt.date.astype(object).where(table[col].notna(), None)
+        # ISO text, blank when missing (an object column of dates with None shows "None" in tables)
+        table[col] = pd.to_datetime(table[col]).map(lambda d: "" if pd.isna(d) else d.date().isoformat())
     for col in ("area", "place", "responsible", "partners"):
         table[col] = table[col].astype(object).where(table[col].notna(), "")
     return table.rename(columns={c: i18n.t(f"actions.col.{names[c]}", lang) for c in columns})
