@@ -9,6 +9,7 @@ Run only these: `pytest -m browser`; they are skipped where Chromium is missing.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -68,12 +69,9 @@ def _wait_healthy(url: str, proc: subprocess.Popen, seconds: float = 90) -> None
     raise TimeoutError(f"no app answered at {url} within {seconds:.0f} s")
 
 
-@pytest.fixture(scope="module")
-def server(sample_template, tmp_path_factory):
-    """The app served by streamlit on a free port, on a private copy of the sample database."""
-    directory = tmp_path_factory.mktemp("browser")
-    database = directory / "est.duckdb"
-    shutil.copy(sample_template, database)
+@contextlib.contextmanager
+def serve_app(database: Path, directory: Path):
+    """Serve app.py with streamlit on a free port against `database`; yields the base URL."""
     port = _free_port()
     env = {**os.environ, "EST_DB": str(database), "EST_LOAD_SAMPLE": "0"}
     log = (directory / "streamlit.log").open("wb")
@@ -93,6 +91,16 @@ def server(sample_template, tmp_path_factory):
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
+
+
+@pytest.fixture(scope="module")
+def server(sample_template, tmp_path_factory):
+    """The app served by streamlit on a free port, on a private copy of the sample database."""
+    directory = tmp_path_factory.mktemp("browser")
+    database = directory / "est.duckdb"
+    shutil.copy(sample_template, database)
+    with serve_app(database, directory) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

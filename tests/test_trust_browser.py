@@ -8,17 +8,14 @@ payloads; every page is opened through the navigation in headless Chromium and n
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
-import subprocess
-import sys
 
 import pytest
 
 from est_data import db
 from est_data.ui.pages import PAGES
 from tests.conftest import ROOT
-from tests.test_browser import CHROMIUM, FLAGS, _free_port, _wait_healthy, login, open_page
+from tests.test_browser import CHROMIUM, FLAGS, login, open_page, serve_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium saknas")]
 
@@ -47,25 +44,8 @@ def planted_server(sample_template, tmp_path_factory):
     database = directory / "est.duckdb"
     shutil.copy(sample_template, database)
     _plant(database)
-    port = _free_port()
-    env = {**os.environ, "EST_DB": str(database), "EST_LOAD_SAMPLE": "0"}
-    log = (directory / "streamlit.log").open("wb")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none", "--server.runOnSave", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, proc)
+    with serve_app(database, directory) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 @pytest.fixture(scope="module")
