@@ -4,7 +4,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from est_data import i18n, incidents, maps
-from est_data.ui.common import page_setup
+from est_data.ui.common import download_table, page_setup
 from est_data.ui.state import cached, tr
 
 ctx = page_setup("karta")
@@ -70,6 +70,7 @@ with right:
                     "previous": tr("incidents.col.previous"), "verdict": tr("incidents.col.change")})
             chosen = st.dataframe(table, hide_index=True, width="stretch", on_select="rerun",
                                   selection_mode="single-row", key="karta_places_table")
+            download_table(table, "karta_platser", key="karta_places_xlsx")
             st.caption(tr("incidents.map.click_hint"))
             rows = chosen.selection.rows if chosen else []
             if rows:
@@ -90,6 +91,7 @@ with right:
                 "level": tr("incidents.col.hotspot")})
             chosen = st.dataframe(table, hide_index=True, width="stretch", on_select="rerun",
                                   selection_mode="single-row", key="karta_cells_table")
+            download_table(table, "karta_rutor", key="karta_cells_xlsx")
             rows = chosen.selection.rows if chosen else []
             if rows:
                 row = cells.iloc[rows[0]]

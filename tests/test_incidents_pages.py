@@ -137,3 +137,12 @@ def test_karta_and_data_in_english(sample_db, page):
         assert any("events in the period" in c.value for c in at.caption)
     else:
         assert any("Police events" in t.label for t in at.tabs)
+
+
+def test_karta_tables_can_be_downloaded_as_excel(sample_db):
+    from tests.conftest import app_as
+
+    at = app_as("admin", "karta")
+    assert not at.exception
+    labels = [b.label for b in at.get("download_button")]
+    assert labels.count("Ladda ner (Excel)") == 2
