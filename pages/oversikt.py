@@ -28,7 +28,7 @@ rate = f" ({100 * ov.answered / ov.reporters:.0f} %)" if ov.reporters else ""
 c1.metric(tr("overview.responses"), f"{ov.answered} / {ov.reporters}{rate}", help=tr("overview.responses_help"),
           border=True)
 for column, status, colour in ((c2, "röd", "red"), (c3, "gul", "orange"), (c4, "grön", "green")):
-    column.metric(f":{colour}[:material/circle:] {tr('status.' + status).capitalize()}", ov.status_counts[status],
+    column.metric(f":{colour}[●] {tr('status.' + status).capitalize()}", ov.status_counts[status],
                   border=True)
 
 st.subheader(tr("overview.incidents_heading"))

@@ -120,7 +120,7 @@ def test_overview_shows_figures_from_the_database(sample_db):
         "select count(*) from incident where source = 'polisen' and not is_summary"
         " and cast(occurred_at as date) between date '2026-11-16' and date '2026-11-22'").fetchone()[0]
     assert int(metrics["Polishändelser"]) == police_last7
-    by_status = {label.rsplit(" ", 1)[-1]: int(value) for label, value in metrics.items() if "circle" in label}
+    by_status = {label.rsplit(" ", 1)[-1]: int(value) for label, value in metrics.items() if "●" in label}
     assert by_status == {"Röd": ov.status_counts["röd"], "Gul": ov.status_counts["gul"],
                          "Grön": ov.status_counts["grön"]}
     assert sum(by_status.values()) == 14

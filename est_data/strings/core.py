@@ -78,7 +78,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Up to and including {end}. Compared with the average of the four previous weeks.",
     ),
     "overview.police": ("Polishändelser", "Police events"),
-    "overview.fault_reports": ("Felanmälningar (skadegörelse)", "Fault reports (vandalism)"),
+    "overview.fault_reports": ("Felanmälningar", "Fault reports"),
     "overview.fault_cost": ("Kostnad felanmälningar", "Fault report costs"),
     "overview.observations": ("Rapportörernas händelser", "Reporters' event reports"),
     "overview.avg4": ("snitt 4 veckor: {avg}", "4-week average: {avg}"),
