@@ -1,9 +1,8 @@
 """Karta: where things happen. Areas, clustered events, heat, named places and statistical hotspots."""
 
 import streamlit as st
-from streamlit_folium import st_folium
-
 from est_data import i18n, incidents, maps
+from est_data.ui import mapview
 from est_data.ui.common import download_table, page_setup
 from est_data.ui.state import cached, tr
 
@@ -36,8 +35,8 @@ with st.container(border=True):
                           disabled="hotspots" not in layers)
 
 query = incidents.EventQuery(f.municipality_code, f.start, f.end, f.area_ids, tuple(sources), tuple(categories))
-data = cached(incidents.map_data, query, layers, colouring, float(cell), float(bandwidth),
-              ctx.user.sees_personal_data)
+map_args = (query, layers, colouring, float(cell), float(bandwidth), ctx.user.sees_personal_data)
+data = cached(incidents.map_data, *map_args)
 
 totals = data.totals
 n_all = int(totals["n"].sum()) if not totals.empty else 0
@@ -98,9 +97,8 @@ with right:
                 focus = (float(row["lat"]), float(row["lon"]), 16)
 
 with left:
-    fmap = maps.build(data, ctx.lang, show_cold)
-    st_folium(fmap, key="karta_map", height=620, use_container_width=True, returned_objects=[],
-              center=focus[:2] if focus else None, zoom=focus[2] if focus else None)
+    mapview.show(cached(mapview.karta, *map_args, ctx.lang, show_cold), key="karta_map", height=620,
+                 center=focus[:2] if focus else None, zoom=focus[2] if focus else None)
     if data.cells is not None:
         with st.expander(tr("incidents.legend.title"), expanded=False):
             st.markdown(maps.hotspot_legend_html(ctx.lang, show_cold), unsafe_allow_html=True)

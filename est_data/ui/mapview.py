@@ -1,0 +1,93 @@
+"""Folium maps in Streamlit with the rendering done once per map, not on every script run.
+
+`st_folium` renders the whole folium map to HTML and JavaScript with jinja on every script run
+(for the Karta map at the `large` benchmark scale ~0.8 s of a ~1 s page run, most of it compiling
+jinja templates), although the map only changes when its data, its options or the language change.
+streamlit-folium has no public way to keep that work (its `render=False` still renders), so
+`prepare()` repeats the part of `st_folium` that depends on the map alone and `show()` hands the
+prepared arguments to the same component. Written against streamlit-folium 0.27.4 (pinned);
+tests/test_mapview.py checks that the prepared arguments are exactly those `st_folium` sends, so an
+upgrade that changes them fails a test instead of breaking the map.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import branca.colormap
+import folium
+import streamlit_folium as sf
+
+from est_data import incidents, maps
+from est_data.ui.state import cached
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What the st_folium component needs to draw one map."""
+
+    script: str
+    header: str
+    html: str
+    map_id: str
+    css_links: tuple[str, ...]
+    js_links: tuple[str, ...]
+    bounds: dict
+    zoom: object
+
+
+def _links(fmap: folium.Map) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The CSS and JS files the map's elements need, in st_folium's order."""
+
+    def walk(element):
+        if isinstance(element, branca.colormap.ColorMap):
+            yield element
+        if isinstance(element, folium.elements.JSCSSMixin):
+            yield element
+        for child in getattr(element, "_children", {}).values():
+            yield from walk(child)
+
+    css: list[str] = []
+    js: list[str] = []
+    for element in walk(fmap):
+        if isinstance(element, branca.colormap.ColorMap):  # st_folium adds d3 for colour scales
+            js.insert(0, "https://cdnjs.cloudflare.com/ajax/libs/d3/3.5.5/d3.min.js")
+            js.insert(0, "https://d3js.org/d3.v4.min.js")
+        css.extend(href for _, href in getattr(element, "default_css", []))
+        js.extend(src for _, src in getattr(element, "default_js", []))
+    return tuple(dict.fromkeys(css)), tuple(dict.fromkeys(js))
+
+
+def prepare(fmap: folium.Map) -> Prepared:
+    """Render a folium Map once into the arguments of the st_folium component (as st_folium does)."""
+    fmap.get_root().render()
+    fmap.render()
+    html = sf._get_html(fmap)
+    header = sf._get_header(fmap)
+    script = sf._get_map_string(fmap)
+    try:
+        (south, west), (north, east) = fmap.get_bounds()
+    except AttributeError:
+        south = west = north = east = None
+    bounds = {"_southWest": {"lat": south, "lng": west}, "_northEast": {"lat": north, "lng": east}}
+    css, js = _links(fmap)
+    return Prepared(script, header, html, sf.get_full_id(fmap), css, js, bounds, fmap.options.get("zoom"))
+
+
+def show(prepared: Prepared, key: str, height: int, center: tuple[float, float] | None = None,
+         zoom: int | None = None) -> None:
+    """Draw a prepared map (no values are returned to the app: it is a picture to look at)."""
+    sf._component_func(
+        script=prepared.script, header=prepared.header, html=prepared.html, id=prepared.map_id,
+        key=sf.generate_js_hash(prepared.script, key, False), height=height, width=None,
+        returned_objects=[], default={}, zoom=zoom, center=center, feature_group=None,
+        return_on_hover=False, layer_control=None, pixelated=False, css_links=list(prepared.css_links),
+        js_links=list(prepared.js_links), wrap_longitude=False,
+    )
+
+
+def karta(cur, query: incidents.EventQuery, layers: tuple[str, ...], colouring: str, cell: float,
+          bandwidth: float, with_text: bool, lang: str, show_cold: bool) -> Prepared:
+    """The Karta page's map, prepared; call through `cached()` so it is built once per choice of filters."""
+    data = cached(incidents.map_data, query, layers, colouring, cell, bandwidth, with_text)
+    return prepare(maps.build(data, lang, show_cold))
