@@ -91,6 +91,26 @@ def test_same_id_twice_in_one_file_keeps_the_newest(empty_con):
                              [str(newer["id"])]).fetchone()[0] == "Ny version"
 
 
+@pytest.mark.parametrize("slow_is_newer", [True, False])
+def test_newest_version_wins_between_duckdb_parsed_and_row_by_row_parsed_events(empty_con, slow_is_newer):
+    """An event DuckDB cannot parse cleanly (no time in the name) is parsed in Python; the newest
+    version of an id wins whichever path parsed it, and no staging table is left behind."""
+    clean = json.loads(EXCERPT.read_text(encoding="utf-8"))[0]
+    odd = copy.deepcopy(clean)
+    odd["name"] = "Brand, Trelleborg"  # no "DD månad HH:MM": the row-by-row path uses the publication time
+    odd["summary"] = "Radvis"
+    clean["summary"] = "Mängdvis"
+    newer, older = (odd, clean) if slow_is_newer else (clean, odd)
+    newer["datetime"], older["datetime"] = "2023-02-18 9:05:00 +01:00", "2023-02-18 8:05:00 +01:00"
+    report = polisen.load(empty_con, json.dumps([newer, older]).encode(), "mixed_paths.json")
+    assert report.rows_read == 2 and report.rows_loaded == 1 and not report.rejected
+    assert any("äldre versioner" in m for m in report.messages)
+    summary = empty_con.execute("select summary from incident where external_id = ?", [str(clean["id"])]).fetchone()[0]
+    assert summary == ("Radvis" if slow_is_newer else "Mängdvis")
+    temp = empty_con.execute("select table_name from duckdb_tables() where temporary and table_name like 'polisen%'")
+    assert temp.fetchall() == []
+
+
 def test_bad_events_are_rejected_with_reason_and_good_ones_load(empty_con):
     events = json.loads(EXCERPT.read_text(encoding="utf-8"))[:3]
     bad = [{"id": "x1", "datetime": "2023-01-01 1:00:00 +01:00", "type": "Brand", "name": "1 januari 01:00, Brand, Trelleborg",

@@ -240,13 +240,14 @@ with raw as (
             and (location_code is not null or is_county)) as ok
     from located
 )
-select * from final order by pos
+select * from final
 """
 
 
-def parse_fast(con, data: bytes) -> tuple[pd.DataFrame, list[int]] | None:
-    """Parse with DuckDB: (clean rows indexed by position, positions to parse one by one), or None
-    when DuckDB cannot read the file as an array of events (the row-by-row path then handles it)."""
+def parse_fast(con, data: bytes) -> tuple[int, list[int]] | None:
+    """Parse with DuckDB into the temp table `polisen_parsed` on con: (number of clean rows, positions
+    to parse one by one), or None when DuckDB cannot read the file as an array of events (the
+    row-by-row path then handles it). The rows stay in DuckDB: no round trip through pandas."""
     import tempfile
 
     names = reference.code_by_name()
@@ -254,73 +255,149 @@ def parse_fast(con, data: bytes) -> tuple[pd.DataFrame, list[int]] | None:
         path = f"{tmp}/events.json"
         with open(path, "wb") as fh:
             fh.write(data)
-        cur = con.cursor()
         try:
-            cur.execute("create temp table polisen_names as select unnest(?) as name, unnest(?) as code",
+            con.execute("create or replace temp table polisen_names as select unnest(?) as name, unnest(?) as code",
                         [list(names), list(names.values())])
-            frame = cur.execute(_PARSE_SQL, [path, list(MONTHS), sorted(reference.county_names()), BASE_URL,
-                                             sorted(NON_INCIDENT_TYPES)]).df()
+            con.execute("create or replace temp table polisen_parsed as " + _PARSE_SQL,
+                        [path, list(MONTHS), sorted(reference.county_names()), BASE_URL, sorted(NON_INCIDENT_TYPES)])
         except duckdb.Error:
             return None
         finally:
-            cur.close()
-    ok = frame["ok"].fillna(False).to_numpy(dtype=bool)
-    clean = frame.loc[ok, ["pos", *COLUMNS]].set_index("pos")
-    clean["is_summary"] = clean["is_summary"].astype(bool)
-    return clean, frame.loc[~ok, "pos"].astype(int).tolist()
+            con.execute("drop table if exists polisen_names")
+    clean = con.execute("select count(*) from polisen_parsed where ok").fetchone()[0]
+    slow = [int(r[0]) for r in con.execute("select pos from polisen_parsed where ok is not true order by pos").fetchall()]
+    return int(clean), slow
 
 
-def parse(data: bytes, file_name: str, progress: Progress = None, con=None) -> Parsed:
-    """Validate every event; the valid ones as a frame (newest version of each id).
+_STAGE_SQL = """
+create or replace temp table polisen_staged as
+with rows as (
+    select pos, external_id, occurred_at, published_at, category, municipality_code, lat, lon,
+           location_precision, location_name, summary, url, is_summary
+    from polisen_parsed where ok
+    union all by name
+    select pos, cast(external_id as varchar) as external_id, cast(occurred_at as timestamp) as occurred_at,
+           cast(published_at as timestamp) as published_at, cast(category as varchar) as category,
+           cast(municipality_code as varchar) as municipality_code, cast(lat as double) as lat,
+           cast(lon as double) as lon, cast(location_precision as varchar) as location_precision,
+           cast(location_name as varchar) as location_name, cast(summary as varchar) as summary,
+           cast(url as varchar) as url, cast(is_summary as boolean) as is_summary
+    from polisen_slow
+)
+select * exclude (pos) from rows
+qualify row_number() over (partition by external_id order by published_at desc, pos desc) = 1
+"""
 
-    With a connection, DuckDB parses the file set-based (fast for large files) and only events it
-    cannot parse cleanly go through `parse_event`; without one, every event does.
-    """
-    fast = parse_fast(con, data) if con is not None else None
-    if fast is not None and (len(fast[0]) + len(fast[1])) == 0:
-        fast = None  # an empty array: let the row path give its message
-    if fast is None:
-        events = _events(data)
-        clean = pd.DataFrame(columns=COLUMNS)
-        slow = list(range(len(events)))
-    else:
-        clean, slow = fast
-        events = _events(data) if slow else []
-    total = len(clean) + len(slow)
-    report = ImportReport(SOURCE, file_name, rows_read=total)
+
+_STAGED_ROWS = "select " + ", ".join(COLUMNS) + " from polisen_staged order by published_at"  # noqa: S608 (constants)
+
+
+@dataclass
+class Staged:
+    """Parsed events staged in the temp table `polisen_staged` on con (newest version of each id)."""
+
+    con: object
+    report: ImportReport
+    digest: str
+    count: int
+
+    @property
+    def rows(self) -> pd.DataFrame:
+        return self.con.execute(_STAGED_ROWS).df()
+
+
+def _slow_rows(events: list, positions: list[int], report: ImportReport, progress: Progress) -> list[dict]:
+    """parse_event for each event at positions (rejections go to the report), each row with its position."""
     rows = []
-    step = max(1, len(slow) // 20)
-    for number, position in enumerate(slow, start=1):
+    step = max(1, len(positions) // 20)
+    for number, position in enumerate(positions, start=1):
         event = events[position]
         try:
-            rows.append(parse_event(event))
+            rows.append({"pos": position, **parse_event(event)})
         except ValueError as err:
             raw = json.dumps(event, ensure_ascii=False)[:300] if isinstance(event, dict) else str(event)[:300]
             report.rejected.append(Rejected(position + 1, str(err), raw))
         if progress and number % step == 0:
-            progress(0.5 * number / len(slow), f"{number} / {len(slow)}")
-    parts = [p for p in (clean.reset_index(drop=True), pd.DataFrame(rows, columns=COLUMNS)) if not p.empty]
-    frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=COLUMNS)
+            progress(0.5 * number / len(positions), f"{number} / {len(positions)}")
+    return rows
+
+
+def _dedup_message(report: ImportReport, before: int, after: int) -> None:
+    if after < before:
+        report.messages.append(f"{before - after} äldre versioner av samma händelse-id ersattes av den nyaste")
+
+
+def stage(con, data: bytes, file_name: str, progress: Progress = None) -> Staged:
+    """Validate every event into the temp table `polisen_staged` (newest version of each id).
+
+    DuckDB parses the file set-based; only events it cannot parse cleanly go through `parse_event`.
+    """
+    fast = parse_fast(con, data)
+    if fast is not None and fast[0] + len(fast[1]) == 0:
+        fast = None  # an empty array: let the row path give its message
+    if fast is None:
+        events = _events(data)
+        clean, slow = 0, list(range(len(events)))
+        con.execute("create or replace temp table polisen_parsed as select 0 as pos, null::varchar as external_id,"
+                    " null::timestamp as occurred_at, null::timestamp as published_at, null::varchar as category,"
+                    " null::varchar as municipality_code, null::double as lat, null::double as lon,"
+                    " null::varchar as location_precision, null::varchar as location_name,"
+                    " null::varchar as summary, null::varchar as url, null::boolean as is_summary,"
+                    " false as ok limit 0")
+    else:
+        clean, slow = fast
+        events = _events(data) if slow else []
+    report = ImportReport(SOURCE, file_name, rows_read=clean + len(slow))
+    extra = pd.DataFrame(_slow_rows(events, slow, report, progress), columns=["pos", *COLUMNS])
+    extra = extra.astype({c: "object" for c in ("external_id", "category", "municipality_code", "location_precision",
+                                                "location_name", "summary", "url")})
+    staging.register(con, "polisen_slow", extra)
+    try:
+        con.execute(_STAGE_SQL)
+    finally:
+        con.unregister("polisen_slow")
+        con.execute("drop table if exists polisen_parsed")
+    count = con.execute("select count(*) from polisen_staged").fetchone()[0]
+    _dedup_message(report, clean + len(extra), count)
+    if report.rows_read and count == 0:
+        raise ImportFileError("inga användbara polishändelser i filen / no usable police events in the file")
+    return Staged(con, report, sha256(data), int(count))
+
+
+def parse(data: bytes, file_name: str, progress: Progress = None, con=None) -> Parsed | Staged:
+    """Validate every event; the valid ones (newest version of each id) as `.rows`.
+
+    With a connection the rows are staged in DuckDB (see `stage`); without one, every event goes
+    through `parse_event` in Python.
+    """
+    if con is not None:
+        return stage(con, data, file_name, progress)
+    events = _events(data)
+    report = ImportReport(SOURCE, file_name, rows_read=len(events))
+    rows = _slow_rows(events, list(range(len(events))), report, progress)
+    frame = pd.DataFrame(rows, columns=["pos", *COLUMNS])
     if not frame.empty:
         before = len(frame)
-        frame = frame.sort_values("published_at", kind="stable").drop_duplicates("external_id", keep="last")
-        if len(frame) < before:
-            report.messages.append(f"{before - len(frame)} äldre versioner av samma händelse-id ersattes av den nyaste")
-    if total and frame.empty:
+        frame = frame.sort_values(["published_at", "pos"], kind="stable").drop_duplicates("external_id", keep="last")
+        _dedup_message(report, before, len(frame))
+    if events and frame.empty:
         raise ImportFileError("inga användbara polishändelser i filen / no usable police events in the file")
-    return Parsed(frame.reset_index(drop=True), report, sha256(data))
+    return Parsed(frame[COLUMNS].reset_index(drop=True), report, sha256(data))
 
 
 def preview(con, data: bytes | str, file_name: str | None = None, progress: Progress = None,
             **options: object) -> ImportReport:
     """Validate and count what a load would do, writing nothing."""
     raw, name = read_bytes(data, file_name)
-    parsed = parse(raw, name, progress, con)
-    new, changed, unchanged = _diff_counts(con, parsed.rows)
-    parsed.report.rows_loaded = new + changed
-    parsed.report.rows_updated = changed
-    parsed.report.rows_unchanged = unchanged
-    return parsed.report
+    staged = stage(con, raw, name, progress)
+    try:
+        new, changed = con.execute(_DIFF_COUNTS).fetchone()
+    finally:
+        con.execute("drop table if exists polisen_staged")
+    staged.report.rows_loaded = int(new) + int(changed)
+    staged.report.rows_updated = int(changed)
+    staged.report.rows_unchanged = staged.count - staged.report.rows_loaded
+    return staged.report
 
 
 _DIFF = """
@@ -352,83 +429,60 @@ with staged as (
 )
 select * from final
 """
+_DIFF_TABLE = "create or replace temp table polisen_diff as " + _DIFF.replace(  # noqa: S608 (constants)
+    "select * from final", "select * from final where is_new or is_changed")
 _DIFF_COUNTS = _DIFF.replace("select * from final", "select count(*) filter (where is_new), count(*) filter (where is_changed) from final")
-
-
-def _stage(con, rows: pd.DataFrame) -> None:
-    staged = rows.astype({"external_id": "object", "category": "object", "municipality_code": "object",
-                          "location_precision": "object", "location_name": "object", "summary": "object",
-                          "url": "object"})
-    staging.register(con, "polisen_frame", staged)
-    con.execute(
-        "create or replace temp table polisen_staged as"
-        " select cast(external_id as varchar) as external_id, cast(occurred_at as timestamp) as occurred_at,"
-        "        cast(published_at as timestamp) as published_at, cast(category as varchar) as category,"
-        "        cast(municipality_code as varchar) as municipality_code, cast(lat as double) as lat,"
-        "        cast(lon as double) as lon, cast(location_precision as varchar) as location_precision,"
-        "        cast(location_name as varchar) as location_name, cast(summary as varchar) as summary,"
-        "        cast(url as varchar) as url, cast(is_summary as boolean) as is_summary"
-        " from polisen_frame"
-    )
-    con.unregister("polisen_frame")
-
-
-def _diff_counts(con, rows: pd.DataFrame) -> tuple[int, int, int]:
-    if rows.empty:
-        return 0, 0, 0
-    _stage(con, rows)
-    new, changed = con.execute(_DIFF_COUNTS).fetchone()
-    return int(new), int(changed), len(rows) - int(new) - int(changed)
 
 
 def load(con, data: bytes | str, file_name: str | None = None, progress: Progress = None,
          **options: object) -> ImportReport:
     """Validate and load: new events inserted, re-published ids updated in place, all in one transaction."""
     raw, name = read_bytes(data, file_name)
-    parsed = parse(raw, name, progress, con)
-    report = parsed.report
-    rows = parsed.rows
-    if options.get("strict") and report.rejected:
-        raise ImportFileError(f"{report.rows_rejected} händelser har fel; inget lästes in (--strict)"
-                              f" / {report.rows_rejected} events have errors; nothing loaded")
-    with transaction(con):
-        _stage(con, rows)
-        diff = con.execute(_DIFF).df()
-        new_ids = diff.loc[diff["is_new"], "external_id"].tolist()
-        changed_ids = diff.loc[diff["is_changed"], "external_id"].tolist()
-        report.rows_loaded = len(new_ids) + len(changed_ids)
-        report.rows_updated = len(changed_ids)
-        report.rows_unchanged = len(rows) - report.rows_loaded
-        if progress:
-            progress(0.6, "sparar / saving")
-        batch_id = record_batch(con, report, parsed.digest)
-        for code in sorted({c for c in rows["municipality_code"].dropna().unique()}):
-            reference.ensure_municipality(con, str(code))
-        if changed_ids:
-            con.execute(
-                "update incident"
-                " set occurred_at = s.occurred_at, published_at = s.published_at, category = s.category,"
-                "     municipality_code = s.municipality_code, lat = s.lat, lon = s.lon,"
-                "     location_precision = s.location_precision, location_name = s.location_name,"
-                "     summary = s.summary, url = s.url, is_summary = s.is_summary, import_batch_id = ?"
-                " from polisen_staged s"
-                " where incident.source = 'polisen'"
-                "   and incident.external_id = s.external_id"
-                "   and list_contains(?, s.external_id)",
-                [batch_id, changed_ids],
-            )
-        if new_ids:
-            con.execute(
-                "insert into incident (source, external_id, occurred_at, published_at, category, municipality_code,"
-                "                      lat, lon, location_precision, location_name, summary, url, is_summary,"
-                "                      import_batch_id)"
-                " select 'polisen', external_id, occurred_at, published_at, category, municipality_code, lat, lon,"
-                "        location_precision, location_name, summary, url, is_summary, ?"
-                " from polisen_staged"
-                " where list_contains(?, external_id)",
-                [batch_id, new_ids],
-            )
+    staged = stage(con, raw, name, progress)
+    report = staged.report
+    try:
+        if options.get("strict") and report.rejected:
+            raise ImportFileError(f"{report.rows_rejected} händelser har fel; inget lästes in (--strict)"
+                                  f" / {report.rows_rejected} events have errors; nothing loaded")
+        with transaction(con):
+            con.execute(_DIFF_TABLE)
+            new, changed = con.execute("select count(*) filter (where is_new), count(*) filter (where is_changed)"
+                                       " from polisen_diff").fetchone()
+            report.rows_loaded = int(new) + int(changed)
+            report.rows_updated = int(changed)
+            report.rows_unchanged = staged.count - report.rows_loaded
+            if progress:
+                progress(0.6, "sparar / saving")
+            batch_id = record_batch(con, report, staged.digest)
+            codes = con.execute("select distinct municipality_code from polisen_staged"
+                                " where municipality_code is not null order by 1").fetchall()
+            for (code,) in codes:
+                reference.ensure_municipality(con, str(code))
+            if changed:
+                con.execute(
+                    "update incident"
+                    " set occurred_at = s.occurred_at, published_at = s.published_at, category = s.category,"
+                    "     municipality_code = s.municipality_code, lat = s.lat, lon = s.lon,"
+                    "     location_precision = s.location_precision, location_name = s.location_name,"
+                    "     summary = s.summary, url = s.url, is_summary = s.is_summary, import_batch_id = ?"
+                    " from polisen_staged s semi join polisen_diff d on d.external_id = s.external_id and d.is_changed"
+                    " where incident.source = 'polisen'"
+                    "   and incident.external_id = s.external_id",
+                    [batch_id],
+                )
+            if new:
+                con.execute(
+                    "insert into incident (source, external_id, occurred_at, published_at, category,"
+                    "                      municipality_code, lat, lon, location_precision, location_name, summary,"
+                    "                      url, is_summary, import_batch_id)"
+                    " select 'polisen', s.external_id, s.occurred_at, s.published_at, s.category, s.municipality_code,"
+                    "        s.lat, s.lon, s.location_precision, s.location_name, s.summary, s.url, s.is_summary, ?"
+                    " from polisen_staged s semi join polisen_diff d on d.external_id = s.external_id and d.is_new",
+                    [batch_id],
+                )
+    finally:
         con.execute("drop table if exists polisen_staged")
+        con.execute("drop table if exists polisen_diff")
     if report.rows_updated:
         report.messages.append(f"{report.rows_updated} händelser uppdaterades (publicerade på nytt)")
     if progress:
