@@ -1,6 +1,7 @@
 """Karta: where things happen. Areas, clustered events, heat, named places and statistical hotspots."""
 
 import streamlit as st
+
 from est_data import i18n, incidents, maps
 from est_data.ui import mapview
 from est_data.ui.common import download_table, page_setup
@@ -36,7 +37,8 @@ with st.container(border=True):
 
 query = incidents.EventQuery(f.municipality_code, f.start, f.end, f.area_ids, tuple(sources), tuple(categories))
 map_args = (query, layers, colouring, float(cell), float(bandwidth), ctx.user.sees_personal_data)
-data = cached(incidents.map_data, *map_args)
+with st.spinner(tr("incidents.map.computing")):  # shown only when not cached (after new data)
+    data = cached(incidents.map_data, *map_args)
 
 totals = data.totals
 n_all = int(totals["n"].sum()) if not totals.empty else 0

@@ -41,6 +41,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{n} police events only give the municipality's or county's centre point as their place. They are "
         "not drawn as points but are counted per municipality.",
     ),
+    "incidents.map.computing": ("Räknar fram kartan och heta punkter …", "Computing the map and hotspots …"),
     "incidents.map.binned_note": (
         "Många händelser: punkterna är sammanslagna till rutor om cirka 100 meter (cirkelns storlek visar antalet).",
         "Many events: points are merged into cells of about 100 metres (circle size shows the count).",

@@ -7,6 +7,7 @@ much as building it; `st.cache_resource` hands out the same object. Pages only r
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 from collections.abc import Callable
 from typing import Any
@@ -14,20 +15,20 @@ from typing import Any
 import streamlit as st
 
 from est_data import db
-from est_data.ui.state import con
+from est_data.ui.state import con, today
 
 
-@st.cache_resource(ttl=600, max_entries=256, show_spinner=False)
-def _figure(fn_path: str, revision: tuple, db_key: str, args: tuple) -> Any:
+@st.cache_resource(ttl=6 * 3600, max_entries=256, show_spinner=False)
+def _figure(fn_path: str, revision: tuple, today: dt.date, db_key: str, args: tuple) -> Any:
     module_name, _, name = fn_path.rpartition(".")
     fn = getattr(importlib.import_module(module_name), name)
     return fn(db.cursor(db_key), *args)
 
 
 def cached_figure(fn: Callable, *args: Any) -> Any:
-    """fn(cursor, *args) -> Figure, cached until the data changes (db.revision) or 10 minutes pass."""
+    """fn(cursor, *args) -> Figure, cached like `state.cached`: until the data or the day changes."""
     cur = con()
-    return _figure(f"{fn.__module__}.{fn.__name__}", db.revision(cur), db.db_path(), args)
+    return _figure(f"{fn.__module__}.{fn.__name__}", db.revision(cur), today(), db.db_path(), args)
 
 
 def download_table_lazy(df, file_stem: str, key: str) -> None:

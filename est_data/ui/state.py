@@ -78,20 +78,26 @@ def logout(timed_out: bool = False) -> None:
         st.session_state["timed_out"] = True
 
 
-@st.cache_data(ttl=600, show_spinner=False, max_entries=512)
-def _cached_call(fn_path: str, revision: tuple, db_key: str, args: tuple, kwargs: tuple) -> Any:
+@st.cache_data(ttl=6 * 3600, show_spinner=False, max_entries=512)
+def _cached_call(fn_path: str, revision: tuple, today: dt.date, db_key: str, args: tuple, kwargs: tuple) -> Any:
     module_name, _, name = fn_path.rpartition(".")
     fn = getattr(importlib.import_module(module_name), name)
     return fn(db.cursor(db_key), *args, **dict(kwargs))
 
 
+def today() -> dt.date:
+    """Part of every cache key: results such as "this week" change at midnight without new data."""
+    return dt.date.today()
+
+
 def cached(fn: Callable, *args: Any, **kwargs: Any) -> Any:
-    """Call fn(cursor, *args, **kwargs), cached until the data changes (db.revision) or 10 minutes pass.
+    """Call fn(cursor, *args, **kwargs), cached until the data changes (db.revision), the day changes
+    (some results depend on today's week) or 6 hours pass.
 
     fn must be a module-level function of est_data taking the cursor first; args must be hashable
     (Filters, dates, tuples ...).
     """
     cur = con()
     key = db.db_path()
-    return _cached_call(f"{fn.__module__}.{fn.__name__}", db.revision(cur), key, args,
+    return _cached_call(f"{fn.__module__}.{fn.__name__}", db.revision(cur), today(), key, args,
                         tuple(sorted(kwargs.items())))
