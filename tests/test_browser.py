@@ -226,6 +226,8 @@ def test_login_shows_the_navigation(admin):
     screenshot(admin, "start")
     assert admin.locator('[data-testid="stSidebarNav"] a').count() >= 1
     assert exception_texts(admin) == []
+    # .streamlit/config.toml: users get no developer menu and no "Deploy" button
+    assert admin.get_by_text("Deploy", exact=True).count() == 0
 
 
 @pytest.mark.parametrize("key", PAGE_KEYS)
