@@ -28,7 +28,10 @@ else:
             st.Page(f"pages/{spec.key}.py", title=tr(spec.title_key), icon=spec.icon, url_path=spec.key,
                     default=spec.default)
         )
-    nav = st.navigation(sections or [st.Page(nothing_to_show, title=tr("app.title"), url_path="start")])
+    # expanded: every page stays listed (a collapsed menu hides the last pages behind Streamlit's
+    # English "View more" button)
+    nav = st.navigation(sections or [st.Page(nothing_to_show, title=tr("app.title"), url_path="start")],
+                        expanded=True)
     with st.sidebar:
         st.caption(tr("login.signed_in_as", name=user.display_name or user.username, role=tr("role." + user.role)))
         if st.button(tr("login.logout"), key="logout", icon=":material/logout:"):

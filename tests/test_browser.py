@@ -228,6 +228,9 @@ def test_login_shows_the_navigation(admin):
     assert exception_texts(admin) == []
     # .streamlit/config.toml: users get no developer menu and no "Deploy" button
     assert admin.get_by_text("Deploy", exact=True).count() == 0
+    # every page the administrator may open is listed, none hidden behind an English "View more"
+    assert admin.locator('[data-testid="stSidebarNav"] a').count() == len(PAGE_KEYS)
+    assert admin.get_by_text("View less", exact=True).count() == 0
 
 
 @pytest.mark.parametrize("key", PAGE_KEYS)
