@@ -5,12 +5,21 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
+import math
 
 import pandas as pd
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from est_data.ingest.common import ImportFileError, parse_datetime, parse_number, read_table
+from est_data.ingest.common import (
+    ImportFileError,
+    parse_datetime,
+    parse_datetimes,
+    parse_number,
+    parse_numbers,
+    read_table,
+)
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -82,6 +91,88 @@ def test_parse_datetime_gives_a_datetime_or_value_error(text):
     except ValueError:
         return
     assert isinstance(result, dt.datetime)
+
+
+def _scalar_number(text: str) -> float | None | str:
+    try:
+        return parse_number(text)
+    except ValueError:
+        return "refused"
+
+
+# texts shaped like numbers, near-numbers and non-numbers: the vectorised parser's plain path and its fallback
+NUMBER_TEXT = st.one_of(
+    st.text(alphabet=st.sampled_from("0123456789-.,  \u00a0krSEK\t١"), max_size=14),
+    st.from_regex(r"-?[0-9]{1,12}([.,][0-9]{1,8})?", fullmatch=True),
+    st.floats(allow_nan=False).map(repr),
+    st.text(max_size=10),
+)
+
+
+@FAST
+@given(st.lists(NUMBER_TEXT, max_size=20))
+@example(["4 500,00", "1900,0", "", "kr", "-0", "9" * 400, "1.234,50", " 12 ", "\u00a012 300 kr", "١٢٣", "1,2,3"])
+def test_parse_numbers_agrees_with_parse_number(texts):
+    values, refused = parse_numbers(texts)
+    assert len(values) == len(refused) == len(texts)
+    for text, value, bad in zip(texts, values.tolist(), refused.tolist(), strict=True):
+        expected = _scalar_number(text)
+        if expected == "refused":
+            assert bad and math.isnan(value), text
+        elif expected is None:
+            assert not bad and math.isnan(value), text
+        else:
+            assert not bad and value == expected and math.copysign(1, value) == math.copysign(1, expected), text
+
+
+def _scalar_datetime(text: str) -> dt.datetime | None:
+    try:
+        return parse_datetime(text)
+    except ValueError:
+        return None
+
+
+# every supported format, with fields in and out of range, padded and not, and other texts
+DATE_TEXT = st.one_of(
+    st.builds(lambda moment, fmt: moment.strftime(fmt[0]),
+              st.datetimes(min_value=dt.datetime(1, 1, 1), max_value=dt.datetime(9999, 12, 31)),
+              st.sampled_from(FORMATS)),
+    st.from_regex(r"[0-9]{4}-[0-9]{2}-[0-9]{2}( [0-9]{2}[:.][0-9]{2}(:[0-9]{2})?)?", fullmatch=True),
+    st.from_regex(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2})?", fullmatch=True),
+    st.from_regex(r"[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4}( [0-9]{1,2}:[0-9]{2})?", fullmatch=True),
+    st.text(alphabet=st.sampled_from("0123456789-.:/T "), max_size=20),
+    st.text(max_size=12),
+)
+
+
+@FAST
+@given(st.lists(DATE_TEXT, max_size=20))
+@example(["2026-10-05 13:16", "2026-02-30", "2026-13-01", "31/04/2026", "0000-00-00", "1500-01-01", "9999-12-31",
+          "2026-03-02 24:00", "2026-03-02 23:59:60", "2026-3-2", " 2026-03-02 ", "2026-03-02  10:00", "", "igår",
+          "02.03.2026", "2026-03-02 14.10", "20260302", "2026-03-02T10:11:12", "2026-03-02T10:11"])
+def test_parse_datetimes_agrees_with_parse_datetime(texts):
+    values, refused = parse_datetimes(texts)
+    assert len(values) == len(refused) == len(texts)
+    for text, value, bad in zip(texts, values, refused.tolist(), strict=True):
+        expected = _scalar_datetime(text)
+        assert value == expected and type(value) is type(expected) and bad == (expected is None), text
+
+
+def test_parse_datetimes_agrees_with_parse_datetime_at_the_edges_of_every_field():
+    # pandas, which reads the plain shapes, is more lenient than strptime in places (year 0, second 60):
+    # every format with each field at and beyond its limits
+    years, months, days = ["0000", "0001", "1500", "2024", "9999"], ["00", "02", "12", "13"], ["00", "29", "30", "31", "32"]
+    texts = []
+    for pattern, _ in FORMATS:
+        for y, mo, d in itertools.product(years, months, days):
+            for h, mi, sec in itertools.product(["00", "24"], ["59", "60"], ["00", "60", "61"]):
+                texts.append(pattern.replace("%Y", y).replace("%m", mo).replace("%d", d).replace("%H", h)
+                             .replace("%M", mi).replace("%S", sec))
+    texts = sorted(set(texts))
+    values, refused = parse_datetimes(texts)
+    for text, value, bad in zip(texts, values, refused.tolist(), strict=True):
+        expected = _scalar_datetime(text)
+        assert value == expected and bad == (expected is None), text
 
 
 CELL = st.text(alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyzåäöÅÄÖéü0123456789 -.:/()"), min_size=1,

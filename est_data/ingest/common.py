@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from est_data.db import transaction
@@ -175,6 +176,79 @@ def parse_datetime(text: str) -> dt.datetime:
     raise ValueError(f"okänt datumformat: {value!r}")
 
 
+# Texts of one plain shape are read without the general parsers, with a result that is the same by
+# construction: a plain number (digits, at most one decimal separator, spaces and no-break spaces
+# dropped as parse_number drops them) is read by float() like parse_number reads it, and a date in
+# one of _DATE_FORMATS with every field zero-padded is read by pandas in that format (no earlier
+# format can read such a text). pandas reads two things strptime refuses: year 0 and second 60 (a
+# leap second, rolled over into the next minute), so those shapes are left out. Every other text,
+# and every plain date pandas refuses, goes through the scalar function: the vectorised functions
+# agree with the scalar ones on every text (tests/test_trust_parsers.py checks it).
+_PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:[.,][0-9]+)?")
+_YEAR = r"(?!0000)[0-9]{4}"
+_PLAIN_DATES = tuple((re.compile(pattern.replace("Y", _YEAR)), fmt) for pattern, fmt in (
+    (r"Y-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}", "%Y-%m-%d %H:%M"),
+    (r"Y-[0-9]{2}-[0-9]{2}", "%Y-%m-%d"),
+    (r"Y-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-5][0-9]", "%Y-%m-%d %H:%M:%S"),
+    (r"Y-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-5][0-9]", "%Y-%m-%dT%H:%M:%S"),
+    (r"Y-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}", "%Y-%m-%dT%H:%M"),
+    (r"[0-9]{2}\.[0-9]{2}\.Y", "%d.%m.%Y"),
+    (r"Y-[0-9]{2}-[0-9]{2} [0-9]{2}\.[0-9]{2}", "%Y-%m-%d %H.%M"),
+))
+
+
+def parse_numbers(texts) -> tuple[np.ndarray, np.ndarray]:
+    """parse_number for a sequence of texts: (floats, NaN where parse_number gives None; mask of the
+    texts where parse_number raises ValueError, their value NaN)."""
+    values: list[float] = []
+    bad: list[int] = []
+    for i, text in enumerate(texts):
+        plain = str(text).replace("\u00a0", "").replace(" ", "")
+        if _PLAIN_NUMBER.fullmatch(plain):
+            values.append(float(plain.replace(",", ".")))
+            continue
+        try:
+            value = parse_number(text)
+        except ValueError:
+            bad.append(i)
+            value = None
+        values.append(np.nan if value is None else value)
+    mask = np.zeros(len(values), dtype=bool)
+    mask[bad] = True
+    return np.array(values, dtype=float), mask
+
+
+def parse_datetimes(texts) -> tuple[list[dt.datetime | None], np.ndarray]:
+    """parse_datetime for a sequence of texts: (datetimes, None where parse_datetime raises ValueError;
+    mask of those texts)."""
+    series = pd.Series([str(t).strip() for t in texts], dtype=object)
+    result: list[dt.datetime | None] = [None] * len(series)
+    left = np.ones(len(series), dtype=bool)
+    for pattern, fmt in _PLAIN_DATES:
+        if not left.any():
+            break
+        shaped = np.flatnonzero(left)[series[left].str.fullmatch(pattern).to_numpy(dtype=bool)]
+        if not len(shaped):
+            continue
+        parsed = pd.to_datetime(series.iloc[shaped], format=fmt, errors="coerce")
+        read = parsed.notna().to_numpy()
+        for i, moment in zip(shaped[read], pd.DatetimeIndex(parsed[read]).to_pydatetime(), strict=True):
+            result[i] = moment
+        left[shaped[read]] = False
+    bad = np.zeros(len(series), dtype=bool)
+    known: dict[str, dt.datetime | None] = {}  # texts repeat; strptime is slow
+    for i in np.flatnonzero(left):
+        text = series.iat[i]
+        if text not in known:
+            try:
+                known[text] = parse_datetime(text)
+            except ValueError:
+                known[text] = None
+        result[i] = known[text]
+        bad[i] = known[text] is None
+    return result, bad
+
+
 def start_batch(con, source: str, file_name: str, digest: str) -> int:
     return con.execute(
         "insert into import_batch (source, file_name, file_sha256, started_at, status)"
@@ -202,4 +276,5 @@ def record_batch(con, report: ImportReport, digest: str) -> int:
 
 
 __all__ = ["ImportFileError", "ImportReport", "Rejected", "read_bytes", "read_table", "decode_text",
-           "parse_number", "parse_datetime", "record_batch", "sha256", "transaction"]
+           "parse_number", "parse_numbers", "parse_datetime", "parse_datetimes", "record_batch", "sha256",
+           "transaction"]
