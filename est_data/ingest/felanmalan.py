@@ -34,7 +34,9 @@ from est_data.ingest.common import (
     ImportReport,
     Rejected,
     parse_datetime,
+    parse_datetimes,
     parse_number,
+    parse_numbers,
     read_bytes,
     read_table,
     record_batch,
@@ -44,6 +46,7 @@ from est_data.ingest.common import (
 SOURCE = "felanmalan"
 CLI_HELP = "felanmälan (skadegörelse, klotter …) som CSV eller .xlsx, WGS 84 eller SWEREF 99 TM"
 PLACE_RADIUS_M = 100.0
+MIN_CHUNK_ROWS = 5_000  # rows parsed per column-wise step; long files take ~20 steps, each reporting progress
 Progress = Callable[[float, str], None] | None
 
 FIELDS: dict[str, list[str]] = {
@@ -164,6 +167,55 @@ class _Lookups:
         k = int(np.argmin(dist))
         return int(self.place_ids[k]) if dist[k] <= PLACE_RADIUS_M else None
 
+    def areas_of(self, lat: np.ndarray, lon: np.ndarray) -> list[int | None]:
+        """area_of for arrays of points: the first area, in the same order, that contains each point."""
+        found: list[int | None] = [None] * len(lat)
+        left = np.arange(len(lat))
+        for area_id, geom in self.area_geoms:
+            if not len(left):
+                break
+            inside = shapely.contains_xy(geom, lon[left], lat[left])
+            for k in left[inside]:
+                found[k] = area_id
+            left = left[~inside]
+        return found
+
+    def nearest_places(self, lat: np.ndarray, lon: np.ndarray) -> list[int | None]:
+        """nearest_place for arrays of points, with the same distances and the same choice among equals.
+
+        Only places in the band |place x - point x| <= radius + 1 m can lie within the radius (a distance
+        is at least its |dx|), so each point is measured against the places of its band, found in the
+        places sorted by x, instead of against all; of the least distance, the first place in the
+        places' order is taken, as np.argmin does in nearest_place.
+        """
+        found: list[int | None] = [None] * len(lat)
+        if not len(self.place_xy) or not len(lat):
+            return found
+        x, y = _to_3006.transform(np.asarray(lon, dtype=float), np.asarray(lat, dtype=float))
+        count = len(self.place_xy)
+        order = np.argsort(self.place_xy[:, 0], kind="stable")
+        sorted_x = self.place_xy[order, 0]
+        margin = PLACE_RADIUS_M + 1.0
+        first = np.searchsorted(sorted_x, x - margin, side="left")
+        end = np.searchsorted(sorted_x, x + margin, side="right")
+        width = int((end - first).max())
+        if width == 0:
+            return found
+        block = max(1, 1_000_000 // width)  # at most ~8 MB of distances at once
+        for start in range(0, len(lat), block):
+            stop = start + block
+            slot = first[start:stop, None] + np.arange(width)
+            place = order[np.minimum(slot, count - 1)]
+            dist = np.hypot(self.place_xy[place, 0] - x[start:stop, None],
+                            self.place_xy[place, 1] - y[start:stop, None])
+            dist[slot >= end[start:stop, None]] = np.inf
+            least = dist.min(axis=1)
+            nearest = np.where(dist == least[:, None], place, count).min(axis=1)
+            near = least <= PLACE_RADIUS_M
+            for row, k in zip(np.flatnonzero(near).tolist(), nearest[near].tolist(), strict=True):
+                found[start + row] = int(self.place_ids[k])
+        return found
+
 
 def _raw(row: pd.Series) -> str:
     return "; ".join(f"{k}={v}" for k, v in row.items() if k != "_line" and v != "")[:300]
@@ -228,16 +280,130 @@ def _parse_row(row: pd.Series, cols: dict[str, str | None], lk: _Lookups) -> dic
             "crs": crs}
 
 
-def _external_ids(rows: list[dict]) -> None:
+def _external_ids(columns: dict[str, list]) -> None:
     """Rows without a case number get a stable id from their content (and their order among equals)."""
     seen: dict[str, int] = {}
-    for r in rows:
-        if r["external_id"]:
+    ids = columns["external_id"]
+    keyed = [columns[k] for k in ("occurred_at", "category", "lat", "lon", "location_name", "cost_sek")]
+    for i, external_id in enumerate(ids):
+        if external_id:
             continue
-        key = "|".join(str(r[k]) for k in ("occurred_at", "category", "lat", "lon", "location_name", "cost_sek"))
+        key = "|".join(str(values[i]) for values in keyed)
         digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]  # noqa: S324 - an id, not security
         seen[digest] = seen.get(digest, 0) + 1
-        r["external_id"] = f"h-{digest}-{seen[digest]}"
+        ids[i] = f"h-{digest}-{seen[digest]}"
+
+
+_COLUMNS = ["external_id", "occurred_at", "category", "lat", "lon", "area_id", "place_id", "location_precision",
+            "location_name", "cost_sek", "summary", "crs"]
+
+
+def _in_ranges(first: np.ndarray, second: np.ndarray, ranges: tuple[float, float, float, float]) -> np.ndarray:
+    low1, high1, low2, high2 = ranges
+    return (low1 <= first) & (first <= high1) & (low2 <= second) & (second <= high2)
+
+
+_WGS84_RANGES = (55.0, 69.1, 10.5, 24.2)  # lat, lon: as in classify_pair
+_SWEREF_RANGES = (6_100_000, 7_700_000, 250_000, 950_000)  # north, east
+
+
+def _parse_rows(frame: pd.DataFrame, cols: dict[str, str | None], lk: _Lookups
+                ) -> tuple[dict[str, list], list[str | None]]:
+    """_parse_row for every row of a frame at once, column by column: ({column: a value per row}, per row
+    None or the reason it is rejected).
+
+    Each check of _parse_row is made on whole columns, in _parse_row's arithmetic. A row that any check
+    finds fault with is parsed again by _parse_row itself, which gives the reason in its words (the
+    first fault, in its order of checks), or the row's values if it finds none: the column-wise checks
+    may be stricter than _parse_row, never more lenient.
+    """
+    n = len(frame)
+
+    def texts(field: str) -> list[str]:
+        column = cols.get(field)
+        return [str(v).strip() for v in frame[column].tolist()] if column else [""] * n
+
+    ids, dates, categories, costs_text = texts("id"), texts("date"), texts("category"), texts("cost")
+    addresses, areas, descriptions = texts("address"), texts("area"), texts("description")
+
+    occurred, bad_date = parse_datetimes(dates)  # an empty date is refused too
+    costs, bad_cost = parse_numbers(costs_text)
+    with np.errstate(invalid="ignore"):
+        ok = ~bad_date & np.array([bool(c) for c in categories], dtype=bool) & ~bad_cost \
+            & ~(costs < 0) & ~np.isinf(costs)
+
+    # the first coordinate pair (lat/lon, else north/east) of which not both cells are empty
+    a, b = np.full(n, np.nan), np.full(n, np.nan)
+    has_pair = np.zeros(n, dtype=bool)
+    for first, second in (("lat", "lon"), ("north", "east")):
+        if not (cols.get(first) and cols.get(second)):
+            continue
+        first_text, second_text = frame[cols[first]].tolist(), frame[cols[second]].tolist()
+        rows = np.flatnonzero(~has_pair & np.array([x != "" or y != "" for x, y in zip(first_text, second_text,
+                                                                                        strict=True)], dtype=bool))
+        a[rows], bad_a = parse_numbers([first_text[i] for i in rows])
+        b[rows], bad_b = parse_numbers([second_text[i] for i in rows])
+        ok[rows] &= ~bad_a & ~bad_b & ~np.isnan(a[rows]) & ~np.isnan(b[rows])
+        has_pair[rows] = True
+
+    # classify_pair on the pairs: WGS 84 in either order, else SWEREF 99 TM in either order
+    exact = np.flatnonzero(has_pair & ok)
+    pa, pb = a[exact], b[exact]
+    wgs_ab = _in_ranges(pa, pb, _WGS84_RANGES)
+    wgs_ba = ~wgs_ab & _in_ranges(pb, pa, _WGS84_RANGES)
+    sweref_ab = ~wgs_ab & ~wgs_ba & _in_ranges(pa, pb, _SWEREF_RANGES)
+    sweref = sweref_ab | (~wgs_ab & ~wgs_ba & ~sweref_ab & _in_ranges(pb, pa, _SWEREF_RANGES))
+    lat, lon = np.where(wgs_ab, pa, pb), np.where(wgs_ab, pb, pa)
+    if sweref.any():
+        north, east = np.where(sweref_ab, pa, pb)[sweref], np.where(sweref_ab, pb, pa)[sweref]
+        to_lon, to_lat = _to_4326.transform(east, north)
+        lat[sweref] = [round(float(v), 7) for v in to_lat]  # Python's round, as classify_pair
+        lon[sweref] = [round(float(v), 7) for v in to_lon]
+    known = wgs_ab | wgs_ba | sweref
+    ok[exact[~known]] = False
+    exact, lat, lon, sweref = exact[known], lat[known], lon[known], sweref[known]
+    inside = reference.contains_points(lk.code, lat, lon)
+    if inside is not None:
+        inside = np.asarray(inside, dtype=bool)
+        ok[exact[~inside]] = False
+        exact, lat, lon, sweref = exact[inside], lat[inside], lon[inside], sweref[inside]
+
+    out: dict[str, list] = {
+        "external_id": ids, "occurred_at": occurred,
+        "category": [c[:1].upper() + c[1:] for c in categories],
+        "lat": [None] * n, "lon": [None] * n, "area_id": [None] * n, "place_id": [None] * n,
+        "location_precision": ["municipality"] * n,
+        "location_name": [address or area or None for address, area in zip(addresses, areas, strict=True)],
+        "cost_sek": [None if math.isnan(c) else float(c) for c in costs.tolist()],
+        "summary": [], "crs": [None] * n,
+    }
+    for i, la, lo, is_sweref, area_id, place_id in zip(exact.tolist(), lat.tolist(), lon.tolist(), sweref.tolist(),
+                                                       lk.areas_of(lat, lon), lk.nearest_places(lat, lon),
+                                                       strict=True):
+        out["lat"][i], out["lon"][i], out["area_id"][i], out["place_id"][i] = la, lo, area_id, place_id
+        out["location_precision"][i], out["crs"][i] = "exact", "sweref" if is_sweref else "wgs84"
+    for i in np.flatnonzero(~has_pair & ok).tolist():
+        address, area = addresses[i], areas[i]
+        if address and _norm(address) in lk.place_by_name:
+            out["place_id"][i], out["lat"][i], out["lon"][i], out["area_id"][i] = lk.place_by_name[_norm(address)]
+            out["location_precision"][i] = "place"
+        elif area and _norm(area) in lk.area_by_name:
+            out["area_id"][i] = lk.area_by_name[_norm(area)]
+            out["location_precision"][i] = "area"
+    for category, address, description in zip(out["category"], addresses, descriptions, strict=True):
+        summary = ": ".join(p for p in (category, address) if p)
+        out["summary"].append((f"{summary}. {description}" if description else summary)[:1000])
+
+    reasons: list[str | None] = [None] * n
+    for i in np.flatnonzero(~ok).tolist():
+        try:
+            parsed = _parse_row(frame.iloc[i], cols, lk)
+        except ValueError as err:
+            reasons[i] = str(err)
+            continue
+        for column in _COLUMNS:
+            out[column][i] = parsed[column]
+    return out, reasons
 
 
 def _mapping(con, options: dict) -> dict[str, str] | None:
@@ -266,25 +432,36 @@ def parse(con, data: bytes | str, file_name: str | None, options: dict, progress
     code = str(options.get("municipality_code") or config.get_setting(con, "municipality_code"))
     lk = _Lookups(con, code)
     report = ImportReport(SOURCE, name, rows_read=len(frame))
-    rows: list[dict] = []
-    step = max(1, len(frame) // 20)
+    total = len(frame)
+    chunk = max(MIN_CHUNK_ROWS, total // 20)
+    columns: dict[str, list] = {column: [] for column in _COLUMNS}
+    reasons: list[str | None] = []
+    for start in range(0, total, chunk):
+        part, part_reasons = _parse_rows(frame.iloc[start:start + chunk], cols, lk)
+        for column in _COLUMNS:
+            columns[column].extend(part[column])
+        reasons.extend(part_reasons)
+        if progress:
+            done = min(start + chunk, total)
+            progress(0.5 * done / total, f"{done} / {total}")
+    # rejections in row order; a case number already seen in a valid row rejects the later row
+    keep: list[int] = []
     seen_ids: dict[str, int] = {}
-    for number, (_, row) in enumerate(frame.iterrows(), start=1):
-        line = int(row["_line"])
-        try:
-            parsed = _parse_row(row, cols, lk)
-            if parsed["external_id"]:
-                if parsed["external_id"] in seen_ids:
-                    raise ValueError(f"samma ärendenummer som rad {seen_ids[parsed['external_id']]}")
-                seen_ids[parsed["external_id"]] = line
-            rows.append(parsed)
-        except ValueError as err:
-            report.rejected.append(Rejected(line, str(err), _raw(row)))
-        if progress and number % step == 0:
-            progress(0.5 * number / len(frame), f"{number} / {len(frame)}")
-    _external_ids(rows)
-    result = pd.DataFrame(rows, columns=["external_id", "occurred_at", "category", "lat", "lon", "area_id", "place_id",
-                                         "location_precision", "location_name", "cost_sek", "summary", "crs"])
+    for i, (line, reason, external_id) in enumerate(zip(frame["_line"].tolist(), reasons, columns["external_id"],
+                                                        strict=True)):
+        if reason is None and external_id:
+            if external_id in seen_ids:
+                reason = f"samma ärendenummer som rad {seen_ids[external_id]}"
+            else:
+                seen_ids[external_id] = int(line)
+        if reason is None:
+            keep.append(i)
+        else:
+            report.rejected.append(Rejected(int(line), reason, _raw(frame.iloc[i])))
+    if len(keep) < total:
+        columns = {column: [values[i] for i in keep] for column, values in columns.items()}
+    _external_ids(columns)
+    result = pd.DataFrame(columns, columns=_COLUMNS)
     sweref = int((result["crs"] == "sweref").sum())
     if sweref:
         report.messages.append(f"rader med koordinater i SWEREF 99 TM, omräknade till WGS 84: {sweref}")
