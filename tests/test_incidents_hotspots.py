@@ -136,5 +136,16 @@ def test_change_is_judged_with_a_poisson_test_not_percent():
     assert hotspots.change_verdict(30, 15) == 1
     assert hotspots.change_verdict(5, 20) == -1
     assert hotspots.change_verdict(0, 0) == 0
+
+
+def test_change_test_of_large_counts_uses_the_score_test():
+    """The E-test of 20 000 against 19 500 events takes half a minute; the score test agrees there."""
+    from statsmodels.stats.rates import test_poisson_2indep
+
+    score = test_poisson_2indep(20_000, 1.0, 19_500, 1.0, method="score").pvalue
+    assert hotspots.change_p_value(20_000, 19_500) == pytest.approx(score, rel=1e-12)
+    assert hotspots.change_verdict(20_000, 19_500) == 1
+    small = test_poisson_2indep(30, 1.0, 15, 1.0, method="etest").pvalue
+    assert hotspots.change_p_value(30, 15) == pytest.approx(small, rel=1e-12)  # small counts: the E-test
     table = pd.DataFrame({"n": [30, 6], "previous": [15, 3]})
     assert incidents.verdicts(table, "n") == ["+15 (säker ökning)", "+3 (ingen säker förändring)"]
