@@ -38,7 +38,7 @@ with st.container(border=True):
 query = incidents.EventQuery(f.municipality_code, f.start, f.end, f.area_ids, tuple(sources), tuple(categories))
 map_args = (query, layers, colouring, float(cell), float(bandwidth), ctx.user.sees_personal_data)
 with st.spinner(tr("incidents.map.computing")):  # shown only when not cached (after new data)
-    data = cached(incidents.map_data, *map_args)
+    data = mapview.karta_data(map_args)
 
 totals = data.totals
 n_all = int(totals["n"].sum()) if not totals.empty else 0
@@ -99,7 +99,7 @@ with right:
                 focus = (float(row["lat"]), float(row["lon"]), 16)
 
 with left:
-    mapview.show(cached(mapview.karta, *map_args, ctx.lang, show_cold), key="karta_map", height=620,
+    mapview.show(mapview.karta_map(map_args, ctx.lang, show_cold), key="karta_map", height=620,
                  center=focus[:2] if focus else None, zoom=focus[2] if focus else None)
     if data.cells is not None:
         with st.expander(tr("incidents.legend.title"), expanded=False):

@@ -15,10 +15,10 @@ from typing import Any
 import streamlit as st
 
 from est_data import db
-from est_data.ui.state import con, today
+from est_data.ui.state import CACHE_SECONDS, con, today
 
 
-@st.cache_resource(ttl=6 * 3600, max_entries=256, show_spinner=False)
+@st.cache_resource(ttl=CACHE_SECONDS, max_entries=256, show_spinner=False)
 def _figure(fn_path: str, revision: tuple, today: dt.date, db_key: str, args: tuple) -> Any:
     module_name, _, name = fn_path.rpartition(".")
     fn = getattr(importlib.import_module(module_name), name)

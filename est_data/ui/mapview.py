@@ -12,14 +12,17 @@ upgrade that changes them fails a test instead of breaking the map.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import branca.colormap
 import folium
+import streamlit as st
 import streamlit_folium as sf
 
-from est_data import incidents, maps
-from est_data.ui.state import cached
+from est_data import db, incidents, maps
+from est_data.ui import state
+from est_data.ui.state import CACHE_SECONDS
 
 
 @dataclass(frozen=True)
@@ -86,8 +89,25 @@ def show(prepared: Prepared, key: str, height: int, center: tuple[float, float] 
     )
 
 
-def karta(cur, query: incidents.EventQuery, layers: tuple[str, ...], colouring: str, cell: float,
-          bandwidth: float, with_text: bool, lang: str, show_cold: bool) -> Prepared:
-    """The Karta page's map, prepared; call through `cached()` so it is built once per choice of filters."""
-    data = cached(incidents.map_data, query, layers, colouring, cell, bandwidth, with_text)
-    return prepare(maps.build(data, lang, show_cold))
+# The Karta page's data and rendered map get caches of their own, bounded by count: an entry is
+# 1-3 MB at the `large` scale, and the shared cache of `state.cached` keeps up to 512 entries for
+# hours. 16 choices of filters are more than a meeting goes through.
+@st.cache_data(ttl=CACHE_SECONDS, max_entries=16, show_spinner=False)
+def _karta_data(revision: tuple, today: dt.date, db_key: str, map_args: tuple) -> incidents.MapData:
+    return incidents.map_data(db.cursor(db_key), *map_args)
+
+
+@st.cache_data(ttl=CACHE_SECONDS, max_entries=16, show_spinner=False)
+def _karta_map(revision: tuple, today: dt.date, db_key: str, map_args: tuple, lang: str,
+               show_cold: bool) -> Prepared:
+    return prepare(maps.build(_karta_data(revision, today, db_key, map_args), lang, show_cold))
+
+
+def karta_data(map_args: tuple) -> incidents.MapData:
+    """incidents.map_data(cursor, *map_args), cached until the data or the day changes."""
+    return _karta_data(db.revision(state.con()), state.today(), db.db_path(), map_args)
+
+
+def karta_map(map_args: tuple, lang: str, show_cold: bool) -> Prepared:
+    """The Karta page's map for karta_data(map_args), rendered once per choice and language."""
+    return _karta_map(db.revision(state.con()), state.today(), db.db_path(), map_args, lang, show_cold)

@@ -78,7 +78,10 @@ def logout(timed_out: bool = False) -> None:
         st.session_state["timed_out"] = True
 
 
-@st.cache_data(ttl=6 * 3600, show_spinner=False, max_entries=512)
+CACHE_SECONDS = 6 * 3600  # at most; the keys hold the data revision and the date
+
+
+@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False, max_entries=512)
 def _cached_call(fn_path: str, revision: tuple, today: dt.date, db_key: str, args: tuple, kwargs: tuple) -> Any:
     module_name, _, name = fn_path.rpartition(".")
     fn = getattr(importlib.import_module(module_name), name)
