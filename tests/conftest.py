@@ -10,7 +10,6 @@ import pytest
 from est_data import auth, db, sample
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED_DATA = ROOT.parent / "shared" / "data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ADMIN_PASSWORD = "provlosenord-123"
 

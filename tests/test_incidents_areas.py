@@ -8,7 +8,7 @@ import zipfile
 
 import geopandas as gpd
 import pytest
-from conftest import SHARED_DATA
+from conftest import FIXTURES
 from shapely import wkt
 from shapely.geometry import box
 
@@ -16,8 +16,7 @@ from est_data import cli
 from est_data.ingest import areas
 from est_data.ingest.common import ImportFileError
 
-STOCKHOLM = SHARED_DATA / "geo" / "stockholm_stadsdelar.geojson"
-needs_layer = pytest.mark.skipif(not STOCKHOLM.exists(), reason="shared geo data not available")
+STOCKHOLM = FIXTURES / "geo" / "stockholm_stadsdelar.geojson"
 
 
 def zipped_shapefile(gdf: gpd.GeoDataFrame, tmp_path) -> bytes:
@@ -36,7 +35,6 @@ def stored(con, code: str) -> dict[str, object]:
         "select name, geometry_wkt from area where municipality_code = ? and active", [code]).fetchall()}
 
 
-@needs_layer
 def test_geojson_and_the_same_layer_as_zipped_shapefile_in_3006_agree(empty_con, tmp_path):
     report = areas.load(empty_con, STOCKHOLM, municipality_code="0180")
     assert (report.rows_read, report.rows_loaded, report.rows_rejected) == (117, 117, 0)
@@ -57,7 +55,6 @@ def test_geojson_and_the_same_layer_as_zipped_shapefile_in_3006_agree(empty_con,
     assert empty_con.execute("select name from municipality where code = '0180'").fetchone()[0] == "Stockholm"
 
 
-@needs_layer
 def test_layer_in_the_wrong_municipality_is_refused(empty_con):
     with pytest.raises(ImportFileError, match="Trelleborg"):
         areas.load(empty_con, STOCKHOLM, municipality_code="1287")
@@ -118,7 +115,6 @@ def test_broken_files_are_refused(empty_con):
             areas.load(empty_con, content, "x", municipality_code="1287")
 
 
-@needs_layer
 def test_cli_import_areas(empty_db, capsys):
     assert cli.main(["--db", str(empty_db), "import", "areas", str(STOCKHOLM), "--kommun", "0180"]) == 0
     assert "lästa 117, inlästa 117, avvisade 0" in capsys.readouterr().out

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pandas as pd
 import pytest
-from conftest import FIXTURES, SHARED_DATA, app_as
+from conftest import FIXTURES, app_as
 
 from est_data import incidents, maps
 
@@ -80,7 +80,7 @@ def test_data_page_polisen_and_areas(sample_db, sample_con):
     at.button(key="data_polisen_load").click().run()
     assert not at.exception
     assert sample_con.execute("select count(*) from incident where external_id = '622573'").fetchone()[0] == 1
-    layer = SHARED_DATA / "geo" / "stockholm_stadsdelar.geojson"
+    layer = FIXTURES / "geo" / "stockholm_stadsdelar.geojson"
     if not layer.exists():
         return
     at.file_uploader(key="data_areas_file").set_value(("sd.geojson", layer.read_bytes(), "application/geo+json"))

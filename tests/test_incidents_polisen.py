@@ -8,14 +8,14 @@ import datetime as dt
 import json
 
 import pytest
-from conftest import FIXTURES, SHARED_DATA
+from conftest import FIXTURES
 
 from est_data import cli
 from est_data.ingest import polisen
 from est_data.ingest.common import ImportFileError
 
 EXCERPT = FIXTURES / "polisen" / "events_excerpt.json"
-REAL = SHARED_DATA / "polisen" / "events_trelleborg_orebro_malmo.json"
+REAL = FIXTURES / "polisen" / "events_trelleborg_orebro_malmo.json"
 
 
 def counts(con, where: str = "true") -> dict:
@@ -152,7 +152,6 @@ def independent_counts(events: list[dict]) -> collections.Counter:
     return counter
 
 
-@pytest.mark.skipif(not REAL.exists(), reason="shared police data not available")
 def test_real_file_counts_per_municipality_and_type_and_idempotence(empty_con):
     events = json.loads(REAL.read_text(encoding="utf-8"))
     report = polisen.load(empty_con, REAL)
@@ -188,7 +187,6 @@ def test_cli_import_polisen(empty_db, capsys):
     assert "JSON" in capsys.readouterr().err
 
 
-@pytest.mark.skipif(not REAL.exists(), reason="shared police data not available")
 def test_fast_duckdb_parse_equals_the_row_by_row_parse(empty_con):
     data = REAL.read_bytes()
     fast = polisen.parse(data, "real.json", con=empty_con).rows

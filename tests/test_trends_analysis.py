@@ -12,9 +12,9 @@ import pytest
 from est_data import charts, db
 from est_data.analysis import trends
 from est_data.model import Filters
-from tests.conftest import SHARED_DATA
+from tests.conftest import FIXTURES
 
-POLICE_FILE = SHARED_DATA / "polisen" / "events_trelleborg_orebro_malmo.json"
+POLICE_FILE = FIXTURES / "polisen" / "events_trelleborg_orebro_malmo.json"
 ALL_TIME = (dt.date(2019, 1, 1), dt.date(2027, 12, 31))
 
 
@@ -207,7 +207,6 @@ def _code(event: dict) -> str | None:
     return {"Trelleborg": "1287", "Örebro": "1880", "Malmö": "1280"}.get(place)
 
 
-@pytest.mark.skipif(not POLICE_FILE.exists(), reason="the shared police file is missing")
 def test_aggregations_equal_pandas_on_real_police_file(empty_con):
     events = json.loads(POLICE_FILE.read_text(encoding="utf-8"))
     rows = []

@@ -14,9 +14,9 @@ import pytest
 
 from est_data import backup, db, inbox, weekly
 from est_data.model import IsoWeek
-from tests.conftest import ROOT, SHARED_DATA
+from tests.conftest import FIXTURES, ROOT
 
-POLICE_FILE = SHARED_DATA / "polisen" / "events_trelleborg_orebro_malmo.json"
+POLICE_FILE = FIXTURES / "polisen" / "events_trelleborg_orebro_malmo.json"
 
 
 def _cli(*args: str, timeout: float = 180) -> subprocess.CompletedProcess:
