@@ -204,17 +204,11 @@ def density_peak(d: Density) -> tuple[float, float]:
     return float(lat), float(lon)
 
 
-# Above this many events in the two periods together the score test replaces the E-test (as in
-# analysis/evaluation.py): the E-test sums over a grid that grows with the square of the counts
-# (2.5 s for 5 000 against 4 800, 34 s for 20 000 against 19 500) and there the two agree to four
-# decimals. A busy place of a large town reaches such counts in half a year.
-ETEST_MAX_EVENTS = 1000
-
-
 @functools.lru_cache(maxsize=65536)
 def change_p_value(n: int, previous: int) -> float:
-    """Two-sided p-value that the rate changed between two equally long periods (Poisson E-test,
-    the score test above ETEST_MAX_EVENTS events).
+    """Two-sided p-value that the rate changed between two equally long periods: the action
+    evaluation's Poisson E-test (`evaluation.etest`, the score test above its ETEST_MAX_EVENTS, where
+    the E-test would take seconds to minutes and the two agree).
 
     Raw percent change misleads at small counts (3 -> 6 is +100 % and no evidence of anything).
     Memoised: the map's tables ask for the same few (n, previous) pairs on every run, and each
@@ -222,13 +216,11 @@ def change_p_value(n: int, previous: int) -> float:
     """
     if n == previous:
         return 1.0
-    from statsmodels.stats.rates import test_poisson_2indep
+    from est_data.analysis.evaluation import etest
 
-    method = "etest" if n + previous <= ETEST_MAX_EVENTS else "score"
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
-        result = test_poisson_2indep(int(n), 1.0, int(previous), 1.0, method=method)
-    return float(result.pvalue)
+        return etest(int(previous), int(n)).p_value
 
 
 def change_verdict(n: int, previous: int, alpha: float = 0.05) -> int:
