@@ -35,8 +35,6 @@ class Prepared:
     map_id: str
     css_links: tuple[str, ...]
     js_links: tuple[str, ...]
-    bounds: dict
-    zoom: object
 
 
 def _links(fmap: folium.Map) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -68,13 +66,9 @@ def prepare(fmap: folium.Map) -> Prepared:
     html = sf._get_html(fmap)
     header = sf._get_header(fmap)
     script = sf._get_map_string(fmap)
-    try:
-        (south, west), (north, east) = fmap.get_bounds()
-    except AttributeError:
-        south = west = north = east = None
-    bounds = {"_southWest": {"lat": south, "lng": west}, "_northEast": {"lat": north, "lng": east}}
     css, js = _links(fmap)
-    return Prepared(script, header, html, sf.get_full_id(fmap), css, js, bounds, fmap.options.get("zoom"))
+    # (st_folium's bounds and zoom only feed the values a map returns; these maps return none)
+    return Prepared(script, header, html, sf.get_full_id(fmap), css, js)
 
 
 def show(prepared: Prepared, key: str, height: int, center: tuple[float, float] | None = None,
