@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from est_data import audit, db
+from est_data import audit, db, display
 from est_data.model import ACTION_KINDS, ACTION_STATUSES
 
 EDITABLE = ("title", "kind", "area_id", "place_id", "geometry_wkt", "radius_m", "partners", "responsible",
@@ -244,8 +244,7 @@ def display_table(actions: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
              "start_date": "start", "end_date": "end", "responsible": "responsible", "partners": "partners",
              "cost_sek": "cost", "target_categories": "categories"}
     table = actions[columns].copy()
-    table["target_categories"] = table["target_categories"].map(
-        lambda v: ", ".join(v) if v is not None and not isinstance(v, float) else "")
+    table["target_categories"] = table["target_categories"].map(display.joined)
     for col in ("start_date", "end_date"):
         # ISO text, blank when missing (an object column of dates with None shows "None" in tables)
         table[col] = pd.to_datetime(table[col]).map(lambda d: "" if pd.isna(d) else d.date().isoformat())

@@ -4,7 +4,7 @@ import streamlit as st
 
 from est_data import i18n, incidents, maps
 from est_data.ui import mapview
-from est_data.ui.common import download_table, page_setup
+from est_data.ui.common import download_table, page_setup, show_table
 from est_data.ui.state import cached, tr
 
 ctx = page_setup("karta")
@@ -69,7 +69,7 @@ with right:
                 ["name", "n", "previous", "verdict"]].rename(columns={
                     "name": tr("incidents.col.place"), "n": tr("incidents.col.n"),
                     "previous": tr("incidents.col.previous"), "verdict": tr("incidents.col.change")})
-            chosen = st.dataframe(table, hide_index=True, width="stretch", on_select="rerun",
+            chosen = show_table(table, hide_index=True, width="stretch", on_select="rerun",
                                   selection_mode="single-row", key="karta_places_table")
             download_table(table, "karta_platser", key="karta_places_xlsx")
             st.caption(tr("incidents.map.click_hint"))
@@ -90,7 +90,7 @@ with right:
                 "cell": tr("incidents.col.cell"), "count": tr("incidents.col.n"),
                 "previous": tr("incidents.col.previous"), "change": tr("incidents.col.change"),
                 "level": tr("incidents.col.hotspot")})
-            chosen = st.dataframe(table, hide_index=True, width="stretch", on_select="rerun",
+            chosen = show_table(table, hide_index=True, width="stretch", on_select="rerun",
                                   selection_mode="single-row", key="karta_cells_table")
             download_table(table, "karta_rutor", key="karta_cells_xlsx")
             rows = chosen.selection.rows if chosen else []

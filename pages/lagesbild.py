@@ -7,11 +7,11 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from est_data import geo, queries, weekly
+from est_data import display, geo, queries, weekly
 from est_data.analysis import situation, survey_rounds
 from est_data.analysis.situation import StatusRule
 from est_data.model import ACTION_KINDS, STATUSES
-from est_data.ui.common import download_table, page_setup
+from est_data.ui.common import download_table, page_setup, show_table
 from est_data.ui.state import cached, tr
 from est_data.weekly_charts import matrix_figure
 
@@ -53,7 +53,7 @@ view = st.segmented_control(tr("weekly.situation.view"), views, default="matrix"
 
 
 def status_text(status: str | None) -> str:
-    return tr(f"status.{status}") if status else "–"
+    return display.label("status", status, ctx.lang, empty="–")
 
 
 # ------------------------------------------------------------------------------------------ the matrix
@@ -113,7 +113,7 @@ if view == "map":
                    "top": tr("weekly.situation.col.top"), "reporters": tr("weekly.situation.col.reporters")}
         if ctx.user.sees_personal_data:
             columns["note"] = tr("weekly.situation.col.note")
-        st.dataframe(shown[list(columns)].rename(columns=columns), hide_index=True, key="lb_status_table")
+        show_table(shown[list(columns)].rename(columns=columns), hide_index=True, key="lb_status_table")
 
 # ------------------------------------------------------------------------------------------ comments and events
 if view == "notes":
@@ -153,7 +153,7 @@ if view == "notes":
             table[tr("weekly.col.reporter")] = notes["reporter"].to_numpy()
             table[tr("weekly.col.organisation")] = notes["organisation"].to_numpy()
             table[tr("weekly.col.internal")] = notes["internal"].to_numpy()
-        st.dataframe(table, hide_index=True, key="lb_notes_table")
+        show_table(table, hide_index=True, key="lb_notes_table")
 
 # ------------------------------------------------------------------------------------------ the meeting
 if view == "meeting":

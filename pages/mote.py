@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from est_data import i18n
+from est_data import display, i18n
 from est_data.analysis.situation import answer_weeks
 from est_data.report import meeting, weekly
 from est_data.ui.common import page_setup, status_badge
@@ -110,7 +110,8 @@ elif step == "changes":
         st.markdown(tr("reports.meeting.no_changes"))
     columns = st.columns(2) if len(areas) > 5 else [st.container()]
     for i, a in enumerate(areas):
-        was = tr("reports.meeting.was", status=tr("status." + a["previous"])) if a["previous"] else ""
+        was = tr("reports.meeting.was", status=display.label("status", a["previous"], ctx.lang)) \
+            if not display.missing(a["previous"]) else ""
         columns[i % len(columns)].markdown(
             f"**{meeting.md(a['area'])}** {badge(a['status'])}  \n{was}{' · ' if was and a['factors'] else ''}"
             f"{meeting.md(a['factors'])}")

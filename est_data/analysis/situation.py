@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from est_data import config, i18n
+from est_data import config, display, i18n
 from est_data.model import IsoWeek
 
 
@@ -194,12 +194,13 @@ def summary_sentences(matrix: pd.DataFrame, area_names: dict[int, str], factor_l
     sentences: list[str] = []
     order = {"röd": 0, "gul": 1, "grön": 2}
     status = area_statuses(matrix, rule)
-    changed = status[status["prev_status"].notna() & (status["status"] != status["prev_status"])]
+    changed = status[status["prev_status"].notna() & status["status"].notna()
+                     & (status["status"] != status["prev_status"])]
     changed = changed.assign(_o=changed["status"].map(order)).sort_values(["_o", "area_id"])
     for row in changed.itertuples():
         sentences.append(i18n.t("weekly.summary.status_changed", lang, area=area_names.get(row.area_id, row.area_id),
-                                status=i18n.t(f"status.{row.status}", lang),
-                                prev=i18n.t(f"status.{row.prev_status}", lang)))
+                                status=display.label("status", row.status, lang, empty="–"),
+                                prev=display.label("status", row.prev_status, lang, empty="–")))
 
     def describe(row, key: str) -> str:
         level = int(row.max_level)

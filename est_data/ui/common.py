@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from est_data import queries
+from est_data import display, queries
 from est_data.model import Filters, User
 from est_data.ui import pages
 from est_data.ui.state import con, current_user, lang, tr
@@ -50,11 +50,19 @@ def download_table(df: pd.DataFrame, file_stem: str, key: str) -> None:
                        icon=":material/download:")
 
 
-def status_badge(status: str | None) -> str:
+def status_badge(status: object) -> str:
+    """A coloured status label; "inga svar" when the area has no status (None, NaN, NA)."""
     colours = {"grön": "green", "gul": "orange", "röd": "red"}
-    if not status:
+    if display.missing(status):
         return tr("overview.no_answers")
-    return f":{colours.get(status, 'gray')}-background[{tr('status.' + status)}]"
+    return f":{colours.get(str(status), 'gray')}-background[{tr('status.' + str(status))}]"
 
 
-__all__ = ["PageContext", "page_setup", "download_table", "excel_bytes", "status_badge", "io"]
+def show_table(data, **kwargs):
+    """st.dataframe with missing cells shown empty (Streamlit writes "None" in a missing cell)."""
+    if isinstance(data, pd.DataFrame):
+        data = display.blank_missing(data)
+    return st.dataframe(data, **kwargs)
+
+
+__all__ = ["PageContext", "page_setup", "download_table", "excel_bytes", "show_table", "status_badge", "io"]
