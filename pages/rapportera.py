@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from est_data import geo, i18n, queries, weekly
+from est_data import display, geo, i18n, queries, weekly
 from est_data.model import IsoWeek
 from est_data.ui.common import page_setup
 from est_data.ui.login import survey_link_week
@@ -61,10 +61,13 @@ factors = cached(queries.factors)
 label_col = "label_en" if ctx.lang == "en" else "label_sv"
 sent = weekly.reporter_week(ctx.con, reporter_id, week)
 sent_levels = {(int(r.area_id), r.factor_code): int(r.level) for r in sent.dropna(subset=["factor_code"]).itertuples()}
-sent_comments = {int(r.area_id): (r.comment, bool(r.comment_internal)) for r in sent.itertuples()}
+sent_comments = {int(r.area_id): (display.text(r.comment), bool(display.present(r.comment_internal)))
+                 for r in sent.itertuples()}
 
 flash = st.session_state.pop("report_flash", None)
-if flash:
+if flash_info := st.session_state.pop("report_flash_info", None):
+    st.info(flash_info, icon=":material/info:")
+elif flash:
     st.success(flash, icon=":material/check_circle:")
 elif not sent.empty:
     st.info(tr("weekly.form.already_sent", when=sent["submitted_at"].max().strftime("%Y-%m-%d %H:%M")))
@@ -125,8 +128,8 @@ if not sent.empty:
                  for r in raised.itertuples()]
         text = ", ".join(parts) if parts else tr("weekly.form.nothing")
         st.markdown(f"**{group['area'].iloc[0]}**: {text}")
-        if group["comment"].iloc[0]:
-            st.text(tr("weekly.form.your_comment") + ": " + str(group["comment"].iloc[0]))
+        if comment := display.text(group["comment"].iloc[0]):
+            st.text(tr("weekly.form.your_comment") + ": " + comment)
 
 # ------------------------------------------------------------------------------------------ event reports
 st.divider()
@@ -136,8 +139,7 @@ events = weekly.reporter_events(ctx.con, reporter_id, week)
 labels = dict(zip(factors["code"], factors[label_col], strict=True))
 
 
-def text(value: object) -> str:
-    return value if isinstance(value, str) else ""
+text = display.text
 
 
 for event in events.itertuples():
@@ -148,7 +150,7 @@ for event in events.itertuples():
         when = str(event.occurred_date)[:10] + (f", {tr('weekly.part.' + part)}" if part else "")
         place = " ".join(x for x in (text(event.area), where) if x)
         st.markdown(f"**{labels.get(event.factor_code, event.factor_code)}**")
-        st.text(f"{place} · {when}\n{event.description}")
+        st.text(f"{place} · {when}\n{text(event.description)}")
         if st.button(tr("weekly.event.delete"), key=f"event_delete_{event.id}", icon=":material/delete:"):
             weekly.delete_event(ctx.con, int(event.id), None if staff else reporter_id, ctx.user.username)
             st.rerun()
@@ -186,7 +188,7 @@ with st.expander(tr("weekly.event.new"), expanded=events.empty, icon=":material/
     if st.button(tr("weekly.event.send"), type="primary", key="event_send", width="stretch", icon=":material/send:"):
         use_point = st.session_state.get("event_map_on") and point
         try:
-            weekly.add_event(ctx.con, reporter_id, weekly.EventReport(
+            event_id = weekly.add_event(ctx.con, reporter_id, weekly.EventReport(
                 factor_code=factor_code, occurred_date=day, description=description, area_id=area_id,
                 place_id=place_id, time_of_day=part, occurred_time=exact, address=address or None,
                 lat=point[0] if use_point else None, lon=point[1] if use_point else None),
@@ -194,7 +196,13 @@ with st.expander(tr("weekly.event.new"), expanded=events.empty, icon=":material/
         except weekly.WeeklyError as err:
             st.error(tr(err.key, **err.kwargs))
         else:
-            for key in ("event_description", "event_address", "event_point", "event_place", "event_time"):
+            # the form is emptied; a second click that carried the same event finds it already saved
+            # (add_event returns the existing row) and is told so instead of "thanks" again
+            for key in ("event_description", "event_address", "event_point", "event_place", "event_time",
+                        "event_part", "event_map_on"):
                 st.session_state.pop(key, None)
-            st.session_state["report_flash"] = tr("weekly.event.thanks")
+            already = st.session_state.get("event_last_id") == event_id
+            st.session_state["event_last_id"] = event_id
+            st.session_state["report_flash_info" if already else "report_flash"] = tr(
+                "weekly.event.already_sent" if already else "weekly.event.thanks")
             st.rerun()

@@ -80,6 +80,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "weekly.event.time": ("Klockslag (om du vet)", "Time (if you know)"),
     "weekly.event.description": ("Kort beskrivning", "Short description"),
     "weekly.event.send": ("Skicka händelsen", "Send the event"),
+    "weekly.event.already_sent": ("Den här händelsen var redan skickad; den sparades inte en gång till.",
+                                  "This event had already been sent; it was not saved again."),
     "weekly.event.thanks": ("Tack! Händelsen är sparad.", "Thank you! The event is saved."),
     "weekly.event.delete": ("Ta bort", "Delete"),
     # the situation picture
