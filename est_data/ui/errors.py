@@ -14,9 +14,8 @@ import datetime as dt
 import logging
 import os
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 import streamlit as st
 
