@@ -19,10 +19,14 @@ def is_sample(con) -> bool:
 
 
 def municipalities_in_use(con) -> pd.DataFrame:
+    """Municipalities with areas, incidents or crime statistics (a municipality that has imported only
+    police events, without an area layer, can still see its trends and follow-up)."""
     return con.execute(
         "select m.code, m.name"
         " from municipality m"
         " where exists (select 1 from area a where a.municipality_code = m.code)"
+        "    or exists (select 1 from incident i where i.municipality_code = m.code)"
+        "    or exists (select 1 from crime_stat c where c.municipality_code = m.code)"
         " order by m.name"
     ).df()
 

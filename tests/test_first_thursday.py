@@ -111,3 +111,21 @@ def test_errors_outside_a_page_show_no_details():
 
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
     assert config["client"]["showErrorDetails"] == "none"
+
+
+def test_trends_work_without_an_area_layer(empty_db):
+    from conftest import ADMIN_PASSWORD, FIXTURES
+
+    from est_data import auth
+    from est_data.ingest import polisen
+
+    con = db.connect(empty_db)
+    police = FIXTURES / "polisen" / "events_trelleborg_orebro_malmo.json"
+    polisen.load(con, police.read_bytes(), police.name)
+    auth.create_user(con, "samordnare", ADMIN_PASSWORD, "samordnare")
+    at = app_as("samordnare", "trender")
+    assert not at.exception
+    assert not any("inga data" in w.value for w in at.warning)
+    total = next(m for m in at.metric if m.label == "Totalt i perioden")
+    assert int(str(total.value).replace("\u00a0", "")) > 0
+    assert any("Inget områdeslager" in i.value for i in at.info)

@@ -38,6 +38,9 @@ def _views(page: str, role: str) -> list[dict]:
         from est_data.report import meeting
 
         return [{"mote_step": s} for s in meeting.STEPS]
+    if page == "karta":
+        return [{f"karta_layer_{name}": True for name in ("clusters", "heat", "places", "hotspots")}
+                | {"karta_cold": True}]
     if page == "insatser":
         tabs = ("actions.tab.list", *(("actions.tab.new", "actions.tab.edit") if staff else ()),
                 "actions.tab.evaluate", "actions.tab.year")
@@ -45,14 +48,23 @@ def _views(page: str, role: str) -> list[dict]:
     return []
 
 
+# Besides the five datasets of est_data.variants: real police events and nothing else (no area layer).
+KINDS = (*variants.DATASETS, "police")
+POLICE_FILE = Path(__file__).parent / "fixtures" / "polisen" / "events_trelleborg_orebro_malmo.json"
+
+
 def _prepare(kind: str, template: Path, target: Path) -> Path:
-    if kind == "empty":
+    if kind in ("empty", "police"):
         con = db.connect(target)
+        if kind == "police":
+            from est_data.ingest import polisen
+
+            polisen.load(con, POLICE_FILE.read_bytes(), POLICE_FILE.name)
     else:
         shutil.copy(template, target)
         con = db.connect(target)
         variants.apply(con, kind)
-    if kind == "empty":
+    if kind in ("empty", "police"):
         for username, role in (("admin", "admin"), ("samordnare", "samordnare"), ("lasare", "läsare"),
                                ("rapportor", "rapportör")):
             auth.create_user(con, username, ADMIN_PASSWORD, role, email=f"{username}@example.test")
@@ -63,7 +75,7 @@ def _prepare(kind: str, template: Path, target: Path) -> Path:
 @pytest.fixture(scope="session")
 def dataset_paths(sample_template, tmp_path_factory) -> dict[str, Path]:
     base = tmp_path_factory.mktemp("datasets")
-    return {kind: _prepare(kind, sample_template, base / f"{kind}.duckdb") for kind in variants.DATASETS}
+    return {kind: _prepare(kind, sample_template, base / f"{kind}.duckdb") for kind in KINDS}
 
 
 def _texts(node) -> list[str]:
@@ -110,15 +122,47 @@ def _check(at, where: str) -> None:
 
 
 def _cases():
-    for kind in variants.DATASETS:
+    for kind in KINDS:
         for spec in page_registry.PAGES:
             for role in spec.roles:
                 yield pytest.param(kind, spec.key, role, id=f"{kind}-{spec.key}-{ROLES[role]}")
 
 
+@pytest.fixture
+def exports(monkeypatch) -> list[tuple[str, bytes]]:
+    """Every Excel export a page offers, made as the user's click would make it."""
+    from est_data.export import excel_bytes
+    from est_data.ui import common, figures
+
+    made: list[tuple[str, bytes]] = []
+
+    def recording(original):
+        def wrapper(df, file_stem, key, *args, **kwargs):
+            made.append((file_stem, excel_bytes(df)))
+            return original(df, file_stem, key, *args, **kwargs)
+
+        return wrapper
+
+    monkeypatch.setattr(common, "download_table", recording(common.download_table))
+    monkeypatch.setattr(figures, "download_table_lazy", recording(figures.download_table_lazy))
+    return made
+
+
+def _check_exports(made: list[tuple[str, bytes]], where: str) -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    for stem, data in made:
+        sheet = load_workbook(io.BytesIO(data), read_only=True).active
+        cells = " ".join(str(c) for row in sheet.iter_rows(values_only=True) for c in row if c is not None)
+        bad = sorted({m.group(0) for m in FORBIDDEN.finditer(cells)})
+        assert not bad, f"{where}: the Excel export {stem} has {bad}"
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(("kind", "page", "role"), list(_cases()))
-def test_page_on_dataset(dataset_paths, monkeypatch, kind, page, role):
+def test_page_on_dataset(dataset_paths, monkeypatch, exports, kind, page, role):
     from streamlit.testing.v1 import AppTest
 
     monkeypatch.setenv("EST_DB", str(dataset_paths[kind]))
@@ -137,6 +181,9 @@ def test_page_on_dataset(dataset_paths, monkeypatch, kind, page, role):
             at.session_state[key] = value
         at.run()
         _check(at, f"{kind}/{page}/{role}/{step}")
+    if kind == "sample" and page in ("trender", "karta", "lagesbild", "enkat"):
+        assert exports, f"{page} offers Excel exports on the sample; none was seen (is the recorder bypassed?)"
+    _check_exports(exports, f"{kind}/{page}/{role}")
 
 
 def _municipality(con) -> str:
@@ -158,7 +205,7 @@ def _report_text(data: bytes, fmt: str) -> str:
 @pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["pdf", "html"])
 @pytest.mark.parametrize("report", ["weekly", "quarterly", "annual"])
-@pytest.mark.parametrize("kind", variants.DATASETS)
+@pytest.mark.parametrize("kind", KINDS)
 def test_reports_on_dataset(dataset_paths, kind, report, fmt):
     """The weekly, quarterly and annual reports build on every dataset and show no missing-value text."""
     import datetime as dt

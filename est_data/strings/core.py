@@ -108,6 +108,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Something went wrong, and it is not your fault. Nothing you had already saved is lost. Try again; "
         "if the error comes back, contact whoever runs EST-dashboard and give the error number **{number}**.",
     ),
+    "common.no_area_layer": (
+        "Inget områdeslager är inläst, så siffrorna gäller hela kommunen. Med ett områdeslager (under Data → "
+        "Områden) delas händelser, trender och uppföljning upp per område, och kartan visar områdena.",
+        "No area layer has been loaded, so the figures are for the whole municipality. With an area layer (under "
+        "Data → Areas) events, trends and follow-up are split by area, and the map shows the areas.",
+    ),
     "common.no_access": ("Du har inte behörighet till den här sidan.", "You do not have access to this page."),
     "cli.error.prefix": ("Fel", "Error"),
 }

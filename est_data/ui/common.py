@@ -11,7 +11,10 @@ import streamlit as st
 from est_data import display, queries
 from est_data.model import Filters, User
 from est_data.ui import pages
-from est_data.ui.state import con, current_user, lang, tr
+from est_data.ui.state import cached, con, current_user, lang, tr
+
+# Pages that work without an area layer (for the whole municipality) and split by area when there is one.
+AREA_SPLIT_PAGES = {"oversikt", "karta", "trender", "uppfoljning"}
 
 
 @dataclass(frozen=True)
@@ -33,7 +36,10 @@ def page_setup(key: str) -> PageContext:
     st.title(tr(spec.title_key))
     if queries.is_sample(cur):
         st.info(tr("app.sample_banner"), icon=":material/science:")
-    return PageContext(cur, user, st.session_state.get("filters"), lang())
+    filters = st.session_state.get("filters")
+    if key in AREA_SPLIT_PAGES and filters is not None and cached(queries.areas, filters.municipality_code).empty:
+        st.info(tr("common.no_area_layer"), icon=":material/layers_clear:")
+    return PageContext(cur, user, filters, lang())
 
 
 def excel_bytes(df: pd.DataFrame, sheet: str = "Data") -> bytes:
