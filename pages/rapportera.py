@@ -155,6 +155,36 @@ for event in events.itertuples():
             weekly.delete_event(ctx.con, int(event.id), None if staff else reporter_id, ctx.user.username)
             st.rerun()
 
+def send_event(reporter_id: int, week: IsoWeek) -> None:
+    """Send the event form. A callback runs before the page is drawn again, so the fields can be emptied
+    here and the browser shows them empty (popping the keys in the page run leaves the old text on
+    screen). A second click that carried the same event finds it already saved (add_event returns the
+    existing row) and is told so instead of "thanks" again."""
+    state = st.session_state
+    point = state.get("event_point") if state.get("event_map_on") else None
+    try:
+        event_id = weekly.add_event(ctx.con, reporter_id, weekly.EventReport(
+            factor_code=state.get("event_factor"), occurred_date=state.get(f"event_date_{week}"),
+            description=state.get("event_description") or "", area_id=state.get("event_area"),
+            place_id=state.get("event_place"), time_of_day=state.get("event_part"),
+            occurred_time=state.get("event_time"), address=state.get("event_address") or None,
+            lat=point[0] if point else None, lon=point[1] if point else None), by=ctx.user.username)
+    except weekly.WeeklyError as err:
+        state["event_error"] = tr(err.key, **err.kwargs)
+        return
+    state["event_description"] = ""
+    state["event_address"] = ""
+    state["event_place"] = None
+    state["event_time"] = None
+    state["event_part"] = None
+    state["event_map_on"] = False
+    state.pop("event_point", None)
+    already = state.get("event_last_id") == event_id
+    state["event_last_id"] = event_id
+    state["report_flash_info" if already else "report_flash"] = tr(
+        "weekly.event.already_sent" if already else "weekly.event.thanks")
+
+
 with st.expander(tr("weekly.event.new"), expanded=events.empty, icon=":material/add_circle:"):
     codes = factors["code"].tolist()
     factor_code = st.selectbox(tr("weekly.event.what"), codes, format_func=labels.get, key="event_factor")
@@ -165,7 +195,7 @@ with st.expander(tr("weekly.event.new"), expanded=events.empty, icon=":material/
     place_names = {int(p.id): p.name for p in area_places.itertuples()}
     place_id = st.selectbox(tr("weekly.event.place"), list(place_names), format_func=place_names.get, index=None,
                             placeholder=tr("weekly.event.place_none"), key="event_place")
-    address = st.text_input(tr("weekly.event.address"), key="event_address", max_chars=200)
+    st.text_input(tr("weekly.event.address"), key="event_address", max_chars=200)
     point = st.session_state.get("event_point")
     if st.toggle(tr("weekly.event.use_map"), key="event_map_on"):
         gdf = geo.areas_gdf(cached(queries.areas, ctx.filters.municipality_code))
@@ -179,30 +209,13 @@ with st.expander(tr("weekly.event.new"), expanded=events.empty, icon=":material/
         if point:
             st.caption(tr("weekly.event.point_chosen", lat=f"{point[0]:.5f}", lon=f"{point[1]:.5f}"))
     last_day = min(today, week.sunday())
-    day = st.date_input(tr("weekly.event.date"), value=last_day, min_value=week.monday(), max_value=last_day,
-                        format="YYYY-MM-DD", key=f"event_date_{week}")
-    part = st.segmented_control(tr("weekly.event.part"), list(weekly.PARTS_OF_DAY),
-                                format_func=lambda p: tr(f"weekly.part.{p}"), key="event_part", width="stretch")
-    exact = st.time_input(tr("weekly.event.time"), value=None, key="event_time", step=300)
-    description = st.text_area(tr("weekly.event.description"), key="event_description", max_chars=weekly.MAX_TEXT)
-    if st.button(tr("weekly.event.send"), type="primary", key="event_send", width="stretch", icon=":material/send:"):
-        use_point = st.session_state.get("event_map_on") and point
-        try:
-            event_id = weekly.add_event(ctx.con, reporter_id, weekly.EventReport(
-                factor_code=factor_code, occurred_date=day, description=description, area_id=area_id,
-                place_id=place_id, time_of_day=part, occurred_time=exact, address=address or None,
-                lat=point[0] if use_point else None, lon=point[1] if use_point else None),
-                by=ctx.user.username)
-        except weekly.WeeklyError as err:
-            st.error(tr(err.key, **err.kwargs))
-        else:
-            # the form is emptied; a second click that carried the same event finds it already saved
-            # (add_event returns the existing row) and is told so instead of "thanks" again
-            for key in ("event_description", "event_address", "event_point", "event_place", "event_time",
-                        "event_part", "event_map_on"):
-                st.session_state.pop(key, None)
-            already = st.session_state.get("event_last_id") == event_id
-            st.session_state["event_last_id"] = event_id
-            st.session_state["report_flash_info" if already else "report_flash"] = tr(
-                "weekly.event.already_sent" if already else "weekly.event.thanks")
-            st.rerun()
+    st.date_input(tr("weekly.event.date"), value=last_day, min_value=week.monday(), max_value=last_day,
+                  format="YYYY-MM-DD", key=f"event_date_{week}")
+    st.segmented_control(tr("weekly.event.part"), list(weekly.PARTS_OF_DAY),
+                         format_func=lambda p: tr(f"weekly.part.{p}"), key="event_part", width="stretch")
+    st.time_input(tr("weekly.event.time"), value=None, key="event_time", step=300)
+    st.text_area(tr("weekly.event.description"), key="event_description", max_chars=weekly.MAX_TEXT)
+    st.button(tr("weekly.event.send"), type="primary", key="event_send", width="stretch", icon=":material/send:",
+              on_click=send_event, args=(reporter_id, week))
+    if error := st.session_state.pop("event_error", None):
+        st.error(error)
