@@ -45,6 +45,8 @@ n_all = int(totals["n"].sum()) if not totals.empty else 0
 on_map = int(totals["on_map"].sum()) if not totals.empty else 0
 centre_only = int(totals["centre_only"].sum()) if not totals.empty else 0
 st.caption(tr("incidents.map.totals", n=i18n.number(n_all, 0, ctx.lang), on_map=i18n.number(on_map, 0, ctx.lang)))
+if options.empty:  # nothing imported yet: say why the map and tables are empty, and what fills them
+    st.info(tr("incidents.map.nothing_loaded"), icon=":material/info:")
 if centre_only:
     st.caption(tr("incidents.map.centre_only", n=i18n.number(centre_only, 0, ctx.lang)))
 if data.binned is not None:
