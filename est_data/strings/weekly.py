@@ -248,6 +248,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "weeks ({avg}).",
     ),
     "weekly.summary.last_week": (", förra veckan {prev}.", ", last week {prev}."),
+    "weekly.summary.high_no_previous": (
+        "{factor} i {area}: {level} enligt {reporters} (ingen jämförelse: inga svar förra veckan).",
+        "{factor} in {area}: {level} according to {reporters} (no comparison: no answers last week).",
+    ),
     "weekly.summary.no_answers_last_week": ("(inga svar förra veckan).", "(no answers last week)."),
     "weekly.summary.n_of_total": ("{n} av {total} rapportörer", "{n} of {total} reporters"),
     "weekly.summary.only_reporter": ("den enda rapportören", "the only reporter"),
