@@ -51,5 +51,11 @@ where id in (
     where n > 1
 );
 
+-- DuckDB cannot create an index on a table with changes not yet committed in the same transaction,
+-- so the clean-up above is committed first. It is idempotent: were the index creation to fail, the
+-- version stays at 004 and the next start runs this file again on the cleaned rows.
+commit;
+begin transaction;
+
 create unique index if not exists app_user_email_unique on app_user (lower(email));
 create unique index if not exists reporter_email_unique on reporter (lower(email));
