@@ -79,7 +79,7 @@ with tab_reporters:
             kind = st.selectbox(tr("register.col.org_kind"), register.ORG_KINDS, index=None, accept_new_options=True,
                                 placeholder=tr("register.choose_or_type"), key=f"reg_rep_kind_{n}")
             covered = st.multiselect(tr("register.col.areas"), active_area_ids, format_func=area_names.get,
-                                     key=f"reg_rep_areas_{n}")
+                                     placeholder=tr("register.choose_areas"), key=f"reg_rep_areas_{n}")
             if st.form_submit_button(tr("register.reporter.add_submit"), type="primary", key="reg_rep_add_submit"):
                 try:
                     register.add_reporter(ctx.con, name, email, organisation, kind, covered, by=me)
@@ -113,7 +113,7 @@ with tab_reporters:
                 options = sorted({*active_area_ids, *record["area_ids"]}, key=lambda i: area_names.get(i, ""))
                 e_areas = st.multiselect(tr("register.col.areas"), options, default=record["area_ids"],
                                          format_func=lambda i: area_names.get(i, str(i)),
-                                         key=f"reg_rep_e_areas_{chosen}")
+                                         placeholder=tr("register.choose_areas"), key=f"reg_rep_e_areas_{chosen}")
                 e_active = st.checkbox(tr("register.col.active"), value=bool(record["active"]),
                                        help=tr("register.reporter.active_help"), key=f"reg_rep_e_active_{chosen}")
                 if st.form_submit_button(tr("register.save"), type="primary", key="reg_rep_edit_submit"):

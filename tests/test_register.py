@@ -324,3 +324,19 @@ def test_quarterly_and_annual_reports_work_with_an_area_layer_without_population
     html = tmp_path / "a.html"
     assert cli.main(["report", "annual", "--year", "2026", "--out", str(html)]) == 0
     assert "KISTA" in html.read_text(encoding="utf-8")
+
+
+def test_register_strings_exist_in_both_languages_and_every_used_key_exists():
+    from est_data import i18n
+    from est_data.strings.register import STRINGS
+    from tests.conftest import ROOT
+
+    for key, (sv, en) in STRINGS.items():
+        assert key.startswith("register.") and sv.strip() and en.strip(), key
+        assert set(re.findall(r"{(\w+)}", sv)) == set(re.findall(r"{(\w+)}", en)), key
+    used = set()
+    for name in ("pages/register.py", "est_data/register.py", "est_data/ui/pages.py", "est_data/register_cli.py"):
+        used |= set(re.findall(r'"(register\.[a-z_.]+[a-z_])"', (ROOT / name).read_text(encoding="utf-8")))
+    assert len(used) > 60
+    assert sorted(k for k in used if k not in i18n.catalogue()) == []
+    assert not i18n.duplicate_keys()

@@ -13,6 +13,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "register.saved": ("Ändringen är sparad.", "The change is saved."),
     "register.unchanged": ("Inget ändrades.", "Nothing changed."),
     "register.choose_or_type": ("Välj eller skriv", "Choose or type"),
+    "register.choose_areas": ("Välj områden", "Choose areas"),
     "register.no_areas": (
         "Kommunen har inga områden ännu. Läs in ert områdeslager under **Data → Områden** (eller med "
         "`python -m est_data import areas FIL`) innan ni lägger till rapportörer.",
