@@ -239,8 +239,11 @@ def add_commands(subparsers) -> None:
     p = sub.add_parser("import", help="läs in en rapportörslista (CSV eller .xlsx)")
     p.add_argument("file", help="namn, e-post, organisation, typ av organisation, områden")
     p.add_argument("--strict", action="store_true", help="vägra hela filen om någon rad har fel")
+    p.add_argument("--wait", type=float, default=120.0, metavar="SEK",
+                   help="om appen har databasen öppen: vänta så länge på att appen läst in filen")
     reporter_import.add_arguments(p)
-    p.set_defaults(func=cmd_reporters_import)
+    # While the app holds the database, cli.main hands the file to the app's inbox like `import`.
+    p.set_defaults(func=cmd_reporters_import, import_module=reporter_import.__name__, import_source="reporters")
     p = sub.add_parser("add", help="lägg till en rapportör")
     p.add_argument("name", help="namn")
     p.add_argument("--email", help="e-postadress (unik)")

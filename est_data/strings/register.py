@@ -2,6 +2,14 @@
 
 STRINGS: dict[str, tuple[str, str]] = {
     "register.nav.title": ("Register", "Register"),
+    # The reporter-list import's tab and help on the Data page (est_data.ui.imports looks these keys up).
+    "incidents.data.source.reporters": ("Rapportörer", "Reporters"),
+    "incidents.data.help.reporters": (
+        "Rapportörslista som CSV eller Excel: namn, e-post, organisation, typ av organisation och områden "
+        "(områdenas namn, åtskilda med komma). E-postadressen känner igen en rapportör som redan finns.",
+        "Reporter list as CSV or Excel: name, e-mail, organisation, kind of organisation and areas (the areas' "
+        "names, separated by commas). The e-mail address recognises a reporter already there.",
+    ),
     "register.tab.reporters": ("Rapportörer", "Reporters"),
     "register.tab.factors": ("Faktorer", "Factors"),
     "register.tab.areas": ("Områden", "Areas"),
