@@ -194,7 +194,8 @@ def add_reporter(con, name: str, email: str | None = None, organisation: str | N
 
 def update_reporter(con, reporter_id: int, by: str | None = None, **changes: Any) -> bool:
     """Change a reporter: name, email, organisation, org_kind, active and/or area_ids. Past answers stay
-    theirs (an inactive reporter gets no survey link and no form). Returns whether anything changed."""
+    theirs (an inactive reporter gets no new survey links, its old ones stop working, and the form's
+    reporter picker leaves it out). Returns whether anything changed."""
     unknown = set(changes) - {*_REPORTER_FIELDS, "area_ids"}
     if unknown:
         raise ValueError(f"unknown reporter fields: {sorted(unknown)}")

@@ -55,8 +55,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "register.reporter.edit": ("Ändra rapportör", "Edit a reporter"),
     "register.reporter.choose": ("Rapportör", "Reporter"),
     "register.reporter.active_help": (
-        "En inaktiv rapportör får ingen enkätlänk och inget formulär; tidigare svar finns kvar under sitt namn.",
-        "An inactive reporter gets no survey link and no form; earlier answers stay under their name.",
+        "En inaktiv rapportör får inga nya enkätlänkar (de gamla slutar gälla) och kan inte väljas i formuläret; "
+        "tidigare svar finns kvar under sitt namn.",
+        "An inactive reporter gets no new survey links (old ones stop working) and cannot be chosen in the form; "
+        "earlier answers stay under their name.",
     ),
     "register.reporter.import": ("Importera en rapportörslista (CSV eller Excel)", "Import a reporter list (CSV or Excel)"),
     "register.reporter.import_help": (
