@@ -122,3 +122,25 @@ def test_admin_user_form_is_cleared_after_a_successful_add(sample_db):
     con = db.connect()
     assert con.execute("select count(*) from app_user where lower(email) = 'kontakt@polisen.example'"
                        ).fetchone()[0] == 1
+
+
+def test_reporter_list_uploaded_on_the_register_page_shows_rejected_rows_then_loads(sample_db):
+    data = ("namn;e-post;organisation;typ av organisation;områden\r\n"
+            "Olle Ny;olle.ny@trelleborg.example;Hamnbolaget;fastighet;Hamnen, centrum\r\n"
+            "Pia Ny;pia.ny@trelleborg.example;Skolan;skola;Rinkeby\r\n").encode("cp1252")
+    at = app_as("samordnare", "register")
+    at.file_uploader(key="data_reporters_file").upload("rapportorer.csv", data).run()
+    assert not at.exception
+    at.button(key="data_reporters_preview").click().run()
+    assert not at.exception
+    shown = "\n".join(f.value.to_string() for f in at.dataframe)
+    assert "okänt område: Rinkeby" in shown
+    con = db.connect()
+    assert con.execute("select count(*) from reporter where email like '%ny@trelleborg.example'").fetchone()[0] == 0
+    at.button(key="data_reporters_load").click().run()
+    assert not at.exception
+    assert any("inlästa 1, avvisade 1" in s.value for s in at.success)
+    areas = con.execute("select string_agg(a.name, ', ' order by a.name) from reporter r"
+                        " join reporter_area ra on ra.reporter_id = r.id join area a on a.id = ra.area_id"
+                        " where r.email = 'olle.ny@trelleborg.example'").fetchone()[0]
+    assert areas == "Centrum, Hamnen"
