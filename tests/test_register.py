@@ -341,3 +341,22 @@ def test_register_strings_exist_in_both_languages_and_every_used_key_exists():
     assert len(used) > 60
     assert sorted(k for k in used if k not in i18n.catalogue()) == []
     assert not i18n.duplicate_keys()
+
+
+def test_an_area_layer_with_a_population_column_gives_the_areas_their_population(empty_con, tmp_path):
+    import geopandas as gpd
+
+    layer = gpd.read_file(JARVA)
+    layer["Befolkning"] = ["12 100", "", "16200", "inte känd"]  # Husby, Kista, Rinkeby, Tensta (file order)
+    order = layer["name"].tolist()
+    path = tmp_path / "med_befolkning.geojson"
+    layer.to_file(path, driver="GeoJSON")
+    area_import.load(empty_con, str(path), path.name, municipality_code="0180")
+    got = dict(empty_con.execute("select name, population from area").fetchall())
+    expected = dict(zip(order, [12100, None, 16200, None], strict=True))
+    assert got == expected
+    # A later layer without the column keeps what is known (and what was set by hand).
+    register.update_area(empty_con, area_id(empty_con, order[1]), "samordnare", population=3000)
+    area_import.load(empty_con, str(JARVA), JARVA.name, municipality_code="0180")
+    assert dict(empty_con.execute("select name, population from area").fetchall()) == {
+        **expected, order[1]: 3000}
