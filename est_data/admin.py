@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from est_data import audit, auth, config
+from est_data import audit, auth, config, register
 from est_data.auth import UserError
 from est_data.db import transaction
 from est_data.model import ROLES
@@ -124,12 +124,7 @@ def link_reporter(con, user_id: int, reporter_id: int | None, by: str) -> None:
 
 def set_email(con, user_id: int, email: str | None, by: str) -> None:
     """The e-mail address that maps an OIDC (single sign-on) login to this account."""
-    email = (email or "").strip() or None
-    if email and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", email):
-        raise UserError("trust.error.email")
-    if email and con.execute("select 1 from app_user where lower(email) = lower(?) and id <> ?",
-                             [email, user_id]).fetchone():
-        raise UserError("trust.error.email_taken")
+    email = register.check_user_email(con, email, exclude_id=user_id)
     _update_user(con, user_id, by, "set_email", {"email": email})
 
 

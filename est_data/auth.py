@@ -41,6 +41,7 @@ def create_user(con, username: str, password: str | None, role: str, display_nam
                 email: str | None = None, reporter_id: int | None = None, by: str | None = None) -> int:
     """Create a local account. Raises UserError on a bad username, role or password."""
     from est_data.audit import record
+    from est_data.register import check_user_email
 
     if not _USERNAME.match(username or ""):
         raise UserError("user.error.username")
@@ -50,6 +51,7 @@ def create_user(con, username: str, password: str | None, role: str, display_nam
         raise UserError("user.error.short_password", n=MIN_PASSWORD_LENGTH)
     if con.execute("select 1 from app_user where lower(username) = lower(?)", [username]).fetchone():
         raise UserError("user.error.exists", username=username)
+    email = check_user_email(con, email)  # one account per address (any case): single sign-on maps by it
     hashed = hash_password(password) if password is not None else None
     with transaction(con):
         new_id = con.execute(

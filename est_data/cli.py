@@ -14,7 +14,7 @@ import sys
 
 import duckdb
 
-from est_data import auth, db, i18n, sample
+from est_data import auth, db, i18n, register, sample
 from est_data.auth import UserError
 
 # Modules that add commands of their own (import, fetch, report, evaluate, backup, bench ...).
@@ -26,6 +26,7 @@ COMMAND_MODULES: list[str] = [
     "est_data.actions_cli",
     "est_data.report.cli",
     "est_data.ingest.polisen_client",
+    "est_data.register_cli",
 ]
 
 
@@ -50,6 +51,8 @@ def cmd_init(con, args) -> int:
         print("Exempeldata laddad / sample loaded: " + ", ".join(
             f"{t} {counts[t]}" for t in ("area", "place", "reporter", "survey_response", "survey_rating",
                                          "observation", "incident", "crime_stat", "action")))
+    elif added := register.ensure_default_factors(con):  # a real municipality starts with EST's checklist
+        print(f"EST:s standardfaktorer inlagda / default factors added: {added}")
     return 0
 
 

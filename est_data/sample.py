@@ -23,6 +23,8 @@ from pyproj import Transformer
 from shapely.geometry import MultiPolygon, Point, Polygon, mapping, shape
 from shapely.ops import transform
 
+from est_data.register import DEFAULT_FACTORS
+
 SEED = 20231127
 MUNICIPALITY = ("1287", "Trelleborg", "12", "Skåne län")
 FIRST_WEEK_MONDAY = dt.date(2023, 11, 27)  # ISO 2023-W48
@@ -33,25 +35,8 @@ STATS_LAST_MONTH = dt.date(2026, 10, 1)
 _to_3006 = Transformer.from_crs(4326, 3006, always_xy=True).transform
 _to_4326 = Transformer.from_crs(3006, 4326, always_xy=True).transform
 
-# The 12 default EST factors (DESIGN §3), in checklist order.
-FACTORS: list[tuple[str, str, str, str]] = [
-    ("hot_vald", "Hot och våld", "Threats and violence", "Hot, misshandel, rån, bråk."),
-    ("skadegorelse", "Skadegörelse", "Vandalism", "Krossade rutor, förstörd utrustning."),
-    ("klotter", "Klotter", "Graffiti", "Klotter och tags på fasader, skyltar, busskurer."),
-    ("nedskrapning", "Nedskräpning", "Littering", "Skräp, dumpning, nedskräpade platser."),
-    ("brand", "Anlagda bränder", "Arson", "Bränder i containrar, papperskorgar, bilar, byggnader."),
-    ("narkotika", "Narkotika och öppen droghandel", "Drugs and open dealing", "Synlig handel, påverkade personer."),
-    ("alkohol", "Alkohol och berusning", "Alcohol and intoxication", "Berusade personer, langning."),
-    ("samlingar", "Otrygghetsskapande samlingar och tillhåll", "Intimidating groups and hangouts",
-     "Grupper som skapar otrygghet, tillhåll i trapphus och källare."),
-    ("stold", "Stöld och inbrott", "Theft and burglary", "Inbrott i förråd, bilar, cykelstölder."),
-    ("trafik", "Trafik, buskörning och mopeder", "Traffic, reckless driving and mopeds",
-     "Buskörning, höga hastigheter, mopeder på gångvägar."),
-    ("otrygga_platser", "Otrygga platser (belysning, skymd sikt)", "Unsafe places (lighting, blocked view)",
-     "Trasig belysning, igenvuxna buskage, skymd sikt."),
-    ("sociala_medier", "Rykten och oro i sociala medier", "Rumours and worry on social media",
-     "Rykten, hot och oro som sprids i sociala medier."),
-]
+# The 12 default EST factors (DESIGN §3), in checklist order: the same list `init` puts in an empty database.
+FACTORS: list[tuple[str, str, str, str]] = list(DEFAULT_FACTORS)
 
 # Police event types (as named by the police API) and fault-report categories, with the factor each feeds.
 POLICE_TYPES: dict[str, tuple[str, float]] = {
@@ -802,7 +787,9 @@ def load(con, directory: str | Path | None = None) -> dict[str, int]:
                         [[int(r.id), area_id[r.area], r.name, r.kind, float(r.lat), float(r.lon)]
                          for r in places.itertuples()])
         con.executemany(
-            "insert into factor (code, label_sv, label_en, description, sort_order) values (?, ?, ?, ?, ?)",
+            "insert into factor (code, label_sv, label_en, description, sort_order) values (?, ?, ?, ?, ?)"
+            " on conflict (code) do update set label_sv = excluded.label_sv, label_en = excluded.label_en,"
+            " description = excluded.description, sort_order = excluded.sort_order",  # `init` may have made them
             factors[["code", "label_sv", "label_en", "description", "sort_order"]].values.tolist())
         con.executemany("insert into reporter (id, name, email, organisation, org_kind) values (?, ?, ?, ?, ?)",
                         reporters[["id", "name", "email", "organisation", "org_kind"]].values.tolist())

@@ -45,6 +45,11 @@ with tab_users:
     left, right = st.columns(2)
     with left:
         st.subheader(tr("trust.add_user"))
+        if st.session_state.pop("admin_clear_add_user", False):
+            # Cleared on success by setting the values before the widgets exist in this run: that reaches
+            # the browser (deleting the keys did not: the form kept the last user's e-mail, issue 13).
+            for key in ("admin_new_username", "admin_new_name", "admin_new_email", "admin_new_password"):
+                st.session_state[key] = ""
         with st.form("admin_add_user"):  # kept on a mistake, cleared on success
             new_username = st.text_input(tr("login.username"), key="admin_new_username")
             new_name = st.text_input(tr("trust.col.name"), key="admin_new_name")
@@ -58,8 +63,7 @@ with tab_users:
                     auth.create_user(ctx.con, new_username.strip(), new_password or None, new_role,
                                      display_name=new_name.strip() or None, email=new_email.strip() or None, by=me)
                     st.session_state["admin_notice"] = tr("trust.user_added", username=new_username.strip())
-                    for key in ("admin_new_username", "admin_new_name", "admin_new_email", "admin_new_password"):
-                        del st.session_state[key]
+                    st.session_state["admin_clear_add_user"] = True
                     st.rerun()
                 except auth.UserError as err:
                     show_error(err)

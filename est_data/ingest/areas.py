@@ -5,7 +5,9 @@ namn, stadsdel, område … is used) and whether the file **replaces** the munic
 not in the file are made inactive, never deleted: survey answers keep pointing at them) or **adds**
 to them (areas of the same name get the new boundary). Geometries are reprojected to EPSG:4326
 (a layer without CRS is recognised as WGS 84 or SWEREF 99 TM by its coordinates), repaired when
-invalid, and features with the same name are merged. Afterwards incidents, reporters' event reports
+invalid, and features with the same name are merged (their inhabitants added up, when the layer has a
+column such as `befolkning`, `folkmängd` or `population`; a layer without one leaves the population
+unknown, or as set under Register → Områden). Afterwards incidents, reporters' event reports
 and named places are (re)assigned to areas by point-in-polygon.
 """
 
@@ -34,6 +36,10 @@ NAME_CANDIDATES = ["name", "namn", "stadsdel", "stadsdelsnamn", "område", "omra
                    "bostadsomrade", "bostadsområde", "ort", "tatort", "tätort", "label", "title", "sdnamn", "nyko_namn"]
 MODES = ("replace", "add")
 Progress = Callable[[float, str], None] | None
+# A column with the number of inhabitants, when the layer has one (else the population stays unknown,
+# or as set under Register -> Områden).
+POPULATION_CANDIDATES = ["population", "befolkning", "folkmängd", "folkmangd", "invånare", "invanare",
+                         "antal_invånare", "antal_invanare", "inhabitants", "bef_tot"]
 
 
 def _suffix(data: bytes) -> str:
@@ -94,6 +100,17 @@ def columns(data: bytes | str, file_name: str | None = None) -> tuple[list[str],
     return cols, default_name_column(cols)
 
 
+def population_values(gdf: gpd.GeoDataFrame) -> list[float]:
+    """Each feature's inhabitants from a population column (NaN where missing or not a number)."""
+    lowered = {str(c).casefold(): c for c in gdf.columns if c != gdf.geometry.name}
+    column = next((lowered[c] for c in POPULATION_CANDIDATES if c in lowered), None)
+    if column is None:
+        return [float("nan")] * len(gdf)
+    numbers = pd.to_numeric(gdf[column].astype(str).str.replace(r"[\s\u00a0]", "", regex=True)
+                            .str.replace(",", "."), errors="coerce")
+    return [float(v) if pd.notna(v) and v >= 0 else float("nan") for v in numbers]
+
+
 def default_name_column(cols: list[str]) -> str | None:
     lowered = {c.casefold(): c for c in cols}
     for candidate in NAME_CANDIDATES:
@@ -120,6 +137,7 @@ def parse(data: bytes | str, file_name: str | None, name_column: str | None = No
     if column is None or column not in gdf.columns:
         raise ImportFileError(f"namnkolumnen {column!r} finns inte; kolumner: {', '.join(cols) or 'inga'}"
                               f" / the name column {column!r} does not exist")
+    population = population_values(gdf)
     rows = []
     for number, (name_value, geom) in enumerate(zip(gdf[column], gdf.geometry, strict=True), start=1):
         area_name = "" if name_value is None or (isinstance(name_value, float) and pd.isna(name_value)) \
@@ -137,11 +155,12 @@ def parse(data: bytes | str, file_name: str | None, name_column: str | None = No
         if not polygons:
             report.rejected.append(Rejected(number, f"inte en yta ({geom.geom_type})", area_name))
             continue
-        rows.append({"name": area_name[:200], "geometry": shapely.union_all(polygons)})
+        rows.append({"name": area_name[:200], "geometry": shapely.union_all(polygons),
+                     "population": population[number - 1]})
     if not rows:
         raise ImportFileError("inga användbara områden i filen / no usable areas in the file")
     areas = gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
-    merged = areas.dissolve(by="name", as_index=False)
+    merged = areas.dissolve(by="name", as_index=False, aggfunc={"population": lambda v: v.sum(min_count=1)})
     if len(merged) < len(areas):
         report.messages.append(f"objekt med samma namn slogs ihop: {len(areas) - len(merged)}")
     return merged, report, sha256(raw)
@@ -195,17 +214,19 @@ def load(con, data: bytes | str, file_name: str | None = None, progress: Progres
     _check_inside(areas, code, report)
     if progress:
         progress(0.3, "sparar områden / saving areas")
-    rows = [(code, n, kind, wkt.dumps(g, rounding_precision=7)) for n, g in
-            zip(areas["name"], areas.geometry, strict=True)]
+    rows = [(code, n, kind, wkt.dumps(g, rounding_precision=7), None if pd.isna(p) else int(p)) for n, g, p in
+            zip(areas["name"], areas.geometry, areas["population"], strict=True)]
     with transaction(con):
         reference.ensure_municipality(con, code)
         existing = {r[0] for r in con.execute("select name from area where municipality_code = ?", [code]).fetchall()}
         report.rows_updated = sum(1 for n in areas["name"] if n in existing)
         report.rows_loaded = len(rows)
         con.executemany(
-            "insert into area (municipality_code, name, kind, geometry_wkt, active) values (?, ?, ?, ?, true)"
+            "insert into area (municipality_code, name, kind, geometry_wkt, population, active)"
+            " values (?, ?, ?, ?, ?, true)"
             " on conflict (municipality_code, name) do update"
-            " set geometry_wkt = excluded.geometry_wkt, active = true",
+            " set geometry_wkt = excluded.geometry_wkt, active = true,"
+            "     population = coalesce(excluded.population, area.population)",
             rows)
         if mode == "replace":
             con.execute("update area set active = false"

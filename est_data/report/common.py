@@ -113,7 +113,9 @@ def area_table(con, code: str, start: dt.date, end: dt.date, lang: str, rule) ->
     rows = []
     for row in fig.sort_values("area").itertuples():
         events = row.police + row.faults
-        rate = events / row.population * 1000 if row.population and not pd.isna(row.population) else None
+        # An area layer without population gives <NA> here, whose truth value pandas refuses (issue 13).
+        known = not pd.isna(row.population) and row.population > 0
+        rate = events / float(row.population) * 1000 if known else None
         rows.append((row.area, num(row.police, 0, lang), num(row.faults, 0, lang),
                      num(row.police_before + row.faults_before, 0, lang), num(rate, 1, lang),
                      num(row.mean_level, 2, lang), f"{int(row.röd)} / {int(row.gul)} / {int(row.grön)}"))

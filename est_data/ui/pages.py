@@ -35,6 +35,7 @@ PAGES: list[PageSpec] = [
     PageSpec("trender", "nav.trends", ":material/trending_up:", READERS, "nav.section.analysis"),
     PageSpec("uppfoljning", "nav.followup", ":material/query_stats:", READERS, "nav.section.analysis"),
     PageSpec("data", "incidents.nav.data", ":material/upload_file:", STAFF, "nav.section.admin"),
+    PageSpec("register", "register.nav.title", ":material/badge:", STAFF, "nav.section.admin"),
     PageSpec("rapporter", "reports.nav.reports", ":material/description:", ALL, "nav.section.weekly"),
     PageSpec("mote", "reports.nav.meeting", ":material/co_present:", READERS, "nav.section.weekly"),
 ]
