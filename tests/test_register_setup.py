@@ -140,3 +140,4 @@ def test_readme_empty_database_path_reaches_a_weekly_report(tmp_path, monkeypatc
     assert "Två containerbränder vid Husby gård" in flat
     assert re.search(r"2 av 4", flat), flat[:1500]
     assert "Trelleborg" not in flat
+    assert "status.nan" not in flat and " nan " not in flat
