@@ -26,6 +26,7 @@ COMMAND_MODULES: list[str] = [
     "est_data.actions_cli",
     "est_data.report.cli",
     "est_data.ingest.polisen_client",
+    "est_data.statistics_cli",
 ]
 
 

@@ -84,7 +84,8 @@ with right:
         else:
             table = cells.assign(
                 cell=lambda d: d["ix"].astype(str) + ":" + d["iy"].astype(str),
-                level=lambda d: [tr(f"incidents.hot.level{int(v)}") for v in d["level"]],
+                level=lambda d: [maps.hot_label(int(v), bool(i), ctx.lang) for v, i in zip(d["level"], d["isolated"],
+                                                                                        strict=True)],
                 change=incidents.verdicts(cells, "count", ctx.lang),
             )[["cell", "count", "previous", "change", "level"]].rename(columns={
                 "cell": tr("incidents.col.cell"), "count": tr("incidents.col.n"),

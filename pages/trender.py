@@ -42,6 +42,10 @@ with tab_time:
                   border=True)
         if total == 0:
             st.info(tr("trends.no_data_measure"))
+        times = cached(trends.time_counts, filters, measure_key)
+        if times["inexact"]:
+            st.caption(tr("trends.inexact_times", n=i18n.number(times["inexact"], 0, ctx.lang),
+                          total=i18n.number(times["exact"] + times["inexact"], 0, ctx.lang)))
         c1, c2 = st.columns(2)
         c1.plotly_chart(cached_figure(trend_figures.weekday, filters, measure_key, ctx.lang), theme=None,
                         key="trends_weekday")

@@ -119,6 +119,23 @@ def weekday_hour_matrix(con, filters: Filters, measure_key: str) -> pd.DataFrame
     return matrix.reindex(index=full.index, columns=full.columns, fill_value=0.0).fillna(0.0)
 
 
+def time_counts(con, filters: Filters, measure_key: str) -> dict[str, int]:
+    """How many events of the measure have an exact time and how many only a day or a window
+    ({'exact': n, 'inexact': m}): the hour charts spread the inexact ones over their window (aoristic
+    weighting, schema 007) and must say how many there are."""
+    m = measure(measure_key)
+    if not m.has_hours:
+        return {"exact": 0, "inexact": 0}
+    row = con.execute(
+        # an event's weights add up to 1, so summed weights count events
+        "select coalesce(sum(weight) filter (where exact = 1), 0) as exact,"
+        "       coalesce(sum(weight) filter (where exact = 0), 0) as inexact"
+        " from trend_events(?, ?, ?, ?, ?, ?, ?)",
+        _event_args(m, filters),
+    ).fetchone()
+    return {"exact": round(row[0]), "inexact": round(row[1])} if row else {"exact": 0, "inexact": 0}
+
+
 def _complete(df: pd.DataFrame, column: str, keys: range) -> pd.DataFrame:
     frame = pd.DataFrame({column: list(keys)})
     out = frame.merge(df, on=column, how="left")

@@ -36,6 +36,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "or a time window are spread evenly over its hours.",
     ),
     "trends.areas_note": (", valda områden: {n}", ", selected areas: {n}"),
+    "trends.inexact_times": (
+        "{n} av {total} händelser saknar exakt tid (bara datum eller ett tidsfönster). De ritas inte kl. 00: "
+        "var och en fördelas jämnt över timmarna den kan ha hänt (hela dygnet eller sitt fönster).",
+        "{n} of {total} events have no exact time (a date only or a time window). They are not drawn at "
+        "00:00: each is spread evenly over the hours it may have happened (the whole day or its window).",
+    ),
     "trends.total": ("Totalt i perioden", "Total in the period"),
     "trends.tab.time": ("Veckodag och timme", "Weekday and hour"),
     "trends.tab.season": ("Månader och veckor", "Months and weeks"),
