@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from est_data import i18n, queries, trend_figures
-from est_data.analysis import trends
+from est_data.analysis import compstat, trends
 from est_data.ui.common import page_setup
 from est_data.ui.figures import cached_figure, download_table_lazy
 from est_data.ui.state import cached, tr
@@ -97,6 +97,10 @@ with tab_risk:
                 tr("trends.col.verdict"): [verdict(v) for v in risk["verdict"]],
             })
             st.dataframe(shown, hide_index=True, width="stretch", key="trends_risk_table")
+            tests = compstat.tests_made(risk, ("p_value",))
+            if tests:
+                st.caption(tr("followup.chance", tests=tests,
+                              chance=i18n.number(compstat.chance_flags(tests), 1, ctx.lang)))
             download_table_lazy(shown, "riskdagar", key="trends_risk_xlsx")
             summary = trends.risk_summary(risk)
             st.subheader(tr("trends.risk_summary_title"))

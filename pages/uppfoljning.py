@@ -76,6 +76,8 @@ else:
 
     styled = shown.style.map(colour, subset=[tr("followup.col.verdict_month"), tr("followup.col.verdict_ytd")])
     st.dataframe(styled, hide_index=True, width="stretch", key="followup_table")
+    tests = compstat.tests_made(table, compstat.TABLE_P_COLUMNS)
+    st.caption(tr("followup.chance", tests=tests, chance=i18n.number(compstat.chance_flags(tests), 1, ctx.lang)))
     st.caption(tr("followup.preliminary_note") + " · " + tr("followup.table_caption", month=month_name,
                                                               min_events=compstat.MIN_EVENTS))
     download_table_lazy(shown, f"compstat_{chosen.isoformat()[:7]}", key="followup_table_xlsx")

@@ -411,11 +411,12 @@ def risk_weekend_table(con, filters: Filters, measure_key: str) -> pd.DataFrame:
 
     One row per risk occasion: risk, year, first and last day, days, value, per_day, the ordinary
     weekend-day average of the same year (Friday–Sunday that are neither risk days nor holidays),
-    ratio, and a Poisson judgement for counts (compstat.judge; None for costs and levels).
+    ratio, and a Poisson judgement for counts (compstat.judge; None for costs and levels), judged on
+    p adjusted across the table's rows (q_value, Benjamini-Hochberg: compstat.adjust_table).
     """
     m = measure(measure_key)
     columns = ["risk", "year", "first_day", "last_day", "days", "value", "per_day", "ordinary_per_day",
-               "ratio", "verdict", "p_value"]
+               "ratio", "verdict", "p_value", "q_value"]
     if m.survey:
         return pd.DataFrame(columns=columns)
     daily = daily_series(con, filters, measure_key)
@@ -451,7 +452,8 @@ def risk_weekend_table(con, filters: Filters, measure_key: str) -> pd.DataFrame:
                      "value": total, "per_day": per_day, "ordinary_per_day": ordinary_per_day,
                      "ratio": per_day / ordinary_per_day if ordinary_per_day else float("nan"),
                      "verdict": verdict, "p_value": p_value})
-    return pd.DataFrame(rows, columns=columns).sort_values("first_day").reset_index(drop=True)
+    table = pd.DataFrame(rows, columns=columns[:-1]).sort_values("first_day").reset_index(drop=True)
+    return compstat.adjust_table(table, [("p_value", "verdict", "q_value")])[columns]
 
 
 def risk_summary(table: pd.DataFrame) -> pd.DataFrame:

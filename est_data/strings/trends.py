@@ -121,6 +121,16 @@ STRINGS: dict[str, tuple[str, str]] = {
         "`python -m est_data import bra FILE` or on the Data page.",
     ),
     "followup.table_title": ("CompStat för {month}", "CompStat for {month}"),
+    "followup.chance": (
+        "Tabellen gör {tests} jämförelser. Om ingenting hade förändrats skulle slumpen ensam ge omkring "
+        "{chance} flaggor om varje jämförelse bedömdes för sig på 5 %-nivån. Därför är bedömningarna justerade "
+        "för att många jämförelser görs samtidigt (Benjamini-Hochberg): en månad utan verklig förändring får "
+        "en flagga över huvud taget bara i omkring 5 % av fallen.",
+        "The table makes {tests} comparisons. Had nothing changed, chance alone would give about {chance} "
+        "flags if each comparison were judged on its own at the 5 % level. The verdicts are therefore "
+        "adjusted for making many comparisons at once (Benjamini-Hochberg): a month without any real change "
+        "shows a flag at all in only about 5 % of cases.",
+    ),
     "followup.table_caption": (
         "Bedömningen bygger på ett Poissontest (E-test) på 5 %-nivån, inte på procentuell förändring. "
         "\"Månad\" jämför månaden med samma månad de tre föregående åren; \"Hittills i år\" jämför januari–{month} "
