@@ -20,7 +20,25 @@ def cmd_hotspots(con, args) -> int:
     return 0
 
 
+def cmd_coverage(con, args) -> int:
+    from est_data import config, i18n
+    from est_data.analysis import coverage
+
+    code = args.municipality or config.get_setting(con, "municipality_code")
+    frame = coverage.table(con, code)
+    print(f"{i18n.t('cli.coverage.header', 'sv')} / {i18n.t('cli.coverage.header', 'en')}")
+    for row in frame.itertuples():
+        print(f"{row.source}, {row.first}, {row.last}, {row.rows}, {row.gap_days}, {row.gaps or '-'}")
+    if frame.empty:
+        print("inga källor / no sources")
+    return 0
+
+
 def add_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("hotspots", help="beräkna kartans Gi*-hotspots nu (görs även efter varje import)")
     p.add_argument("--municipality", help="kommunkod, t.ex. 1287 (standard: alla kommuner med händelser)")
     p.set_defaults(func=cmd_hotspots)
+
+    p = sub.add_parser("coverage", help="varje källas första och sista dag och veckor utan rader")
+    p.add_argument("--municipality", help="kommunkod (standard: inställningen municipality_code)")
+    p.set_defaults(func=cmd_coverage)

@@ -8,7 +8,7 @@ import datetime as dt
 import pandas as pd
 
 from est_data import i18n, queries
-from est_data.analysis import compstat, evaluation
+from est_data.analysis import compstat, coverage, evaluation
 from est_data.report import data, figures, period
 from est_data.report.document import Bullets, Figure, Heading, Paragraph, Table
 
@@ -36,8 +36,11 @@ def verdict_text(verdict: str, lang: str) -> str:
     return t(keys.get(verdict, "reports.verdict.none"), lang)
 
 
-def judged(count: float, before: float, lang: str) -> str:
-    """A count against the same period before (equal lengths), judged with the Poisson E-test."""
+def judged(count: float, before: float, lang: str, missing: str | None = None) -> str:
+    """A count against the same period before (equal lengths), judged with the Poisson E-test; not
+    judged when the source does not cover both periods (missing: coverage.missing_text's words)."""
+    if missing:
+        return missing
     if before <= 0 and count <= 0:
         return "–"
     j = compstat.judge(count, 1.0, before, 1.0)
@@ -54,8 +57,23 @@ def shift_year(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
+def missing_for(con, code: str, source: str, start: dt.date, end: dt.date, lang: str,
+                covs: dict[str, coverage.SourceCoverage] | None = None) -> str | None:
+    """What of the period and the same period a year before the source lacks, in words (None: all there)."""
+    covs = coverage.coverage(con, code) if covs is None else covs
+    return coverage.missing_text(covs.get(source), [(shift_year(start, -1), shift_year(end, -1)), (start, end)],
+                                 lang)
+
+
+def freshness(con, code: str, lang: str) -> Paragraph | None:
+    """"Underlag: polisdata t.o.m. 2026-11-22, felanmälan t.o.m. …" for the report's first page."""
+    text = coverage.freshness_text(coverage.coverage(con, code), lang)
+    return Paragraph(t("coverage.freshness", lang, sources=text), "muted") if text else None
+
+
 def category_section(con, code: str, start: dt.date, end: dt.date, lang: str, top: int = 12) -> list:
-    """Events per source and category: the period, the same period a year before, and the verdict."""
+    """Events per source and category: the period, the same period a year before, and the verdict
+    (none where the source does not cover both periods)."""
     now = period.events_by_category(con, code, start, end)
     before = period.events_by_category(con, code, shift_year(start, -1), shift_year(end, -1))
     merged = now.merge(before, on=["source", "category"], how="outer", suffixes=("", "_before")).fillna(
@@ -63,11 +81,13 @@ def category_section(con, code: str, start: dt.date, end: dt.date, lang: str, to
     merged["total"] = merged["events"] + merged["events_before"]
     merged = merged.sort_values(["source", "total"], ascending=[False, False])
     rows = []
+    covs = coverage.coverage(con, code)
     for source in ("polisen", "felanmalan"):
         part = merged[merged["source"] == source].head(top)
+        missing = missing_for(con, code, source, start, end, lang, covs)
         for row in part.itertuples():
             rows.append((source_name(source, lang), str(row.category), num(row.events, 0, lang),
-                         num(row.events_before, 0, lang), judged(row.events, row.events_before, lang)))
+                         num(row.events_before, 0, lang), judged(row.events, row.events_before, lang, missing)))
     blocks: list = [Table((t("reports.col.source", lang), t("reports.col.category", lang),
                            t("reports.col.period", lang), t("reports.col.last_year", lang),
                            t("reports.col.verdict", lang)), tuple(rows), col_widths=(14, 34, 12, 14, 26),
@@ -211,13 +231,19 @@ def crime_stats_section(con, code: str, start: dt.date, end: dt.date, lang: str)
         return [Paragraph(t("reports.bra.none", lang), "muted")]
     months = sorted(now["month"].unique())
     pivot = now.pivot_table(index="label", columns="month", values="count", aggfunc="sum", fill_value=0)
+    # the same months a year before (Brå publishes month by month: a quarter may be partly out)
+    months_now = {pd.Timestamp(m).date() for m in now["month"]}
+    before = before[[shift_year(pd.Timestamp(m).date(), 1) in months_now for m in before["month"]]]
     last_total = before.groupby("label")["count"].sum()
+    last_month = max(months_now)
+    covered_end = (pd.Timestamp(last_month) + pd.offsets.MonthEnd(0)).date()
+    missing = missing_for(con, code, "bra", min(months_now), covered_end, lang)
     ranked = []
     for label, values in pivot.iterrows():
         total = float(values.sum())
         prev = float(last_total.get(label, 0))
         ranked.append((total, (str(label), *[num(values[m], 0, lang) for m in months], num(total, 0, lang),
-                               num(prev, 0, lang), judged(total, prev, lang))))
+                               num(prev, 0, lang), judged(total, prev, lang, missing))))
     rows = [row for _, row in sorted(ranked, key=lambda pair: -pair[0])]
     month_names = [i18n.month_name(pd.Timestamp(m).month, lang, short=True) for m in months]
     preliminary = bool(now["preliminary"].any())
