@@ -321,7 +321,7 @@ def map_data(con, q: EventQuery, layers: tuple[str, ...], area_colouring: str = 
         area_frame = area_frame[area_frame["id"].isin(q.area_ids)]
     status = counts = points = binned = dens = places = cells = None
     if area_colouring == "status":
-        status = overview.build(con, q.municipality_code, q.area_ids).area_status[["area_id", "status"]]
+        status = overview.area_status(con, q.municipality_code, q.area_ids)[2][["area_id", "status"]]
     elif area_colouring == "rate":
         counts = area_counts(con, q)
     if "clusters" in layers:
