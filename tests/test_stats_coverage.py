@@ -135,3 +135,23 @@ def test_weekly_and_annual_reports_show_freshness(sample_con):
     fresh = "Underlag: polisdata t.o.m. 2026-11-22, felanmälan t.o.m. 2026-11-21, Brå-statistik t.o.m. 2026-10-31."
     assert fresh in str(weekly.build(sample_con, IsoWeek(2026, 47), "1287"))
     assert fresh in str(annual.build(sample_con, 2026, "1287"))
+
+
+def test_pages_of_issue_14_on_a_new_municipality_with_only_areas(empty_db):
+    """Areas and an admin, no events, no statistics: the pages show no judgement and no error."""
+    from est_data import auth
+    from tests.conftest import ADMIN_PASSWORD, app_as
+
+    con = db.connect(empty_db)
+    con.execute("insert into municipality (code, name) values ('1287', 'Trelleborg') on conflict do nothing")
+    con.execute("insert into area (id, municipality_code, name, kind, geometry_wkt, active) values"
+                " (1, '1287', 'Centrum', 'stadsdel',"
+                " 'POLYGON ((13.14 55.37, 13.17 55.37, 13.17 55.38, 13.14 55.38, 13.14 55.37))', true)")
+    con.execute("insert into setting (name, value) values ('municipality_code', '1287')"
+                " on conflict (name) do update set value = excluded.value")
+    auth.create_user(con, "admin", ADMIN_PASSWORD, "admin", email="admin@example.test")
+    assert overview.build(con, "1287").recent_missing["polisen"].startswith("underlag saknas för ")
+    db.close(empty_db)
+    for page in ("oversikt", "karta", "trender", "uppfoljning"):
+        at = app_as("admin", page)
+        assert not at.exception, page
