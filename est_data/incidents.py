@@ -343,11 +343,12 @@ def map_data(con, q: EventQuery, layers: tuple[str, ...], area_colouring: str = 
 def top_cells(cells: pd.DataFrame, limit: int = 15) -> pd.DataFrame:
     """The cells with most events (hot ones first among equals), with change against the period before."""
     if cells is None or cells.empty:
-        return pd.DataFrame(columns=["ix", "iy", "count", "previous", "change", "level", "isolated", "z", "lat",
-                                     "lon"])
+        return pd.DataFrame(columns=["ix", "iy", "count", "previous", "change", "level", "isolated", "window",
+                                     "expected", "z", "lat", "lon"])
     busy = cells[cells["count"] > 0]
     return (busy.sort_values(["count", "level"], ascending=False)
-            .head(limit)[["ix", "iy", "count", "previous", "change", "level", "isolated", "z", "lat", "lon"]]
+            .head(limit)[["ix", "iy", "count", "previous", "change", "level", "isolated", "window", "expected", "z",
+                          "lat", "lon"]]
             .reset_index(drop=True))
 
 

@@ -228,3 +228,18 @@ def test_cli_hotspots_command(sample_db, capsys):
     assert "1287" in capsys.readouterr().out
     con = db.connect(sample_db)
     assert con.execute("select count(*) from hotspot_result").fetchone()[0] > 700
+
+
+def test_karta_cell_table_shows_labels_and_windows(sample_db):
+    from tests.conftest import app_as
+
+    at = app_as("samordnare", "karta")
+    assert not at.exception
+    cells = at.dataframe(key="karta_cells_table").value
+    assert "Med grannrutor (väntat)" in cells.columns
+    assert "Het 95 %" in set(cells["Gi*"])  # Stationen's cell in the default year
+    top = cells.iloc[0]
+    assert ":" in top["Ruta"]
+    window, expected = (int("".join(ch for ch in part if ch.isdigit()))
+                        for part in top["Med grannrutor (väntat)"].split("("))
+    assert window > expected > 0
