@@ -243,3 +243,18 @@ def test_karta_cell_table_shows_labels_and_windows(sample_db):
     window, expected = (int("".join(ch for ch in part if ch.isdigit()))
                         for part in top["Med grannrutor (väntat)"].split("("))
     assert window > expected > 0
+
+
+def test_cli_import_computes_the_hotspots(sample_db, capsys):
+    """`import` runs the map's slow part once the rows are in (the page then reads it)."""
+    from est_data import cli, db
+    from tests.conftest import FIXTURES
+
+    path = FIXTURES / "polisen" / "events_excerpt.json"
+    assert cli.main(["--db", str(sample_db), "import", "polisen", str(path)]) == 0
+    assert "inlästa" in capsys.readouterr().out
+    con = db.connect(sample_db)
+    q = incidents.default_query(con, "1287")
+    grid = hotspots.grid_counts(incidents.binned_points(con, q), incidents.DEFAULT_CELL, incidents.study_region(con, q))
+    key = incidents.gi_input_key(grid)
+    assert con.execute("select count(*) from hotspot_result where input_key = ?", [key]).fetchone()[0] == len(grid.cells)
