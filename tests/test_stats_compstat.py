@@ -90,3 +90,18 @@ def test_uppfoljning_says_how_many_flags_chance_gives(sample_db):
     at = app_as("lasare", "uppfoljning")
     assert not at.exception
     assert any("slumpen ensam ge omkring" in c.value and "Benjamini-Hochberg" in c.value for c in at.caption)
+
+
+def test_report_tables_judge_across_their_rows():
+    """The reports' tables of period comparisons (categories, Brå) are adjusted like CompStat's."""
+    from est_data.report import common
+
+    rows = [(50.0, 50.0, None)] * 18 + [(45.0, 27.0, None), (100.0, 30.0, None), (5.0, 0.0, "underlag saknas för mars 2025")]
+    assert compstat.judge(45, 1, 27, 1).verdict == compstat.RISE  # alone: p about 0.03
+    texts, tests = common.judged_table(rows, "sv")
+    assert tests == 20
+    assert texts[18] == "ingen säker förändring"  # one of twenty at p 0.03 is what chance gives
+    assert texts[19] == "ökning"
+    assert texts[20] == "underlag saknas för mars 2025"
+    note = common.chance_note(tests, "sv")
+    assert "20 jämförelser" in note.text and "omkring 1,0 flaggor" in note.text

@@ -17,7 +17,7 @@ from est_data.analysis import coverage, trends
 from est_data.analysis.situation import StatusRule
 from est_data.model import Filters
 from est_data.report import common, data, figures, period
-from est_data.report.common import judged, num, t
+from est_data.report.common import num, t
 from est_data.report.document import Bullets, Figure, Heading, KeyFigures, Paragraph, Report, Table
 
 
@@ -60,19 +60,22 @@ def crime_years(con, code: str, year: int, lang: str) -> list:
     missing = coverage.missing_text(coverage.coverage(con, code).get("bra"),
                                     [(dt.date(year - 1, 1, 1), common.shift_year(last_day, -1)),
                                      (dt.date(year, 1, 1), last_day)], lang)
-    rows = []
+    figures_per_label = []
     for label, values in pivot.iterrows():
         now = float(values.get(year, 0))
         before = float(values.get(year - 1, 0))
         earlier = [float(values.get(y, 0)) for y in (year - 1, year - 2, year - 3) if y in pivot.columns]
-        avg3 = sum(earlier) / len(earlier) if earlier else None
-        rows.append((now, (str(label), num(now, 0, lang), num(before, 0, lang), num(avg3, 0, lang),
-                           judged(now, before, lang, missing))))
-    rows.sort(key=lambda r: -r[0])
-    return [Figure(chart, t("reports.a.crimes_caption", lang, span=span), 0.85),
-            Table((t("reports.col.crime", lang), str(year), str(year - 1), t("reports.col.avg3", lang),
-                   t("reports.col.verdict", lang)), tuple(r[1] for r in rows), col_widths=(38, 12, 12, 14, 24),
-                  numeric_cols=(1, 2, 3))]
+        figures_per_label.append((str(label), now, before, sum(earlier) / len(earlier) if earlier else None))
+    verdicts, tests = common.judged_table([(now, before, missing) for _, now, before, _ in figures_per_label], lang)
+    rows = sorted(((now, (label, num(now, 0, lang), num(before, 0, lang), num(avg3, 0, lang), verdict))
+                   for (label, now, before, avg3), verdict in zip(figures_per_label, verdicts, strict=True)),
+                  key=lambda r: -r[0])
+    blocks = [Figure(chart, t("reports.a.crimes_caption", lang, span=span), 0.85),
+              Table((t("reports.col.crime", lang), str(year), str(year - 1), t("reports.col.avg3", lang),
+                     t("reports.col.verdict", lang)), tuple(r[1] for r in rows), col_widths=(38, 12, 12, 14, 24),
+                    numeric_cols=(1, 2, 3))]
+    note = common.chance_note(tests, lang)
+    return blocks + ([note] if note is not None else [])
 
 
 def survey_factors(con, code: str, start: dt.date, end: dt.date, lang: str) -> Table:
@@ -155,9 +158,11 @@ def rising_categories(con, code: str, start: dt.date, end: dt.date, lang: str) -
         {"events_before": 0})
     covs = coverage.coverage(con, code)
     missing = {s: common.missing_for(con, code, s, start, end, lang, covs) for s in set(merged["source"])}
+    verdicts, _ = common.judged_table([(r.events, r.events_before, missing[r.source]) for r in merged.itertuples()],
+                                      lang)
     out = []
-    for r in merged.itertuples():
-        if judged(r.events, r.events_before, lang, missing[r.source]) == t("reports.verdict.rise", lang):
+    for r, verdict in zip(merged.itertuples(), verdicts, strict=True):
+        if verdict == t("reports.verdict.rise", lang):
             out.append(t("reports.a.rising", lang, category=r.category, source=common.source_name(r.source, lang),
                          n=int(r.events), before=int(r.events_before)))
     return out

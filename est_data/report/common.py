@@ -50,6 +50,38 @@ def judged(count: float, before: float, lang: str, missing: str | None = None) -
     return text
 
 
+def judged_table(comparisons: list[tuple[float, float, str | None]], lang: str) -> tuple[list[str], int]:
+    """judged() for every row of a table of comparisons (count, before, missing), with the verdicts
+    judged on Benjamini-Hochberg q across the table (compstat.adjust_table), as a table of many tests
+    would otherwise flag one row in twenty by chance. Returns (texts, number of tests made)."""
+    frame = pd.DataFrame([{"p": None, "verdict": None, "too_few": False, "text": None}
+                          for _ in comparisons], columns=["p", "verdict", "too_few", "text"])
+    for i, (count, before, missing) in enumerate(comparisons):
+        if missing or (before <= 0 and count <= 0):
+            frame.at[i, "text"] = missing or "–"
+            continue
+        j = compstat.judge(count, 1.0, before, 1.0)
+        frame.at[i, "p"], frame.at[i, "verdict"], frame.at[i, "too_few"] = j.p_value, j.verdict, j.too_few
+    frame = compstat.adjust_table(frame, [("p", "verdict", "q")])
+    texts = []
+    for row in frame.itertuples():
+        if row.text is not None:
+            texts.append(row.text)
+            continue
+        text = verdict_text(row.verdict, lang)
+        texts.append(text + " " + t("reports.verdict.too_few", lang) if row.too_few else text)
+    return texts, compstat.tests_made(frame, ("p",))
+
+
+def chance_note(tests: int, lang: str) -> Paragraph | None:
+    """Under a table of many comparisons: how many flags chance alone would give, and that the verdicts
+    are adjusted for it."""
+    if tests < 2:
+        return None
+    return Paragraph(t("followup.chance", lang, tests=tests,
+                       chance=i18n.number(compstat.chance_flags(tests), 1, lang)), "muted")
+
+
 def shift_year(day: dt.date, years: int) -> dt.date:
     try:
         return day.replace(year=day.year + years)
@@ -80,18 +112,22 @@ def category_section(con, code: str, start: dt.date, end: dt.date, lang: str, to
         {"events": 0, "events_before": 0, "cost": 0, "cost_before": 0})
     merged["total"] = merged["events"] + merged["events_before"]
     merged = merged.sort_values(["source", "total"], ascending=[False, False])
-    rows = []
+    shown = []
     covs = coverage.coverage(con, code)
     for source in ("polisen", "felanmalan"):
         part = merged[merged["source"] == source].head(top)
         missing = missing_for(con, code, source, start, end, lang, covs)
-        for row in part.itertuples():
-            rows.append((source_name(source, lang), str(row.category), num(row.events, 0, lang),
-                         num(row.events_before, 0, lang), judged(row.events, row.events_before, lang, missing)))
+        shown += [(source, row, missing) for row in part.itertuples()]
+    verdicts, tests = judged_table([(row.events, row.events_before, missing) for _, row, missing in shown], lang)
+    rows = [(source_name(source, lang), str(row.category), num(row.events, 0, lang), num(row.events_before, 0, lang),
+             verdict) for (source, row, _), verdict in zip(shown, verdicts, strict=True)]
     blocks: list = [Table((t("reports.col.source", lang), t("reports.col.category", lang),
                            t("reports.col.period", lang), t("reports.col.last_year", lang),
                            t("reports.col.verdict", lang)), tuple(rows), col_widths=(14, 34, 12, 14, 26),
                           numeric_cols=(2, 3), empty_text=t("reports.no_events", lang))]
+    note = chance_note(tests, lang)
+    if note is not None:
+        blocks.append(note)
     return blocks
 
 
@@ -238,12 +274,11 @@ def crime_stats_section(con, code: str, start: dt.date, end: dt.date, lang: str)
     last_month = max(months_now)
     covered_end = (pd.Timestamp(last_month) + pd.offsets.MonthEnd(0)).date()
     missing = missing_for(con, code, "bra", min(months_now), covered_end, lang)
-    ranked = []
-    for label, values in pivot.iterrows():
-        total = float(values.sum())
-        prev = float(last_total.get(label, 0))
-        ranked.append((total, (str(label), *[num(values[m], 0, lang) for m in months], num(total, 0, lang),
-                               num(prev, 0, lang), judged(total, prev, lang, missing))))
+    totals = [(str(label), values, float(values.sum()), float(last_total.get(label, 0)))
+              for label, values in pivot.iterrows()]
+    verdicts, tests = judged_table([(total, prev, missing) for _, _, total, prev in totals], lang)
+    ranked = [(total, (label, *[num(values[m], 0, lang) for m in months], num(total, 0, lang), num(prev, 0, lang),
+                       verdict)) for (label, values, total, prev), verdict in zip(totals, verdicts, strict=True)]
     rows = [row for _, row in sorted(ranked, key=lambda pair: -pair[0])]
     month_names = [i18n.month_name(pd.Timestamp(m).month, lang, short=True) for m in months]
     preliminary = bool(now["preliminary"].any())
@@ -251,6 +286,9 @@ def crime_stats_section(con, code: str, start: dt.date, end: dt.date, lang: str)
     blocks: list = [Table((t("reports.col.crime", lang), *month_names, t("reports.col.total", lang),
                            t("reports.col.last_year", lang), t("reports.col.verdict", lang)), tuple(rows),
                           col_widths=widths, numeric_cols=tuple(range(1, len(months) + 3)))]
+    note = chance_note(tests, lang)
+    if note is not None:
+        blocks.append(note)
     if preliminary:
         blocks.append(Paragraph(t("reports.bra.preliminary", lang), "muted"))
     return blocks
