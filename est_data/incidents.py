@@ -104,7 +104,27 @@ def event_points(con, q: EventQuery, limit: int, with_text: bool) -> pd.DataFram
     ).df()
     if not with_text:  # reporters' free text is personal data; police and fault-report summaries are not
         frame["text"] = frame["text"].where(frame["source"] != "rapportör", None)
-    return frame
+    return mark_inexact_times(con, q, frame)
+
+
+def mark_inexact_times(con, q: EventQuery, frame: pd.DataFrame) -> pd.DataFrame:
+    """Add exact_time (False for incidents known only to the day or a window, schema 007), so a popup
+    never shows 00:00 as if it were the time. Matched on source, time and position: map_events
+    (schema 004) has no id."""
+    inexact = con.execute(
+        "select distinct source, occurred_at, lat, lon, false as exact_time"
+        " from incident"
+        " where municipality_code = ?"
+        "   and coalesce(time_precision, 'exact') <> 'exact'"
+        "   and occurred_at >= cast(? as timestamp)"
+        "   and occurred_at < cast(? as timestamp) + interval 1 day",
+        [q.municipality_code, q.start, q.end],
+    ).df()
+    if inexact.empty or frame.empty:
+        return frame.assign(exact_time=True)
+    out = frame.merge(inexact, on=["source", "occurred_at", "lat", "lon"], how="left")
+    out["exact_time"] = out["exact_time"].isna() | out["exact_time"].astype(bool)
+    return out
 
 
 def area_counts(con, q: EventQuery) -> pd.DataFrame:

@@ -67,7 +67,11 @@ def add_areas_by_rate(m: folium.Map, areas: gpd.GeoDataFrame, counts: pd.DataFra
 
 def event_popup(row: pd.Series, lang: str) -> str:
     """Popup HTML for one event; every value escaped, the link only to the police website."""
-    when = pd.Timestamp(row["occurred_at"]).strftime("%Y-%m-%d %H:%M") if pd.notna(row["occurred_at"]) else ""
+    when = ""
+    if pd.notna(row["occurred_at"]):  # a day-only or window event has no time of day to show (issue 14)
+        exact = bool(row.get("exact_time", True))
+        when = pd.Timestamp(row["occurred_at"]).strftime("%Y-%m-%d %H:%M" if exact else "%Y-%m-%d")
+        when += "" if exact else " " + t("incidents.map.no_time", lang)
     parts = [f"<b>{geo.escape(row['category'])}</b>",
              f"{geo.escape(t('incidents.source.' + str(row['source']), lang))} · {geo.escape(when)}"]
     text = row.get("text")

@@ -86,3 +86,19 @@ def test_trender_page_says_how_many_had_no_exact_time(sample_db):
     assert not at.exception
     captions = [c.value for c in at.caption]
     assert any(c.startswith("40 av ") and "saknar exakt tid" in c for c in captions), captions
+
+
+def test_map_popup_shows_no_midnight_for_a_day_only_event(sample_con):
+    from est_data import incidents, maps
+
+    sample_con.execute(
+        "insert into incident (source, external_id, occurred_at, time_precision, category, municipality_code, lat, lon,"
+        " location_precision) values ('felanmalan', 'dag-1', '2026-11-20 00:00', 'day', 'Brand', '1287',"
+        " 55.3760, 13.1560, 'exact'), ('felanmalan', 'exakt-1', '2026-11-20 00:00', 'exact', 'Brand', '1287',"
+        " 55.3770, 13.1570, 'exact')")
+    q = incidents.EventQuery("1287", dt.date(2026, 11, 20), dt.date(2026, 11, 20), sources=("felanmalan",))
+    points = incidents.event_points(sample_con, q, 100, with_text=False).set_index("lat")
+    day_only = maps.event_popup(points.loc[55.3760], "sv")
+    assert "2026-11-20 (klockslag okänt)" in day_only and "00:00" not in day_only
+    assert "2026-11-20 00:00" in maps.event_popup(points.loc[55.3770], "sv")  # a real midnight stays
+    assert len(points) == len(incidents.event_points(sample_con, q, 100, with_text=True))

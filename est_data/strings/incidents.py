@@ -114,6 +114,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "incidents.col.cum_share": ("Ackumulerad andel %", "Cumulative share %"),
     "incidents.col.cell": ("Ruta", "Cell"),
     "incidents.col.hotspot": ("Gi*", "Gi*"),
+    "incidents.map.no_time": ("(klockslag okänt)", "(time of day unknown)"),
     "incidents.col.window": ("Med grannrutor (väntat)", "With neighbours (expected)"),
     "incidents.col.source": ("Källa", "Source"),
     "incidents.col.on_map": ("Med plats på kartan", "With a place on the map"),
