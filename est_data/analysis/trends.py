@@ -1,10 +1,12 @@
 """When things happen: weekday, hour, weekday × hour, month by year, weekly series, risk dates.
 
 Every aggregation runs in DuckDB over the table macros of schema 003 (`trend_events` for counts and
-costs, `trend_levels` for survey levels); only the aggregates reach pandas. Police events use
-`incident.occurred_at` (when it happened, not when it was published) and summaries (`is_summary`)
-are never counted. Reporters' event reports that only give a part of the day or a time window are
-spread evenly over its hours, so every total is kept (see 003_trends.sql).
+costs, as redefined by 007; `trend_levels` for survey levels); only the aggregates reach pandas.
+Police events use `incident.occurred_at` (when it happened, not when it was published) and summaries
+(`is_summary`) are never counted. Events without an exact time are never put at 00:00: incidents
+known only to the day (`time_precision` 'day') are spread over its 24 hours, from-to windows
+('window', `occurred_to`) over their hours, as are reporters' event reports that give only a part of
+the day or a time window (aoristic weighting; every total is kept). `time_counts` says how many.
 
 Measures (`MEASURES`): police events, fault reports (felanmälan) and their cost, reporters' event
 reports, and a survey factor's mean level (which has weeks, not hours: no weekday or hour view).
