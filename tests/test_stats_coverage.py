@@ -155,3 +155,16 @@ def test_pages_of_issue_14_on_a_new_municipality_with_only_areas(empty_db):
     for page in ("oversikt", "karta", "trender", "uppfoljning"):
         at = app_as("admin", page)
         assert not at.exception, page
+
+
+def test_data_page_lists_each_source_coverage(sample_db):
+    from tests.conftest import app_as
+
+    con = db.connect(sample_db)
+    remove_police_weeks(con, dt.date(2025, 3, 3), 1)
+    db.close(sample_db)
+    at = app_as("admin", "data")
+    assert not at.exception
+    frame = next(f.value for f in at.dataframe if "Luckor" in f.value.columns)
+    police = frame.set_index(frame.columns[0]).loc["polisen"]
+    assert police["Luckor"] == "2025-03-03–2025-03-09" and police["Dagar i luckor"] == 7
