@@ -19,15 +19,6 @@ for name, tab in zip(names, tabs, strict=True):
     with tab:
         imports.upload_flow(name, IMPORTERS[name], default_municipality)
 
-st.subheader(tr("incidents.data.batches"))
-recent = cached(batches.recent_batches, 30)
-if recent.empty:
-    st.write(tr("incidents.data.no_batches"))
-else:
-    table = imports.batches_table(recent)
-    st.dataframe(table, hide_index=True, width="stretch")
-    download_table(table, "importer", key="data_batches_xlsx")
-
 st.subheader(tr("coverage.title"))  # issue 14: what each source covers, before anything is judged on it
 if default_municipality:
     covered = cached(coverage.table, default_municipality)
@@ -40,3 +31,13 @@ if default_municipality:
             "last": tr("coverage.col.last"), "rows": tr("coverage.col.rows"),
             "gap_days": tr("coverage.col.gap_days"), "gaps": tr("coverage.col.gaps")}),
             hide_index=True, width="stretch", key="data_coverage")
+
+st.subheader(tr("incidents.data.batches"))
+recent = cached(batches.recent_batches, 30)
+if recent.empty:
+    st.write(tr("incidents.data.no_batches"))
+else:
+    table = imports.batches_table(recent)
+    st.dataframe(table, hide_index=True, width="stretch")
+    download_table(table, "importer", key="data_batches_xlsx")
+
