@@ -27,6 +27,7 @@ COMMAND_MODULES: list[str] = [
     "est_data.report.cli",
     "est_data.ingest.polisen_client",
     "est_data.register_cli",
+    "est_data.statistics_cli",
 ]
 
 

@@ -100,6 +100,9 @@ def process_job(con, job_file: Path) -> dict:
         if hasattr(module, "before_load"):
             module.before_load(con, argparse.Namespace(**job["options"], strict=job["strict"], file=str(data_path)))
         report = _load_with_retry(module, con, str(data_path), job)
+        from est_data import incidents  # (esda is slow to import: only when used)
+
+        incidents.after_import(con, report.rows_loaded)  # issue 14: Gi* ready before Karta is opened
         result.update(ok=True, summary=report.summary_line(), rows_read=report.rows_read,
                       rows_loaded=report.rows_loaded, rows_rejected=report.rows_rejected, batch_id=report.batch_id,
                       rejected=[f"rad {r.line}: {r.reason}" for r in report.rejected[:100]])

@@ -8,17 +8,23 @@ happened ('exact', 'place') are drawn as points; municipality and county centres
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import sys
 from dataclasses import dataclass, field, replace
 
+import duckdb
+import numpy as np
 import pandas as pd
 from shapely import wkt
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
+from est_data import db
 from est_data.analysis import hotspots
 
 SOURCES = ("polisen", "felanmalan", "rapportör")
 POINT_PRECISIONS = ("exact", "place")
+DEFAULT_CELL = 200.0  # Karta's default cell size (metres)
 
 
 @dataclass(frozen=True)
@@ -98,7 +104,27 @@ def event_points(con, q: EventQuery, limit: int, with_text: bool) -> pd.DataFram
     ).df()
     if not with_text:  # reporters' free text is personal data; police and fault-report summaries are not
         frame["text"] = frame["text"].where(frame["source"] != "rapportör", None)
-    return frame
+    return mark_inexact_times(con, q, frame)
+
+
+def mark_inexact_times(con, q: EventQuery, frame: pd.DataFrame) -> pd.DataFrame:
+    """Add exact_time (False for incidents known only to the day or a window, schema 007), so a popup
+    never shows 00:00 as if it were the time. Matched on source, time and position: map_events
+    (schema 004) has no id."""
+    inexact = con.execute(
+        "select distinct source, occurred_at, lat, lon, false as exact_time"
+        " from incident"
+        " where municipality_code = ?"
+        "   and coalesce(time_precision, 'exact') <> 'exact'"
+        "   and occurred_at >= cast(? as timestamp)"
+        "   and occurred_at < cast(? as timestamp) + interval 1 day",
+        [q.municipality_code, q.start, q.end],
+    ).df()
+    if inexact.empty or frame.empty:
+        return frame.assign(exact_time=True)
+    out = frame.merge(inexact, on=["source", "occurred_at", "lat", "lon"], how="left")
+    out["exact_time"] = out["exact_time"].isna() | out["exact_time"].astype(bool)
+    return out
 
 
 def area_counts(con, q: EventQuery) -> pd.DataFrame:
@@ -143,7 +169,12 @@ def place_counts(con, q: EventQuery) -> pd.DataFrame:
 
 
 def study_region(con, q: EventQuery) -> BaseGeometry | None:
-    """The union of the (chosen) active areas' polygons, EPSG:4326; None when areas have no geometry."""
+    """The municipality's land the hotspot grid covers, EPSG:4326: the union of the (chosen) active
+    areas' polygons cut to the municipality's boundary (sea and neighbouring municipalities are no
+    cells, so they are never "cold"); the boundary alone when no area has a polygon and none is chosen;
+    None when neither is known."""
+    from est_data.ingest import reference
+
     rows = con.execute(
         "select geometry_wkt from area"
         " where active and municipality_code = ? and geometry_wkt is not null and geometry_wkt <> ''"
@@ -151,7 +182,14 @@ def study_region(con, q: EventQuery) -> BaseGeometry | None:
         [q.municipality_code, list(q.area_ids) or None, list(q.area_ids) or None],
     ).fetchall()
     geoms = [wkt.loads(r[0]) for r in rows]
-    return unary_union(geoms) if geoms else None
+    land = reference.boundary(q.municipality_code)
+    if not geoms:
+        return land if land is not None and not q.area_ids else None
+    region = unary_union(geoms)
+    if land is None:
+        return region
+    clipped = region.intersection(land)
+    return clipped if not clipped.is_empty else region
 
 
 def hotspot_cells(con, q: EventQuery, cell: float) -> tuple[pd.DataFrame, float]:
@@ -159,7 +197,7 @@ def hotspot_cells(con, q: EventQuery, cell: float) -> tuple[pd.DataFrame, float]
     period. Returns (cells with ix, iy, count, previous, change, z, p, level, lat, lon, corners), cell size."""
     region = study_region(con, q)
     grid = hotspots.grid_counts(binned_points(con, q), cell, region)
-    result = hotspots.gi_star(grid)
+    result = stored_gi_star(con, grid)
     previous = hotspots.grid_counts(binned_points(con, q.previous()), grid.cell, region).cells
     result = result.merge(previous[["ix", "iy", "count"]].rename(columns={"count": "previous"}), on=["ix", "iy"],
                           how="left")
@@ -169,6 +207,101 @@ def hotspot_cells(con, q: EventQuery, cell: float) -> tuple[pd.DataFrame, float]
     lat, lon = hotspots.unproject(result["x"].to_numpy(), result["y"].to_numpy())
     result["lat"], result["lon"] = lat, lon
     return result, grid.cell
+
+
+RESULT_COLUMNS = ["z", "window", "expected", "p", "q", "level", "isolated", "reason"]
+KEEP_RESULTS = 64  # inputs whose Gi* results are kept (the latest computed)
+
+
+def gi_input_key(grid: hotspots.Grid) -> str:
+    """A digest of everything Gi*'s result depends on: cell size, the cells and their counts, method."""
+    cells = grid.cells
+    digest = hashlib.sha256(f"{hotspots.METHOD_VERSION}|{grid.cell}|{len(cells)}|".encode())
+    for column in ("ix", "iy", "count"):
+        digest.update(np.ascontiguousarray(cells[column].to_numpy(dtype=float)).tobytes())
+    return digest.hexdigest()
+
+
+def stored_gi_star(con, grid: hotspots.Grid) -> pd.DataFrame:
+    """hotspots.gi_star(grid), read from table hotspot_result when it was computed before for exactly
+    this input (after an import, or by an earlier run), else computed and stored (best effort: a
+    read-only connection simply does not store)."""
+    key = gi_input_key(grid)
+    stored = con.execute(
+        "select ix, iy, z, \"window\", expected, p, q, level, isolated, reason"
+        " from hotspot_result"
+        " where input_key = ?",
+        [key],
+    ).df()
+    if len(stored) == len(grid.cells) and len(stored):
+        return grid.cells.merge(stored, on=["ix", "iy"], how="left")
+    result = hotspots.gi_star(grid)
+    try:
+        store_gi_star(con, key, result)
+    except duckdb.Error:
+        pass  # e.g. a read-only database: the result is still shown, only not kept
+    return result
+
+
+def store_gi_star(con, key: str, result: pd.DataFrame) -> None:
+    """Keep a Gi* result under its input key (and only the latest KEEP_RESULTS inputs)."""
+    if result.empty:
+        return
+    rows = result[["ix", "iy", *RESULT_COLUMNS]].assign(input_key=key, computed_at=dt.datetime.now())
+    rows = rows.astype({"ix": "int64", "iy": "int64", "level": "int64", "isolated": "bool"})
+    with db.transaction(con):
+        con.execute("delete from hotspot_result where input_key = ?", [key])
+        con.register("_gi_rows", rows)
+        try:
+            con.execute(
+                "insert into hotspot_result (input_key, ix, iy, z, \"window\", expected, p, q, level, isolated,"
+                " reason, computed_at)"
+                " select input_key, ix, iy, z, \"window\", expected, p, q, level, isolated, reason, computed_at"
+                " from _gi_rows"
+            )
+        finally:
+            con.unregister("_gi_rows")
+        con.execute(
+            "delete from hotspot_result"
+            " where input_key not in ("
+            "   select input_key from hotspot_result group by input_key order by max(computed_at) desc limit ?"
+            " )",
+            [KEEP_RESULTS],
+        )
+
+
+def default_query(con, municipality_code: str) -> EventQuery:
+    """What Karta shows first: every source and category over the default period of the filters
+    (the 365 days up to the reference date)."""
+    from est_data import queries
+
+    end = queries.reference_date(con, municipality_code)
+    return EventQuery(municipality_code, end - dt.timedelta(days=364), end)
+
+
+def precompute(con, municipality_codes: list[str] | None = None, cell: float = DEFAULT_CELL) -> list[str]:
+    """Compute and store the Gi* hotspots of Karta's first view for each municipality with events
+    (after an import, and on demand from the CLI), so the page finds them ready. Returns the codes done."""
+    if municipality_codes is None:
+        municipality_codes = [r[0] for r in con.execute(
+            "select distinct municipality_code from incident where municipality_code is not null"
+            " union select distinct a.municipality_code from observation o join area a on a.id = o.area_id"
+            " order by 1").fetchall()]
+    for code in municipality_codes:
+        hotspot_cells(con, default_query(con, code), cell)
+    return municipality_codes
+
+
+def after_import(con, rows_loaded: int) -> None:
+    """What an import runs once its rows are committed: the map's slow part (Gi*) for Karta's first
+    view. A failure here must not make a committed import look failed, so database errors are only
+    reported on stderr (the page computes the hotspots itself then)."""
+    if rows_loaded <= 0:
+        return
+    try:
+        precompute(con)
+    except (duckdb.Error, ValueError) as err:
+        print(f"hotspots were not precomputed / kunde inte förberäkna hotspots: {err}", file=sys.stderr)
 
 
 def density(con, q: EventQuery, bandwidth: float = 150.0) -> hotspots.Density | None:
@@ -208,7 +341,7 @@ def map_data(con, q: EventQuery, layers: tuple[str, ...], area_colouring: str = 
         area_frame = area_frame[area_frame["id"].isin(q.area_ids)]
     status = counts = points = binned = dens = places = cells = None
     if area_colouring == "status":
-        status = overview.build(con, q.municipality_code, q.area_ids).area_status[["area_id", "status"]]
+        status = overview.area_status(con, q.municipality_code, q.area_ids)[2][["area_id", "status"]]
     elif area_colouring == "rate":
         counts = area_counts(con, q)
     if "clusters" in layers:
@@ -230,10 +363,12 @@ def map_data(con, q: EventQuery, layers: tuple[str, ...], area_colouring: str = 
 def top_cells(cells: pd.DataFrame, limit: int = 15) -> pd.DataFrame:
     """The cells with most events (hot ones first among equals), with change against the period before."""
     if cells is None or cells.empty:
-        return pd.DataFrame(columns=["ix", "iy", "count", "previous", "change", "level", "z", "lat", "lon"])
+        return pd.DataFrame(columns=["ix", "iy", "count", "previous", "change", "level", "isolated", "window",
+                                     "expected", "z", "lat", "lon"])
     busy = cells[cells["count"] > 0]
     return (busy.sort_values(["count", "level"], ascending=False)
-            .head(limit)[["ix", "iy", "count", "previous", "change", "level", "z", "lat", "lon"]]
+            .head(limit)[["ix", "iy", "count", "previous", "change", "level", "isolated", "window", "expected", "z",
+                          "lat", "lon"]]
             .reset_index(drop=True))
 
 

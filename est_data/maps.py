@@ -67,7 +67,11 @@ def add_areas_by_rate(m: folium.Map, areas: gpd.GeoDataFrame, counts: pd.DataFra
 
 def event_popup(row: pd.Series, lang: str) -> str:
     """Popup HTML for one event; every value escaped, the link only to the police website."""
-    when = pd.Timestamp(row["occurred_at"]).strftime("%Y-%m-%d %H:%M") if pd.notna(row["occurred_at"]) else ""
+    when = ""
+    if pd.notna(row["occurred_at"]):  # a day-only or window event has no time of day to show (issue 14)
+        exact = bool(row.get("exact_time", True))
+        when = pd.Timestamp(row["occurred_at"]).strftime("%Y-%m-%d %H:%M" if exact else "%Y-%m-%d")
+        when += "" if exact else " " + t("incidents.map.no_time", lang)
     parts = [f"<b>{geo.escape(row['category'])}</b>",
              f"{geo.escape(t('incidents.source.' + str(row['source']), lang))} · {geo.escape(when)}"]
     text = row.get("text")
@@ -158,8 +162,16 @@ def add_places(m: folium.Map, places: pd.DataFrame, lang: str) -> None:
                             tooltip=tip).add_to(group)
 
 
+def hot_label(level: int, isolated: bool, lang: str) -> str:
+    """A cell's Gi* label in words: "Het 95 %", or "Het 95 %: het ruta, lugnt runt omkring" for a busy
+    cell whose neighbours are not busier than chance (see analysis.hotspots)."""
+    label = t(f"incidents.hot.level{int(level)}", lang)
+    return t("incidents.hot.isolated", lang, label=label) if isolated and level > 0 else label
+
+
 def add_hotspots(m: folium.Map, cells: pd.DataFrame, cell: float, lang: str, show_cold: bool = False) -> None:
-    """Gi* cells: hot (and optionally cold) cells coloured by confidence, in one GeoJSON layer."""
+    """Gi* cells: hot (and optionally cold) cells coloured by FDR level, in one GeoJSON layer; a hot cell
+    with quiet neighbours ("isolated") gets a dashed outline and says so in its tooltip."""
     shown = cells[(cells["level"] > 0) | ((cells["level"] < 0) & show_cold)]
     if shown.empty:
         return
@@ -167,15 +179,22 @@ def add_hotspots(m: folium.Map, cells: pd.DataFrame, cell: float, lang: str, sho
     features = []
     for row, ring in zip(shown.itertuples(), corners, strict=True):
         level = int(row.level)
-        label = (f"<b>{geo.escape(t(f'incidents.hot.level{level}', lang))}</b><br>"
+        isolated = bool(getattr(row, "isolated", False))
+        window = t("incidents.map.window_counts", lang, window=i18n.number(float(getattr(row, "window", 0)), 0, lang),
+                   expected=i18n.number(float(getattr(row, "expected", 0)), 1, lang))
+        label = (f"<b>{geo.escape(hot_label(level, isolated, lang))}</b><br>"
                  f"{geo.escape(t('incidents.map.cell_counts', lang, n=int(row.count), previous=int(row.previous)))}"
+                 f"<br>{geo.escape(window)}"
                  f"<br>Gi* z = {geo.escape(i18n.number(float(row.z), 1, lang))}")
         coords = [[lon, lat] for lat, lon in ring] + [[ring[0][1], ring[0][0]]]
         features.append({"type": "Feature", "geometry": {"type": "Polygon", "coordinates": [coords]},
-                         "properties": {"colour": HOT_COLOURS[level], "label": label}})
+                         "properties": {"colour": HOT_COLOURS[level], "label": label,
+                                        "dash": "4 3" if isolated else None}})
     folium.GeoJson(
         {"type": "FeatureCollection", "features": features}, name=t("incidents.layer.hotspots", lang),
-        style_function=lambda f: {"color": f["properties"]["colour"], "weight": 0.5,
+        style_function=lambda f: {"color": "#333" if f["properties"]["dash"] else f["properties"]["colour"],
+                                  "weight": 2 if f["properties"]["dash"] else 0.5,
+                                  "dashArray": f["properties"]["dash"],
                                   "fillColor": f["properties"]["colour"], "fillOpacity": 0.65},
         tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
     ).add_to(m)
@@ -188,6 +207,9 @@ def hotspot_legend_html(lang: str, show_cold: bool) -> str:
         f'<div><span style="display:inline-block;width:14px;height:14px;background:{HOT_COLOURS[lv]};'
         f'border:1px solid #555;margin-right:6px;vertical-align:middle"></span>'
         f"{geo.escape(t(f'incidents.hot.level{lv}', lang))}</div>" for lv in levels)
+    items += (f'<div><span style="display:inline-block;width:14px;height:14px;background:{HOT_COLOURS[2]};'
+              f'border:2px dashed #333;margin-right:6px;vertical-align:middle"></span>'
+              f"{geo.escape(hot_label(2, True, lang))}</div>")
     return f"<div>{items}</div>"
 
 

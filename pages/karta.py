@@ -86,12 +86,15 @@ with right:
         else:
             table = cells.assign(
                 cell=lambda d: d["ix"].astype(str) + ":" + d["iy"].astype(str),
-                level=lambda d: [tr(f"incidents.hot.level{int(v)}") for v in d["level"]],
+                level=lambda d: [maps.hot_label(int(v), bool(i), ctx.lang) for v, i in zip(d["level"], d["isolated"],
+                                                                                        strict=True)],
                 change=incidents.verdicts(cells, "count", ctx.lang),
-            )[["cell", "count", "previous", "change", "level"]].rename(columns={
+                window=lambda d: [f"{i18n.number(w, 0, ctx.lang)} ({i18n.number(e, 0, ctx.lang)})"
+                                  for w, e in zip(d["window"], d["expected"], strict=True)],
+            )[["cell", "count", "previous", "change", "window", "level"]].rename(columns={
                 "cell": tr("incidents.col.cell"), "count": tr("incidents.col.n"),
                 "previous": tr("incidents.col.previous"), "change": tr("incidents.col.change"),
-                "level": tr("incidents.col.hotspot")})
+                "window": tr("incidents.col.window"), "level": tr("incidents.col.hotspot")})
             chosen = show_table(table, hide_index=True, width="stretch", on_select="rerun",
                                   selection_mode="single-row", key="karta_cells_table")
             download_table(table, "karta_rutor", key="karta_cells_xlsx")

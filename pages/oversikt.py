@@ -14,7 +14,7 @@ if ctx.filters is None:
     st.warning(tr("overview.empty"))
     st.stop()
 
-ov = cached(overview.build, ctx.filters.municipality_code, ctx.filters.area_ids)
+ov = cached(overview.build, ctx.filters.municipality_code, ctx.filters.area_ids, lang=ctx.lang)
 factors = cached(queries.factors)
 factor_labels = dict(zip(factors["code"], factors["label_en" if ctx.lang == "en" else "label_sv"], strict=True))
 
@@ -34,6 +34,8 @@ for column, status, colour in ((c2, "röd", "red"), (c3, "gul", "orange"), (c4, 
 
 st.subheader(tr("overview.incidents_heading"))
 st.caption(tr("overview.incidents_caption", end=ov.recent_end.isoformat()))
+if ov.freshness:
+    st.caption(tr("coverage.freshness", sources=ov.freshness))
 recent = ov.recent.set_index("source") if not ov.recent.empty else None
 
 
@@ -49,11 +51,15 @@ m1, m2, m3, m4 = st.columns(4)
 for column, source, label in ((m1, "polisen", "overview.police"), (m2, "felanmalan", "overview.fault_reports"),
                               (m4, "rapportör", "overview.observations")):
     last7, avg4, _, _ = figures(source)
-    column.metric(tr(label), last7, delta=f"{last7 - avg4:+.1f}", delta_color="inverse",
+    missing = ov.recent_missing.get(source)  # no arrow across a gap in the source's data (issue 14)
+    column.metric(tr(label), last7, delta=None if missing else f"{last7 - avg4:+.1f}", delta_color="inverse",
                   help=tr("overview.avg4", avg=i18n.number(avg4, 1, ctx.lang)), border=True)
+    if missing:
+        column.caption(tr("coverage.not_judged", missing=missing))
 _, _, cost7, cost_avg = figures("felanmalan")
+fault_missing = ov.recent_missing.get("felanmalan")
 m3.metric(tr("overview.fault_cost"), f"{i18n.number(cost7, 0, ctx.lang)} kr",
-          delta=f"{i18n.number(cost7 - cost_avg, 0, ctx.lang)} kr", delta_color="inverse",
+          delta=None if fault_missing else f"{i18n.number(cost7 - cost_avg, 0, ctx.lang)} kr", delta_color="inverse",
           help=tr("overview.avg4", avg=i18n.number(cost_avg, 0, ctx.lang) + " kr"), border=True)
 
 left, right = st.columns([1, 1])

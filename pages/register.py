@@ -13,7 +13,7 @@ from est_data import config, geo, queries, register
 from est_data.auth import UserError
 from est_data.ingest import IMPORTERS
 from est_data.ui import imports
-from est_data.ui.common import download_table, page_setup
+from est_data.ui.common import download_table, page_setup, show_table
 from est_data.ui.state import cached, tr
 
 ctx = page_setup("register")
@@ -65,7 +65,7 @@ with tab_reporters:
             tr("register.col.organisation"): people["organisation"].fillna(""),
             tr("register.col.org_kind"): people["org_kind"].fillna(""), tr("register.col.areas"): people["areas"],
             tr("register.col.active"): people["active"].map(yes_no), tr("register.col.answers"): people["answers"]})
-        st.dataframe(shown, hide_index=True, width="stretch", key="register_reporters_table")
+        show_table(shown, hide_index=True, width="stretch", key="register_reporters_table")
         download_table(shown, "rapportorer", key="register_reporters_xlsx")
 
     left, right = st.columns(2)
@@ -146,7 +146,7 @@ with tab_factors:
             tr("register.col.description"): factor_frame["description"].fillna(""),
             tr("register.col.active"): factor_frame["active"].map(yes_no),
             tr("register.col.ratings"): factor_frame["ratings"]})
-        st.dataframe(shown, hide_index=True, width="stretch", key="register_factors_table")
+        show_table(shown, hide_index=True, width="stretch", key="register_factors_table")
 
     left, right = st.columns(2)
     with right:
@@ -210,7 +210,7 @@ with tab_areas:
                 lambda v: "" if pd.isna(v) else f"{int(v):,}".replace(",", "\u00a0")),
             tr("register.col.active"): area_frame["active"].map(yes_no),
             tr("register.col.reporters"): area_frame["reporters"], tr("register.col.places"): area_frame["places"]})
-        st.dataframe(shown, hide_index=True, width="stretch", key="register_areas_table")
+        show_table(shown, hide_index=True, width="stretch", key="register_areas_table")
         aid = st.selectbox(tr("register.area.choose"), list(area_names), format_func=area_names.get,
                            key="reg_area_edit_id")
         arecord = register.area_record(ctx.con, aid)
@@ -246,7 +246,7 @@ with tab_places:
             tr("register.col.area"): place_frame["area"].fillna(""),
             tr("register.col.lat"): place_frame["lat"].round(5), tr("register.col.lon"): place_frame["lon"].round(5),
             tr("register.col.active"): place_frame["active"].map(yes_no)})
-        st.dataframe(shown, hide_index=True, width="stretch", key="register_places_table")
+        show_table(shown, hide_index=True, width="stretch", key="register_places_table")
     if active_areas.empty:
         st.info(tr("register.no_areas"), icon=":material/info:")
     else:

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from est_data import i18n, queries, trend_figures
-from est_data.analysis import trends
+from est_data.analysis import compstat, trends
 from est_data.ui.common import page_setup, show_table
 from est_data.ui.figures import cached_figure, download_table_lazy
 from est_data.ui.state import cached, tr
@@ -42,6 +42,10 @@ with tab_time:
                   border=True)
         if total == 0:
             st.info(tr("trends.no_data_measure"))
+        times = cached(trends.time_counts, filters, measure_key)
+        if times["inexact"]:
+            st.caption(tr("trends.inexact_times", n=i18n.number(times["inexact"], 0, ctx.lang),
+                          total=i18n.number(times["exact"] + times["inexact"], 0, ctx.lang)))
         c1, c2 = st.columns(2)
         c1.plotly_chart(cached_figure(trend_figures.weekday, filters, measure_key, ctx.lang), theme=None,
                         key="trends_weekday")
@@ -93,6 +97,10 @@ with tab_risk:
                 tr("trends.col.verdict"): [verdict(v) for v in risk["verdict"]],
             })
             show_table(shown, hide_index=True, width="stretch", key="trends_risk_table")
+            tests = compstat.tests_made(risk, ("p_value",))
+            if tests:
+                st.caption(tr("followup.chance", tests=tests,
+                              chance=i18n.number(compstat.chance_flags(tests), 1, ctx.lang)))
             download_table_lazy(shown, "riskdagar", key="trends_risk_xlsx")
             summary = trends.risk_summary(risk)
             st.subheader(tr("trends.risk_summary_title"))

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from est_data import i18n, trend_figures
-from est_data.analysis import compstat
+from est_data.analysis import compstat, coverage
 from est_data.ui.common import page_setup, show_table
 from est_data.ui.figures import cached_figure, download_table_lazy
 from est_data.ui.state import cached, tr
@@ -45,6 +45,9 @@ def number(value: object, decimals: int = 0) -> str:
 
 table = cached(compstat.compstat_table, filters.municipality_code, chosen.year, chosen.month, filters.area_ids)
 st.subheader(tr("followup.table_title", month=month_name))
+fresh = cached(coverage.freshness_for, filters.municipality_code, ctx.lang)
+if fresh:
+    st.caption(tr("coverage.freshness", sources=fresh))
 if table.empty:
     st.info(tr("followup.empty"))
 else:
@@ -76,6 +79,8 @@ else:
 
     styled = shown.style.map(colour, subset=[tr("followup.col.verdict_month"), tr("followup.col.verdict_ytd")])
     show_table(styled, hide_index=True, width="stretch", key="followup_table")
+    tests = compstat.tests_made(table, compstat.TABLE_P_COLUMNS)
+    st.caption(tr("followup.chance", tests=tests, chance=i18n.number(compstat.chance_flags(tests), 1, ctx.lang)))
     st.caption(tr("followup.preliminary_note") + " · " + tr("followup.table_caption", month=month_name,
                                                               min_events=compstat.MIN_EVENTS))
     download_table_lazy(shown, f"compstat_{chosen.isoformat()[:7]}", key="followup_table_xlsx")

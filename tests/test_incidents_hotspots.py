@@ -43,7 +43,7 @@ def test_grid_includes_empty_cells_and_counts_every_point():
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_uniform_pattern_gives_no_hotspots(seed):
     x, y = uniform(900, seed)
-    result = hotspots.gi_star(hotspots.grid_counts(points(x, y), 100, region_4326()), permutations=999)
+    result = hotspots.gi_star(hotspots.grid_counts(points(x, y), 100, region_4326()))
     assert (result["level"] != 0).sum() == 0
 
 
@@ -105,7 +105,7 @@ def test_sample_hotspots_are_the_designed_ones(sample_con):
     """The sample's designed hotspots (the station in Centrum and Västervångsskolan) come out hot."""
     q = incidents.EventQuery("1287", dt.date(2024, 1, 1), dt.date(2024, 12, 31))
     cells, cell = incidents.hotspot_cells(sample_con, q, 200)
-    hot = cells[cells["level"] >= 2]
+    hot = cells[cells["level"] >= 1]  # one year at 200 m: Stationen at FDR 10 %, Västervångsskolan 5 % (issue 14)
     places = sample_con.execute("select name, lat, lon from place where name in ('Stationen', 'Västervångsskolan')").df()
     px, py = hotspots.project(places["lat"].to_numpy(), places["lon"].to_numpy())
     for x, y in zip(px, py, strict=True):

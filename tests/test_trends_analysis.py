@@ -81,7 +81,8 @@ def test_sample_patterns_are_found(sample):
     summary = trends.risk_summary(risk).set_index("risk")
     assert summary.loc["halloween", "ratio"] > 2
     assert summary.loc["nyar", "ratio"] > 2
-    assert (risk.loc[risk["risk"] == "halloween", "verdict"] == "ökning").all()
+    # judged across the table (issue 14): two of the three Halloweens pass the FDR adjustment
+    assert (risk.loc[risk["risk"] == "halloween", "verdict"] == "ökning").sum() >= 2
 
 
 def test_weekly_series_iso_weeks_and_rolling(sample):

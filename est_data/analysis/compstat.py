@@ -7,6 +7,11 @@ the E-test's grid would need gigabytes and the two agree). The verdict is "ökni
 the test is significant at 5 % AND there are enough events to speak of a trend (at least
 `MIN_EVENTS` in the two counts together); otherwise "ingen säker förändring".
 
+Many tests at once (issue 14): a table judges up to two comparisons per row, 18 or more in all, and
+at 5 % each one flag in twenty would come from chance alone. The verdicts of a table are therefore
+judged on Benjamini-Hochberg adjusted p-values (q) across every comparison the table makes
+(`adjust_table`), and `chance_flags` says how many flags chance alone would give without that.
+
 Costs are sums of many amounts of different size, not counts. They are judged on their "equivalent
 count": for a compound Poisson sum S of amounts X, Var(S) = λ·E[X²], so S / k with
 k = E[X²] / E[X] behaves like a Poisson count (scaled Poisson). A few large bills therefore count as
@@ -21,6 +26,7 @@ import warnings
 from dataclasses import dataclass
 
 import pandas as pd
+from statsmodels.stats.multitest import multipletests
 from statsmodels.stats.rates import test_poisson_2indep
 
 ALPHA = 0.05
@@ -71,6 +77,45 @@ def judge_cost(cost1: float, exposure1: float, cost2: float, exposure2: float, s
     result = judge(cost1 / scale, exposure1, cost2 / scale, exposure2, alpha)
     ratio = (cost1 / exposure1) / (cost2 / exposure2) if cost2 > 0 else None
     return Judgement(result.verdict, result.p_value, ratio, result.too_few)
+
+
+def adjust_table(table: pd.DataFrame, tests: list[tuple[str, str, str]], alpha: float = ALPHA) -> pd.DataFrame:
+    """Benjamini-Hochberg across every test of a table. tests: (p column, verdict column, q column).
+
+    Each judged comparison (a p-value, not "too few") gets its adjusted q; a rise or fall whose q is
+    not below alpha becomes NO_CHANGE. Comparisons without a p-value keep their verdict and get no q."""
+    out = table.copy()
+    cells = [(i, p_col) for p_col, _, _ in tests for i in out.index
+             if out.at[i, p_col] is not None and not pd.isna(out.at[i, p_col])]
+    for _, _, q_col in tests:
+        out[q_col] = None
+    if not cells:
+        return out
+    p_values = [float(out.at[i, col]) for i, col in cells]
+    q_values = multipletests(p_values, method="fdr_bh")[1]
+    q_of = {p_col: q_col for p_col, _, q_col in tests}
+    verdict_of = {p_col: v_col for p_col, v_col, _ in tests}
+    for (i, p_col), q in zip(cells, q_values, strict=True):
+        out.at[i, q_of[p_col]] = float(q)
+        if q >= alpha and out.at[i, verdict_of[p_col]] in (RISE, FALL):
+            out.at[i, verdict_of[p_col]] = NO_CHANGE
+    return out
+
+
+def tests_made(table: pd.DataFrame, p_columns: tuple[str, ...]) -> int:
+    """How many comparisons a table judged (those with a p-value)."""
+    return int(sum(table[c].notna().sum() for c in p_columns if c in table)) if not table.empty else 0
+
+
+def chance_flags(tests: int, alpha: float = ALPHA) -> float:
+    """Flags expected from chance alone if nothing had changed and each test were judged at alpha on its
+    own (tests × alpha); with the FDR adjustment a table without any real change shows a flag at all
+    in at most about alpha of months."""
+    return tests * alpha
+
+
+TABLE_TESTS = [("p_month", "verdict_month", "q_month"), ("p_ytd", "verdict_ytd", "q_ytd")]
+TABLE_P_COLUMNS = ("p_month", "p_ytd")
 
 
 # ------------------------------------------------------------------------------------------- data
@@ -180,12 +225,14 @@ def compstat_table(con, municipality_code: str | None, year: int, month: int,
     Columns: key, label, this_month, last_year, avg_3y, years_3y, ytd, ytd_last, change_pct (against
     the same month last year), verdict_month and p_month (this month against the same month of the
     up to three previous years), verdict_ytd and p_ytd (year to date against last year to date),
-    too_few_month, too_few_ytd, preliminary (this month's figure is preliminary).
+    too_few_month, too_few_ytd, preliminary (this month's figure is preliminary), q_month and q_ytd
+    (p adjusted across the whole table, Benjamini-Hochberg; the verdicts are judged on these).
     """
     this = _month_start(year, month)
     data = monthly_counts(con, municipality_code, _month_start(year - 3, 1), this, area_ids)
     columns = ["key", "label", "this_month", "last_year", "avg_3y", "years_3y", "ytd", "ytd_last", "change_pct",
-               "verdict_month", "p_month", "too_few_month", "verdict_ytd", "p_ytd", "too_few_ytd", "preliminary"]
+               "verdict_month", "p_month", "too_few_month", "verdict_ytd", "p_ytd", "too_few_ytd", "preliminary",
+               "q_month", "q_ytd"]
     if data.empty:
         return pd.DataFrame(columns=columns)
     fault_start = first_fault_month(con, municipality_code)
@@ -242,7 +289,7 @@ def compstat_table(con, municipality_code: str | None, year: int, month: int,
             "verdict_ytd": j_ytd.verdict if j_ytd else None, "p_ytd": j_ytd.p_value if j_ytd else None,
             "too_few_ytd": j_ytd.too_few if j_ytd else None, "preliminary": prelim,
         })
-    return pd.DataFrame(rows, columns=columns)
+    return adjust_table(pd.DataFrame(rows, columns=columns[:-2]), TABLE_TESTS)[columns]
 
 
 def series_36(con, municipality_code: str | None, year: int, month: int, area_ids: tuple[int, ...] = (),

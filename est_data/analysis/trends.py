@@ -1,10 +1,12 @@
 """When things happen: weekday, hour, weekday × hour, month by year, weekly series, risk dates.
 
 Every aggregation runs in DuckDB over the table macros of schema 003 (`trend_events` for counts and
-costs, `trend_levels` for survey levels); only the aggregates reach pandas. Police events use
-`incident.occurred_at` (when it happened, not when it was published) and summaries (`is_summary`)
-are never counted. Reporters' event reports that only give a part of the day or a time window are
-spread evenly over its hours, so every total is kept (see 003_trends.sql).
+costs, as redefined by 007; `trend_levels` for survey levels); only the aggregates reach pandas.
+Police events use `incident.occurred_at` (when it happened, not when it was published) and summaries
+(`is_summary`) are never counted. Events without an exact time are never put at 00:00: incidents
+known only to the day (`time_precision` 'day') are spread over its 24 hours, from-to windows
+('window', `occurred_to`) over their hours, as are reporters' event reports that give only a part of
+the day or a time window (aoristic weighting; every total is kept). `time_counts` says how many.
 
 Measures (`MEASURES`): police events, fault reports (felanmälan) and their cost, reporters' event
 reports, and a survey factor's mean level (which has weeks, not hours: no weekday or hour view).
@@ -117,6 +119,23 @@ def weekday_hour_matrix(con, filters: Filters, measure_key: str) -> pd.DataFrame
         return full
     matrix = df.pivot_table(index="weekday", columns="hour", values="value", aggfunc="sum")
     return matrix.reindex(index=full.index, columns=full.columns, fill_value=0.0).fillna(0.0)
+
+
+def time_counts(con, filters: Filters, measure_key: str) -> dict[str, int]:
+    """How many events of the measure have an exact time and how many only a day or a window
+    ({'exact': n, 'inexact': m}): the hour charts spread the inexact ones over their window (aoristic
+    weighting, schema 007) and must say how many there are."""
+    m = measure(measure_key)
+    if not m.has_hours:
+        return {"exact": 0, "inexact": 0}
+    row = con.execute(
+        # an event's weights add up to 1, so summed weights count events
+        "select coalesce(sum(weight) filter (where exact = 1), 0) as exact,"
+        "       coalesce(sum(weight) filter (where exact = 0), 0) as inexact"
+        " from trend_events(?, ?, ?, ?, ?, ?, ?)",
+        _event_args(m, filters),
+    ).fetchone()
+    return {"exact": round(row[0]), "inexact": round(row[1])} if row else {"exact": 0, "inexact": 0}
 
 
 def _complete(df: pd.DataFrame, column: str, keys: range) -> pd.DataFrame:
@@ -394,11 +413,12 @@ def risk_weekend_table(con, filters: Filters, measure_key: str) -> pd.DataFrame:
 
     One row per risk occasion: risk, year, first and last day, days, value, per_day, the ordinary
     weekend-day average of the same year (Friday–Sunday that are neither risk days nor holidays),
-    ratio, and a Poisson judgement for counts (compstat.judge; None for costs and levels).
+    ratio, and a Poisson judgement for counts (compstat.judge; None for costs and levels), judged on
+    p adjusted across the table's rows (q_value, Benjamini-Hochberg: compstat.adjust_table).
     """
     m = measure(measure_key)
     columns = ["risk", "year", "first_day", "last_day", "days", "value", "per_day", "ordinary_per_day",
-               "ratio", "verdict", "p_value"]
+               "ratio", "verdict", "p_value", "q_value"]
     if m.survey:
         return pd.DataFrame(columns=columns)
     daily = daily_series(con, filters, measure_key)
@@ -434,7 +454,8 @@ def risk_weekend_table(con, filters: Filters, measure_key: str) -> pd.DataFrame:
                      "value": total, "per_day": per_day, "ordinary_per_day": ordinary_per_day,
                      "ratio": per_day / ordinary_per_day if ordinary_per_day else float("nan"),
                      "verdict": verdict, "p_value": p_value})
-    return pd.DataFrame(rows, columns=columns).sort_values("first_day").reset_index(drop=True)
+    table = pd.DataFrame(rows, columns=columns[:-1]).sort_values("first_day").reset_index(drop=True)
+    return compstat.adjust_table(table, [("p_value", "verdict", "q_value")])[columns]
 
 
 def risk_summary(table: pd.DataFrame) -> pd.DataFrame:

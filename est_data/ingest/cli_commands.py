@@ -71,4 +71,7 @@ def run_import(con, args) -> int:
     if report.rows_rejected > MAX_LISTED:
         print(f"... och {report.rows_rejected - MAX_LISTED} rader till / and more", file=sys.stderr)
     print(report.summary_line())
+    from est_data import incidents  # (esda is slow to import: only when used)
+
+    incidents.after_import(con, report.rows_loaded)  # issue 14: Gi* ready before Karta is opened
     return 0

@@ -13,11 +13,11 @@ import datetime as dt
 import pandas as pd
 
 from est_data import config, i18n
-from est_data.analysis import trends
+from est_data.analysis import coverage, trends
 from est_data.analysis.situation import StatusRule
 from est_data.model import Filters
 from est_data.report import common, data, figures, period
-from est_data.report.common import judged, num, t
+from est_data.report.common import num, t
 from est_data.report.document import Bullets, Figure, Heading, KeyFigures, Paragraph, Report, Table
 
 
@@ -56,19 +56,26 @@ def crime_years(con, code: str, year: int, lang: str) -> list:
             else t("reports.a.whole_year", lang))
     chart = figures.year_bars(per_year, "year", "count", t("reports.a.crimes_axis", lang, span=span), highlight=year)
     pivot = same.pivot_table(index="label", columns="year", values="count", aggfunc="sum", fill_value=0)
-    rows = []
+    last_day = (pd.Timestamp(year, int(months), 1) + pd.offsets.MonthEnd(0)).date()
+    missing = coverage.missing_text(coverage.coverage(con, code).get("bra"),
+                                    [(dt.date(year - 1, 1, 1), common.shift_year(last_day, -1)),
+                                     (dt.date(year, 1, 1), last_day)], lang)
+    figures_per_label = []
     for label, values in pivot.iterrows():
         now = float(values.get(year, 0))
         before = float(values.get(year - 1, 0))
         earlier = [float(values.get(y, 0)) for y in (year - 1, year - 2, year - 3) if y in pivot.columns]
-        avg3 = sum(earlier) / len(earlier) if earlier else None
-        rows.append((now, (str(label), num(now, 0, lang), num(before, 0, lang), num(avg3, 0, lang),
-                           judged(now, before, lang))))
-    rows.sort(key=lambda r: -r[0])
-    return [Figure(chart, t("reports.a.crimes_caption", lang, span=span), 0.85),
-            Table((t("reports.col.crime", lang), str(year), str(year - 1), t("reports.col.avg3", lang),
-                   t("reports.col.verdict", lang)), tuple(r[1] for r in rows), col_widths=(38, 12, 12, 14, 24),
-                  numeric_cols=(1, 2, 3))]
+        figures_per_label.append((str(label), now, before, sum(earlier) / len(earlier) if earlier else None))
+    verdicts, tests = common.judged_table([(now, before, missing) for _, now, before, _ in figures_per_label], lang)
+    rows = sorted(((now, (label, num(now, 0, lang), num(before, 0, lang), num(avg3, 0, lang), verdict))
+                   for (label, now, before, avg3), verdict in zip(figures_per_label, verdicts, strict=True)),
+                  key=lambda r: -r[0])
+    blocks = [Figure(chart, t("reports.a.crimes_caption", lang, span=span), 0.85),
+              Table((t("reports.col.crime", lang), str(year), str(year - 1), t("reports.col.avg3", lang),
+                     t("reports.col.verdict", lang)), tuple(r[1] for r in rows), col_widths=(38, 12, 12, 14, 24),
+                    numeric_cols=(1, 2, 3))]
+    note = common.chance_note(tests, lang)
+    return blocks + ([note] if note is not None else [])
 
 
 def survey_factors(con, code: str, start: dt.date, end: dt.date, lang: str) -> Table:
@@ -149,9 +156,13 @@ def rising_categories(con, code: str, start: dt.date, end: dt.date, lang: str) -
     before = period.events_by_category(con, code, common.shift_year(start, -1), common.shift_year(end, -1))
     merged = now.merge(before, on=["source", "category"], how="left", suffixes=("", "_before")).fillna(
         {"events_before": 0})
+    covs = coverage.coverage(con, code)
+    missing = {s: common.missing_for(con, code, s, start, end, lang, covs) for s in set(merged["source"])}
+    verdicts, _ = common.judged_table([(r.events, r.events_before, missing[r.source]) for r in merged.itertuples()],
+                                      lang)
     out = []
-    for r in merged.itertuples():
-        if judged(r.events, r.events_before, lang) == t("reports.verdict.rise", lang):
+    for r, verdict in zip(merged.itertuples(), verdicts, strict=True):
+        if verdict == t("reports.verdict.rise", lang):
             out.append(t("reports.a.rising", lang, category=r.category, source=common.source_name(r.source, lang),
                          n=int(r.events), before=int(r.events_before)))
     return out
@@ -182,6 +193,9 @@ def build(con, year: int, municipality_code: str | None = None, lang: str = "sv"
                                                               if not actions.empty else 0)),
     )))
     report.add(Paragraph(t("reports.a.intro", lang, weeks=weeks, rate=f"{100 * rate:.0f}")))
+    fresh = common.freshness(con, code, lang)
+    if fresh is not None:
+        report.add(fresh)
 
     report.add(Heading(t("reports.a.mapping", lang)),
                Heading(t("reports.a.crimes", lang), 3), *crime_years(con, code, year, lang),

@@ -8,7 +8,7 @@ import datetime as dt
 import pandas as pd
 
 from est_data import i18n, queries
-from est_data.analysis import compstat, evaluation
+from est_data.analysis import compstat, coverage, evaluation
 from est_data.display import text
 from est_data.report import data, figures, period
 from est_data.report.document import Bullets, Figure, Heading, Paragraph, Table
@@ -37,8 +37,11 @@ def verdict_text(verdict: str, lang: str) -> str:
     return t(keys.get(verdict, "reports.verdict.none"), lang)
 
 
-def judged(count: float, before: float, lang: str) -> str:
-    """A count against the same period before (equal lengths), judged with the Poisson E-test."""
+def judged(count: float, before: float, lang: str, missing: str | None = None) -> str:
+    """A count against the same period before (equal lengths), judged with the Poisson E-test; not
+    judged when the source does not cover both periods (missing: coverage.missing_text's words)."""
+    if missing:
+        return missing
     if before <= 0 and count <= 0:
         return "–"
     j = compstat.judge(count, 1.0, before, 1.0)
@@ -48,6 +51,38 @@ def judged(count: float, before: float, lang: str) -> str:
     return text
 
 
+def judged_table(comparisons: list[tuple[float, float, str | None]], lang: str) -> tuple[list[str], int]:
+    """judged() for every row of a table of comparisons (count, before, missing), with the verdicts
+    judged on Benjamini-Hochberg q across the table (compstat.adjust_table), as a table of many tests
+    would otherwise flag one row in twenty by chance. Returns (texts, number of tests made)."""
+    frame = pd.DataFrame([{"p": None, "verdict": None, "too_few": False, "text": None}
+                          for _ in comparisons], columns=["p", "verdict", "too_few", "text"])
+    for i, (count, before, missing) in enumerate(comparisons):
+        if missing or (before <= 0 and count <= 0):
+            frame.at[i, "text"] = missing or "–"
+            continue
+        j = compstat.judge(count, 1.0, before, 1.0)
+        frame.at[i, "p"], frame.at[i, "verdict"], frame.at[i, "too_few"] = j.p_value, j.verdict, j.too_few
+    frame = compstat.adjust_table(frame, [("p", "verdict", "q")])
+    texts = []
+    for row in frame.itertuples():
+        if row.text is not None:
+            texts.append(row.text)
+            continue
+        text = verdict_text(row.verdict, lang)
+        texts.append(text + " " + t("reports.verdict.too_few", lang) if row.too_few else text)
+    return texts, compstat.tests_made(frame, ("p",))
+
+
+def chance_note(tests: int, lang: str) -> Paragraph | None:
+    """Under a table of many comparisons: how many flags chance alone would give, and that the verdicts
+    are adjusted for it."""
+    if tests < 2:
+        return None
+    return Paragraph(t("followup.chance", lang, tests=tests,
+                       chance=i18n.number(compstat.chance_flags(tests), 1, lang)), "muted")
+
+
 def shift_year(day: dt.date, years: int) -> dt.date:
     try:
         return day.replace(year=day.year + years)
@@ -55,24 +90,45 @@ def shift_year(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
+def missing_for(con, code: str, source: str, start: dt.date, end: dt.date, lang: str,
+                covs: dict[str, coverage.SourceCoverage] | None = None) -> str | None:
+    """What of the period and the same period a year before the source lacks, in words (None: all there)."""
+    covs = coverage.coverage(con, code) if covs is None else covs
+    return coverage.missing_text(covs.get(source), [(shift_year(start, -1), shift_year(end, -1)), (start, end)],
+                                 lang)
+
+
+def freshness(con, code: str, lang: str) -> Paragraph | None:
+    """"Underlag: polisdata t.o.m. 2026-11-22, felanmälan t.o.m. …" for the report's first page."""
+    text = coverage.freshness_text(coverage.coverage(con, code), lang)
+    return Paragraph(t("coverage.freshness", lang, sources=text), "muted") if text else None
+
+
 def category_section(con, code: str, start: dt.date, end: dt.date, lang: str, top: int = 12) -> list:
-    """Events per source and category: the period, the same period a year before, and the verdict."""
+    """Events per source and category: the period, the same period a year before, and the verdict
+    (none where the source does not cover both periods)."""
     now = period.events_by_category(con, code, start, end)
     before = period.events_by_category(con, code, shift_year(start, -1), shift_year(end, -1))
     merged = now.merge(before, on=["source", "category"], how="outer", suffixes=("", "_before")).fillna(
         {"events": 0, "events_before": 0, "cost": 0, "cost_before": 0})
     merged["total"] = merged["events"] + merged["events_before"]
     merged = merged.sort_values(["source", "total"], ascending=[False, False])
-    rows = []
+    shown = []
+    covs = coverage.coverage(con, code)
     for source in ("polisen", "felanmalan"):
         part = merged[merged["source"] == source].head(top)
-        for row in part.itertuples():
-            rows.append((source_name(source, lang), str(row.category), num(row.events, 0, lang),
-                         num(row.events_before, 0, lang), judged(row.events, row.events_before, lang)))
+        missing = missing_for(con, code, source, start, end, lang, covs)
+        shown += [(source, row, missing) for row in part.itertuples()]
+    verdicts, tests = judged_table([(row.events, row.events_before, missing) for _, row, missing in shown], lang)
+    rows = [(source_name(source, lang), str(row.category), num(row.events, 0, lang), num(row.events_before, 0, lang),
+             verdict) for (source, row, _), verdict in zip(shown, verdicts, strict=True)]
     blocks: list = [Table((t("reports.col.source", lang), t("reports.col.category", lang),
                            t("reports.col.period", lang), t("reports.col.last_year", lang),
                            t("reports.col.verdict", lang)), tuple(rows), col_widths=(14, 34, 12, 14, 26),
                           numeric_cols=(2, 3), empty_text=t("reports.no_events", lang))]
+    note = chance_note(tests, lang)
+    if note is not None:
+        blocks.append(note)
     return blocks
 
 
@@ -213,13 +269,18 @@ def crime_stats_section(con, code: str, start: dt.date, end: dt.date, lang: str)
         return [Paragraph(t("reports.bra.none", lang), "muted")]
     months = sorted(now["month"].unique())
     pivot = now.pivot_table(index="label", columns="month", values="count", aggfunc="sum", fill_value=0)
+    # the same months a year before (Brå publishes month by month: a quarter may be partly out)
+    months_now = {pd.Timestamp(m).date() for m in now["month"]}
+    before = before[[shift_year(pd.Timestamp(m).date(), 1) in months_now for m in before["month"]]]
     last_total = before.groupby("label")["count"].sum()
-    ranked = []
-    for label, values in pivot.iterrows():
-        total = float(values.sum())
-        prev = float(last_total.get(label, 0))
-        ranked.append((total, (str(label), *[num(values[m], 0, lang) for m in months], num(total, 0, lang),
-                               num(prev, 0, lang), judged(total, prev, lang))))
+    last_month = max(months_now)
+    covered_end = (pd.Timestamp(last_month) + pd.offsets.MonthEnd(0)).date()
+    missing = missing_for(con, code, "bra", min(months_now), covered_end, lang)
+    totals = [(str(label), values, float(values.sum()), float(last_total.get(label, 0)))
+              for label, values in pivot.iterrows()]
+    verdicts, tests = judged_table([(total, prev, missing) for _, _, total, prev in totals], lang)
+    ranked = [(total, (label, *[num(values[m], 0, lang) for m in months], num(total, 0, lang), num(prev, 0, lang),
+                       verdict)) for (label, values, total, prev), verdict in zip(totals, verdicts, strict=True)]
     rows = [row for _, row in sorted(ranked, key=lambda pair: -pair[0])]
     month_names = [i18n.month_name(pd.Timestamp(m).month, lang, short=True) for m in months]
     preliminary = bool(now["preliminary"].any())
@@ -227,6 +288,9 @@ def crime_stats_section(con, code: str, start: dt.date, end: dt.date, lang: str)
     blocks: list = [Table((t("reports.col.crime", lang), *month_names, t("reports.col.total", lang),
                            t("reports.col.last_year", lang), t("reports.col.verdict", lang)), tuple(rows),
                           col_widths=widths, numeric_cols=tuple(range(1, len(months) + 3)))]
+    note = chance_note(tests, lang)
+    if note is not None:
+        blocks.append(note)
     if preliminary:
         blocks.append(Paragraph(t("reports.bra.preliminary", lang), "muted"))
     return blocks

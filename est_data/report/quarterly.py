@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from est_data import config, i18n
+from est_data.analysis import coverage
 from est_data.analysis.situation import StatusRule
 from est_data.report import common, period
 from est_data.report.common import judged, num, t
@@ -34,10 +35,14 @@ def summary(con, code: str, start: dt.date, end: dt.date, lang: str, rule: Statu
     tot = common.totals(con, code, start, end)
     police, police_ly = tot["polisen"]
     faults, faults_ly = tot["felanmalan"]
+    covs = coverage.coverage(con, code)
     bullets = [t("reports.q.summary.police", lang, n=num(police, 0, lang), ly=num(police_ly, 0, lang),
-                 verdict=judged(police, police_ly, lang)),
+                 verdict=judged(police, police_ly, lang,
+                                common.missing_for(con, code, "polisen", start, end, lang, covs))),
                t("reports.q.summary.faults", lang, n=num(faults, 0, lang), ly=num(faults_ly, 0, lang),
-                 verdict=judged(faults, faults_ly, lang), cost=num(tot["cost"][0], 0, lang))]
+                 verdict=judged(faults, faults_ly, lang,
+                                common.missing_for(con, code, "felanmalan", start, end, lang, covs)),
+                 cost=num(tot["cost"][0], 0, lang))]
     bullets += common.status_weeks_text(con, code, start, end, rule, lang)
     need = period.need_and_influence(con, code, start, end)
     if not need.empty:
@@ -67,6 +72,9 @@ def build(con, year: int, quarter: int, municipality_code: str | None = None, la
          t("reports.kf.last_year", lang, n=num(tot["cost"][1] / 1000, 0, lang) + " tkr")),
         (t("reports.kf.response_rate", lang), f"{100 * rate:.0f} %", t("reports.kf.weeks", lang, n=weeks)),
     )))
+    fresh = common.freshness(con, code, lang)
+    if fresh is not None:
+        report.add(fresh)
     report.add(Heading(t("reports.q.summary", lang)), Bullets(tuple(summary(con, code, start, end, lang, rule))))
 
     report.add(Heading(t("reports.q.trends", lang)))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from est_data import config, display, i18n, queries
+from est_data.analysis import coverage
 from est_data.analysis.situation import StatusRule, week_matrix
 from est_data.analysis.situation import summary_sentences as situation_summary
 from est_data.geo import areas_gdf
@@ -260,6 +261,9 @@ def build_from(con, wd: WeeklyData) -> Report:
         (_t("reports.kf.faults", lang), str(faults), _t("reports.kf.avg4", lang, avg=i18n.number(faults_avg, 1, lang))),
     )))
 
+    fresh = coverage.freshness_text(coverage.coverage(con, wd.municipality_code), lang)
+    if fresh:  # issue 14: how far each source reaches, so a quiet week is not read as a calm one
+        report.add(Paragraph(_t("coverage.freshness", lang, sources=fresh), "muted"))
     report.add(Heading(_t("reports.weekly.summary", lang)), Bullets(tuple(wd.changes)))
 
     report.add(Heading(_t("reports.weekly.situation", lang)),

@@ -64,26 +64,41 @@ STRINGS: dict[str, tuple[str, str]] = {
     "incidents.legend.count": ("Antal händelser", "Number of events"),
     "incidents.legend.title": ("Så läser du hotspot-rutorna", "How to read the hotspot cells"),
     "incidents.legend.text": (
-        "Kartan delas in i lika stora rutor. För varje ruta jämförs antalet händelser i rutan och dess "
-        "grannrutor med resten av området (Getis-Ord Gi*). En **röd** ruta ligger i ett kluster med fler "
-        "händelser än slumpen rimligen kan förklara; ju mörkare, desto säkrare. 99 % betyder att en sådan "
-        "samling bara skulle uppstå av en slump i ungefär ett fall på hundra. Osäkerheten är justerad för att "
-        "många rutor prövas samtidigt. **Blå** rutor har färre händelser än väntat. En ruta utan färg är inte "
-        "nödvändigtvis lugn: där går det bara inte att säga något säkert.",
-        "The map is divided into equal cells. For each cell, the events in it and its neighbours are compared "
-        "with the rest of the area (Getis-Ord Gi*). A **red** cell lies in a cluster with more events than "
-        "chance can plausibly explain; the darker, the more certain. 99 % means such a cluster would arise by "
-        "chance only about once in a hundred. The uncertainty is adjusted for testing many cells at once. "
-        "**Blue** cells have fewer events than expected. A cell without colour is not necessarily calm: "
-        "nothing certain can be said there.",
+        "Kartan delas in i lika stora rutor över kommunens land. För varje ruta räknas händelserna i rutan och "
+        "dess upp till åtta grannrutor (ett fönster på 3 × 3 rutor) och jämförs med vad samma fönster skulle "
+        "få om periodens antal per ruta hade fördelats slumpmässigt över alla rutor (Getis-Ord Gi*, "
+        "tvåsidigt test). **Het 95 %** betyder: fönstret har fler händelser än slumpen rimligen ger, och av "
+        "alla rutor som märks het 95 % eller mer väntas högst omkring 5 % vara falsklarm (justerat för att "
+        "alla rutor prövas samtidigt, Benjamini-Hochberg). 99 % och 90 % på samma sätt med 1 % och 10 %. "
+        "**Het ruta, lugnt runt omkring** är en enstaka ruta med många händelser där grannrutorna inte har "
+        "fler än slumpen: en plats, inte ett område. **Kall** betyder färre händelser än slumpen ger, ofta "
+        "landsbygd eller industriområden; en ruta vars hela fönster saknar händelser märks aldrig kall (där "
+        "finns inga uppgifter, inte nödvändigtvis trygghet). En ruta utan färg är inte nödvändigtvis lugn: "
+        "där går det bara inte att säga något säkert.",
+        "The map is divided into equal cells over the municipality's land. For each cell, the events in it and "
+        "its up to eight neighbours (a 3 × 3 window) are counted and compared with what the same window would "
+        "get if the period's counts per cell were spread at random over all cells (Getis-Ord Gi*, two-sided "
+        "test). **Hot 95 %** means: the window has more events than chance plausibly gives, and of all cells "
+        "labelled hot 95 % or more, at most about 5 % are expected to be false alarms (adjusted for testing "
+        "every cell at once, Benjamini-Hochberg). 99 % and 90 % likewise with 1 % and 10 %. **Hot cell, quiet "
+        "around it** is a single cell with many events whose neighbours have no more than chance: a place, "
+        "not an area. **Cold** means fewer events than chance gives, often countryside or industrial land; a "
+        "cell whose whole window has no events is never labelled cold (there is no data there, not "
+        "necessarily safety). A cell without colour is not necessarily calm: nothing certain can be said "
+        "there.",
     ),
-    "incidents.hot.level3": ("Hotspot, 99 % säker", "Hot spot, 99 % confidence"),
-    "incidents.hot.level2": ("Hotspot, 95 % säker", "Hot spot, 95 % confidence"),
-    "incidents.hot.level1": ("Hotspot, 90 % säker", "Hot spot, 90 % confidence"),
-    "incidents.hot.level0": ("Ingen säker skillnad", "No significant difference"),
-    "incidents.hot.level-1": ("Kall ruta, 90 % säker", "Cold spot, 90 % confidence"),
-    "incidents.hot.level-2": ("Kall ruta, 95 % säker", "Cold spot, 95 % confidence"),
-    "incidents.hot.level-3": ("Kall ruta, 99 % säker", "Cold spot, 99 % confidence"),
+    "incidents.hot.level3": ("Het 99 %", "Hot 99 %"),
+    "incidents.hot.level2": ("Het 95 %", "Hot 95 %"),
+    "incidents.hot.level1": ("Het 90 %", "Hot 90 %"),
+    "incidents.hot.level0": ("Ingen säker skillnad", "No certain difference"),
+    "incidents.hot.level-1": ("Kall 90 %", "Cold 90 %"),
+    "incidents.hot.level-2": ("Kall 95 %", "Cold 95 %"),
+    "incidents.hot.level-3": ("Kall 99 %", "Cold 99 %"),
+    "incidents.hot.isolated": ("{label}: het ruta, lugnt runt omkring", "{label}: hot cell, quiet around it"),
+    "incidents.hot.empty": ("Inga händelser i rutan eller grannrutorna", "No events in the cell or its neighbours"),
+    "incidents.map.window_counts": ("{window} händelser i rutan och grannrutorna, {expected} väntat av slumpen",
+                                    "{window} events in the cell and its neighbours, {expected} expected by "
+                                    "chance"),
     "incidents.table.places": ("Platser", "Places"),
     "incidents.table.cells": ("Rutor", "Cells"),
     "incidents.table.places_caption": (
@@ -106,6 +121,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "incidents.col.cum_share": ("Ackumulerad andel %", "Cumulative share %"),
     "incidents.col.cell": ("Ruta", "Cell"),
     "incidents.col.hotspot": ("Gi*", "Gi*"),
+    "incidents.map.no_time": ("(klockslag okänt)", "(time of day unknown)"),
+    "incidents.col.window": ("Med grannrutor (väntat)", "With neighbours (expected)"),
     "incidents.col.source": ("Källa", "Source"),
     "incidents.col.on_map": ("Med plats på kartan", "With a place on the map"),
     "incidents.col.centre_only": ("Bara kommun-/länsmitt", "Municipality/county centre only"),

@@ -36,6 +36,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "or a time window are spread evenly over its hours.",
     ),
     "trends.areas_note": (", valda områden: {n}", ", selected areas: {n}"),
+    "trends.inexact_times": (
+        "{n} av {total} händelser saknar exakt tid (bara datum eller ett tidsfönster). De ritas inte kl. 00: "
+        "var och en fördelas jämnt över timmarna den kan ha hänt (hela dygnet eller sitt fönster).",
+        "{n} of {total} events have no exact time (a date only or a time window). They are not drawn at "
+        "00:00: each is spread evenly over the hours it may have happened (the whole day or its window).",
+    ),
     "trends.total": ("Totalt i perioden", "Total in the period"),
     "trends.tab.time": ("Veckodag och timme", "Weekday and hour"),
     "trends.tab.season": ("Månader och veckor", "Months and weeks"),
@@ -115,6 +121,16 @@ STRINGS: dict[str, tuple[str, str]] = {
         "`python -m est_data import bra FILE` or on the Data page.",
     ),
     "followup.table_title": ("CompStat för {month}", "CompStat for {month}"),
+    "followup.chance": (
+        "Tabellen gör {tests} jämförelser. Om ingenting hade förändrats skulle slumpen ensam ge omkring "
+        "{chance} flaggor om varje jämförelse bedömdes för sig på 5 %-nivån. Därför är bedömningarna justerade "
+        "för att många jämförelser görs samtidigt (Benjamini-Hochberg): en månad utan verklig förändring får "
+        "en flagga över huvud taget bara i omkring 5 % av fallen.",
+        "The table makes {tests} comparisons. Had nothing changed, chance alone would give about {chance} "
+        "flags if each comparison were judged on its own at the 5 % level. The verdicts are therefore "
+        "adjusted for making many comparisons at once (Benjamini-Hochberg): a month without any real change "
+        "shows a flag at all in only about 5 % of cases.",
+    ),
     "followup.table_caption": (
         "Bedömningen bygger på ett Poissontest (E-test) på 5 %-nivån, inte på procentuell förändring. "
         "\"Månad\" jämför månaden med samma månad de tre föregående åren; \"Hittills i år\" jämför januari–{month} "

@@ -30,6 +30,7 @@ class PageRun:
     cold: list[float] = field(default_factory=list)
     warm: list[float] = field(default_factory=list)
     warm_cpu: list[float] = field(default_factory=list)  # CPU seconds of the process (all threads)
+    cold_cpu: list[float] = field(default_factory=list)  # the same for cold runs (a loaded machine's wall time lies)
     payload_bytes: int | None = None
     has_map: bool = False
     error: str | None = None
@@ -114,9 +115,10 @@ def measure_pages(db_path: Path, keys: list[str] | None = None, cold_runs: int =
                 at.switch_page(f"pages/{spec.key}.py")
                 _quiet()
                 st.cache_data.clear()
-                start = time.perf_counter()
+                start, cpu = time.perf_counter(), time.process_time()
                 at.run()
                 run.cold.append(time.perf_counter() - start)
+                run.cold_cpu.append(time.process_time() - cpu)
                 run.error = run.error or _exception_text(at)
                 if i == 0:
                     for _ in range(warm_runs):
