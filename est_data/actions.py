@@ -234,6 +234,16 @@ def close_action(con, username: str | None, action_id: int, end_date: dt.date | 
     return update_action(con, username, action_id, status=status, end_date=end)
 
 
+def _list_text(value: object) -> str:
+    """A list column's cell as text: blank for a missing list (None, NaN or pd.NA, as an action made
+    from a meeting priority has no categories)."""
+    if isinstance(value, str):
+        return value
+    if value is None or not pd.api.types.is_list_like(value):
+        return ""
+    return ", ".join(str(v) for v in value)
+
+
 def display_table(actions: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
     """The register as shown and exported: the main columns, lists as text, column names in lang."""
     from est_data import i18n
@@ -244,8 +254,7 @@ def display_table(actions: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
              "start_date": "start", "end_date": "end", "responsible": "responsible", "partners": "partners",
              "cost_sek": "cost", "target_categories": "categories"}
     table = actions[columns].copy()
-    table["target_categories"] = table["target_categories"].map(
-        lambda v: ", ".join(v) if v is not None and not isinstance(v, float) else "")
+    table["target_categories"] = table["target_categories"].map(_list_text)
     for col in ("start_date", "end_date"):
         # ISO text, blank when missing (an object column of dates with None shows "None" in tables)
         table[col] = pd.to_datetime(table[col]).map(lambda d: "" if pd.isna(d) else d.date().isoformat())

@@ -52,7 +52,7 @@ def download_table(df: pd.DataFrame, file_stem: str, key: str) -> None:
 
 def status_badge(status: str | None) -> str:
     colours = {"grön": "green", "gul": "orange", "röd": "red"}
-    if not status:
+    if not isinstance(status, str) or not status:  # None, NaN or pd.NA: an area without answers this week
         return tr("overview.no_answers")
     return f":{colours.get(status, 'gray')}-background[{tr('status.' + status)}]"
 
