@@ -112,3 +112,143 @@ def test_an_area_without_answers_shows_inga_svar_in_the_changes(thursday):
     from est_data.ui.common import status_badge
 
     assert status_badge(float("nan")) == "inga svar"
+
+
+# ------------------------------------------------------------------------------------------ the meeting walk
+
+@pytest.mark.parametrize("role", ["samordnare", "lasare"])
+def test_every_step_opens_on_a_half_answered_thursday(thursday, role):
+    """Defect: step 3 showed a Python traceback as soon as one area had no answers this week."""
+    at = app_as(role, "mote")
+    assert not at.exception, at.exception
+    for _ in range(5):
+        _next(at)
+    assert at.button(key="mote_next").disabled
+
+def _area_id(con, name: str) -> int:
+    return con.execute("select id from area where name = ?", [name]).fetchone()[0]
+
+
+def _next(at):
+    at.button(key="mote_next").click().run()
+    assert not at.exception, at.exception
+    no_bad_words(all_text(at))
+    return at
+
+
+def test_the_meeting_on_a_half_answered_thursday(thursday):
+    """The whole meeting in Möte, in its order, on the current week with half the areas answered. On
+    today's main, step 3 showed a traceback (NaN status of an area without answers)."""
+    con, week, answered = thursday
+    centrum, anderslov = _area_id(con, "Centrum"), _area_id(con, "Anderslöv")
+    assert centrum in answered and anderslov not in answered
+    last = weekly_cycle.add_priority(con, week.shift(-1), "trafikkontroll", "Mopedkontroll på Hamngatan", "test",
+                                     horizon="vecka", area_id=centrum)
+    at = app_as("samordnare", "mote")
+    assert not at.exception, at.exception
+    assert at.session_state["mote_step"] == "week"
+    assert at.selectbox(key="mote_week").value == week
+    reporters = weekly.collect(con, week, "1287").reporters
+    answered_reporters = con.execute("select count(distinct reporter_id) from survey_response where iso_year = ?"
+                                     " and iso_week = ?", [week.year, week.week]).fetchone()[0]
+    assert at.metric[0].value == f"{answered_reporters} / {reporters}" and 0 < answered_reporters < reporters
+    no_bad_words(all_text(at))
+
+    # 2: status, pre-filled from the survey; the unanswered area shows "inga svar" and takes none
+    _next(at)
+    assert at.session_state["mote_step"] == "status"
+    wd = weekly.collect(con, week, "1287")
+    computed = {r["area_id"]: r["computed"] for r in meeting.area_rows(wd)}
+    key = f"mote_status_{week.year}_{week.week}_"
+    assert at.segmented_control(key=key + str(anderslov)).value is None
+    assert at.segmented_control(key=key + str(centrum)).value == computed[centrum] is not None
+    assert any(m.value.startswith("**Anderslöv** · *inga svar*") for m in at.markdown)
+    at.segmented_control(key=key + str(anderslov)).set_value("gul").run()  # saved at once
+    assert not at.exception, at.exception
+    assert weekly_cycle.assessments(con, week).set_index("area_id").loc[anderslov, "status"] == "gul"
+    at.button(key="mote_agree_all").click().run()
+    agreed = weekly_cycle.assessments(con, week).set_index("area_id")["status"].to_dict()
+    assert agreed == {**{a: computed[a] for a in answered}, anderslov: "gul"}
+
+    # 3: what the police add, kept as the week's note
+    _next(at)
+    assert at.session_state["mote_step"] == "police"
+    at.text_area(key=f"mote_police_{week.year}_{week.week}").input("Ökad langning vid Hamnen kvällstid").run()
+    assert weekly_cycle.police_note(con, week, "1287") == "Ökad langning vid Hamnen kvällstid"
+
+    # 4: last week's priority followed up
+    _next(at)
+    assert at.session_state["mote_step"] == "followup"
+    at.segmented_control(key=f"mote_done_{last}").set_value("nej").run()
+    at.text_input(key=f"mote_done_note_{last}").input("Polisen fick förhinder").run()
+    assert con.execute("select done, followup_note from weekly_priority where id = ?", [last]).fetchone() == (
+        False, "Polisen fick förhinder")
+
+    # 5: a weekend priority, its dates the coming Saturday-Sunday, turned into an action for those dates
+    _next(at)
+    assert at.session_state["mote_step"] == "priorities"
+    at.selectbox(key="mote_prio_kind").set_value("närvaro")
+    at.selectbox(key="mote_prio_horizon").set_value("helg")
+    at.selectbox(key="mote_prio_area").set_value(centrum)
+    at.text_input(key="mote_prio_description").input("Trygghetsvandring vid Stortorget")
+    at.button(key="mote_prio_add").click().run()
+    assert not at.exception, at.exception
+    saturday, sunday = weekly_cycle.horizon_dates("helg", weekly_cycle.meeting_day(week))
+    assert saturday.weekday() == 5 and sunday.weekday() == 6 and saturday >= dt.date.today()
+    row = con.execute("select id, start_date, end_date from weekly_priority where iso_year = ? and iso_week = ?"
+                      " and description = 'Trygghetsvandring vid Stortorget'", [week.year, week.week]).fetchone()
+    assert row[1:] == (saturday, sunday)
+    pid = row[0]
+    at.text_input(key=f"mote_action_resp_{pid}").input("Kommunpolisen")
+    at.button(key=f"mote_action_submit_{pid}").click().run()
+    assert not at.exception, at.exception
+    action = con.execute("select a.title, a.start_date, a.end_date, a.responsible from weekly_priority p"
+                         " join action a on a.id = p.action_id where p.id = ?", [pid]).fetchone()
+    assert action == ("Trygghetsvandring vid Stortorget", saturday, sunday, "Kommunpolisen")
+
+    # 6: the summary of the decisions
+    _next(at)
+    assert at.session_state["mote_step"] == "decisions"
+    text = all_text(at)
+    assert "**Anderslöv** :orange-background[gul]" in text
+    assert "Trygghetsvandring vid Stortorget" in text and "Ökad langning vid Hamnen kvällstid" in text
+    assert meeting.date_range(saturday, sunday) in text and "1 av 1 prioriteringar är insatser" in text
+
+    # back to step 2: nothing was lost
+    at.segmented_control(key="mote_step").set_value("status").run()
+    assert at.segmented_control(key=key + str(anderslov)).value == "gul"
+
+    # and the register shows the new action (it crashed on main)
+    at.switch_page("pages/insatser.py").run()
+    assert not at.exception, at.exception
+    shown = next(f.value for f in at.dataframe if "Insats" in f.value.columns)
+    assert "Trygghetsvandring vid Stortorget" in set(shown["Insats"])
+
+
+def test_a_reader_sees_the_decisions_but_cannot_change_them(thursday):
+    con, week, answered = thursday
+    at = app_as("lasare", "mote")
+    at.segmented_control(key="mote_step").set_value("status").run()
+    assert not at.exception, at.exception
+    controls = [w for w in at.segmented_control if w.key.startswith("mote_status_")]
+    assert len(controls) == 14 and all(w.disabled for w in controls)
+    assert not [b for b in at.button if b.key == "mote_agree_all"]
+    at.segmented_control(key="mote_step").set_value("priorities").run()
+    assert not at.exception and not [b for b in at.button if b.key == "mote_prio_add"]
+
+
+def test_lagesbild_keeps_a_status_edit_when_the_view_changes(sample_db):
+    """Defect: an agreed status edited in Lägesbild's meeting view was silently lost on a view switch."""
+    con = db.connect(sample_db)
+    at = app_as("samordnare", "lagesbild")
+    week = at.selectbox(key="lb_week").value
+    at.segmented_control(key="lb_view").set_value("meeting").run()
+    assert not at.exception, at.exception
+    key = f"lb_status_{week.year}_{week.week}_2"
+    new = "röd" if at.segmented_control(key=key).value != "röd" else "grön"
+    at.segmented_control(key=key).set_value(new).run()
+    at.segmented_control(key="lb_view").set_value("matrix").run()
+    assert not at.exception
+    assert weekly_cycle.assessments(con, week).set_index("area_id").loc[2, "status"] == new
+    at.segmented_control(key="lb_view").set_value("meeting").run()
+    assert at.segmented_control(key=key).value == new

@@ -137,7 +137,7 @@ def followup_editor(ctx: PageContext, week: IsoWeek, prefix: str) -> None:
         left, mid, right = st.columns([5, 3, 3], vertical_alignment="center")
         left.markdown(what + (f" · *{meeting.md(line['when'])}*" if line["when"] else ""))
         done_key, note_key = f"{prefix}_done_{line['id']}", f"{prefix}_done_note_{line['id']}"
-        done = row.done if isinstance(row.done, bool) else None
+        done = None if pd.isna(row.done) else bool(row.done)
         if done_key not in st.session_state:
             st.session_state[done_key] = "ja" if done is True else "nej" if done is False else None
             st.session_state[note_key] = text_of(row.followup_note)
