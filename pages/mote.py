@@ -43,7 +43,7 @@ present = st.session_state.get("mote_present", False)
 # never push the page into scrolling, no page title (the step heading says it); in presentation mode the
 # sidebar, header and sample banner are hidden too.
 css = """
-[data-testid="stMainBlockContainer"] {padding-top: 3.6rem; padding-bottom: 0.5rem; max-width: 100%;}
+[data-testid="stMainBlockContainer"] {padding: 3.6rem 1.5rem 0.5rem 1.5rem; max-width: 100%;}
 [data-testid="stMainBlockContainer"] h1 {display: none;}
 [data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] p,
 [data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] li {
@@ -57,6 +57,11 @@ css = """
 [data-testid="stMainBlockContainer"] [data-testid="stAlert"] p {font-size: 0.95rem !important;}
 [data-testid="stMetricLabel"] p {font-size: clamp(0.95rem, 1.9vh, 1.6rem) !important;}
 [data-testid="stImage"] img {max-height: 52vh; width: auto !important; max-width: 100%; margin: 0 auto; display: block;}
+.st-key-mote_status_rows [data-testid="stMarkdownContainer"] p {font-size: clamp(0.95rem, 2.3vh, 1.9rem);
+    line-height: 1.2;}
+.st-key-mote_status_rows [data-testid="stElementContainer"] {margin-bottom: -0.35rem;}
+.st-key-mote_priority_box [data-testid="stWidgetLabel"] p {font-size: clamp(0.9rem, 2vh, 1.5rem);}
+.st-key-mote_priority_box [data-testid="stForm"] {padding: 0.6rem 0.8rem;}
 """
 if present:
     css += """
@@ -67,6 +72,11 @@ if present:
 """
 st.html(f"<style>{css}</style>")
 
+def toggle_present() -> None:
+    st.session_state["mote_present"] = not st.session_state.get("mote_present", False)
+
+
+# One row: ← the six steps →, then presentation mode and the week (a 1280-wide screen keeps it one row).
 with st.container(horizontal=True, vertical_alignment="center"):
     st.button("", key="mote_prev", on_click=move, args=(-1,), shortcut="Left", icon=":material/arrow_back:",
               help=tr("reports.meeting.previous"), disabled=st.session_state["mote_step"] == STEPS[0])
@@ -74,14 +84,7 @@ with st.container(horizontal=True, vertical_alignment="center"):
                          key="mote_step", required=True, label_visibility="collapsed")
     st.button("", key="mote_next", on_click=move, args=(1,), shortcut="Right", icon=":material/arrow_forward:",
               help=tr("reports.meeting.keys"), type="primary", disabled=st.session_state["mote_step"] == STEPS[-1])
-
-
-def toggle_present() -> None:
-    st.session_state["mote_present"] = not st.session_state.get("mote_present", False)
-
-
-heading, tools = st.columns([6, 1], vertical_alignment="center")
-with tools.container(horizontal=True, horizontal_alignment="right"):
+    st.space("stretch")
     st.button("", key="mote_fullscreen", on_click=toggle_present, shortcut="P",
               icon=":material/fullscreen_exit:" if present else ":material/fullscreen:",
               help=tr("reports.meeting.fullscreen"))
@@ -89,7 +92,7 @@ with tools.container(horizontal=True, horizontal_alignment="right"):
         week = st.selectbox(tr("reports.meeting.week"), weeks, key="mote_week",
                             format_func=lambda w: i18n.week_label(w.year, w.week, ctx.lang))
 step = st.session_state["mote_step"]
-heading.markdown(f"## {meeting.step_title(step, ctx.lang)} · {i18n.week_label(week.year, week.week, ctx.lang)}",
+st.markdown(f"## {meeting.step_title(step, ctx.lang)} · {i18n.week_label(week.year, week.week, ctx.lang)}",
                  help=weekly.period_text(week, ctx.lang))
 reporters_version = not ctx.user.sees_personal_data
 wd = cached(weekly.collect, week, code, reporters_version, ctx.lang)
@@ -113,9 +116,10 @@ if step == "week":
               border=True)
     c4.metric(tr("reports.kf.faults"), faults, delta=f"{faults - faults_avg:+.1f}", delta_color="inverse",
               border=True)
-    left, right = st.columns([2, 3])
+    left, right = st.columns([1, 1])
     with left:
-        st.markdown("\n".join(f"- {meeting.md(s)}" for s in wd.changes[:5]) or tr("mote.no_answers_yet"))
+        st.markdown("\n".join(f"- {meeting.md(meeting.short(s, 140))}" for s in wd.changes[:3])
+                    or tr("mote.no_answers_yet"))
     with right:
         st.image(cached(meeting.map_png, week, code, ctx.lang), width="stretch")
 elif step == "status":
@@ -134,34 +138,29 @@ elif step == "police":
         st.markdown("\n".join(f"- **{meeting.md(o['area'])}**, {meeting.md(o['when'])} – {meeting.md(o['factor'])}: "
                               f"{meeting.md(o['text'])}" for o in serious) or tr("reports.meeting.no_observations"))
     with right:
-        st.markdown(f"#### {tr('mote.police_note')}")
         police_note_editor(ctx, week, code, "mote", height=260)
 elif step == "followup":
     followup_editor(ctx, week, "mote")
 elif step == "priorities":
-    with st.container(height=250, border=False):
-        priority_list(ctx, week, "mote")
     priority_form(ctx, week, rows, "mote")
+    priority_list(ctx, week, "mote")
 else:
     decided, priorities = meeting.decisions(wd)
-    left, right = st.columns([1, 1])
+    left, right = st.columns([1, 1], gap="large")
     with left:
         st.markdown(f"#### {tr('reports.meeting.decided_status')}")
         tally = meeting.status_tally(wd)
         st.caption(tr("mote.status_tally", **{k: v for k, v in tally.items() if k != "areas"}))
         if decided:
-            st.markdown("\n".join(f"- **{meeting.md(d['area'])}** {status_badge(d['status'])} {meeting.md(d['note'])}"
-                                  for d in decided[:8])
-                        + (f"\n- … {len(decided) - 8}" if len(decided) > 8 else ""))
+            st.markdown("\n".join(f"- {status_badge(status)} " + ", ".join(
+                meeting.md(d["area"]) + (f" *({meeting.md(d['note'])})*" if d["note"] else "")
+                for d in decided if d["status"] == status)
+                for status in ("röd", "gul", "grön") if any(d["status"] == status for d in decided)))
         else:
             st.markdown(tr("mote.summary.no_status"))
         open_areas = [r["area"] for r in rows if not r["decided"]]
         if decided and open_areas:
             st.caption(meeting.md(tr("mote.summary.open", areas=", ".join(open_areas))))
-        note = cached(weekly_cycle.police_note, week, code)
-        if note:
-            st.markdown(f"#### {tr('mote.police_note')}")
-            st.markdown(meeting.md(meeting.short(note, 300)))
     with right:
         st.markdown(f"#### {tr('reports.meeting.priorities')}")
         if priorities:
@@ -169,6 +168,10 @@ else:
             st.markdown("\n".join(
                 f"- **{meeting.md(p['where'])}** ({meeting.md(p['when'])}, {meeting.md(p['kind'])}): {meeting.md(p['what'])}"
                 + (f" · :material/task_alt: {meeting.md(p['action'])}" if p["action_id"] else "")
-                for p in priorities[:8]))
+                for p in priorities[:6]) + (f"\n- … {len(priorities) - 6}" if len(priorities) > 6 else ""))
         else:
             st.markdown(tr("mote.summary.no_priorities"))
+        note = cached(weekly_cycle.police_note, week, code)
+        if note:
+            st.markdown(f"#### {tr('mote.police_note')}")
+            st.markdown(meeting.md(meeting.short(note, 240)))

@@ -56,18 +56,17 @@ def status_key(prefix: str, week: IsoWeek, area_id: int) -> str:
 
 
 def area_label(row: dict) -> str:
-    """'**Centrum** · 3 svar · förra veckan gul · Otrygga platser' (free text escaped)."""
+    """'**Centrum** · 3 svar ✓' and, small, last week's status and the factors at 'påtagligt' or more
+    (free text escaped); an area without answers says so."""
     parts = [f"**{meeting.md(row['area'])}**"]
     parts.append(tr("mote.answers", n=row["answers"]) if row["answers"] else f"*{tr('overview.no_answers')}*")
-    if row["decided"]:
-        parts.append("✓ " + tr("mote.agreed"))
-    elif row["computed"]:
-        parts.append(tr("mote.proposal"))
+    head = " · ".join(parts) + (" ✓" if row["decided"] else "")
+    details = []
     if row["previous"]:
-        parts.append(tr("reports.meeting.was", status=tr("status." + row["previous"])))
+        details.append(tr("reports.meeting.was", status=tr("status." + row["previous"])))
     if row["factors"]:
-        parts.append(meeting.md(row["factors"]))
-    return " · ".join(parts)
+        details.append(meeting.md(meeting.short(row["factors"], 60)))
+    return head + (f"  \n:small[{' · '.join(details)}]" if details else "")
 
 
 def status_editor(ctx: PageContext, week: IsoWeek, rows: list[dict], prefix: str, columns: int = 2) -> None:
@@ -82,18 +81,19 @@ def status_editor(ctx: PageContext, week: IsoWeek, rows: list[dict], prefix: str
         top.button(tr("mote.agree_all", n=tally["proposed"]), key=f"{prefix}_agree_all", icon=":material/done_all:",
                    help=tr("mote.agree_all_help"), on_click=_agree_proposals, args=(ctx, week, rows, prefix))
     labels = {s: tr(f"status.{s}") for s in STATUSES}
-    cols = st.columns(columns) if len(rows) > 4 else [st.container()]
+    holder = st.container(key=f"{prefix}_status_rows")
+    cols = holder.columns(columns, gap="large") if len(rows) > 4 else [holder.container()]
     per_column = -(-len(rows) // len(cols))
     for i, row in enumerate(rows):
         with cols[i // per_column]:
-            left, right = st.columns([3, 2], vertical_alignment="center")
+            left, right = st.columns([4, 3], vertical_alignment="center")
             left.markdown(area_label(row))
             key = status_key(prefix, week, row["area_id"])
             if key not in st.session_state or st.session_state.get(f"{key}_shown") != row["status"]:
                 st.session_state[key] = row["status"]  # the saved decision, else the proposal, else nothing
                 st.session_state[f"{key}_shown"] = row["status"]
             right.segmented_control(tr("mote.status_label", area=row["area"]), list(STATUSES),
-                                    format_func=labels.get, key=key, label_visibility="collapsed",
+                                    format_func=labels.get, key=key, label_visibility="collapsed", width="content",
                                     disabled=not may_decide(ctx), on_change=_save_status,
                                     args=(ctx, week, row, key, prefix))
 
@@ -220,14 +220,15 @@ def priority_form(ctx: PageContext, week: IsoWeek, rows: list[dict], prefix: str
         return
     day = weekly.meeting_day(week)
     ranges = {h: meeting.date_range(*weekly.horizon_dates(h, day), ctx.lang) for h in weekly.HORIZONS}
+    st.markdown(f"**{tr('weekly.meeting.new_priority')}**")
     area_names = {r["area_id"]: r["area"] for r in rows}
-    with st.form(f"{prefix}_priority_form", clear_on_submit=True, border=True):
+    with st.container(key=f"{prefix}_priority_box"), st.form(f"{prefix}_priority_form", clear_on_submit=True):
         c1, c2, c3 = st.columns([2, 2, 3])
         kind = c1.selectbox(tr("weekly.meeting.kind"), ACTION_KINDS, key=f"{prefix}_prio_kind")
         horizon = c2.selectbox(tr("weekly.meeting.horizon"), weekly.HORIZONS, key=f"{prefix}_prio_horizon",
                                format_func=lambda h: f"{tr(f'weekly.horizon.{h}')} ({ranges[h]})")
-        dates = c3.date_input(tr("mote.dates", helg=ranges["helg"], vecka=ranges["vecka"]), value=[],
-                              format="YYYY-MM-DD", key=f"{prefix}_prio_dates")
+        dates = c3.date_input(tr("mote.dates"), value=[], format="YYYY-MM-DD", key=f"{prefix}_prio_dates",
+                              help=tr("mote.dates_help"))
         c1, c2, c3 = st.columns([2, 2, 3])
         area_id = c1.selectbox(tr("weekly.meeting.area"), sorted(area_names, key=area_names.get),
                                format_func=area_names.get, index=None, placeholder=tr("weekly.meeting.pick_area"),
