@@ -58,8 +58,9 @@ css = """
 [data-testid="stMetricLabel"] p {font-size: clamp(0.95rem, 1.9vh, 1.6rem) !important;}
 [data-testid="stImage"] img {max-height: 52vh; width: auto !important; max-width: 100%; margin: 0 auto; display: block;}
 .st-key-mote_status_rows [data-testid="stMarkdownContainer"] p {font-size: clamp(0.95rem, 2.3vh, 1.9rem);
-    line-height: 1.2;}
-.st-key-mote_status_rows [data-testid="stElementContainer"] {margin-bottom: -0.35rem;}
+    line-height: 1.15;}
+.st-key-mote_status_rows [data-testid="stMarkdownContainer"] p small {font-size: 0.8em;}
+.st-key-mote_status_rows [data-testid="stVerticalBlock"] {gap: 0.45rem;}
 .st-key-mote_priority_box [data-testid="stWidgetLabel"] p {font-size: clamp(0.9rem, 2vh, 1.5rem);}
 .st-key-mote_priority_box [data-testid="stForm"] {padding: 0.6rem 0.8rem;}
 """

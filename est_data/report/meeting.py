@@ -10,7 +10,6 @@ type; free text is escaped for Markdown, so a description cannot turn into a lin
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import pandas as pd
@@ -82,19 +81,7 @@ def changed_areas(wd: weekly.WeeklyData, limit: int = 10) -> list[dict]:
 
 def date_range(start: object, end: object, lang: str = "sv") -> str:
     """'lör 28/11 – sön 29/11', 'från mån 30/11' (blank without a start)."""
-    def day(value: object) -> str | None:
-        if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)) or pd.isna(value):
-            return None
-        d = pd.Timestamp(value).date() if not isinstance(value, dt.date) else value
-        names = i18n.WEEKDAYS_EN_SHORT if lang == "en" else i18n.WEEKDAYS_SV_SHORT
-        return f"{names[d.weekday()]} {d.day}/{d.month}"
-
-    first, last = day(start), day(end)
-    if first is None:
-        return ""
-    if last is None:
-        return i18n.t("mote.date.from", lang, start=first)
-    return first if first == last else f"{first} – {last}"
+    return weekly.date_range(start, end, lang)
 
 
 def event_lines(wd: weekly.WeeklyData, limit: int = 7) -> list[dict]:

@@ -65,7 +65,7 @@ def area_label(row: dict) -> str:
     if row["previous"]:
         details.append(tr("reports.meeting.was", status=tr("status." + row["previous"])))
     if row["factors"]:
-        details.append(meeting.md(meeting.short(row["factors"], 60)))
+        details.append(meeting.md(meeting.short(row["factors"], 50)))
     return head + (f"  \n:small[{' · '.join(details)}]" if details else "")
 
 
