@@ -253,3 +253,26 @@ def test_lagesbild_keeps_a_status_edit_when_the_view_changes(sample_db):
     assert weekly_cycle.assessments(con, week).set_index("area_id").loc[2, "status"] == new
     at.segmented_control(key="lb_view").set_value("meeting").run()
     assert at.segmented_control(key=key).value == new
+
+
+def test_mote_in_english_on_a_half_answered_thursday(thursday, monkeypatch):
+    monkeypatch.setenv("EST_LANG", "en")
+    at = app_as("admin", "mote")
+    assert not at.exception, at.exception
+    titles = []
+    for _ in range(5):
+        titles.append(next(m.value for m in at.markdown if m.value.startswith("## ")))
+        _next(at)
+    titles.append(next(m.value for m in at.markdown if m.value.startswith("## ")))
+    assert [t.split(" · ")[0] for t in titles] == ["## The week", "## Status per area", "## The police and the events",
+                                                   "## Last week's priorities", "## Priorities and actions",
+                                                   "## Decisions"]
+    assert "mote." not in all_text(at) and "reports." not in all_text(at)
+
+
+def test_the_weekly_report_gives_a_priority_its_dates(sample_con):
+    week = IsoWeek(2026, 47)
+    weekly_cycle.add_priority(sample_con, week, "närvaro", "Närvaro vid Stortorget", "test", horizon="helg", area_id=1)
+    wd = weekly.collect(sample_con, week, "1287")
+    rows = [r for r in weekly.priority_rows(wd.priorities, "sv") if r[3] == "Närvaro vid Stortorget"]
+    assert rows == [("Centrum", "närvaro", "helgen lör 21/11 – sön 22/11", "Närvaro vid Stortorget")]

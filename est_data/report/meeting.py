@@ -72,13 +72,6 @@ def area_rows(wd: weekly.WeeklyData) -> list[dict]:
     return out
 
 
-def changed_areas(wd: weekly.WeeklyData, limit: int = 10) -> list[dict]:
-    """Areas whose status changed or with a factor rising to 'påtagligt' or more, worst first."""
-    changed = set(wd.changed_areas["area_id"].astype(int))
-    rows = [r for r in area_rows(wd) if r["area_id"] in changed and (r["status"] or r["previous"])]
-    return [{**r, "changed": r["status"] != r["previous"]} for r in rows[:limit]]
-
-
 def date_range(start: object, end: object, lang: str = "sv") -> str:
     """'lör 28/11 – sön 29/11', 'från mån 30/11' (blank without a start)."""
     return weekly.date_range(start, end, lang)
@@ -105,24 +98,6 @@ def serious_observations(wd: weekly.WeeklyData, factor_labels: dict[str, str], l
         out.append({"when": f"{day} {row.time_of_day or ''}".strip(), "area": row.area,
                     "factor": factor_labels.get(row.factor_code, row.factor_code),
                     "text": short(row.description, 90)})
-    return out
-
-
-def done_text(value: object, lang: str) -> tuple[str, str]:
-    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
-        return "⏳", i18n.t("reports.meeting.done.open", lang)
-    return ("✅", i18n.t("reports.meeting.done.yes", lang)) if bool(value) else (
-        "❌", i18n.t("reports.meeting.done.no", lang))
-
-
-def followup_lines(wd: weekly.WeeklyData) -> list[dict]:
-    out = []
-    for row in wd.followup.itertuples():
-        icon, text = done_text(row.done, wd.lang)
-        where = " – ".join(p for p in (weekly.text_of(row.area), weekly.text_of(row.place)) if p)
-        out.append({"icon": icon, "done": text, "where": where or i18n.t("reports.whole_municipality", wd.lang),
-                    "what": short(row.description, 80), "kind": weekly.label_of("reports.kind", row.kind, wd.lang),
-                    "note": short(row.followup_note, 80)})
     return out
 
 

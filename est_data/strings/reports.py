@@ -404,25 +404,12 @@ STRINGS.update({
     "reports.meeting.keys": ("Piltangenterna ← → bläddrar, P växlar presentationsläge.", "The arrow keys ← → turn the pages, P toggles presentation mode."),
     "reports.meeting.week": ("Vecka", "Week"),
     "reports.meeting.fullscreen": ("Presentationsläge: dölj sidomenyn (tangent P)", "Presentation mode: hide the sidebar (key P)"),
-    "reports.meeting.no_changes": ("Inga områden har ändrat status eller fått högre nivåer sedan förra veckan.",
-                                   "No area changed status or got higher levels since last week."),
     "reports.meeting.was": ("förra veckan {status}", "last week {status}"),
-    "reports.meeting.more_areas": ("… och {n} områden till (se Lägesbild).", "… and {n} more areas (see Situation)."),
     "reports.meeting.events_heading": ("Polis och felanmälan – veckan mot snittet", "Police and fault reports vs average"),
     "reports.meeting.observations_heading": ("Rapportörernas allvarligaste händelser",
                                              "The reporters' most serious events"),
     "reports.meeting.no_observations": ("Inga allvarliga händelser rapporterade.", "No serious events reported."),
     "reports.meeting.no_followup": ("Inga prioriteringar beslutades förra veckan.", "No priorities were decided last week."),
-    "reports.meeting.no_decisions": (
-        "Inga beslut är registrerade för veckan ännu. Registrera status och prioriteringar i mötesläget på sidan "
-        "Lägesbild.",
-        "No decisions are recorded for the week yet. Record status and priorities in the meeting mode of the "
-        "Situation page.",
-    ),
-    "reports.meeting.to_situation": ("Till Lägesbild", "To the situation picture"),
     "reports.meeting.decided_status": ("Beslutad status", "Agreed status"),
     "reports.meeting.priorities": ("Prioriteringar", "Priorities"),
-    "reports.meeting.done.yes": ("genomförd", "done"),
-    "reports.meeting.done.no": ("inte genomförd", "not done"),
-    "reports.meeting.done.open": ("ej uppföljd", "not followed up"),
 })
