@@ -465,7 +465,8 @@ def add_priority(con, week: IsoWeek, kind: str, description: str, by: str | None
                  end_date: dt.date | None = None, today: dt.date | None = None) -> int:
     """Record a priority decided at the meeting (where presence is needed, a traffic control, a
     longer action ...) with the dates it is for; without dates, those of its horizon as seen from the
-    meeting day ("helg" = the coming Saturday–Sunday)."""
+    meeting day ("helg" = the coming Saturday–Sunday). The same priority twice (a double click) is stored
+    once; its id is returned."""
     if kind not in ACTION_KINDS:
         raise WeeklyError("weekly.error.kind", kind=kind)
     default_start, default_end = horizon_dates(horizon, meeting_day(week, today))
@@ -481,6 +482,15 @@ def add_priority(con, week: IsoWeek, kind: str, description: str, by: str | None
             raise WeeklyError("weekly.error.unknown_place", place=place_id)
         area_id = area_id or row[0]
     with transaction(con):
+        same = con.execute(  # a double click (or a resend) adds nothing: the same priority is already there
+            "select id from weekly_priority"
+            " where iso_year = ? and iso_week = ? and kind = ? and horizon is not distinct from ?"
+            "   and area_id is not distinct from ? and place_id is not distinct from ? and description = ?"
+            "   and start_date is not distinct from ? and end_date is not distinct from ?",
+            [week.year, week.week, kind, horizon, area_id, place_id, text, start_date, end_date],
+        ).fetchone()
+        if same:
+            return int(same[0])
         new_id = con.execute(
             "insert into weekly_priority (iso_year, iso_week, area_id, place_id, kind, horizon, start_date, end_date,"
             " description, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",

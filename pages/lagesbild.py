@@ -15,6 +15,7 @@ from est_data.report import weekly as report_weekly
 from est_data.ui.common import download_table, page_setup
 from est_data.ui.meeting import (
     followup_editor,
+    keep_drafts,
     police_note_editor,
     priority_form,
     priority_list,
@@ -56,6 +57,7 @@ st.subheader(tr("weekly.situation.summary"))
 sentences = situation.summary_sentences(matrix, area_names, factor_labels, ctx.lang, rule, limit=6)
 st.markdown("\n".join(f"- {s}" for s in sentences))
 
+keep_drafts("lb")  # a half-written priority in the meeting view survives a look at another view
 views = ["matrix", "map", "notes"] + (["meeting"] if staff else [])
 view = st.segmented_control(tr("weekly.situation.view"), views, default="matrix", required=True,
                             format_func=lambda v: tr(f"weekly.situation.tab.{v}"), key="lb_view", width="stretch")

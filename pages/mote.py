@@ -11,6 +11,7 @@ from est_data.report import meeting, weekly
 from est_data.ui.common import page_setup, status_badge
 from est_data.ui.meeting import (
     followup_editor,
+    keep_drafts,
     police_note_editor,
     priority_form,
     priority_list,
@@ -62,7 +63,7 @@ css = """
 .st-key-mote_status_rows [data-testid="stMarkdownContainer"] p small {font-size: 0.8em;}
 .st-key-mote_status_rows [data-testid="stVerticalBlock"] {gap: 0.45rem;}
 .st-key-mote_priority_box [data-testid="stWidgetLabel"] p {font-size: clamp(0.9rem, 2vh, 1.5rem);}
-.st-key-mote_priority_box [data-testid="stForm"] {padding: 0.6rem 0.8rem;}
+.st-key-mote_priority_box {padding: 0.6rem 0.8rem;}
 """
 if present:
     css += """
@@ -102,6 +103,7 @@ labels = cached(meeting.factor_labels, ctx.lang)
 
 rows = meeting.area_rows(wd)
 show_flash("mote")
+keep_drafts("mote")  # a half-written priority survives a look at another step
 
 if step == "week":
     counts = wd.status_counts

@@ -276,3 +276,31 @@ def test_the_weekly_report_gives_a_priority_its_dates(sample_con):
     wd = weekly.collect(sample_con, week, "1287")
     rows = [r for r in weekly.priority_rows(wd.priorities, "sv") if r[3] == "Närvaro vid Stortorget"]
     assert rows == [("Centrum", "närvaro", "helgen lör 21/11 – sön 22/11", "Närvaro vid Stortorget")]
+
+
+def test_a_half_written_priority_survives_a_step_change_and_is_stored_once(thursday):
+    con, week, answered = thursday
+    centrum = _area_id(con, "Centrum")
+    at = app_as("samordnare", "mote")
+    at.segmented_control(key="mote_step").set_value("priorities").run()
+    at.selectbox(key="mote_prio_kind").set_value("belysning").run()
+    at.selectbox(key="mote_prio_area").set_value(centrum).run()
+    at.text_input(key="mote_prio_description").input("Byt lampor i gångtunneln").run()
+    at.segmented_control(key="mote_step").set_value("week").run()  # a look back at the map ...
+    at.segmented_control(key="mote_step").set_value("priorities").run()  # ... and the draft is still there
+    assert not at.exception, at.exception
+    assert at.selectbox(key="mote_prio_kind").value == "belysning"
+    assert at.selectbox(key="mote_prio_area").value == centrum
+    assert at.text_input(key="mote_prio_description").value == "Byt lampor i gångtunneln"
+    at.selectbox(key="mote_prio_horizon").set_value("vecka").run()
+    at.button(key="mote_prio_add").click().run()
+    assert not at.exception, at.exception
+    assert at.text_input(key="mote_prio_description").value == ""  # cleared after the save
+    first = weekly_cycle.priorities(con, week)
+    assert first["description"].tolist() == ["Byt lampor i gångtunneln"]
+    # the same priority sent again (a double click) is stored once
+    again = weekly_cycle.add_priority(con, week, "belysning", "Byt lampor i gångtunneln", "samordnare",
+                                      horizon="vecka", area_id=centrum)
+    assert again == int(first["id"].iloc[0]) and len(weekly_cycle.priorities(con, week)) == 1
+    monday = weekly_cycle.horizon_dates("vecka", weekly_cycle.meeting_day(week))[0]
+    assert first["start_date"].iloc[0].date() == monday and monday.weekday() == 0

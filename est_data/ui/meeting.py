@@ -214,41 +214,70 @@ def _day(value: object) -> dt.date | None:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
+DRAFT_FIELDS = ("prio_kind", "prio_horizon", "prio_area", "prio_place", "prio_description")
+
+
+def keep_drafts(prefix: str) -> None:
+    """Keep a half-written priority while other steps are shown: Streamlit forgets the state of widgets a
+    run does not draw, unless the value is set again through session state (its documented workaround).
+    The optional dates are left out: a date range widget with a default may not also be set that way."""
+    for field in DRAFT_FIELDS:
+        key = f"{prefix}_{field}"
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
+def _clear_draft(prefix: str) -> None:
+    for field in (*DRAFT_FIELDS, "prio_dates"):
+        st.session_state.pop(f"{prefix}_{field}", None)  # the widgets start again from their defaults
+
+
+def _add_priority(ctx: PageContext, week: IsoWeek, prefix: str) -> None:
+    state = st.session_state
+    start, end = _range(state.get(f"{prefix}_prio_dates"))
+    try:
+        weekly.add_priority(ctx.con, week, state.get(f"{prefix}_prio_kind") or ACTION_KINDS[0],
+                            state.get(f"{prefix}_prio_description") or "", ctx.user.username,
+                            horizon=state.get(f"{prefix}_prio_horizon") or weekly.HORIZONS[0],
+                            area_id=state.get(f"{prefix}_prio_area"), place_id=state.get(f"{prefix}_prio_place"),
+                            start_date=start, end_date=end)
+    except weekly.WeeklyError as err:
+        state[f"{prefix}_prio_error"] = tr(err.key, **err.kwargs)
+    else:
+        _clear_draft(prefix)
+        _flash(prefix, tr("weekly.meeting.added"))
+
+
 def priority_form(ctx: PageContext, week: IsoWeek, rows: list[dict], prefix: str) -> None:
-    """A new priority: kind, when (the weekend, the coming week, longer), where, what, and optional dates."""
+    """A new priority: kind, when (the weekend, the coming week, longer), where, what, and optional dates.
+    Plain widgets rather than st.form, so that what is typed reaches the server at once and survives a
+    change of step (keep_drafts); the Add button clears them after a successful save."""
     if not may_decide(ctx):
         return
     day = weekly.meeting_day(week)
     ranges = {h: meeting.date_range(*weekly.horizon_dates(h, day), ctx.lang) for h in weekly.HORIZONS}
-    st.markdown(f"**{tr('weekly.meeting.new_priority')}**")
     area_names = {r["area_id"]: r["area"] for r in rows}
-    with st.container(key=f"{prefix}_priority_box"), st.form(f"{prefix}_priority_form", clear_on_submit=True):
+    with st.container(key=f"{prefix}_priority_box", border=True):
+        st.markdown(f"**{tr('weekly.meeting.new_priority')}**")
         c1, c2, c3 = st.columns([2, 2, 3])
-        kind = c1.selectbox(tr("weekly.meeting.kind"), ACTION_KINDS, key=f"{prefix}_prio_kind")
-        horizon = c2.selectbox(tr("weekly.meeting.horizon"), weekly.HORIZONS, key=f"{prefix}_prio_horizon",
-                               format_func=lambda h: f"{tr(f'weekly.horizon.{h}')} ({ranges[h]})")
-        dates = c3.date_input(tr("mote.dates"), value=[], format="YYYY-MM-DD", key=f"{prefix}_prio_dates",
-                              help=tr("mote.dates_help"))
+        c1.selectbox(tr("weekly.meeting.kind"), ACTION_KINDS, key=f"{prefix}_prio_kind")
+        c2.selectbox(tr("weekly.meeting.horizon"), weekly.HORIZONS, key=f"{prefix}_prio_horizon",
+                     format_func=lambda h: f"{tr(f'weekly.horizon.{h}')} ({ranges[h]})")
+        c3.date_input(tr("mote.dates"), value=(), format="YYYY-MM-DD", key=f"{prefix}_prio_dates",
+                      help=tr("mote.dates_help"))
         c1, c2, c3 = st.columns([2, 2, 3])
-        area_id = c1.selectbox(tr("weekly.meeting.area"), sorted(area_names, key=area_names.get),
-                               format_func=area_names.get, index=None, placeholder=tr("weekly.meeting.pick_area"),
-                               key=f"{prefix}_prio_area")
+        c1.selectbox(tr("weekly.meeting.area"), sorted(area_names, key=area_names.get), format_func=area_names.get,
+                     index=None, placeholder=tr("weekly.meeting.pick_area"), key=f"{prefix}_prio_area")
         places = cached(weekly.places, tuple(area_names))
         place_names = {int(r.id): f"{r.name} ({area_names.get(int(r.area_id), '')})" for r in places.itertuples()}
-        place_id = c2.selectbox(tr("weekly.meeting.place"), list(place_names), format_func=place_names.get, index=None,
-                                placeholder=tr("weekly.meeting.pick_place"), key=f"{prefix}_prio_place")
-        description = c3.text_input(tr("weekly.meeting.description"), key=f"{prefix}_prio_description")
-        if st.form_submit_button(tr("weekly.meeting.add"), type="primary", key=f"{prefix}_prio_add",
-                                 icon=":material/add:"):
-            start, end = _range(dates)
-            try:
-                weekly.add_priority(ctx.con, week, kind, description, ctx.user.username, horizon=horizon,
-                                    area_id=area_id, place_id=place_id, start_date=start, end_date=end)
-            except weekly.WeeklyError as err:
-                st.error(tr(err.key, **err.kwargs))
-            else:
-                _flash(prefix, tr("weekly.meeting.added"))
-                st.rerun()
+        c2.selectbox(tr("weekly.meeting.place"), list(place_names), format_func=place_names.get, index=None,
+                     placeholder=tr("weekly.meeting.pick_place"), key=f"{prefix}_prio_place")
+        c3.text_input(tr("weekly.meeting.description"), key=f"{prefix}_prio_description")
+        st.button(tr("weekly.meeting.add"), type="primary", key=f"{prefix}_prio_add", icon=":material/add:",
+                  on_click=_add_priority, args=(ctx, week, prefix))
+        error = st.session_state.pop(f"{prefix}_prio_error", None)
+        if error:
+            st.error(error)
 
 
 def _range(value: object) -> tuple[dt.date | None, dt.date | None]:
