@@ -125,6 +125,7 @@ def test_the_meeting_walked_with_the_keyboard_at_1280x720(browser, thursday_serv
         settle(page)
         text = check_step(page, 5, f"Prioriteringar och insatser · {label}")
         assert "Trygghetsvandring vid Stortorget" in text and "lör" in text and "sön" in text
+        assert page.locator(".st-key-mote_prio_description input").input_value() == ""  # the form is empty again
 
         page.keyboard.press("ArrowRight")
         settle(page)

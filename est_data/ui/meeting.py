@@ -227,14 +227,22 @@ def keep_drafts(prefix: str) -> None:
             st.session_state[key] = st.session_state[key]
 
 
+def _dates_key(prefix: str) -> str:
+    """The dates widget gets a new key after each saved priority, so the browser shows it empty again."""
+    return f"{prefix}_prio_dates_{st.session_state.get(f'{prefix}_prio_round', 0)}"
+
+
 def _clear_draft(prefix: str) -> None:
-    for field in (*DRAFT_FIELDS, "prio_dates"):
-        st.session_state.pop(f"{prefix}_{field}", None)  # the widgets start again from their defaults
+    """Empty the form after a save (set through session state, so the browser shows the change too)."""
+    for field, empty in zip(DRAFT_FIELDS, (ACTION_KINDS[0], weekly.HORIZONS[0], None, None, ""), strict=True):
+        st.session_state[f"{prefix}_{field}"] = empty
+    st.session_state.pop(_dates_key(prefix), None)
+    st.session_state[f"{prefix}_prio_round"] = st.session_state.get(f"{prefix}_prio_round", 0) + 1
 
 
 def _add_priority(ctx: PageContext, week: IsoWeek, prefix: str) -> None:
     state = st.session_state
-    start, end = _range(state.get(f"{prefix}_prio_dates"))
+    start, end = _range(state.get(_dates_key(prefix)))
     try:
         weekly.add_priority(ctx.con, week, state.get(f"{prefix}_prio_kind") or ACTION_KINDS[0],
                             state.get(f"{prefix}_prio_description") or "", ctx.user.username,
@@ -263,7 +271,7 @@ def priority_form(ctx: PageContext, week: IsoWeek, rows: list[dict], prefix: str
         c1.selectbox(tr("weekly.meeting.kind"), ACTION_KINDS, key=f"{prefix}_prio_kind")
         c2.selectbox(tr("weekly.meeting.horizon"), weekly.HORIZONS, key=f"{prefix}_prio_horizon",
                      format_func=lambda h: f"{tr(f'weekly.horizon.{h}')} ({ranges[h]})")
-        c3.date_input(tr("mote.dates"), value=(), format="YYYY-MM-DD", key=f"{prefix}_prio_dates",
+        c3.date_input(tr("mote.dates"), value=(), format="YYYY-MM-DD", key=_dates_key(prefix),
                       help=tr("mote.dates_help"))
         c1, c2, c3 = st.columns([2, 2, 3])
         c1.selectbox(tr("weekly.meeting.area"), sorted(area_names, key=area_names.get), format_func=area_names.get,
