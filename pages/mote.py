@@ -170,7 +170,9 @@ else:
             st.caption(tr("mote.summary.actions", n=sum(1 for p in priorities if p["action_id"]), total=len(priorities)))
             st.markdown("\n".join(
                 f"- **{meeting.md(p['where'])}** ({meeting.md(p['when'])}, {meeting.md(p['kind'])}): {meeting.md(p['what'])}"
-                + (f" · :material/task_alt: {meeting.md(p['action'])}" if p["action_id"] else "")
+                + (f" · :green[:material/task_alt: {meeting.md(tr('mote.is_action'))}"
+                   + (f": {meeting.md(p['action'])}" if p["action"] != p["what"] else "") + "]"
+                   if p["action_id"] else "")
                 for p in priorities[:6]) + (f"\n- … {len(priorities) - 6}" if len(priorities) > 6 else ""))
         else:
             st.markdown(tr("mote.summary.no_priorities"))

@@ -126,12 +126,17 @@ def test_the_meeting_walked_with_the_keyboard_at_1280x720(browser, thursday_serv
         text = check_step(page, 5, f"Prioriteringar och insatser · {label}")
         assert "Trygghetsvandring vid Stortorget" in text and "lör" in text and "sön" in text
         assert page.locator(".st-key-mote_prio_description input").input_value() == ""  # the form is empty again
+        page.get_by_role("button", name="Gör till insats").first.click()  # the priority becomes an action
+        page.get_by_role("button", name="Skapa insatsen").first.click()
+        settle(page)
+        text = check_step(page, 5, f"Prioriteringar och insatser · {label}")
+        assert "Insats: Trygghetsvandring vid Stortorget" in text
 
         page.keyboard.press("ArrowRight")
         settle(page)
         text = check_step(page, 6, f"Beslut · {label}")
         assert "Trygghetsvandring vid Stortorget" in text and "Ökad langning vid Hamnen" in text
-        assert unanswered in text
+        assert unanswered in text and "1 av 1 prioriteringar är insatser" in text
     finally:
         context.close()
 

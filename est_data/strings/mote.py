@@ -48,6 +48,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                         "Empty: the dates When gives (the weekend = the coming Saturday–Sunday)."),
     "mote.date.from": ("från {start}", "from {start}"),
     "mote.action": ("Insats: {title}", "Action: {title}"),
+    "mote.is_action": ("insats", "action"),
     "mote.summary.status": ("Status", "Status"),
     "mote.summary.no_status": ("Ingen status är beslutad ännu (steg 2).", "No status has been agreed yet (step 2)."),
     "mote.summary.no_priorities": ("Inga prioriteringar ännu (steg 5).", "No priorities yet (step 5)."),
