@@ -304,3 +304,22 @@ def test_a_half_written_priority_survives_a_step_change_and_is_stored_once(thurs
     assert again == int(first["id"].iloc[0]) and len(weekly_cycle.priorities(con, week)) == 1
     monday = weekly_cycle.horizon_dates("vecka", weekly_cycle.meeting_day(week))[0]
     assert first["start_date"].iloc[0].date() == monday and monday.weekday() == 0
+
+
+def test_the_meeting_for_a_new_municipality_with_its_first_answers(sample_db):
+    """Only areas, reporters and this week's first answers: no history, no incidents, no actions."""
+    con = db.connect(sample_db)
+    for table in ("survey_rating", "survey_response", "observation", "weekly_priority", "weekly_assessment",
+                  "action", "incident", "crime_stat"):
+        con.execute(f"delete from {table}")  # noqa: S608  (fixed table names)
+    con.execute("update setting set value = '0' where name = 'is_sample'")
+    week = IsoWeek.of(dt.date.today())
+    reporter, area = con.execute("select reporter_id, area_id from reporter_area order by 1, 2 limit 1").fetchone()
+    weekly_cycle.submit_week(con, reporter, week, [weekly_cycle.AreaAnswer(area, {"klotter": 2})], "test")
+    at = app_as("samordnare", "mote")
+    assert not at.exception, at.exception
+    assert at.metric[0].value.startswith("1 / ")
+    for _ in range(5):
+        _next(at)
+    text = all_text(at)
+    assert "Ingen status är beslutad ännu" in text and "Inga prioriteringar ännu" in text
