@@ -81,7 +81,9 @@ def status_editor(ctx: PageContext, week: IsoWeek, rows: list[dict], prefix: str
         top.button(tr("mote.agree_all", n=tally["proposed"]), key=f"{prefix}_agree_all", icon=":material/done_all:",
                    help=tr("mote.agree_all_help"), on_click=_agree_proposals, args=(ctx, week, rows, prefix))
     labels = {s: tr(f"status.{s}") for s in STATUSES}
-    holder = st.container(key=f"{prefix}_status_rows")
+    # Up to 16 areas fit a 720-pixel projector in two columns; more scroll inside a box of that height.
+    holder = st.container(key=f"{prefix}_status_rows", height=440 if len(rows) > 8 * columns else "content",
+                          border=False)
     cols = holder.columns(columns, gap="large") if len(rows) > 4 else [holder.container()]
     per_column = -(-len(rows) // len(cols))
     for i, row in enumerate(rows):
