@@ -3,6 +3,7 @@
 import streamlit as st
 
 from est_data import auth
+from est_data.ui import errors
 from est_data.ui.filters import sidebar_filters
 from est_data.ui.login import first_run, login_form, nothing_to_show, sign_in, sign_out, visible_pages
 from est_data.ui.state import con, current_user, lang, tr
@@ -18,9 +19,9 @@ with st.sidebar:
 sign_in()  # personal survey link (?token=) or single sign-on (st.login), when present
 user = current_user()
 if auth.user_count(con()) == 0:
-    st.navigation([st.Page(first_run, title=tr("firstrun.title"), url_path="forsta-start")]).run()
+    errors.run(st.navigation([st.Page(first_run, title=tr("firstrun.title"), url_path="forsta-start")]).run)
 elif user is None:
-    st.navigation([st.Page(login_form, title=tr("login.title"), url_path="logga-in")]).run()
+    errors.run(st.navigation([st.Page(login_form, title=tr("login.title"), url_path="logga-in")]).run)
 else:
     sections: dict[str, list] = {}
     for spec in visible_pages(user):
@@ -37,5 +38,6 @@ else:
         if st.button(tr("login.logout"), key="logout", icon=":material/logout:"):
             sign_out()
             st.rerun()
-    sidebar_filters()
-    nav.run()
+    with errors.shown_to_user():
+        sidebar_filters()
+        nav.run()

@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from est_data import audit, db
+from est_data import audit, db, display
 from est_data.model import ACTION_KINDS, ACTION_STATUSES
 
 EDITABLE = ("title", "kind", "area_id", "place_id", "geometry_wkt", "radius_m", "partners", "responsible",
@@ -234,16 +234,6 @@ def close_action(con, username: str | None, action_id: int, end_date: dt.date | 
     return update_action(con, username, action_id, status=status, end_date=end)
 
 
-def _list_text(value: object) -> str:
-    """A list column's cell as text: blank for a missing list (None, NaN or pd.NA, as an action made
-    from a meeting priority has no categories)."""
-    if isinstance(value, str):
-        return value
-    if value is None or not pd.api.types.is_list_like(value):
-        return ""
-    return ", ".join(str(v) for v in value)
-
-
 def display_table(actions: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
     """The register as shown and exported: the main columns, lists as text, column names in lang."""
     from est_data import i18n
@@ -254,7 +244,7 @@ def display_table(actions: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
              "start_date": "start", "end_date": "end", "responsible": "responsible", "partners": "partners",
              "cost_sek": "cost", "target_categories": "categories"}
     table = actions[columns].copy()
-    table["target_categories"] = table["target_categories"].map(_list_text)
+    table["target_categories"] = table["target_categories"].map(display.joined)
     for col in ("start_date", "end_date"):
         # ISO text, blank when missing (an object column of dates with None shows "None" in tables)
         table[col] = pd.to_datetime(table[col]).map(lambda d: "" if pd.isna(d) else d.date().isoformat())

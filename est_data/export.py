@@ -25,9 +25,11 @@ def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def excel_bytes(df: pd.DataFrame, sheet: str = "Data") -> bytes:
+    from est_data.display import blank_missing
+
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        frame = safe_frame(df)
+        frame = safe_frame(blank_missing(df))
         for col in frame.columns:
             if isinstance(frame[col].dtype, pd.DatetimeTZDtype):
                 frame[col] = frame[col].dt.tz_localize(None)

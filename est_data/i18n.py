@@ -46,10 +46,20 @@ def duplicate_keys() -> list[str]:
     return dupes
 
 
+def has(key: str) -> bool:
+    """Whether a catalogue has key (for labels that fall back to the raw value, e.g. a free action kind)."""
+    return key in catalogue()
+
+
+# Keys asked for that no catalogue has (a test asserts that no page, report or export asks for one).
+MISSING: set[str] = set()
+
+
 def t(key: str, lang: str = "sv", **kwargs: object) -> str:
     """The text for key in lang, formatted with kwargs. Unknown keys show as the key itself."""
     pair = catalogue().get(key)
     if pair is None:
+        MISSING.add(key)
         return key
     text = pair[1] if lang == "en" else pair[0]
     return text.format(**kwargs) if kwargs else text

@@ -18,7 +18,7 @@ import pandas as pd
 from folium import plugins
 from matplotlib import colormaps
 
-from est_data import geo, i18n
+from est_data import display, geo, i18n
 from est_data.analysis import hotspots
 
 MAX_MARKERS = 2000
@@ -38,7 +38,7 @@ def new_map(areas: gpd.GeoDataFrame | None) -> folium.Map:
 def add_areas_by_status(m: folium.Map, areas: gpd.GeoDataFrame, status: pd.DataFrame, lang: str) -> None:
     """Areas coloured by the week's status (status: area_id, status)."""
     frame = areas.merge(status[["area_id", "status"]], left_on="id", right_on="area_id", how="left")
-    frame["status_label"] = [t(f"status.{s}", lang) if isinstance(s, str) else t("incidents.map.no_status", lang)
+    frame["status_label"] = [display.label("status", s, lang, empty=t("incidents.map.no_status", lang))
                              for s in frame["status"]]
     geo.add_areas(m, frame, "status", {"name": t("incidents.col.area", lang),
                                        "status_label": t("incidents.col.status", lang)},

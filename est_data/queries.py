@@ -19,10 +19,14 @@ def is_sample(con) -> bool:
 
 
 def municipalities_in_use(con) -> pd.DataFrame:
+    """Municipalities with areas, incidents or crime statistics (a municipality that has imported only
+    police events, without an area layer, can still see its trends and follow-up)."""
     return con.execute(
         "select m.code, m.name"
         " from municipality m"
         " where exists (select 1 from area a where a.municipality_code = m.code)"
+        "    or exists (select 1 from incident i where i.municipality_code = m.code)"
+        "    or exists (select 1 from crime_stat c where c.municipality_code = m.code)"
         " order by m.name"
     ).df()
 
@@ -157,8 +161,8 @@ def incident_counts_recent(con, end: dt.date, municipality_code: str | None = No
         "  select source,"
         "         count(*) filter (where day >= ?) as last7,"
         "         count(*) filter (where day < ?) / 4.0 as avg4,"
-        "         sum(cost) filter (where day >= ?) as cost_last7,"
-        "         sum(cost) filter (where day < ?) / 4.0 as cost_avg4"
+        "         coalesce(sum(cost) filter (where day >= ?), 0) as cost_last7,"
+        "         coalesce(sum(cost) filter (where day < ?), 0) / 4.0 as cost_avg4"
         "  from events"
         "  group by source"
         ")"

@@ -83,8 +83,10 @@ def _retry(fn, attempts: int = 5):
     return None
 
 
-def _clean(text: str | None) -> str | None:
-    if text is None:
+def _clean(text: object) -> str | None:
+    from est_data.display import missing
+
+    if missing(text):  # None, NaN from a pandas frame, blank
         return None
     text = str(text).strip()
     if len(text) > MAX_TEXT:

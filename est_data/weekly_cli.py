@@ -11,7 +11,7 @@ Without --week: the current week if it has answers, else the latest week with an
 
 from __future__ import annotations
 
-from est_data import config, i18n, queries
+from est_data import config, display, i18n, queries
 from est_data.analysis import situation, survey_rounds
 from est_data.model import IsoWeek
 
@@ -38,7 +38,7 @@ def cmd_summary(con, args) -> int:
     factors = queries.factors(con)
     labels = dict(zip(factors["code"], factors["label_en" if lang == "en" else "label_sv"], strict=True))
     for row in overview.itertuples():
-        status = i18n.t(f"status.{row.shown_status}", lang) if row.shown_status else "–"
+        status = display.label("status", row.shown_status, lang, empty="–")
         print(f"  {row.area:<22} {status}")
     matrix = situation.week_matrix(con, week, code)
     names = dict(zip(overview["area_id"], overview["area"], strict=True))

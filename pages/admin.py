@@ -6,7 +6,7 @@ import streamlit as st
 
 from est_data import admin, auth, backup, privacy
 from est_data.model import ROLES
-from est_data.ui.common import download_table, page_setup
+from est_data.ui.common import download_table, page_setup, show_table
 from est_data.ui.state import cached, con, tr
 
 ctx = page_setup("admin")
@@ -35,7 +35,7 @@ with tab_users:
     shown = users[["username", "display_name", "email", "role", "active", "can_see_personal", "reporter_name",
                    "locked_until", "last_login_at"]].copy()
     shown["role"] = shown["role"].map(role_label)
-    st.dataframe(shown.rename(columns={
+    show_table(shown.rename(columns={
         "username": tr("login.username"), "display_name": tr("trust.col.name"), "email": tr("trust.col.email"),
         "role": tr("trust.col.role"), "active": tr("trust.col.active"),
         "can_see_personal": tr("trust.col.personal"), "reporter_name": tr("trust.col.reporter"),
@@ -136,7 +136,7 @@ with tab_audit:
                               "operation": tr("trust.col.operation"), "table_name": tr("trust.col.table"),
                               "record_id": tr("trust.col.record"), "before_json": tr("trust.col.before"),
                               "after_json": tr("trust.col.after")}).drop(columns=["id"])
-    st.dataframe(log, hide_index=True, width="stretch", key="admin_audit_table_view")
+    show_table(log, hide_index=True, width="stretch", key="admin_audit_table_view")
     download_table(log, "granskningslogg", key="admin_audit_xlsx")
 
 # --- Settings ----------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import streamlit as st
 from est_data import config
 from est_data.ingest import IMPORTERS, batches
 from est_data.ui import imports
-from est_data.ui.common import download_table, page_setup
+from est_data.ui.common import download_table, page_setup, show_table
 from est_data.ui.state import cached, tr
 
 ctx = page_setup("data")
@@ -24,5 +24,5 @@ if recent.empty:
     st.write(tr("incidents.data.no_batches"))
 else:
     table = imports.batches_table(recent)
-    st.dataframe(table, hide_index=True, width="stretch")
+    show_table(table, hide_index=True, width="stretch")
     download_table(table, "importer", key="data_batches_xlsx")

@@ -9,7 +9,7 @@ from est_data.analysis import situation, survey_rounds
 from est_data.ingest import survey
 from est_data.ingest.common import ImportFileError
 from est_data.model import IsoWeek
-from est_data.ui.common import download_table, page_setup
+from est_data.ui.common import download_table, page_setup, show_table
 from est_data.ui.state import cached, tr
 from est_data.weekly_charts import response_history_figure
 
@@ -42,7 +42,7 @@ with left:
     st.subheader(tr("weekly.rounds.by_org"))
     orgs = cached(survey_rounds.by_organisation, week, code)
     orgs = orgs.assign(rate=orgs["rate"] * 100)
-    st.dataframe(orgs, hide_index=True, key="enkat_orgs",
+    show_table(orgs, hide_index=True, key="enkat_orgs",
                  column_config={"organisation": tr("weekly.col.organisation"),
                                 "expected": tr("weekly.rounds.expected"), "answered": tr("weekly.rounds.answered"),
                                 "rate": rate_column})
@@ -50,7 +50,7 @@ with right:
     st.subheader(tr("weekly.rounds.by_area"))
     by_area = cached(survey_rounds.by_area, week, code)
     by_area = by_area.assign(rate=by_area["rate"] * 100)
-    st.dataframe(by_area.drop(columns=["area_id"]), hide_index=True, key="enkat_areas",
+    show_table(by_area.drop(columns=["area_id"]), hide_index=True, key="enkat_areas",
                  column_config={"area": tr("weekly.col.area"), "expected": tr("weekly.rounds.expected"),
                                 "answered": tr("weekly.rounds.answered"), "rate": rate_column})
 
@@ -62,7 +62,7 @@ else:
     shown = missing.drop(columns=["id"]).rename(columns={
         "name": tr("weekly.col.name"), "email": tr("weekly.col.email"),
         "organisation": tr("weekly.col.organisation"), "areas": tr("weekly.col.areas")})
-    st.dataframe(shown, hide_index=True, key="enkat_missing")
+    show_table(shown, hide_index=True, key="enkat_missing")
     emails = "; ".join(e for e in missing["email"] if isinstance(e, str) and e)
     st.markdown(f"**{tr('weekly.rounds.emails')}**")
     st.code(emails, language=None, wrap_lines=True)
@@ -92,7 +92,7 @@ with st.expander(tr("weekly.import.heading"), icon=":material/upload_file:"):
                         unchanged=report.rows_unchanged, rejected=report.rows_rejected))
             if report.rejected:
                 st.markdown(f"**{tr('weekly.import.rejected')}**")
-                st.dataframe(report.rejected_frame(), hide_index=True, key="enkat_rejected")
+                show_table(report.rejected_frame(), hide_index=True, key="enkat_rejected")
             if report.rows_loaded and st.button(tr("weekly.import.load"), type="primary", key="enkat_load"):
                 try:
                     done = survey.load(ctx.con, data, upload.name, profile=profile or None, by=ctx.user.username)

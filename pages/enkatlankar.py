@@ -6,7 +6,7 @@ import streamlit as st
 
 from est_data import config, links
 from est_data.model import IsoWeek
-from est_data.ui.common import page_setup
+from est_data.ui.common import page_setup, show_table
 from est_data.ui.state import cached, tr
 
 ctx = page_setup("enkatlankar")
@@ -47,7 +47,7 @@ else:
         column.metric(tr(f"trust.links.state.{state}"), int(counts.get(state, 0)), border=True)
     shown = table[["reporter", "organisation", "state", "expires_at", "last_used_at", "use_count"]].copy()
     shown["state"] = shown["state"].map(lambda s: tr(f"trust.links.state.{s}"))
-    st.dataframe(shown.rename(columns={
+    show_table(shown.rename(columns={
         "reporter": tr("trust.forget_reporter"), "organisation": tr("trust.links.organisation"),
         "state": tr("trust.links.state"), "expires_at": tr("trust.links.expires"),
         "last_used_at": tr("trust.links.last_used"), "use_count": tr("trust.links.uses")}),

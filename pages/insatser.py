@@ -9,7 +9,7 @@ from est_data import action_charts, actions, queries
 from est_data.actions import ActionError
 from est_data.analysis import evaluation
 from est_data.model import ACTION_KINDS, ACTION_STATUSES
-from est_data.ui.common import download_table, page_setup
+from est_data.ui.common import download_table, page_setup, show_table
 from est_data.ui.state import cached, tr
 
 ctx = page_setup("insatser")
@@ -133,7 +133,7 @@ with tabs[tr("actions.tab.list")]:
             st.info(tr("actions.none"))
         else:
             table = actions.display_table(listed, ctx.lang)
-            st.dataframe(table, hide_index=True, width="stretch", key="actions_register",
+            show_table(table, hide_index=True, width="stretch", key="actions_register",
                          column_config=localized(table))
             download_table(table, "insatser", key="actions_register_xlsx")
 
@@ -237,13 +237,13 @@ with tabs[tr("actions.tab.evaluate")]:
                 st.caption(tr("actions.eval.counts_caption",
                               categories=", ".join(ev.categories) or tr("actions.eval.all_categories")))
                 counts = evaluation.counts_table(ev, ctx.lang)
-                st.dataframe(counts, hide_index=True, width="stretch", key="actions_eval_counts")
+                show_table(counts, hide_index=True, width="stretch", key="actions_eval_counts")
                 download_table(counts, f"insats_{chosen}_antal", key="actions_eval_counts_xlsx")
             with right:
                 st.subheader(tr("actions.eval.survey"))
                 survey = evaluation.survey_table(ev, ctx.lang)
                 if survey is not None:
-                    st.dataframe(survey, hide_index=True, width="stretch", key="actions_eval_survey",
+                    show_table(survey, hide_index=True, width="stretch", key="actions_eval_survey",
                                  column_config=localized(survey))
                 st.caption(evaluation.survey_caption(ev, factor_labels, ctx.lang))
             st.subheader(tr("actions.eval.tests"))
@@ -273,6 +273,6 @@ with tabs[tr("actions.tab.year")]:
             summary = evaluation.summary_by_kind(table, ctx.lang)
             st.markdown("\n".join(f"- {s}" for s in summary["summary"]))
             shown = evaluation.annual_display(table, ctx.lang)
-            st.dataframe(shown, hide_index=True, width="stretch", key="actions_year_table",
+            show_table(shown, hide_index=True, width="stretch", key="actions_year_table",
                          column_config=localized(shown))
             download_table(shown, f"insatser_{year}_utvardering", key="actions_year_xlsx")

@@ -4,7 +4,7 @@ import streamlit as st
 
 from est_data import i18n, incidents, maps
 from est_data.ui import mapview
-from est_data.ui.common import download_table, page_setup
+from est_data.ui.common import download_table, page_setup, show_table
 from est_data.ui.state import cached, tr
 
 ctx = page_setup("karta")
@@ -45,6 +45,8 @@ n_all = int(totals["n"].sum()) if not totals.empty else 0
 on_map = int(totals["on_map"].sum()) if not totals.empty else 0
 centre_only = int(totals["centre_only"].sum()) if not totals.empty else 0
 st.caption(tr("incidents.map.totals", n=i18n.number(n_all, 0, ctx.lang), on_map=i18n.number(on_map, 0, ctx.lang)))
+if options.empty:  # nothing imported yet: say why the map and tables are empty, and what fills them
+    st.info(tr("incidents.map.nothing_loaded"), icon=":material/info:")
 if centre_only:
     st.caption(tr("incidents.map.centre_only", n=i18n.number(centre_only, 0, ctx.lang)))
 if data.binned is not None:
@@ -69,7 +71,7 @@ with right:
                 ["name", "n", "previous", "verdict"]].rename(columns={
                     "name": tr("incidents.col.place"), "n": tr("incidents.col.n"),
                     "previous": tr("incidents.col.previous"), "verdict": tr("incidents.col.change")})
-            chosen = st.dataframe(table, hide_index=True, width="stretch", on_select="rerun",
+            chosen = show_table(table, hide_index=True, width="stretch", on_select="rerun",
                                   selection_mode="single-row", key="karta_places_table")
             download_table(table, "karta_platser", key="karta_places_xlsx")
             st.caption(tr("incidents.map.click_hint"))
@@ -90,7 +92,7 @@ with right:
                 "cell": tr("incidents.col.cell"), "count": tr("incidents.col.n"),
                 "previous": tr("incidents.col.previous"), "change": tr("incidents.col.change"),
                 "level": tr("incidents.col.hotspot")})
-            chosen = st.dataframe(table, hide_index=True, width="stretch", on_select="rerun",
+            chosen = show_table(table, hide_index=True, width="stretch", on_select="rerun",
                                   selection_mode="single-row", key="karta_cells_table")
             download_table(table, "karta_rutor", key="karta_cells_xlsx")
             rows = chosen.selection.rows if chosen else []

@@ -6,13 +6,13 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from est_data import geo, queries
+from est_data import display, geo, queries
 from est_data.analysis import situation, survey_rounds
 from est_data.analysis.situation import StatusRule
 from est_data.model import STATUSES
 from est_data.report import meeting
 from est_data.report import weekly as report_weekly
-from est_data.ui.common import download_table, page_setup
+from est_data.ui.common import download_table, page_setup, show_table
 from est_data.ui.meeting import (
     followup_editor,
     keep_drafts,
@@ -64,7 +64,7 @@ view = st.segmented_control(tr("weekly.situation.view"), views, default="matrix"
 
 
 def status_text(status: str | None) -> str:
-    return tr(f"status.{status}") if status else "–"
+    return display.label("status", status, ctx.lang, empty="–")
 
 
 # ------------------------------------------------------------------------------------------ the matrix
@@ -124,7 +124,7 @@ if view == "map":
                    "top": tr("weekly.situation.col.top"), "reporters": tr("weekly.situation.col.reporters")}
         if ctx.user.sees_personal_data:
             columns["note"] = tr("weekly.situation.col.note")
-        st.dataframe(shown[list(columns)].rename(columns=columns), hide_index=True, key="lb_status_table")
+        show_table(shown[list(columns)].rename(columns=columns), hide_index=True, key="lb_status_table")
 
 # ------------------------------------------------------------------------------------------ comments and events
 if view == "notes":
@@ -164,7 +164,7 @@ if view == "notes":
             table[tr("weekly.col.reporter")] = notes["reporter"].to_numpy()
             table[tr("weekly.col.organisation")] = notes["organisation"].to_numpy()
             table[tr("weekly.col.internal")] = notes["internal"].to_numpy()
-        st.dataframe(table, hide_index=True, key="lb_notes_table")
+        show_table(table, hide_index=True, key="lb_notes_table")
 
 # ------------------------------------------------------------------------------------------ the meeting
 # The same widgets as the Möte page (est_data.ui.meeting), each decision saved as it is made.

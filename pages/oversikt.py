@@ -4,9 +4,9 @@ import datetime as dt
 
 import streamlit as st
 
-from est_data import i18n, queries
+from est_data import display, i18n, queries
 from est_data.analysis import overview
-from est_data.ui.common import download_table, page_setup, status_badge
+from est_data.ui.common import download_table, page_setup, show_table, status_badge
 from est_data.ui.state import cached, tr
 
 ctx = page_setup("oversikt")
@@ -24,9 +24,10 @@ if not ov.is_current_week:
     st.caption(tr("overview.latest_week_note", current=dt.date.today().isocalendar()[1]))
 
 c1, c2, c3, c4 = st.columns(4)
-rate = f" ({100 * ov.answered / ov.reporters:.0f} %)" if ov.reporters else ""
-c1.metric(tr("overview.responses"), f"{ov.answered} / {ov.reporters}{rate}", help=tr("overview.responses_help"),
-          border=True)
+# the share goes under the figure: "20 / 40 (50 %)" does not fit a quarter of a 1280 px screen
+rate = f"{100 * ov.answered / ov.reporters:.0f} %" if ov.reporters else None
+c1.metric(tr("overview.responses"), f"{ov.answered} / {ov.reporters}", delta=rate, delta_color="off",
+          delta_arrow="off", help=tr("overview.responses_help"), border=True)
 for column, status, colour in ((c2, "röd", "red"), (c3, "gul", "orange"), (c4, "grön", "green")):
     column.metric(f":{colour}[●] {tr('status.' + status).capitalize()}", ov.status_counts[status],
                   border=True)
@@ -40,7 +41,8 @@ def figures(source: str) -> tuple[float, float, float, float]:
     if recent is None or source not in recent.index:
         return 0, 0.0, 0.0, 0.0
     row = recent.loc[source]
-    return int(row["last7"]), float(row["avg4"]), float(row["cost_last7"] or 0), float(row["cost_avg4"] or 0)
+    return (int(row["last7"]), float(row["avg4"]), float(display.present(row["cost_last7"]) or 0),
+            float(display.present(row["cost_avg4"]) or 0))
 
 
 m1, m2, m3, m4 = st.columns(4)
@@ -69,5 +71,5 @@ with right:
         table = ov.actions[["title", "kind", "area", "start_date", "responsible"]].rename(columns={
             "title": tr("col.title"), "kind": tr("col.kind"), "area": tr("col.area"), "start_date": tr("col.start"),
             "responsible": tr("col.responsible")})
-        st.dataframe(table, hide_index=True, width="stretch")
+        show_table(table, hide_index=True, width="stretch")
         download_table(table, "pagaende_insatser", key="overview_actions_xlsx")

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from est_data import geo, i18n, queries, weekly
+from est_data import display, geo, i18n, queries, weekly
 from est_data.model import IsoWeek
 from est_data.ui.common import page_setup
 from est_data.ui.login import survey_link_week
@@ -61,10 +61,13 @@ factors = cached(queries.factors)
 label_col = "label_en" if ctx.lang == "en" else "label_sv"
 sent = weekly.reporter_week(ctx.con, reporter_id, week)
 sent_levels = {(int(r.area_id), r.factor_code): int(r.level) for r in sent.dropna(subset=["factor_code"]).itertuples()}
-sent_comments = {int(r.area_id): (r.comment, bool(r.comment_internal)) for r in sent.itertuples()}
+sent_comments = {int(r.area_id): (display.text(r.comment), bool(display.present(r.comment_internal)))
+                 for r in sent.itertuples()}
 
 flash = st.session_state.pop("report_flash", None)
-if flash:
+if flash_info := st.session_state.pop("report_flash_info", None):
+    st.info(flash_info, icon=":material/info:")
+elif flash:
     st.success(flash, icon=":material/check_circle:")
 elif not sent.empty:
     st.info(tr("weekly.form.already_sent", when=sent["submitted_at"].max().strftime("%Y-%m-%d %H:%M")))
@@ -125,8 +128,8 @@ if not sent.empty:
                  for r in raised.itertuples()]
         text = ", ".join(parts) if parts else tr("weekly.form.nothing")
         st.markdown(f"**{group['area'].iloc[0]}**: {text}")
-        if group["comment"].iloc[0]:
-            st.text(tr("weekly.form.your_comment") + ": " + str(group["comment"].iloc[0]))
+        if comment := display.text(group["comment"].iloc[0]):
+            st.text(tr("weekly.form.your_comment") + ": " + comment)
 
 # ------------------------------------------------------------------------------------------ event reports
 st.divider()
@@ -136,8 +139,7 @@ events = weekly.reporter_events(ctx.con, reporter_id, week)
 labels = dict(zip(factors["code"], factors[label_col], strict=True))
 
 
-def text(value: object) -> str:
-    return value if isinstance(value, str) else ""
+text = display.text
 
 
 for event in events.itertuples():
@@ -148,10 +150,40 @@ for event in events.itertuples():
         when = str(event.occurred_date)[:10] + (f", {tr('weekly.part.' + part)}" if part else "")
         place = " ".join(x for x in (text(event.area), where) if x)
         st.markdown(f"**{labels.get(event.factor_code, event.factor_code)}**")
-        st.text(f"{place} · {when}\n{event.description}")
+        st.text(f"{place} · {when}\n{text(event.description)}")
         if st.button(tr("weekly.event.delete"), key=f"event_delete_{event.id}", icon=":material/delete:"):
             weekly.delete_event(ctx.con, int(event.id), None if staff else reporter_id, ctx.user.username)
             st.rerun()
+
+def send_event(reporter_id: int, week: IsoWeek) -> None:
+    """Send the event form. A callback runs before the page is drawn again, so the fields can be emptied
+    here and the browser shows them empty (popping the keys in the page run leaves the old text on
+    screen). A second click that carried the same event finds it already saved (add_event returns the
+    existing row) and is told so instead of "thanks" again."""
+    state = st.session_state
+    point = state.get("event_point") if state.get("event_map_on") else None
+    try:
+        event_id = weekly.add_event(ctx.con, reporter_id, weekly.EventReport(
+            factor_code=state.get("event_factor"), occurred_date=state.get(f"event_date_{week}"),
+            description=state.get("event_description") or "", area_id=state.get("event_area"),
+            place_id=state.get("event_place"), time_of_day=state.get("event_part"),
+            occurred_time=state.get("event_time"), address=state.get("event_address") or None,
+            lat=point[0] if point else None, lon=point[1] if point else None), by=ctx.user.username)
+    except weekly.WeeklyError as err:
+        state["event_error"] = tr(err.key, **err.kwargs)
+        return
+    state["event_description"] = ""
+    state["event_address"] = ""
+    state["event_place"] = None
+    state["event_time"] = None
+    state["event_part"] = None
+    state["event_map_on"] = False
+    state.pop("event_point", None)
+    already = state.get("event_last_id") == event_id
+    state["event_last_id"] = event_id
+    state["report_flash_info" if already else "report_flash"] = tr(
+        "weekly.event.already_sent" if already else "weekly.event.thanks")
+
 
 with st.expander(tr("weekly.event.new"), expanded=events.empty, icon=":material/add_circle:"):
     codes = factors["code"].tolist()
@@ -163,7 +195,7 @@ with st.expander(tr("weekly.event.new"), expanded=events.empty, icon=":material/
     place_names = {int(p.id): p.name for p in area_places.itertuples()}
     place_id = st.selectbox(tr("weekly.event.place"), list(place_names), format_func=place_names.get, index=None,
                             placeholder=tr("weekly.event.place_none"), key="event_place")
-    address = st.text_input(tr("weekly.event.address"), key="event_address", max_chars=200)
+    st.text_input(tr("weekly.event.address"), key="event_address", max_chars=200)
     point = st.session_state.get("event_point")
     if st.toggle(tr("weekly.event.use_map"), key="event_map_on"):
         gdf = geo.areas_gdf(cached(queries.areas, ctx.filters.municipality_code))
@@ -177,24 +209,13 @@ with st.expander(tr("weekly.event.new"), expanded=events.empty, icon=":material/
         if point:
             st.caption(tr("weekly.event.point_chosen", lat=f"{point[0]:.5f}", lon=f"{point[1]:.5f}"))
     last_day = min(today, week.sunday())
-    day = st.date_input(tr("weekly.event.date"), value=last_day, min_value=week.monday(), max_value=last_day,
-                        format="YYYY-MM-DD", key=f"event_date_{week}")
-    part = st.segmented_control(tr("weekly.event.part"), list(weekly.PARTS_OF_DAY),
-                                format_func=lambda p: tr(f"weekly.part.{p}"), key="event_part", width="stretch")
-    exact = st.time_input(tr("weekly.event.time"), value=None, key="event_time", step=300)
-    description = st.text_area(tr("weekly.event.description"), key="event_description", max_chars=weekly.MAX_TEXT)
-    if st.button(tr("weekly.event.send"), type="primary", key="event_send", width="stretch", icon=":material/send:"):
-        use_point = st.session_state.get("event_map_on") and point
-        try:
-            weekly.add_event(ctx.con, reporter_id, weekly.EventReport(
-                factor_code=factor_code, occurred_date=day, description=description, area_id=area_id,
-                place_id=place_id, time_of_day=part, occurred_time=exact, address=address or None,
-                lat=point[0] if use_point else None, lon=point[1] if use_point else None),
-                by=ctx.user.username)
-        except weekly.WeeklyError as err:
-            st.error(tr(err.key, **err.kwargs))
-        else:
-            for key in ("event_description", "event_address", "event_point", "event_place", "event_time"):
-                st.session_state.pop(key, None)
-            st.session_state["report_flash"] = tr("weekly.event.thanks")
-            st.rerun()
+    st.date_input(tr("weekly.event.date"), value=last_day, min_value=week.monday(), max_value=last_day,
+                  format="YYYY-MM-DD", key=f"event_date_{week}")
+    st.segmented_control(tr("weekly.event.part"), list(weekly.PARTS_OF_DAY),
+                         format_func=lambda p: tr(f"weekly.part.{p}"), key="event_part", width="stretch")
+    st.time_input(tr("weekly.event.time"), value=None, key="event_time", step=300)
+    st.text_area(tr("weekly.event.description"), key="event_description", max_chars=weekly.MAX_TEXT)
+    st.button(tr("weekly.event.send"), type="primary", key="event_send", width="stretch", icon=":material/send:",
+              on_click=send_event, args=(reporter_id, week))
+    if error := st.session_state.pop("event_error", None):
+        st.error(error)

@@ -5,7 +5,7 @@ import streamlit as st
 
 from est_data import i18n, queries, trend_figures
 from est_data.analysis import trends
-from est_data.ui.common import page_setup
+from est_data.ui.common import page_setup, show_table
 from est_data.ui.figures import cached_figure, download_table_lazy
 from est_data.ui.state import cached, tr
 
@@ -92,11 +92,11 @@ with tab_risk:
                 tr("trends.col.ratio"): risk["ratio"].round(2),
                 tr("trends.col.verdict"): [verdict(v) for v in risk["verdict"]],
             })
-            st.dataframe(shown, hide_index=True, width="stretch", key="trends_risk_table")
+            show_table(shown, hide_index=True, width="stretch", key="trends_risk_table")
             download_table_lazy(shown, "riskdagar", key="trends_risk_xlsx")
             summary = trends.risk_summary(risk)
             st.subheader(tr("trends.risk_summary_title"))
-            st.dataframe(pd.DataFrame({
+            show_table(pd.DataFrame({
                 tr("trends.col.risk"): [tr(f"trends.risk.{r}") for r in summary["risk"]],
                 tr("trends.col.occasions"): summary["occasions"],
                 tr("trends.col.per_day"): summary["per_day"].round(1),
@@ -104,7 +104,7 @@ with tab_risk:
                 tr("trends.col.ratio"): summary["ratio"].round(2),
             }), hide_index=True, width="stretch", key="trends_risk_summary")
     st.subheader(tr("trends.holidays_title"))
-    st.dataframe(pd.DataFrame({
+    show_table(pd.DataFrame({
         tr("trends.col.date"): markers["date"],
         tr("trends.col.name"): [tr(f"trends.risk.{r}") if k == "risk" else n
                                 for n, k, r in zip(markers["name"], markers["kind"], markers["risk"], strict=True)],

@@ -5,7 +5,7 @@ import streamlit as st
 
 from est_data import i18n, trend_figures
 from est_data.analysis import compstat
-from est_data.ui.common import page_setup
+from est_data.ui.common import page_setup, show_table
 from est_data.ui.figures import cached_figure, download_table_lazy
 from est_data.ui.state import cached, tr
 
@@ -75,7 +75,7 @@ else:
         return ""
 
     styled = shown.style.map(colour, subset=[tr("followup.col.verdict_month"), tr("followup.col.verdict_ytd")])
-    st.dataframe(styled, hide_index=True, width="stretch", key="followup_table")
+    show_table(styled, hide_index=True, width="stretch", key="followup_table")
     st.caption(tr("followup.preliminary_note") + " · " + tr("followup.table_caption", month=month_name,
                                                               min_events=compstat.MIN_EVENTS))
     download_table_lazy(shown, f"compstat_{chosen.isoformat()[:7]}", key="followup_table_xlsx")
@@ -101,7 +101,7 @@ st.subheader(tr("followup.actions_title"))
 if actions.empty:
     st.write(tr("followup.no_actions"))
 else:
-    st.dataframe(pd.DataFrame({
+    show_table(pd.DataFrame({
         tr("followup.col.id"): actions["id"], tr("followup.col.title"): actions["title"],
         tr("followup.col.kind"): actions["kind"], tr("followup.col.area"): actions["area"],
         tr("followup.col.start"): actions["start_date"],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -12,6 +13,9 @@ from est_data import auth, db, sample
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ADMIN_PASSWORD = "provlosenord-123"
+# A page error is shown to users as a message with an error number; in tests it is raised again as
+# well, so that AppTest's `at.exception` sees it (tests/test_first_thursday.py checks the message).
+os.environ.setdefault("EST_RAISE_ERRORS", "1")
 
 
 @pytest.fixture(scope="session")

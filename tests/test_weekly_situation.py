@@ -158,7 +158,9 @@ def test_summary_limit_and_no_answers_last_week():
     matrix = _frame(rows)
     sentences = situation.summary_sentences(matrix, AREAS, {f"f{i}": f"Faktor {i}" for i in range(5)}, limit=2)
     assert len(sentences) == 3
-    assert sentences[0] == "Faktor 0 ökade i Centrum: påtagligt enligt den enda rapportören (inga svar förra veckan)."
+    # no answers the week before: the level is reported, never called an increase ("ökade")
+    assert sentences[0] == ("Faktor 0 i Centrum: påtagligt enligt den enda rapportören (ingen jämförelse: inga svar "
+                            "förra veckan).")
     assert sentences[-1] == "… och 3 förändringar till, se matrisen."
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from est_data import config, i18n
+from est_data import config, display, i18n
 from est_data.model import IsoWeek
 
 
@@ -194,12 +194,13 @@ def summary_sentences(matrix: pd.DataFrame, area_names: dict[int, str], factor_l
     sentences: list[str] = []
     order = {"röd": 0, "gul": 1, "grön": 2}
     status = area_statuses(matrix, rule)
-    changed = status[status["prev_status"].notna() & (status["status"] != status["prev_status"])]
+    changed = status[status["prev_status"].notna() & status["status"].notna()
+                     & (status["status"] != status["prev_status"])]
     changed = changed.assign(_o=changed["status"].map(order)).sort_values(["_o", "area_id"])
     for row in changed.itertuples():
         sentences.append(i18n.t("weekly.summary.status_changed", lang, area=area_names.get(row.area_id, row.area_id),
-                                status=i18n.t(f"status.{row.status}", lang),
-                                prev=i18n.t(f"status.{row.prev_status}", lang)))
+                                status=display.label("status", row.status, lang, empty="–"),
+                                prev=display.label("status", row.prev_status, lang, empty="–")))
 
     def describe(row, key: str) -> str:
         level = int(row.max_level)
@@ -208,7 +209,7 @@ def summary_sentences(matrix: pd.DataFrame, area_names: dict[int, str], factor_l
                       area=area_names.get(row.area_id, row.area_id), level=_level_name(level, lang),
                       reporters=_reporters_phrase(count, int(row.answers), lang),
                       avg=i18n.number(row.avg4_max, 1, lang) if not pd.isna(row.avg4_max) else "")
-        if key == "weekly.summary.above_avg":
+        if key in ("weekly.summary.above_avg", "weekly.summary.high_no_previous"):
             return text
         if pd.isna(row.prev_max):
             return text + " " + i18n.t("weekly.summary.no_answers_last_week", lang)
@@ -218,14 +219,18 @@ def summary_sentences(matrix: pd.DataFrame, area_names: dict[int, str], factor_l
     levels = matrix["max_level"].clip(0, 3).astype(int)
     at_top = pd.Series([matrix[f"n{lv}"].iloc[i] for i, lv in enumerate(levels)], index=matrix.index)
     matrix = matrix.assign(_share=at_top / matrix["answers"].where(matrix["answers"] > 0))
-    rose = matrix[(matrix["max_level"] >= high) & ((matrix["prev_max"].isna()) | (matrix["change_max"] > 0))]
+    # A level with no answers the week before to compare with is reported as a level, never as "ökade".
+    rose = matrix[(matrix["max_level"] >= high) & matrix["prev_max"].notna() & (matrix["change_max"] > 0)]
     rose = rose.sort_values(["max_level", "_share", "change_max"], ascending=[False, False, False])
+    high_new = matrix[(matrix["max_level"] >= high) & matrix["prev_max"].isna()]
+    high_new = high_new.sort_values(["max_level", "_share"], ascending=[False, False])
     steady_high = matrix[(matrix["max_level"] >= high) & (matrix["change_max"] == 0)
                          & (matrix["change4_max"] >= 1)].sort_values(["max_level", "change4_max"],
                                                                      ascending=[False, False])
     fell = matrix[(matrix["prev_max"] >= high) & (matrix["change_max"] < 0)]
     fell = fell.sort_values(["change_max", "prev_max"], ascending=[True, False])
     factor_sentences = ([describe(r, "weekly.summary.rose") for r in rose.itertuples()]
+                        + [describe(r, "weekly.summary.high_no_previous") for r in high_new.itertuples()]
                         + [describe(r, "weekly.summary.above_avg") for r in steady_high.itertuples()]
                         + [describe(r, "weekly.summary.fell") for r in fell.itertuples()])
     sentences.extend(factor_sentences[:limit])

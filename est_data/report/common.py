@@ -9,6 +9,7 @@ import pandas as pd
 
 from est_data import i18n, queries
 from est_data.analysis import compstat, evaluation
+from est_data.display import text
 from est_data.report import data, figures, period
 from est_data.report.document import Bullets, Figure, Heading, Paragraph, Table
 
@@ -169,9 +170,8 @@ def _evaluations(con, action_ids: list[int], lang: str) -> pd.DataFrame:
 def actions_section(con, code: str, start: dt.date, end: dt.date, lang: str, evaluate_from: dt.date) -> list:
     """Actions under way in the period, and the evaluation verdicts of those started since evaluate_from."""
     actions = period.actions_in_period(con, code, start, end)
-    rows = tuple((str(r.title), str(r.kind), str(r.area or t("reports.whole_municipality", lang)),
-                  str(r.start_date)[:10], "" if pd.isna(r.end_date) else str(r.end_date)[:10], str(r.status),
-                  str(r.partners or ""))
+    rows = tuple((text(r.title), text(r.kind), text(r.area, t("reports.whole_municipality", lang)),
+                  text(r.start_date)[:10], text(r.end_date)[:10], text(r.status), text(r.partners))
                  for r in actions.itertuples())
     started = int(actions["started_in_period"].sum()) if not actions.empty else 0
     blocks: list = [Paragraph(t("reports.actions.intro", lang, n=len(actions), started=started)),

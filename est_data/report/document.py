@@ -46,6 +46,14 @@ class Table:
     numeric_cols: tuple[int, ...] = ()  # right-aligned columns
     empty_text: str = ""
 
+    def __post_init__(self) -> None:
+        # Missing values become empty cells and "no status" here, once, for both renderers.
+        from est_data.display import present, text
+
+        object.__setattr__(self, "rows", tuple(tuple(text(c) for c in row) for row in self.rows))
+        if self.row_status is not None:
+            object.__setattr__(self, "row_status", tuple(present(s) for s in self.row_status))
+
 
 @dataclass(frozen=True)
 class Figure:

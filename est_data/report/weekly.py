@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from est_data import config, i18n, queries
+from est_data import config, display, i18n, queries
 from est_data.analysis.situation import StatusRule, week_matrix
 from est_data.analysis.situation import summary_sentences as situation_summary
 from est_data.geo import areas_gdf
@@ -69,7 +69,7 @@ def level_name(level: float, lang: str = "sv") -> str:
 
 
 def status_name(status: str | None, lang: str = "sv") -> str:
-    return _t(f"status.{status}", lang) if status else _t("reports.no_answers", lang)
+    return display.label("status", status, lang, empty=_t("reports.no_answers", lang))
 
 
 def _levels_change(con, week: IsoWeek, municipality_code: str) -> pd.DataFrame:
@@ -188,16 +188,13 @@ def _yes_no(value: object, lang: str) -> str:
 
 
 def text_of(value: object) -> str:
-    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
-        return ""
-    return str(value)
+    return display.text(value)
 
 
 def label_of(prefix: str, value: object, lang: str) -> str:
     text = text_of(value)
     key = f"{prefix}.{text}"
-    translated = i18n.t(key, lang)
-    return text if translated == key else translated
+    return i18n.t(key, lang) if text and i18n.has(key) else text
 
 
 def date_range(start: object, end: object, lang: str = "sv") -> str:

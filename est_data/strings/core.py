@@ -101,6 +101,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.max_level": ("Högsta nivå", "Highest level"),
     "common.download_xlsx": ("Ladda ner (Excel)", "Download (Excel)"),
     "common.no_data": ("Inga data för urvalet.", "No data for the selection."),
+    "error.user_message": (
+        "Något gick fel, och det är inte ditt fel. Inget av det du redan sparat har gått förlorat. "
+        "Försök igen; om felet kommer tillbaka, kontakta den som sköter EST-dashboard och uppge "
+        "felnumret **{number}**.",
+        "Something went wrong, and it is not your fault. Nothing you had already saved is lost. Try again; "
+        "if the error comes back, contact whoever runs EST-dashboard and give the error number **{number}**.",
+    ),
+    "common.no_area_layer": (
+        "Inget områdeslager är inläst, så siffrorna gäller hela kommunen. Med ett områdeslager (under Data → "
+        "Områden) delas händelser, trender och uppföljning upp per område, och kartan visar områdena.",
+        "No area layer has been loaded, so the figures are for the whole municipality. With an area layer (under "
+        "Data → Areas) events, trends and follow-up are split by area, and the map shows the areas.",
+    ),
     "common.no_access": ("Du har inte behörighet till den här sidan.", "You do not have access to this page."),
     "cli.error.prefix": ("Fel", "Error"),
 }

@@ -17,6 +17,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "incidents.map.colour.status": ("Veckans status", "This week's status"),
     "incidents.map.colour.rate": ("Händelser per 1 000 invånare", "Events per 1,000 inhabitants"),
     "incidents.map.layers": ("Lager", "Layers"),
+    "incidents.map.nothing_loaded": (
+        "Inga händelser är inlästa för kommunen ännu, så kartan och tabellerna är tomma. Läs in polisens "
+        "händelser, felanmälningar eller ett annat händelseregister under Data; rapportörernas händelser "
+        "kommer med när de skickas.",
+        "No events have been loaded for the municipality yet, so the map and tables are empty. Load police "
+        "events, fault reports or another incident register under Data; reporters' events appear as they are sent.",
+    ),
     "incidents.layer.areas": ("Områden", "Areas"),
     "incidents.layer.clusters": ("Händelser (kluster)", "Events (clusters)"),
     "incidents.layer.heat": ("Värmekarta (kärntäthet)", "Heat map (kernel density)"),

@@ -80,6 +80,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "weekly.event.time": ("Klockslag (om du vet)", "Time (if you know)"),
     "weekly.event.description": ("Kort beskrivning", "Short description"),
     "weekly.event.send": ("Skicka händelsen", "Send the event"),
+    "weekly.event.already_sent": ("Den här händelsen var redan skickad; den sparades inte en gång till.",
+                                  "This event had already been sent; it was not saved again."),
     "weekly.event.thanks": ("Tack! Händelsen är sparad.", "Thank you! The event is saved."),
     "weekly.event.delete": ("Ta bort", "Delete"),
     # the situation picture
@@ -246,6 +248,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "weeks ({avg}).",
     ),
     "weekly.summary.last_week": (", förra veckan {prev}.", ", last week {prev}."),
+    "weekly.summary.high_no_previous": (
+        "{factor} i {area}: {level} enligt {reporters} (ingen jämförelse: inga svar förra veckan).",
+        "{factor} in {area}: {level} according to {reporters} (no comparison: no answers last week).",
+    ),
     "weekly.summary.no_answers_last_week": ("(inga svar förra veckan).", "(no answers last week)."),
     "weekly.summary.n_of_total": ("{n} av {total} rapportörer", "{n} of {total} reporters"),
     "weekly.summary.only_reporter": ("den enda rapportören", "the only reporter"),

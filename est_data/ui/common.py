@@ -8,10 +8,13 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from est_data import queries
+from est_data import display, queries
 from est_data.model import Filters, User
 from est_data.ui import pages
-from est_data.ui.state import con, current_user, lang, tr
+from est_data.ui.state import cached, con, current_user, lang, tr
+
+# Pages that work without an area layer (for the whole municipality) and split by area when there is one.
+AREA_SPLIT_PAGES = {"oversikt", "karta", "trender", "uppfoljning"}
 
 
 @dataclass(frozen=True)
@@ -33,7 +36,10 @@ def page_setup(key: str) -> PageContext:
     st.title(tr(spec.title_key))
     if queries.is_sample(cur):
         st.info(tr("app.sample_banner"), icon=":material/science:")
-    return PageContext(cur, user, st.session_state.get("filters"), lang())
+    filters = st.session_state.get("filters")
+    if key in AREA_SPLIT_PAGES and filters is not None and cached(queries.areas, filters.municipality_code).empty:
+        st.info(tr("common.no_area_layer"), icon=":material/layers_clear:")
+    return PageContext(cur, user, filters, lang())
 
 
 def excel_bytes(df: pd.DataFrame, sheet: str = "Data") -> bytes:
@@ -50,11 +56,19 @@ def download_table(df: pd.DataFrame, file_stem: str, key: str) -> None:
                        icon=":material/download:")
 
 
-def status_badge(status: str | None) -> str:
+def status_badge(status: object) -> str:
+    """A coloured status label; "inga svar" when the area has no status (None, NaN, NA)."""
     colours = {"grön": "green", "gul": "orange", "röd": "red"}
-    if not isinstance(status, str) or not status:  # None, NaN or pd.NA: an area without answers this week
+    if display.missing(status):
         return tr("overview.no_answers")
-    return f":{colours.get(status, 'gray')}-background[{tr('status.' + status)}]"
+    return f":{colours.get(str(status), 'gray')}-background[{tr('status.' + str(status))}]"
 
 
-__all__ = ["PageContext", "page_setup", "download_table", "excel_bytes", "status_badge", "io"]
+def show_table(data, **kwargs):
+    """st.dataframe with missing cells shown empty (Streamlit writes "None" in a missing cell)."""
+    if isinstance(data, pd.DataFrame):
+        data = display.blank_missing(data)
+    return st.dataframe(data, **kwargs)
+
+
+__all__ = ["PageContext", "page_setup", "download_table", "excel_bytes", "show_table", "status_badge", "io"]

@@ -15,7 +15,9 @@ from types import ModuleType
 import pandas as pd
 import streamlit as st
 
+from est_data import i18n
 from est_data.ingest.common import ImportFileError, ImportReport
+from est_data.ui.common import show_table
 from est_data.ui.state import con, tr
 
 
@@ -25,8 +27,7 @@ def module(path: str) -> ModuleType:
 
 def source_label(name: str, mod: ModuleType) -> str:
     key = f"incidents.data.source.{name}"
-    text = tr(key)
-    return text if text != key else getattr(mod, "CLI_HELP", name)
+    return tr(key) if i18n.has(key) else getattr(mod, "CLI_HELP", name)
 
 
 def _accepts(fn, name: str) -> bool:
@@ -100,14 +101,14 @@ def show_report(report: ImportReport, loaded: bool) -> None:
         frame = report.rejected_frame().rename(columns={"rad": tr("incidents.data.col.line"),
                                                         "orsak": tr("incidents.data.col.reason"),
                                                         "innehåll": tr("incidents.data.col.content")})
-        st.dataframe(frame, hide_index=True, width="stretch")
+        show_table(frame, hide_index=True, width="stretch")
 
 
 def upload_flow(name: str, path: str, default_municipality: str) -> None:
     mod = module(path)
     key = f"data_{name}"
     help_key = f"incidents.data.help.{name}"
-    help_text = tr(help_key) if tr(help_key) != help_key else getattr(mod, "CLI_HELP", "")
+    help_text = tr(help_key) if i18n.has(help_key) else getattr(mod, "CLI_HELP", "")
     if help_text:
         st.caption(help_text[:1].upper() + help_text[1:])
     uploaded = st.file_uploader(tr("incidents.data.choose_file"), key=f"{key}_file")
