@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from est_data import db
+from est_data import db, variants
 from est_data import weekly as weekly_cycle
 from tests.conftest import ADMIN_PASSWORD
 from tests.test_browser import (  # noqa: F401  (fixtures are found by name)
@@ -22,7 +22,6 @@ from tests.test_browser import (  # noqa: F401  (fixtures are found by name)
     serve_app,
     settle,
 )
-from tests.thursday import half_answer_current_week
 
 pytestmark = [
     pytest.mark.browser,
@@ -38,7 +37,9 @@ def thursday_server(sample_template, tmp_path_factory):
     database = directory / "est.duckdb"
     shutil.copy(sample_template, database)
     con = db.connect(database)
-    week, answered = half_answer_current_week(con)
+    week = variants.half_thursday(con)
+    answered = [r[0] for r in con.execute("select distinct area_id from survey_response where iso_year = ?"
+                                          " and iso_week = ?", [week.year, week.week]).fetchall()]
     centrum = con.execute("select id from area where name = 'Centrum'").fetchone()[0]
     weekly_cycle.add_priority(con, week.shift(-1), "trafikkontroll", "Mopedkontroll på Hamngatan", "test",
                               horizon="vecka", area_id=centrum)
