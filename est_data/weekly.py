@@ -30,6 +30,7 @@ from est_data.model import ACTION_KINDS, STATUSES, IsoWeek
 
 PARTS_OF_DAY: dict[str, tuple[int, int]] = {"morgon": (6, 10), "dag": (10, 17), "kväll": (17, 22), "natt": (22, 6)}
 HORIZONS = ("helg", "vecka", "längre")  # the weekend, next week, a longer action
+MEETING_WEEKDAY = 3  # Thursday: the day a past week's meeting is taken to have been held
 MAX_TEXT = 2000
 
 
@@ -334,6 +335,57 @@ def delete_event(con, event_id: int, reporter_id: int | None, by: str | None) ->
 
 # ---------------------------------------------------------------------------------------------- the meeting
 
+def meeting_day(week: IsoWeek, today: dt.date | None = None) -> dt.date:
+    """The day the meeting about `week` is held: today while the week runs, else that week's Thursday."""
+    today = today or dt.date.today()
+    return today if week.monday() <= today <= week.sunday() else week.monday() + dt.timedelta(days=MEETING_WEEKDAY)
+
+
+def horizon_dates(horizon: str, day: dt.date) -> tuple[dt.date, dt.date | None]:
+    """The dates a priority decided on `day` is for: 'helg' the coming Saturday–Sunday (the current
+    weekend on a Saturday or Sunday), 'vecka' the coming Monday–Sunday, 'längre' from the coming Monday
+    with no end."""
+    if horizon not in HORIZONS:
+        raise WeeklyError("weekly.error.horizon", horizon=horizon)
+    if horizon == "helg":
+        saturday = day + dt.timedelta(days=5 - day.weekday())  # on a Sunday: the day before
+        return max(saturday, day), saturday + dt.timedelta(days=1)
+    monday = day + dt.timedelta(days=7 - day.weekday())
+    return monday, monday + dt.timedelta(days=6) if horizon == "vecka" else None
+
+
+def _check_dates(start: dt.date | None, end: dt.date | None) -> None:
+    if start is not None and end is not None and end < start:
+        raise WeeklyError("weekly.error.end_before_start")
+
+
+def police_note(con, week: IsoWeek, municipality_code: str) -> str | None:
+    """What the police added at the meeting of a week (None when nothing was noted)."""
+    row = con.execute(
+        "select police_note from weekly_meeting where iso_year = ? and iso_week = ? and municipality_code = ?",
+        [week.year, week.week, municipality_code],
+    ).fetchone()
+    return row[0] if row and row[0] else None
+
+
+def save_police_note(con, week: IsoWeek, municipality_code: str, text: str | None, by: str | None) -> bool:
+    """Store what the police added (upsert, audited without the text). True if it changed."""
+    text = _clean(text)
+    if police_note(con, week, municipality_code) == text:
+        return False
+    with transaction(con):
+        con.execute(
+            "insert into weekly_meeting (iso_year, iso_week, municipality_code, police_note, updated_at, updated_by)"
+            " values (?, ?, ?, ?, ?, ?)"
+            " on conflict (iso_year, iso_week, municipality_code) do update"
+            " set police_note = excluded.police_note, updated_at = excluded.updated_at,"
+            "     updated_by = excluded.updated_by",
+            [week.year, week.week, municipality_code, text, dt.datetime.now(), by],
+        )
+        record(con, by, "update", "weekly_meeting", f"{week}:{municipality_code}", after={"police_note": bool(text)})
+    return True
+
+
 def assessments(con, week: IsoWeek) -> pd.DataFrame:
     """The meeting's decisions for a week: area_id, status, computed_status, priority, note, decided_at/by."""
     return con.execute(
@@ -398,7 +450,7 @@ def priorities(con, week: IsoWeek) -> pd.DataFrame:
     """The priorities decided for a week, with area, place and any action they became."""
     return con.execute(
         "select wp.id, wp.area_id, a.name as area, wp.place_id, p.name as place, wp.kind, wp.horizon,"
-        "       wp.description, wp.action_id, ac.title as action_title, ac.status as action_status,"
+        "       wp.start_date, wp.end_date, wp.description, wp.action_id, ac.title as action_title, ac.status as action_status,"
         "       wp.done, wp.followup_note, wp.created_at, wp.created_by"
         " from weekly_priority wp"
         " left join area a on a.id = wp.area_id"
@@ -411,13 +463,18 @@ def priorities(con, week: IsoWeek) -> pd.DataFrame:
 
 
 def add_priority(con, week: IsoWeek, kind: str, description: str, by: str | None, horizon: str = "helg",
-                 area_id: int | None = None, place_id: int | None = None) -> int:
+                 area_id: int | None = None, place_id: int | None = None, start_date: dt.date | None = None,
+                 end_date: dt.date | None = None, today: dt.date | None = None) -> int:
     """Record a priority decided at the meeting (where presence is needed, a traffic control, a
-    longer action ...)."""
+    longer action ...) with the dates it is for; without dates, those of its horizon as seen from the
+    meeting day ("helg" = the coming Saturday–Sunday). The same priority twice (a double click) is stored
+    once; its id is returned."""
     if kind not in ACTION_KINDS:
         raise WeeklyError("weekly.error.kind", kind=kind)
-    if horizon not in HORIZONS:
-        raise WeeklyError("weekly.error.horizon", horizon=horizon)
+    default_start, default_end = horizon_dates(horizon, meeting_day(week, today))
+    if start_date is None:
+        start_date, end_date = default_start, end_date if end_date is not None else default_end
+    _check_dates(start_date, end_date)
     text = _clean(description)
     if not text:
         raise WeeklyError("weekly.error.no_description")
@@ -427,13 +484,23 @@ def add_priority(con, week: IsoWeek, kind: str, description: str, by: str | None
             raise WeeklyError("weekly.error.unknown_place", place=place_id)
         area_id = area_id or row[0]
     with transaction(con):
+        same = con.execute(  # a double click (or a resend) adds nothing: the same priority is already there
+            "select id from weekly_priority"
+            " where iso_year = ? and iso_week = ? and kind = ? and horizon is not distinct from ?"
+            "   and area_id is not distinct from ? and place_id is not distinct from ? and description = ?"
+            "   and start_date is not distinct from ? and end_date is not distinct from ?",
+            [week.year, week.week, kind, horizon, area_id, place_id, text, start_date, end_date],
+        ).fetchone()
+        if same:
+            return int(same[0])
         new_id = con.execute(
-            "insert into weekly_priority (iso_year, iso_week, area_id, place_id, kind, horizon, description,"
-            " created_by) values (?, ?, ?, ?, ?, ?, ?, ?) returning id",
-            [week.year, week.week, area_id, place_id, kind, horizon, text, by],
+            "insert into weekly_priority (iso_year, iso_week, area_id, place_id, kind, horizon, start_date, end_date,"
+            " description, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
+            [week.year, week.week, area_id, place_id, kind, horizon, start_date, end_date, text, by],
         ).fetchone()[0]
         record(con, by, "create", "weekly_priority", new_id,
-               after={"week": str(week), "area_id": area_id, "place_id": place_id, "kind": kind, "horizon": horizon})
+               after={"week": str(week), "area_id": area_id, "place_id": place_id, "kind": kind, "horizon": horizon,
+                      "start_date": start_date, "end_date": end_date})
     return int(new_id)
 
 
@@ -454,9 +521,11 @@ def priority_to_action(con, priority_id: int, title: str, by: str | None, kind: 
                        responsible: str | None = None, start_date: dt.date | None = None,
                        end_date: dt.date | None = None, description: str | None = None) -> int:
     """Turn a priority into an action (status 'planerad', or 'pågående' if it starts today or earlier)
-    and link them; one transaction. Defaults come from the priority. Returns the action id."""
+    and link them; one transaction. Defaults come from the priority, its dates included (a weekend
+    priority's action runs that Saturday–Sunday). Returns the action id."""
     row = con.execute(
-        "select kind, area_id, place_id, description, action_id, iso_year, iso_week from weekly_priority where id = ?",
+        "select kind, area_id, place_id, description, action_id, iso_year, iso_week, horizon, start_date, end_date"
+        " from weekly_priority where id = ?",
         [priority_id]).fetchone()
     if row is None:
         raise WeeklyError("weekly.error.unknown_priority", priority=priority_id)
@@ -468,9 +537,15 @@ def priority_to_action(con, priority_id: int, title: str, by: str | None, kind: 
     kind = kind or row[0]
     if kind not in ACTION_KINDS:
         raise WeeklyError("weekly.error.kind", kind=kind)
-    start = start_date or IsoWeek(row[5], row[6]).shift(1).monday()
-    if end_date is not None and end_date < start:
-        raise WeeklyError("weekly.error.end_before_start")
+    if start_date is None:
+        start_date = row[8]
+        end_date = end_date if end_date is not None else row[9]
+    if start_date is None:  # a priority from before priorities had dates: its horizon's dates
+        start_date, default_end = horizon_dates(row[7] if row[7] in HORIZONS else "vecka",
+                                                meeting_day(IsoWeek(row[5], row[6])))
+        end_date = end_date if end_date is not None else default_end
+    start = start_date
+    _check_dates(start, end_date)
     status = "pågående" if start <= dt.date.today() else "planerad"
     values = {"title": title, "kind": kind, "area_id": area_id if area_id is not None else row[1],
               "place_id": place_id if place_id is not None else row[2], "partners": _clean(partners),

@@ -1,17 +1,27 @@
-"""Lägesbild: the week's situation picture (matrix, status map, comments and events, summary) and the
-Thursday meeting (agreed status per area, priorities, priorities into actions, last week's follow-up)."""
-
-import datetime as dt
+"""Lägesbild: the week's situation picture to explore (matrix, status map, comments and events, summary);
+its meeting view shows the Thursday meeting's widgets (est_data.ui.meeting, the same as the Möte page):
+last week's follow-up, agreed status per area, what the police add, priorities and actions."""
 
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from est_data import display, geo, queries, weekly
+from est_data import display, geo, queries
 from est_data.analysis import situation, survey_rounds
 from est_data.analysis.situation import StatusRule
-from est_data.model import ACTION_KINDS, STATUSES
+from est_data.model import STATUSES
+from est_data.report import meeting
+from est_data.report import weekly as report_weekly
 from est_data.ui.common import download_table, page_setup, show_table
+from est_data.ui.meeting import (
+    followup_editor,
+    keep_drafts,
+    police_note_editor,
+    priority_form,
+    priority_list,
+    show_flash,
+    status_editor,
+)
 from est_data.ui.state import cached, tr
 from est_data.weekly_charts import matrix_figure
 
@@ -47,6 +57,7 @@ st.subheader(tr("weekly.situation.summary"))
 sentences = situation.summary_sentences(matrix, area_names, factor_labels, ctx.lang, rule, limit=6)
 st.markdown("\n".join(f"- {s}" for s in sentences))
 
+keep_drafts("lb")  # a half-written priority in the meeting view survives a look at another view
 views = ["matrix", "map", "notes"] + (["meeting"] if staff else [])
 view = st.segmented_control(tr("weekly.situation.view"), views, default="matrix", required=True,
                             format_func=lambda v: tr(f"weekly.situation.tab.{v}"), key="lb_view", width="stretch")
@@ -156,137 +167,18 @@ if view == "notes":
         show_table(table, hide_index=True, key="lb_notes_table")
 
 # ------------------------------------------------------------------------------------------ the meeting
+# The same widgets as the Möte page (est_data.ui.meeting), each decision saved as it is made.
 if view == "meeting":
-    by = ctx.user.username
-    # Last week's priorities: was it done?
+    st.page_link("pages/mote.py", label=tr("mote.lagesbild_link"), icon=":material/co_present:")
+    wd = cached(report_weekly.collect, week, f.municipality_code, False, ctx.lang)
+    rows = meeting.area_rows(wd)
+    show_flash("lb")
     st.subheader(tr("weekly.meeting.followup"))
-    last = weekly.priorities(ctx.con, week.shift(-1))
-    if last.empty:
-        st.caption(tr("weekly.meeting.no_followup"))
-    else:
-        done_options = ["ja", "nej", "vet ej"]
-        done_labels = {"ja": tr("weekly.meeting.done.yes"), "nej": tr("weekly.meeting.done.no"),
-                       "vet ej": tr("weekly.meeting.done.partly")}
-        editor_in = pd.DataFrame({
-            "id": last["id"].astype(int),
-            "what": [f"{r.description} ({tr('weekly.horizon.' + str(r.horizon))})" for r in last.itertuples()],
-            "area": last["area"].fillna(""),
-            "done": [done_labels["ja"] if d is True else done_labels["nej"] if d is False else done_labels["vet ej"]
-                     for d in last["done"].astype(object)],
-            "note": last["followup_note"].fillna(""),
-        })
-        edited = st.data_editor(
-            editor_in, hide_index=True, key=f"lb_followup_{week}", disabled=["id", "what", "area"],
-            column_config={"id": None, "what": tr("weekly.meeting.description"), "area": tr("col.area"),
-                           "done": st.column_config.SelectboxColumn(tr("weekly.meeting.done"),
-                                                                    options=[done_labels[o] for o in done_options],
-                                                                    required=True),
-                           "note": tr("weekly.meeting.followup_note")})
-        if st.button(tr("weekly.meeting.save_followup"), key="lb_followup_save"):
-            reverse = {v: k for k, v in done_labels.items()}
-            for row in edited.itertuples():
-                value = reverse.get(row.done, "vet ej")
-                weekly.follow_up_priority(ctx.con, int(row.id), True if value == "ja" else False if value == "nej"
-                                          else None, row.note or None, by)
-            st.success(tr("weekly.meeting.saved"))
-
-    # The agreed status per area.
+    followup_editor(ctx, week, "lb")
     st.subheader(tr("weekly.meeting.status_heading"))
-    st.caption(tr("weekly.meeting.status_caption"))
-    undecided = tr("weekly.meeting.undecided")
-    status_labels = {s: tr(f"status.{s}") for s in STATUSES}
-    editor_in = pd.DataFrame({
-        "area_id": overview["area_id"].astype(int),
-        "area": overview["area"],
-        "computed": [status_text(s) for s in overview["status"]],
-        "agreed": [status_labels.get(s, undecided) for s in overview["agreed_status"]],
-        "note": overview["note"].fillna(""),
-    })
-    edited = st.data_editor(
-        editor_in, hide_index=True, key=f"lb_status_{week}", disabled=["area_id", "area", "computed"],
-        column_config={"area_id": None, "area": tr("col.area"), "computed": tr("weekly.situation.col.computed"),
-                       "agreed": st.column_config.SelectboxColumn(tr("weekly.situation.col.agreed"),
-                                                                  options=[undecided, *status_labels.values()],
-                                                                  required=True),
-                       "note": tr("weekly.situation.col.note")})
-    if st.button(tr("weekly.meeting.save_status"), key="lb_status_save", type="primary"):
-        reverse = {v: k for k, v in status_labels.items()}
-        computed = dict(zip(overview["area_id"].astype(int), overview["status"], strict=True))
-        rows = [weekly.Assessment(int(r.area_id), reverse.get(r.agreed) if isinstance(r.agreed, str) else None,
-                                  computed.get(int(r.area_id)), r.note or None) for r in edited.itertuples()]
-        try:
-            n = weekly.save_assessments(ctx.con, week, rows, by)
-        except weekly.WeeklyError as err:
-            st.error(tr(err.key, **err.kwargs))
-        else:
-            st.success(tr("weekly.meeting.status_saved", n=n))
-
-    # Priorities for the weekend and next week.
+    status_editor(ctx, week, rows, "lb", columns=2)
+    st.subheader(tr("mote.police_note"))
+    police_note_editor(ctx, week, f.municipality_code, "lb", height=120)
     st.subheader(tr("weekly.meeting.priorities"))
-    current = weekly.priorities(ctx.con, week)
-    if current.empty:
-        st.caption(tr("weekly.meeting.no_priorities"))
-    for p in current.itertuples():
-        with st.container(border=True):
-            where = ", ".join(x for x in (p.area, p.place) if isinstance(x, str))
-            st.markdown(f"**{p.description}** · {p.kind} · {tr('weekly.horizon.' + str(p.horizon))}"
-                        + (f" · {where}" if where else ""))
-            if not pd.isna(p.action_id):
-                st.caption(tr("weekly.meeting.is_action", title=p.action_title, status=p.action_status))
-                continue
-            c1, c2 = st.columns([1, 4])
-            if c1.button(tr("weekly.meeting.delete"), key=f"lb_prio_delete_{p.id}", icon=":material/delete:"):
-                weekly.delete_priority(ctx.con, int(p.id), by)
-                st.rerun()
-            with c2.popover(tr("weekly.meeting.to_action"), icon=":material/task_alt:"):
-                with st.form(f"lb_action_form_{p.id}"):
-                    title = st.text_input(tr("weekly.meeting.action_title"), value=p.description,
-                                          key=f"lb_action_title_{p.id}")
-                    kind = st.selectbox(tr("weekly.meeting.kind"), ACTION_KINDS, index=ACTION_KINDS.index(p.kind),
-                                        key=f"lb_action_kind_{p.id}")
-                    partners = st.text_input(tr("weekly.meeting.partners"), key=f"lb_action_partners_{p.id}")
-                    responsible = st.text_input(tr("weekly.meeting.responsible"), key=f"lb_action_resp_{p.id}")
-                    start = st.date_input(tr("weekly.meeting.start"), value=max(week.shift(1).monday(),
-                                                                               dt.date.today()),
-                                          format="YYYY-MM-DD", key=f"lb_action_start_{p.id}")
-                    end = st.date_input(tr("weekly.meeting.end"), value=None, format="YYYY-MM-DD",
-                                        key=f"lb_action_end_{p.id}")
-                    if st.form_submit_button(tr("weekly.meeting.create_action"), type="primary",
-                                             key=f"lb_action_submit_{p.id}"):
-                        try:
-                            action_id = weekly.priority_to_action(
-                                ctx.con, int(p.id), title, by, kind=kind, partners=partners or None,
-                                responsible=responsible or None, start_date=start, end_date=end)
-                        except weekly.WeeklyError as err:
-                            st.error(tr(err.key, **err.kwargs))
-                        else:
-                            st.session_state["lb_flash"] = tr("weekly.meeting.action_created", id=action_id)
-                            st.rerun()
-    flash = st.session_state.pop("lb_flash", None)
-    if flash:
-        st.success(flash)
-
-    with st.form("lb_priority_form", clear_on_submit=True):
-        st.markdown(f"**{tr('weekly.meeting.new_priority')}**")
-        c1, c2 = st.columns(2)
-        kind = c1.selectbox(tr("weekly.meeting.kind"), ACTION_KINDS, key="lb_prio_kind")
-        horizon = c2.selectbox(tr("weekly.meeting.horizon"), weekly.HORIZONS,
-                               format_func=lambda h: tr(f"weekly.horizon.{h}"), key="lb_prio_horizon")
-        area_ids = [int(a) for a in overview["area_id"]]
-        area_id = c1.selectbox(tr("weekly.meeting.area"), area_ids, format_func=area_names.get, index=None,
-                               placeholder=tr("weekly.meeting.pick_area"), key="lb_prio_area")
-        all_places = cached(weekly.places, tuple(area_ids))
-        place_names = {int(r.id): f"{r.name} ({area_names.get(int(r.area_id), '')})" for r in all_places.itertuples()}
-        place_id = c2.selectbox(tr("weekly.meeting.place"), list(place_names), format_func=place_names.get,
-                                index=None, placeholder=tr("weekly.meeting.pick_place"), key="lb_prio_place")
-        description = st.text_input(tr("weekly.meeting.description"), key="lb_prio_description")
-        if st.form_submit_button(tr("weekly.meeting.add"), type="primary", key="lb_prio_add"):
-            try:
-                weekly.add_priority(ctx.con, week, kind, description, by, horizon=horizon, area_id=area_id,
-                                    place_id=place_id)
-            except weekly.WeeklyError as err:
-                st.error(tr(err.key, **err.kwargs))
-            else:
-                st.session_state["lb_flash"] = tr("weekly.meeting.added")
-                st.rerun()
-
+    priority_list(ctx, week, "lb")
+    priority_form(ctx, week, rows, "lb")

@@ -1,11 +1,23 @@
-"""Möte: the week in large type for the Thursday meeting, one view per step (keyboard ← →)."""
+"""Möte: the Thursday meeting in large type, one step per view in the order of the meeting (keyboard ← →):
+the week, agree each area's status, what the police add, last week's follow-up, priorities and actions,
+the decisions. Every decision is saved as it is made (est_data.ui.meeting)."""
 
 import streamlit as st
 
-from est_data import display, i18n
+from est_data import i18n
+from est_data import weekly as weekly_cycle
 from est_data.analysis.situation import answer_weeks
 from est_data.report import meeting, weekly
 from est_data.ui.common import page_setup, status_badge
+from est_data.ui.meeting import (
+    followup_editor,
+    keep_drafts,
+    police_note_editor,
+    priority_form,
+    priority_list,
+    show_flash,
+    status_editor,
+)
 from est_data.ui.state import cached, tr
 
 ctx = page_setup("mote")
@@ -32,7 +44,7 @@ present = st.session_state.get("mote_present", False)
 # never push the page into scrolling, no page title (the step heading says it); in presentation mode the
 # sidebar, header and sample banner are hidden too.
 css = """
-[data-testid="stMainBlockContainer"] {padding-top: 3.6rem; padding-bottom: 0.5rem; max-width: 100%;}
+[data-testid="stMainBlockContainer"] {padding: 3.6rem 1.5rem 0.5rem 1.5rem; max-width: 100%;}
 [data-testid="stMainBlockContainer"] h1 {display: none;}
 [data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] p,
 [data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] li {
@@ -46,6 +58,12 @@ css = """
 [data-testid="stMainBlockContainer"] [data-testid="stAlert"] p {font-size: 0.95rem !important;}
 [data-testid="stMetricLabel"] p {font-size: clamp(0.95rem, 1.9vh, 1.6rem) !important;}
 [data-testid="stImage"] img {max-height: 52vh; width: auto !important; max-width: 100%; margin: 0 auto; display: block;}
+.st-key-mote_status_rows [data-testid="stMarkdownContainer"] p {font-size: clamp(0.95rem, 2.3vh, 1.9rem);
+    line-height: 1.15;}
+.st-key-mote_status_rows [data-testid="stMarkdownContainer"] p small {font-size: 0.8em;}
+.st-key-mote_status_rows [data-testid="stVerticalBlock"] {gap: 0.45rem;}
+.st-key-mote_priority_box [data-testid="stWidgetLabel"] p {font-size: clamp(0.9rem, 2vh, 1.5rem);}
+.st-key-mote_priority_box {padding: 0.6rem 0.8rem;}
 """
 if present:
     css += """
@@ -56,6 +74,11 @@ if present:
 """
 st.html(f"<style>{css}</style>")
 
+def toggle_present() -> None:
+    st.session_state["mote_present"] = not st.session_state.get("mote_present", False)
+
+
+# One row: ← the six steps →, then presentation mode and the week (a 1280-wide screen keeps it one row).
 with st.container(horizontal=True, vertical_alignment="center"):
     st.button("", key="mote_prev", on_click=move, args=(-1,), shortcut="Left", icon=":material/arrow_back:",
               help=tr("reports.meeting.previous"), disabled=st.session_state["mote_step"] == STEPS[0])
@@ -63,14 +86,7 @@ with st.container(horizontal=True, vertical_alignment="center"):
                          key="mote_step", required=True, label_visibility="collapsed")
     st.button("", key="mote_next", on_click=move, args=(1,), shortcut="Right", icon=":material/arrow_forward:",
               help=tr("reports.meeting.keys"), type="primary", disabled=st.session_state["mote_step"] == STEPS[-1])
-
-
-def toggle_present() -> None:
-    st.session_state["mote_present"] = not st.session_state.get("mote_present", False)
-
-
-heading, tools = st.columns([6, 1], vertical_alignment="center")
-with tools.container(horizontal=True, horizontal_alignment="right"):
+    st.space("stretch")
     st.button("", key="mote_fullscreen", on_click=toggle_present, shortcut="P",
               icon=":material/fullscreen_exit:" if present else ":material/fullscreen:",
               help=tr("reports.meeting.fullscreen"))
@@ -78,76 +94,89 @@ with tools.container(horizontal=True, horizontal_alignment="right"):
         week = st.selectbox(tr("reports.meeting.week"), weeks, key="mote_week",
                             format_func=lambda w: i18n.week_label(w.year, w.week, ctx.lang))
 step = st.session_state["mote_step"]
-heading.markdown(f"## {meeting.step_title(step, ctx.lang)} · {i18n.week_label(week.year, week.week, ctx.lang)}",
+st.markdown(f"## {meeting.step_title(step, ctx.lang)} · {i18n.week_label(week.year, week.week, ctx.lang)}",
                  help=weekly.period_text(week, ctx.lang))
 reporters_version = not ctx.user.sees_personal_data
 wd = cached(weekly.collect, week, code, reporters_version, ctx.lang)
 labels = cached(meeting.factor_labels, ctx.lang)
 
 
-def badge(status: str | None) -> str:
-    return status_badge(status)
+rows = meeting.area_rows(wd)
+show_flash("mote")
+keep_drafts("mote")  # a half-written priority survives a look at another step
 
-
-if step == "summary":
+if step == "week":
     counts = wd.status_counts
     police, police_avg = wd.source_totals("polisen")
     faults, faults_avg = wd.source_totals("felanmalan")
     c1, c2, c3, c4 = st.columns(4)
-    rate = f"{100 * wd.answered / wd.reporters:.0f} %" if wd.reporters else "–"
-    c1.metric(tr("reports.kf.response_rate"), rate, border=True)
-    c2.metric(tr("reports.kf.status"), f"{counts['röd']} / {counts['gul']} / {counts['grön']}", border=True)
+    rate = f"{wd.answered} / {wd.reporters}" if wd.reporters else "–"
+    c1.metric(tr("reports.kf.response_rate"), rate, border=True,
+              help=tr("mote.answered", answered=wd.answered, reporters=wd.reporters))
+    c2.metric(tr("reports.kf.status"), f"{counts['röd']} / {counts['gul']} / {counts['grön']}", border=True,
+              help=tr("mote.status_tally", **{k: v for k, v in meeting.status_tally(wd).items() if k != "areas"}))
     c3.metric(tr("reports.kf.police"), police, delta=f"{police - police_avg:+.1f}", delta_color="inverse",
               border=True)
     c4.metric(tr("reports.kf.faults"), faults, delta=f"{faults - faults_avg:+.1f}", delta_color="inverse",
               border=True)
-    st.markdown("\n".join(f"- {meeting.md(s)}" for s in wd.changes[:6]))
-elif step == "map":
-    st.image(cached(meeting.map_png, week, code, ctx.lang), width="stretch")
-elif step == "changes":
-    areas = meeting.changed_areas(wd, limit=10)
-    if not areas:
-        st.markdown(tr("reports.meeting.no_changes"))
-    columns = st.columns(2) if len(areas) > 5 else [st.container()]
-    for i, a in enumerate(areas):
-        was = tr("reports.meeting.was", status=display.label("status", a["previous"], ctx.lang)) \
-            if not display.missing(a["previous"]) else ""
-        columns[i % len(columns)].markdown(
-            f"**{meeting.md(a['area'])}** {badge(a['status'])}  \n{was}{' · ' if was and a['factors'] else ''}"
-            f"{meeting.md(a['factors'])}")
-elif step == "events":
+    left, right = st.columns([1, 1])
+    with left:
+        st.markdown("\n".join(f"- {meeting.md(meeting.short(s, 140))}" for s in wd.changes[:3])
+                    or tr("mote.no_answers_yet"))
+    with right:
+        st.image(cached(meeting.map_png, week, code, ctx.lang), width="stretch")
+elif step == "status":
+    if not wd.answered:
+        st.markdown(tr("mote.no_answers_yet"))
+    status_editor(ctx, week, rows, "mote")
+elif step == "police":
     left, right = st.columns([1, 1])
     with left:
         st.markdown(f"#### {tr('reports.meeting.events_heading')}")
-        st.markdown("\n".join(f"- {e['arrow']} {meeting.md(e['label'])}: **{e['count']}** ({tr('reports.meeting.avg', avg=e['avg'])})"
-                              for e in meeting.event_lines(wd, limit=6)))
-    with right:
+        lines = meeting.event_lines(wd, limit=5)
+        st.markdown("\n".join(f"- {e['arrow']} {meeting.md(e['label'])}: **{e['count']}** "
+                              f"({tr('reports.meeting.avg', avg=e['avg'])})" for e in lines) or tr("mote.no_events"))
         st.markdown(f"#### {tr('reports.meeting.observations_heading')}")
-        serious = meeting.serious_observations(wd, labels, limit=4)
-        if not serious:
-            st.markdown(tr("reports.meeting.no_observations"))
+        serious = meeting.serious_observations(wd, labels, limit=3)
         st.markdown("\n".join(f"- **{meeting.md(o['area'])}**, {meeting.md(o['when'])} – {meeting.md(o['factor'])}: "
-                              f"{meeting.md(o['text'])}" for o in serious))
+                              f"{meeting.md(o['text'])}" for o in serious) or tr("reports.meeting.no_observations"))
+    with right:
+        police_note_editor(ctx, week, code, "mote", height=260)
 elif step == "followup":
-    lines = meeting.followup_lines(wd)
-    if not lines:
-        st.markdown(tr("reports.meeting.no_followup"))
-    st.markdown("\n".join(f"- {f['icon']} **{meeting.md(f['where'])}** – {meeting.md(f['kind'])}: {meeting.md(f['what'])}"
-                          f" · *{f['done']}*{' – ' + meeting.md(f['note']) if f['note'] else ''}" for f in lines[:8]))
+    followup_editor(ctx, week, "mote")
+elif step == "priorities":
+    priority_form(ctx, week, rows, "mote")
+    priority_list(ctx, week, "mote")
 else:
     decided, priorities = meeting.decisions(wd)
-    if not decided and not priorities:
-        st.markdown(tr("reports.meeting.no_decisions"))
-        if ctx.user.role in ("admin", "samordnare"):
-            st.page_link("pages/lagesbild.py", label=tr("reports.meeting.to_situation"), icon=":material/grid_view:")
-    left, right = st.columns([1, 1])
-    if decided:
-        with left:
-            st.markdown(f"#### {tr('reports.meeting.decided_status')}")
-            st.markdown("\n".join(f"- **{meeting.md(d['area'])}** {badge(d['status'])} {meeting.md(d['note'])}"
-                                  for d in decided[:8]))
-    if priorities:
-        with right:
-            st.markdown(f"#### {tr('reports.meeting.priorities')}")
-            st.markdown("\n".join(f"- **{meeting.md(p['where'])}** ({meeting.md(p['when'])}, {meeting.md(p['kind'])}): "
-                                  f"{meeting.md(p['what'])}" for p in priorities[:8]))
+    left, right = st.columns([1, 1], gap="large")
+    with left:
+        st.markdown(f"#### {tr('reports.meeting.decided_status')}")
+        tally = meeting.status_tally(wd)
+        st.caption(tr("mote.status_tally", **{k: v for k, v in tally.items() if k != "areas"}))
+        if decided:
+            st.markdown("\n".join(f"- {status_badge(status)} " + ", ".join(
+                meeting.md(d["area"]) + (f" *({meeting.md(d['note'])})*" if d["note"] else "")
+                for d in decided if d["status"] == status)
+                for status in ("röd", "gul", "grön") if any(d["status"] == status for d in decided)))
+        else:
+            st.markdown(tr("mote.summary.no_status"))
+        open_areas = [r["area"] for r in rows if not r["decided"]]
+        if decided and open_areas:
+            st.caption(meeting.md(tr("mote.summary.open", areas=", ".join(open_areas))))
+    with right:
+        st.markdown(f"#### {tr('reports.meeting.priorities')}")
+        if priorities:
+            st.caption(tr("mote.summary.actions", n=sum(1 for p in priorities if p["action_id"]), total=len(priorities)))
+            st.markdown("\n".join(
+                f"- **{meeting.md(p['where'])}** ({meeting.md(p['when'])}, {meeting.md(p['kind'])}): {meeting.md(p['what'])}"
+                + (f" · :green[:material/task_alt: {meeting.md(tr('mote.is_action'))}"
+                   + (f": {meeting.md(p['action'])}" if p["action"] != p["what"] else "") + "]"
+                   if p["action_id"] else "")
+                for p in priorities[:6]) + (f"\n- … {len(priorities) - 6}" if len(priorities) > 6 else ""))
+        else:
+            st.markdown(tr("mote.summary.no_priorities"))
+        note = cached(weekly_cycle.police_note, week, code)
+        if note:
+            st.markdown(f"#### {tr('mote.police_note')}")
+            st.markdown(meeting.md(meeting.short(note, 240)))

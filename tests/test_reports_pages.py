@@ -36,27 +36,31 @@ def test_mote_walks_through_the_six_steps(sample_db):
     weekly_cycle.follow_up_priority(con, last, False, "Polisen fick förhinder", "test")
     at = app_as("samordnare", "mote")
     assert not at.exception
-    assert at.session_state["mote_step"] == "summary"
+    assert at.session_state["mote_step"] == "week"
     wd = weekly.collect(con, WEEK, "1287", reporters_version=False)
     text = all_text(at)
-    assert "Sammanfattning · v.47 2026" in text
+    assert "Veckan · v.47 2026" in text
     assert meeting.md(wd.changes[0]) in text
+    assert len(at.get("image")) == 1  # the status map
     seen = []
-    for expected in ("map", "changes", "events", "followup", "decisions"):
+    for expected in ("status", "police", "followup", "priorities", "decisions"):
         at.button(key="mote_next").click().run()
         assert not at.exception
         assert at.session_state["mote_step"] == expected
         seen.append(all_text(at))
-        assert len(at.get("image")) == (1 if expected == "map" else 0)  # the status map image on its step only
-    assert "Statuskarta" in seen[0]
-    assert "Områden med förändringar" in seen[1] and "Västervång" in seen[1]
-    assert "Polis och felanmälan" in seen[2]
-    assert "Mopedkontroll på Hamngatan" in seen[3] and "inte genomförd" in seen[3] and "Polisen fick förhinder" in seen[3]
-    assert "Trygghetsvandring vid Stortorget fredag kväll" in seen[4] and "helgen" in seen[4]
+        assert len(at.get("image")) == 0
+        if expected == "followup":  # last week's priority, as it was followed up
+            assert at.segmented_control(key=f"mote_done_{last}").value == "nej"
+            assert at.text_input(key=f"mote_done_note_{last}").value == "Polisen fick förhinder"
+    assert "Status per område" in seen[0] and "**Västervång**" in seen[0]
+    assert "Polis och felanmälan" in seen[1]
+    assert "Mopedkontroll på Hamngatan" in seen[2]
+    assert "Trygghetsvandring vid Stortorget fredag kväll" in seen[3] and "helgen lör 21/11 – sön 22/11" in seen[3]
+    assert "Trygghetsvandring vid Stortorget fredag kväll" in seen[4]
     # Back one step, and the last step's Next button is disabled.
     assert at.button(key="mote_next").disabled
     at.button(key="mote_prev").click().run()
-    assert at.session_state["mote_step"] == "followup"
+    assert at.session_state["mote_step"] == "priorities"
 
 
 def test_meeting_text_cannot_inject_markdown():
@@ -72,9 +76,9 @@ def test_mote_hides_names_and_internal_text_from_readers(sample_db):
                 " where id = (select min(id) from observation where iso_year = 2026 and iso_week = 47)")
     at = app_as("lasare", "mote")
     assert not at.exception
-    for _ in range(3):
+    for _ in range(2):
         at.button(key="mote_next").click().run()
-    assert at.session_state["mote_step"] == "events"
+    assert at.session_state["mote_step"] == "police"
     text = all_text(at)
     assert "Rapportörernas allvarligaste händelser" in text
     assert "spaning" not in text
@@ -193,15 +197,15 @@ def test_mote_fits_a_1280x720_projector_in_a_browser(sample_db, tmp_path):
             settle(page)
             page.screenshot(path=str(shots / "mote_1.png"))
             assert page.locator('[data-testid="stException"]').count() == 0
-            assert page.get_by_text("Sammanfattning · v.47 2026").count() == 1
+            assert page.get_by_text("Veckan · v.47 2026").count() == 1
             assert content_bottom(page) <= 720
+            img = page.locator('[data-testid="stImage"] img').first  # the status map, on step 1
+            assert img.evaluate("i => i.naturalWidth") > 500
+            assert img.bounding_box()["y"] + img.bounding_box()["height"] <= 720
             page.keyboard.press("ArrowRight")  # the Next button's keyboard shortcut
             settle(page)
             page.screenshot(path=str(shots / "mote_2.png"))
-            assert page.get_by_text("Statuskarta · v.47 2026").count() == 1
-            img = page.locator('[data-testid="stImage"] img').first
-            assert img.evaluate("i => i.naturalWidth") > 500
-            assert img.bounding_box()["y"] + img.bounding_box()["height"] <= 720
+            assert page.get_by_text("Status per område · v.47 2026").count() == 1
             assert content_bottom(page) <= 720
             browser.close()
         assert (shots / "mote_2.png").stat().st_size > 20_000

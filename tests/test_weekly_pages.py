@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from conftest import app_as
 
-from est_data import db
+from est_data import db, weekly
 from est_data.model import IsoWeek
 
 pytestmark = pytest.mark.filterwarnings("ignore")
@@ -115,9 +115,11 @@ def test_lagesbild_for_the_coordinator_with_the_meeting(sample_db):
     assert not at.exception
     con = db.connect(sample_db)
     week = at.selectbox(key="lb_week").value
-    got = con.execute("select kind, horizon, area_id, description, created_by from weekly_priority"
-                      " where iso_year = ? and iso_week = ?", [week.year, week.week]).fetchall()
-    assert got == [("trafikkontroll", "helg", 2, "Kontroll av mopeder vid hamnen fredag kväll", "samordnare")]
+    got = con.execute("select kind, horizon, area_id, description, created_by, start_date, end_date"
+                      " from weekly_priority where iso_year = ? and iso_week = ?", [week.year, week.week]).fetchall()
+    weekend = weekly.horizon_dates("helg", weekly.meeting_day(week))
+    assert got == [("trafikkontroll", "helg", 2, "Kontroll av mopeder vid hamnen fredag kväll", "samordnare",
+                    *weekend)]
     assert any("Kontroll av mopeder" in m.value for m in at.markdown)
     # one step from priority to action
     pid = con.execute("select id from weekly_priority where iso_year = ? and iso_week = ?",
@@ -131,7 +133,7 @@ def test_lagesbild_for_the_coordinator_with_the_meeting(sample_db):
                          [pid]).fetchone()
     assert action == ("Kontroll av mopeder vid hamnen fredag kväll", "trafikkontroll", 2, "Kommunpolisen",
                       "Polisen; Trygghetsvärdar", "samordnare")
-    assert any("Insatsen är skapad" in s.value for s in at.success)
+    assert any("Insatsen är skapad" in t.value for t in at.toast)  # shown as a toast after the rerun
 
 
 def test_lagesbild_for_a_reader_has_no_meeting_and_no_free_text(sample_db):
@@ -195,14 +197,13 @@ def test_meeting_shows_last_weeks_priorities_for_follow_up(sample_db):
     at.selectbox(key="lb_week").set_value(IsoWeek(2026, 47)).run()
     at.segmented_control(key="lb_view").set_value("meeting").run()
     assert not at.exception
-    editor = at.data_editor[0].value
-    # the sample's own decisions for that week are listed too; ours is among them
-    ours = editor[editor["what"] == "Byt trasiga lampor i Gångtunneln (nästa vecka)"]
-    assert ours["done"].tolist() == ["nej"] and ours["note"].tolist() == ["Beställt, kommer v. 48"]
-    sample_open = con.execute("select count(*) from weekly_priority where iso_year = 2026 and iso_week = 46"
-                              " and done is null").fetchone()[0]
-    assert len(editor) == sample_open + 1
-    at.button(key="lb_followup_save").click().run()
+    # the sample's own decisions for that week are listed too; ours is among them, as it was followed up
+    assert at.segmented_control(key=f"lb_done_{pid}").value == "nej"
+    assert at.text_input(key=f"lb_done_note_{pid}").value == "Beställt, kommer v. 48"
+    listed = [w for w in at.segmented_control if w.key.startswith("lb_done_")]
+    assert len(listed) == con.execute("select count(*) from weekly_priority where iso_year = 2026"
+                                      " and iso_week = 46").fetchone()[0]
+    at.segmented_control(key=f"lb_done_{pid}").set_value("ja").run()  # saved as it is set
     assert not at.exception
     row = con.execute("select done, followup_note from weekly_priority where id = ?", [pid]).fetchone()
-    assert row == (False, "Beställt, kommer v. 48")
+    assert row == (True, "Beställt, kommer v. 48")

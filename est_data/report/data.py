@@ -65,10 +65,11 @@ def priorities(con, week: IsoWeek, municipality_code: str) -> pd.DataFrame:
     """The priorities decided at the meeting of a week (for the weekend and the coming week)."""
     return con.execute(
         "select p.id, a.name as area, pl.name as place, p.kind, p.horizon, p.description, p.done,"
-        "       p.followup_note, p.action_id"
+        "       p.followup_note, p.action_id, p.start_date, p.end_date, ac.title as action_title"
         " from weekly_priority p"
         " left join area a on a.id = p.area_id"
         " left join place pl on pl.id = p.place_id"
+        " left join action ac on ac.id = p.action_id"
         " where p.iso_year = ? and p.iso_week = ?"
         "   and (p.area_id is null or a.municipality_code = ?)"
         " order by p.horizon nulls last, a.name nulls first, p.id",

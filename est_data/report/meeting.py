@@ -1,8 +1,11 @@
 """The meeting screen's content (page Möte): one view per step, built from the weekly data.
 
-Steps: summary -> status map -> areas with changes -> events of note -> last week's priorities
-followed up -> decisions. Functions return short plain lines for large type; free text is
-escaped for Markdown, so a description cannot turn into a link or formatting.
+Steps, in the order of the Thursday meeting: the week (answers, key figures, status map) -> agree
+each area's status (pre-filled from the survey; an area without answers takes none) -> what the
+police add (events against the average, the reporters' serious events, the police's own note) ->
+last week's priorities followed up -> priorities for the weekend and the coming week, with dates,
+turned into actions -> the summary of the decisions. Functions return short plain lines for large
+type; free text is escaped for Markdown, so a description cannot turn into a link or formatting.
 """
 
 from __future__ import annotations
@@ -15,8 +18,9 @@ from est_data import i18n
 from est_data.model import IsoWeek
 from est_data.report import data, weekly
 
-STEPS = ("summary", "map", "changes", "events", "followup", "decisions")
+STEPS = ("week", "status", "police", "followup", "priorities", "decisions")
 
+_FACTOR_SEPARATOR = re.compile(r",\s(?![^()]*\))")  # "A, B (x, y)" -> "A", "B (x, y)"
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()<>#+|~$!])")
 
 
@@ -33,12 +37,12 @@ def short(text: object, length: int = 110) -> str:
 
 
 def step_title(step: str, lang: str = "sv") -> str:
-    return i18n.t(f"reports.meeting.step.{step}", lang)
+    return i18n.t(f"mote.step.{step}", lang)
 
 
 def step_label(step: str, lang: str = "sv") -> str:
     """The step's short name for the step bar: its number and one word."""
-    return f"{STEPS.index(step) + 1} {i18n.t(f'reports.meeting.short.{step}', lang)}"
+    return f"{STEPS.index(step) + 1} {i18n.t(f'mote.short.{step}', lang)}"
 
 
 def map_png(con, week: IsoWeek, municipality_code: str, lang: str = "sv") -> bytes:
@@ -47,14 +51,30 @@ def map_png(con, week: IsoWeek, municipality_code: str, lang: str = "sv") -> byt
     return weekly.status_map_png(con, wd, size=(11.0, 4.6), font_size=9)
 
 
-def changed_areas(wd: weekly.WeeklyData, limit: int = 10) -> list[dict]:
-    """Areas whose status changed or with a factor rising to 'påtagligt' or more, worst first."""
+def _status(value: object) -> str | None:
+    """A status as text, None when missing (None, NaN or pd.NA from an area without answers)."""
+    return value if isinstance(value, str) and value else None
+
+
+def area_rows(wd: weekly.WeeklyData) -> list[dict]:
+    """Every area for the status step, worst first: the status shown (agreed, else the survey's
+    proposal; None without answers), the survey's proposal, the agreed status, answers, last week's
+    status and the factors at 'påtagligt' or more."""
     out = []
-    for row in wd.changed_areas.head(limit).itertuples():
-        factors = [f for f in str(row.factors).split(", ") if f][:2]
-        out.append({"area": row.area, "status": row.status, "previous": row.previous,
-                    "factors": ", ".join(factors), "changed": row.status != row.previous})
+    for row in wd.areas.itertuples():
+        computed, decided = _status(row.computed), _status(row.decided)
+        answers = int(row.answers) if not pd.isna(row.answers) else 0
+        factors = [f for f in _FACTOR_SEPARATOR.split(weekly.text_of(row.factors)) if f]
+        out.append({"area_id": int(row.area_id), "area": weekly.text_of(row.area), "status": decided or computed,
+                    "computed": computed, "decided": decided, "answers": answers,
+                    "previous": _status(row.previous), "factors": ", ".join(factors[:2]),
+                    "note": weekly.text_of(row.note)})
     return out
+
+
+def date_range(start: object, end: object, lang: str = "sv") -> str:
+    """'lör 28/11 – sön 29/11', 'från mån 30/11' (blank without a start)."""
+    return weekly.date_range(start, end, lang)
 
 
 def event_lines(wd: weekly.WeeklyData, limit: int = 7) -> list[dict]:
@@ -81,36 +101,36 @@ def serious_observations(wd: weekly.WeeklyData, factor_labels: dict[str, str], l
     return out
 
 
-def done_text(value: object, lang: str) -> tuple[str, str]:
-    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
-        return "⏳", i18n.t("reports.meeting.done.open", lang)
-    return ("✅", i18n.t("reports.meeting.done.yes", lang)) if bool(value) else (
-        "❌", i18n.t("reports.meeting.done.no", lang))
-
-
-def followup_lines(wd: weekly.WeeklyData) -> list[dict]:
+def priority_lines(frame: pd.DataFrame, lang: str = "sv") -> list[dict]:
+    """Priorities as short lines: where, kind, when (horizon and dates), what, and the action made of it."""
     out = []
-    for row in wd.followup.itertuples():
-        icon, text = done_text(row.done, wd.lang)
+    for row in frame.itertuples():
         where = " – ".join(p for p in (weekly.text_of(row.area), weekly.text_of(row.place)) if p)
-        out.append({"icon": icon, "done": text, "where": where or i18n.t("reports.whole_municipality", wd.lang),
-                    "what": short(row.description, 80), "kind": weekly.label_of("reports.kind", row.kind, wd.lang),
-                    "note": short(row.followup_note, 80)})
+        dates = date_range(getattr(row, "start_date", None), getattr(row, "end_date", None), lang)
+        when = weekly.label_of("reports.horizon", row.horizon, lang)
+        has_action = not pd.isna(row.action_id)
+        out.append({"id": int(row.id), "where": where or i18n.t("reports.whole_municipality", lang),
+                    "kind": weekly.label_of("reports.kind", row.kind, lang),
+                    "when": f"{when} {dates}".strip() if when else dates, "what": short(row.description, 90),
+                    "action": weekly.text_of(getattr(row, "action_title", None)) if has_action else "",
+                    "action_id": int(row.action_id) if has_action else None})
     return out
 
 
 def decisions(wd: weekly.WeeklyData) -> tuple[list[dict], list[dict]]:
     """(areas whose status was agreed at the meeting, priorities for the weekend and next week)."""
-    decided = [{"area": r.area, "status": r.decided, "computed": r.computed, "note": short(r.note, 80)}
-               for r in wd.areas.itertuples() if r.decided]
-    priorities = []
-    for row in wd.priorities.itertuples():
-        where = " – ".join(p for p in (weekly.text_of(row.area), weekly.text_of(row.place)) if p)
-        priorities.append({"where": where or i18n.t("reports.whole_municipality", wd.lang),
-                           "kind": weekly.label_of("reports.kind", row.kind, wd.lang),
-                           "when": weekly.label_of("reports.horizon", row.horizon, wd.lang),
-                           "what": short(row.description, 90)})
-    return decided, priorities
+    decided = [{"area": r["area"], "status": r["decided"], "computed": r["computed"], "note": short(r["note"], 80)}
+               for r in area_rows(wd) if r["decided"]]
+    return decided, priority_lines(wd.priorities, wd.lang)
+
+
+def status_tally(wd: weekly.WeeklyData) -> dict[str, int]:
+    """How far the status step has come: agreed, proposed but not agreed, and without answers."""
+    rows = area_rows(wd)
+    return {"agreed": sum(1 for r in rows if r["decided"]),
+            "proposed": sum(1 for r in rows if not r["decided"] and r["computed"]),
+            "no_answers": sum(1 for r in rows if r["answers"] == 0),
+            "areas": len(rows)}
 
 
 def factor_labels(con, lang: str = "sv") -> dict[str, str]:

@@ -198,13 +198,32 @@ def label_of(prefix: str, value: object, lang: str) -> str:
     return i18n.t(key, lang) if text and i18n.has(key) else text
 
 
+def date_range(start: object, end: object, lang: str = "sv") -> str:
+    """A priority's dates: 'lör 28/11 – sön 29/11', 'från mån 30/11' (blank without a start)."""
+    def day(value: object) -> str | None:
+        if value is None or value is pd.NA or value is pd.NaT or (not isinstance(value, dt.date) and pd.isna(value)):
+            return None
+        d = value.date() if isinstance(value, dt.datetime) else value
+        names = i18n.WEEKDAYS_EN_SHORT if lang == "en" else i18n.WEEKDAYS_SV_SHORT
+        return f"{names[d.weekday()]} {d.day}/{d.month}"
+
+    first, last = day(start), day(end)
+    if first is None:
+        return ""
+    if last is None:
+        return _t("mote.date.from", lang, start=first)
+    return first if first == last else f"{first} – {last}"
+
+
 def priority_rows(frame: pd.DataFrame, lang: str) -> tuple[tuple[str, ...], ...]:
     rows = []
     for row in frame.itertuples():
         where = " – ".join(p for p in (text_of(row.area), text_of(row.place)) if p) or _t("reports.whole_municipality",
                                                                                        lang)
-        rows.append((where, label_of("reports.kind", row.kind, lang), label_of("reports.horizon", row.horizon, lang),
-                     text_of(row.description)))
+        when = " ".join(p for p in (label_of("reports.horizon", row.horizon, lang),
+                                    date_range(getattr(row, "start_date", None), getattr(row, "end_date", None),
+                                               lang)) if p)
+        rows.append((where, label_of("reports.kind", row.kind, lang), when, text_of(row.description)))
     return tuple(rows)
 
 
