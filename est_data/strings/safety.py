@@ -1,0 +1,8 @@
+"""Strings for upload limits, deletion that deletes and import date checks (issue 16)."""
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "safety.preview_head": (
+        "Förhandsgranskningen gäller filens första {n} rader; hela filen läses när du trycker Läs in.",
+        "The preview covers the file's first {n} rows; the whole file is read when you press Import.",
+    ),
+}
