@@ -223,6 +223,49 @@ def parse_datetime(text: str) -> dt.datetime:
     raise ValueError(f"okänt datumformat: {value!r}")
 
 
+# Date sanity on every import: an event, answer or statistics period before 1990 or more than a day
+# in the future is a typo or a broken export (year 0001, 2099), never real data; such a row is
+# rejected with the reason. The day's margin allows for clocks and time zones.
+EARLIEST_EVENT = dt.datetime(1990, 1, 1)
+FUTURE_MARGIN = dt.timedelta(days=1)
+
+
+def event_time_bounds(now: dt.datetime | None = None) -> tuple[dt.datetime, dt.datetime]:
+    """(earliest, latest) accepted moment: 1990-01-01 and a day from now (naive, local time)."""
+    return EARLIEST_EVENT, (now or dt.datetime.now()) + FUTURE_MARGIN
+
+
+def event_time_problem(moment: dt.datetime | dt.date | None, what: str = "datumet",
+                       now: dt.datetime | None = None) -> str | None:
+    """Why `moment` cannot be an event's time (Swedish / English), or None if it can."""
+    if moment is None:
+        return None
+    if not isinstance(moment, dt.datetime):
+        moment = dt.datetime(moment.year, moment.month, moment.day)
+    elif moment.tzinfo is not None:
+        moment = moment.astimezone().replace(tzinfo=None)
+    earliest, latest = event_time_bounds(now)
+    if moment < earliest:
+        return f"{what} {moment.date().isoformat()} är före 1990 / the date is before 1990"
+    if moment > latest:
+        return (f"{what} {moment.date().isoformat()} ligger mer än en dag fram i tiden"
+                " / the date is more than a day in the future")
+    return None
+
+
+def check_event_time(moment: dt.datetime | dt.date | None, what: str = "datumet") -> None:
+    """Raise ValueError (a row's rejection reason) if `moment` is outside event_time_bounds."""
+    problem = event_time_problem(moment, what)
+    if problem:
+        raise ValueError(problem)
+
+
+def event_times_ok(moments: list[dt.datetime | None]) -> np.ndarray:
+    """Per moment: False if it is outside event_time_bounds (None counts as ok: checked elsewhere)."""
+    earliest, latest = event_time_bounds()
+    return np.array([m is None or earliest <= m <= latest for m in moments], dtype=bool)
+
+
 # Texts of one plain shape are read without the general parsers, with a result that is the same by
 # construction: a plain number (digits, at most one decimal separator, spaces and no-break spaces
 # dropped as parse_number drops them) is read by float() like parse_number reads it, and a date in
@@ -326,4 +369,5 @@ def record_batch(con, report: ImportReport, digest: str) -> int:
 
 __all__ = ["ImportFileError", "ImportReport", "Rejected", "read_bytes", "read_table", "decode_text", "preview_head",
            "parse_number", "parse_numbers", "parse_datetime", "parse_datetimes", "record_batch", "sha256",
+           "check_event_time", "event_time_bounds", "event_time_problem", "event_times_ok",
            "transaction"]
