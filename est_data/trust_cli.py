@@ -114,6 +114,8 @@ def cmd_retention(con, args) -> int:
     if months < 1:
         raise CliError("månader måste vara minst 1 / months must be at least 1")
     counts = privacy.run_retention(con, months, "cli") if args.apply else privacy.retention_preview(con, months)
+    if args.apply:
+        privacy.erase_from_file(con)  # rewrites the file: the deleted text is not left in it (closes con)
     verb = "Raderat" if args.apply else "Skulle radera (kör med --apply)"
     print(f"{verb}: fritext från före {counts.cutoff.date()}: {counts.comments} kommentarer, "
           f"{counts.descriptions} händelsebeskrivningar.")
