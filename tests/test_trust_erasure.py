@@ -136,9 +136,11 @@ def test_writes_during_a_rewrite_are_not_lost(sample_db):
     threads = [threading.Thread(target=writer, args=(n,)) for n in range(4)]
     for thread in threads:
         thread.start()
-    for _ in range(2):
-        db.rewrite(sample_db)
-    stop.set()
+    try:
+        for _ in range(2):
+            db.rewrite(sample_db)
+    finally:
+        stop.set()
     for thread in threads:
         thread.join(60)
     assert not errors, errors
