@@ -162,3 +162,21 @@ def test_admin_page_deletes_a_reporter_and_rewrites_the_file(sample_db):
     cur = db.cursor(sample_db)  # the app's cursors follow the rewritten file
     assert cur.execute("select name from reporter where id = 4").fetchone()[0] == "Rapportör 4 (borttagen)"
     assert user_id(db.connect(sample_db), "admin") > 0
+
+
+def test_a_read_split_by_a_rewrite_is_run_again(sample_db):
+    """A rewrite between a statement and the fetch of its result: a read is run again on the new file."""
+    db.connect(sample_db)
+    cur = db.cursor(sample_db)
+    expected = cur.execute("select count(*) from incident").fetchone()
+    cur.execute("select count(*) from incident")
+    db.rewrite(sample_db)
+    assert cur.fetchone() == expected
+    cur.execute("update setting set value = value where name = 'none' returning name")
+    db.rewrite(sample_db)
+    try:
+        cur.fetchall()
+    except Exception as err:  # a write is never run twice
+        assert "rewritten" in str(err)
+    else:
+        raise AssertionError("a write's result was fetched from a new file")
