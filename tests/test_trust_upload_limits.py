@@ -240,3 +240,27 @@ def test_data_page_previews_the_head_and_loads_the_whole_file_on_lasin(sample_db
     assert not at.exception
     assert any("inlästa 1200" in s.value for s in at.success)
     assert sample_con.execute("select count(*) from incident where external_id like 'HEAD-%'").fetchone()[0] == 1200
+
+
+def test_byte_limit_refuses_a_file_before_reading_it(empty_con, tmp_path, monkeypatch):
+    monkeypatch.setattr(limits.LIMITS, "max_bytes", 1_000)
+    data = FEL_HEADER + b"F;2026-03-02;Klotter;S;55,38;13,15;1;x\n" * 30
+    with pytest.raises(ImportFileError, match="för stor"):
+        limits.check(data)
+    file = tmp_path / "stor.csv"
+    file.write_bytes(data)
+    with pytest.raises(ImportFileError, match="filen är för stor"):
+        felanmalan.load(empty_con, str(file), file.name)
+
+
+def test_cli_does_not_queue_a_file_over_the_byte_limit(sample_db, tmp_path, monkeypatch, capsys):
+    """While the app holds the database the CLI hands files to its inbox; a file over the limit is refused first."""
+    from est_data import inbox, trust_cli
+
+    monkeypatch.setattr(limits.LIMITS, "max_bytes", 1_000)
+    file = tmp_path / "stor.csv"
+    file.write_bytes(FEL_HEADER + b"F;2026-03-02;Klotter;S;55,38;13,15;1;x\n" * 30)
+    args = cli.build_parser().parse_args(["--db", str(sample_db), "import", "felanmalan", str(file)])
+    with pytest.raises(cli.CliError, match="för stor"):
+        trust_cli.queue_import(args)
+    assert not inbox.pending(sample_db)
