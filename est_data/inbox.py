@@ -159,11 +159,14 @@ def process_job(con, job_file: Path) -> dict:
         data_path = box / job["data"]
         result.update(id=job["id"], source=job["source"], file_name=job["file_name"], queued_at=job["queued_at"])
         try:
+            from est_data import db
+
             module = importlib.import_module(job["module"])
-            if hasattr(module, "before_load"):
-                module.before_load(con, argparse.Namespace(**job["options"], strict=job["strict"],
-                                                           file=str(data_path)))
-            report = _load_with_retry(module, con, str(data_path), job)
+            with db.shared():  # the import's temp tables live on this cursor: no file rewrite meanwhile
+                if hasattr(module, "before_load"):
+                    module.before_load(con, argparse.Namespace(**job["options"], strict=job["strict"],
+                                                               file=str(data_path)))
+                report = _load_with_retry(module, con, str(data_path), job)
             result.update(ok=True, summary=report.summary_line(), rows_read=report.rows_read,
                           rows_loaded=report.rows_loaded, rows_rejected=report.rows_rejected,
                           batch_id=report.batch_id,

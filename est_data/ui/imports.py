@@ -16,6 +16,7 @@ from types import ModuleType
 import pandas as pd
 import streamlit as st
 
+from est_data import db
 from est_data.ingest import limits
 from est_data.ingest.common import ImportFileError, ImportReport, preview_head
 from est_data.ui.state import con, tr
@@ -128,7 +129,7 @@ def upload_flow(name: str, path: str, default_municipality: str) -> None:
     state_key = (digest, repr(sorted(options.items())))
     if st.button(tr("incidents.data.preview"), key=f"{key}_preview", icon=":material/preview:"):
         try:
-            with preview_head() as head:
+            with preview_head() as head, db.shared():  # temp tables on this cursor: no file rewrite meanwhile
                 report = mod.preview(con(), data, uploaded.name, **options)
             st.session_state[f"{key}_preview_state"] = (state_key, report, head)
         except ImportFileError as err:
@@ -148,7 +149,8 @@ def upload_flow(name: str, path: str, default_municipality: str) -> None:
 
             extra = {"progress": progress} if _explicit(mod.load, "progress") else {}
             try:
-                report = mod.load(con(), data, uploaded.name, **options, **extra)
+                with db.shared():
+                    report = mod.load(con(), data, uploaded.name, **options, **extra)
             except ImportFileError as err:
                 bar.empty()
                 st.error(f"{uploaded.name}: {err}")
