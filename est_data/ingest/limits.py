@@ -6,9 +6,10 @@ counted after unpacking, which is also bounded by `max_unpacked_bytes`), JSON ne
 `max_depth`, or when its import runs longer than `max_seconds` (checked between the import's steps
 and before its transaction commits, so a refused import writes nothing).
 
-The checks read the raw bytes with C-speed operations (bytes.count, zlib streaming, numpy), never
-the parsers the limits protect: a 10 MB CSV with a million columns, a 1 MB .xlsx that unpacks to
-millions of rows and a JSON nested 100 000 levels deep are refused in well under a second.
+The checks read the raw bytes with C-speed operations (bytes.count, zlib streaming, regular
+expressions, numpy), never the parsers the limits protect: a 10 MB CSV with a million columns and a
+JSON nested 100 000 levels deep are refused in milliseconds, a 0.4 MB .xlsx that unpacks to 3 million
+rows in about 2 s (it is unpacked up to the limit), each with well under 100 MB of memory.
 """
 
 from __future__ import annotations
