@@ -13,18 +13,50 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 import duckdb
+import jsonschema
 import pyarrow.parquet as pq
 
 from est_data import db
 
 MANIFEST = "manifest.json"
+# A backup holds everything the database holds, personal data included: only the owner may read it.
+DIR_MODE = 0o700
+FILE_MODE = 0o600
 FORMAT_VERSION = 1
 # Tables that belong to the database file itself, not to its content.
 _SKIP = {"schema_version"}
+
+
+# What restore relies on in manifest.json; anything else in it is ignored. A manifest without a
+# table's `file` (or with a file name that has a path part) is refused with a message, not a KeyError.
+MANIFEST_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["format", "schema_version", "tables"],
+    "properties": {
+        "format": {"const": FORMAT_VERSION},
+        "schema_version": {"type": "integer"},
+        "tables": {
+            "type": "object",
+            "additionalProperties": {
+                "type": "object",
+                "required": ["file", "rows", "columns", "sha256", "checksum"],
+                "properties": {
+                    "file": {"type": "string", "pattern": r"^[A-Za-z0-9_]+\.parquet$"},
+                    "rows": {"type": "integer", "minimum": 0},
+                    "columns": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+                    "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+                    "checksum": {"type": "string"},
+                },
+            },
+        },
+        "sequences": {"type": "object", "additionalProperties": {"type": ["integer", "null"]}},
+    },
+}
 
 
 class BackupError(Exception):
@@ -80,12 +112,26 @@ def _file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _private_dir(path: Path) -> None:
+    """Create the directory (and missing parents) readable by the owner only."""
+    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    os.chmod(path, DIR_MODE)  # mkdir's mode is filtered by the umask, and an existing directory keeps its own
+
+
+def _private_file(path: Path):
+    """A new file open for writing, readable by the owner only from its creation (not chmod'ed afterwards)."""
+    return os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE), "wb")
+
+
 def backup(con: duckdb.DuckDBPyConnection, out_dir: str | Path) -> dict[str, Any]:
-    """Write a consistent snapshot of every table to out_dir (Parquet + manifest.json). Returns the manifest."""
+    """Write a consistent snapshot of every table to out_dir (Parquet + manifest.json). Returns the manifest.
+
+    The directory is made 0700 and every file 0600: a backup holds the personal data the database holds.
+    """
     out = Path(out_dir)
     if out.exists() and any(out.iterdir()):
         raise BackupError(f"katalogen {out} är inte tom / the directory {out} is not empty")
-    out.mkdir(parents=True, exist_ok=True)
+    _private_dir(out)
     cur = con.cursor()  # its own transaction: a snapshot unaffected by concurrent writes
     tables: dict[str, Any] = {}
     cur.execute("begin transaction")
@@ -95,7 +141,8 @@ def backup(con: duckdb.DuckDBPyConnection, out_dir: str | Path) -> dict[str, Any
             columns = _columns(cur, table)
             file_name = f"{table}.parquet"
             arrow = cur.sql(f'select * from "{table}"').to_arrow_table()  # noqa: S608 - catalogue name
-            pq.write_table(arrow, out / file_name)
+            with _private_file(out / file_name) as fh:
+                pq.write_table(arrow, fh)
             tables[table] = {
                 "file": file_name,
                 "rows": arrow.num_rows,
@@ -115,7 +162,8 @@ def backup(con: duckdb.DuckDBPyConnection, out_dir: str | Path) -> dict[str, Any
         "tables": tables,
         "sequences": sequences,
     }
-    (out / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
+    with _private_file(out / MANIFEST) as fh:
+        fh.write(json.dumps(manifest, indent=2, ensure_ascii=False).encode("utf-8"))
     return manifest
 
 
@@ -127,8 +175,12 @@ def read_manifest(src_dir: str | Path) -> dict[str, Any]:
         manifest = json.loads(path.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError):
         raise BackupError(f"{path} är skadad / {path} is damaged") from None
-    if manifest.get("format") != FORMAT_VERSION or not isinstance(manifest.get("tables"), dict):
-        raise BackupError(f"{path} har ett okänt format / {path} has an unknown format")
+    try:
+        jsonschema.validate(manifest, MANIFEST_SCHEMA)
+    except jsonschema.ValidationError as err:
+        where = "/".join(str(p) for p in err.absolute_path) or "manifest"
+        raise BackupError(f"{path} har ett okänt format ({where}: {err.message}) / "
+                          f"{path} has an unknown format ({where}: {err.message})") from None
     return manifest
 
 
@@ -214,6 +266,8 @@ def backup_next_to_database(con: duckdb.DuckDBPyConnection, label: str = "manuel
     if not row or not row[0]:
         return None
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    out = Path(row[0]).resolve().parent / "backups" / f"{label}-{stamp}"
+    folder = Path(row[0]).resolve().parent / "backups"
+    _private_dir(folder)
+    out = folder / f"{label}-{stamp}"
     backup(con, out)
     return out

@@ -195,6 +195,20 @@ def measure_import(work: Path, source: str, rows: int, runs: int, max_seconds: f
     return m
 
 
+def _largest_import(work: Path) -> Measure:
+    """Peak memory of importing the largest file the import limits allow (est_data/bench_limits.py)."""
+    from est_data import bench_limits
+
+    db.close(work)
+    got = bench_limits.measure(work)
+    m = Measure("import av största tillåtna fil (topp-RSS)", "byte",
+                [got["peak_rss_bytes"]] if "peak_rss_bytes" in got else [], status="fel" if "error" in got else "ok")
+    m.note = (f"felanmälan-CSV {got['file_bytes'] / 1e6:.0f} MB, {got['rows']} rader"
+              + (f", inlästa {got.get('rows_loaded')} på {got['seconds']:.0f} s" if "error" not in got
+                 else f": {got.get('error')}"))
+    return m
+
+
 def measure_weekly_report(work: Path, runs: int) -> Measure:
     m = Measure("veckorapport (PDF)", "s")
     if importlib.util.find_spec("est_data.report.weekly") is None:
@@ -241,7 +255,7 @@ def _generate_in_child(scale: str) -> tuple[Path, float, int]:
 
 
 def run(scale: str, runs: int = 5, cold_runs: int = 3, import_runs: int = 3, page_keys: list[str] | None = None,
-        parts: tuple[str, ...] = ("pages", "imports", "report"), progress=print, page_timeout: float = 600) -> dict:
+        parts: tuple[str, ...] = ("pages", "imports", "report", "limits"), progress=print, page_timeout: float = 600) -> dict:
     """Run the benchmark; returns everything measured as a JSON-ready dict."""
     load_start = os.getloadavg()
     path, gen_seconds, gen_rss = _generate_in_child(scale)
@@ -292,6 +306,9 @@ def run(scale: str, runs: int = 5, cold_runs: int = 3, import_runs: int = 3, pag
             measures.append(measure_weekly_report(work, import_runs))
             progress(f"  veckorapport: {_fmt(measures[-1])}")
             rss_after["report"] = peak_rss_bytes()
+        if "limits" in parts:
+            measures.append(_largest_import(work))
+            progress(f"  största tillåtna fil: {_fmt(measures[-1])}")
         db.close(work)
     peak = Measure("högsta minnesanvändning (RSS)", "byte", [peak_rss_bytes()], budget=PEAK_RSS_BYTES.get(scale),
                    note="benchmarkprocessen; generatorn körs i en egen process")
@@ -357,7 +374,7 @@ def cmd_bench(con, args) -> int:
 
     if args.runs < 1 or args.cold_runs < 1:
         raise CliError("antalet körningar måste vara minst 1 / the number of runs must be at least 1")
-    parts = tuple(p for p in ("pages", "imports", "report") if p not in (args.skip or []))
+    parts = tuple(p for p in ("pages", "imports", "report", "limits") if p not in (args.skip or []))
     result = run(args.scale, runs=args.runs, cold_runs=args.cold_runs, import_runs=args.import_runs,
                  page_keys=args.page or None, parts=parts, page_timeout=args.page_timeout)
     print(table(result))
@@ -380,5 +397,6 @@ def add_commands(subparsers) -> None:
     p.add_argument("--page", action="append", help="mät bara denna sida (kan upprepas)")
     p.add_argument("--page-timeout", type=float, default=600,
                    help="längsta tid för en sidkörning i sekunder; längre räknas som fel (standard 600)")
-    p.add_argument("--skip", action="append", choices=["pages", "imports", "report"], help="hoppa över en del")
+    p.add_argument("--skip", action="append", choices=["pages", "imports", "report", "limits"],
+                   help="hoppa över en del (limits: import av den största fil gränserna tillåter)")
     p.set_defaults(func=cmd_bench, no_db=True)

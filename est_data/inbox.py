@@ -28,10 +28,58 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+import jsonschema
+
 POLL_SECONDS = 3.0
 JOB_SUFFIX = ".job.json"
 _watchers: dict[str, threading.Thread] = {}
 _watch_lock = threading.Lock()
+
+
+# A job file is only trusted as far as this schema: the data file is a bare name inside the inbox
+# (no path part, so a job cannot make the app move the database or any other file), and the module
+# is one of the importers (a job cannot make the app import an arbitrary module). jsonschema does the
+# structural check; the two rules that need Python (the module list, the bare name) follow it.
+JOB_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["id", "module", "source", "file_name", "data", "options", "strict", "queued_at"],
+    "properties": {
+        "id": {"type": "string", "pattern": r"^[A-Za-z0-9_-]{1,80}$"},
+        "module": {"type": "string"},
+        "source": {"type": "string", "maxLength": 40},
+        "file_name": {"type": "string", "maxLength": 255},
+        "data": {"type": "string", "pattern": r"^[A-Za-z0-9_-]{1,80}\.data$"},
+        "options": {"type": "object"},
+        "strict": {"type": "boolean"},
+        "queued_at": {"type": "string", "maxLength": 40},
+    },
+}
+
+
+class JobError(ValueError):
+    """A job file that does not follow JOB_SCHEMA. Message: Swedish / English."""
+
+
+def importer_modules() -> frozenset[str]:
+    """The modules a job may name: the CLI's import sources and the Data page's importers."""
+    from est_data.ingest import IMPORTERS
+    from est_data.ingest.cli_commands import SOURCES
+
+    return frozenset(IMPORTERS.values()) | frozenset(SOURCES.values())
+
+
+def validate_job(job: Any) -> dict[str, Any]:
+    """The job if it follows JOB_SCHEMA, the module list and a bare data file name; JobError otherwise."""
+    try:
+        jsonschema.validate(job, JOB_SCHEMA)
+    except jsonschema.ValidationError as err:
+        where = "/".join(str(p) for p in err.absolute_path) or "jobbet"
+        raise JobError(f"ogiltig jobbfil ({where}) / invalid job file ({where}): {err.message}") from None
+    if job["module"] not in importer_modules():
+        raise JobError(f"okänd importmodul / unknown import module: {job['module'][:80]}")
+    if Path(job["data"]).name != job["data"]:  # the pattern already forbids it; say why it matters
+        raise JobError("datafilen får inte ha någon sökväg / the data file must not have a path")
+    return job
 
 
 def inbox_dir(db_file: str | Path) -> Path:
@@ -87,36 +135,56 @@ def wait_for(job_file: Path, seconds: float, poll: float = 0.5) -> dict | None:
 
 
 def process_job(con, job_file: Path) -> dict:
-    """Import one job through its importer (same path as the CLI) and file its result."""
+    """Import one job through its importer (same path as the CLI) and file its result.
+
+    A job file that does not follow JOB_SCHEMA is filed under `failed/` with the reason; its data
+    file is touched only when its name is a bare name inside the inbox.
+    """
     from est_data.ingest.common import ImportFileError
 
-    job = json.loads(job_file.read_text(encoding="utf-8"))
     box = job_file.parent
-    data_path = box / job["data"]
-    result: dict[str, Any] = {"id": job["id"], "source": job["source"], "file_name": job["file_name"],
-                              "queued_at": job["queued_at"]}
+    stem = job_file.name.replace(JOB_SUFFIX, "")
+    result: dict[str, Any] = {"id": stem}
+    data_path: Path | None = None
     try:
-        module = importlib.import_module(job["module"])
-        if hasattr(module, "before_load"):
-            module.before_load(con, argparse.Namespace(**job["options"], strict=job["strict"], file=str(data_path)))
-        report = _load_with_retry(module, con, str(data_path), job)
-        from est_data import incidents  # (esda is slow to import: only when used)
+        try:
+            raw = json.loads(job_file.read_text(encoding="utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError) as err:
+            raise JobError(f"jobbfilen är inte giltig JSON / the job file is not valid JSON ({err})") from None
+        job = validate_job(raw)
+    except JobError as err:
+        result.update(ok=False, message=str(err))
+        job = None
+    if job is not None:
+        data_path = box / job["data"]
+        result.update(id=job["id"], source=job["source"], file_name=job["file_name"], queued_at=job["queued_at"])
+        try:
+            from est_data import db
 
-        incidents.after_import(con, report.rows_loaded)  # issue 14: Gi* ready before Karta is opened
-        result.update(ok=True, summary=report.summary_line(), rows_read=report.rows_read,
-                      rows_loaded=report.rows_loaded, rows_rejected=report.rows_rejected, batch_id=report.batch_id,
-                      rejected=[f"rad {r.line}: {r.reason}" for r in report.rejected[:100]])
-    except ImportFileError as err:
-        result.update(ok=False, message=f"{job['file_name']}: {err}")
-    except Exception as err:  # an importer bug must not stop the watcher; keep the details for the admin
-        result.update(ok=False, message=f"{job['file_name']}: oväntat fel / unexpected error: {err}",
-                      traceback=traceback.format_exc())
+            module = importlib.import_module(job["module"])
+            with db.shared():  # the import's temp tables live on this cursor: no file rewrite meanwhile
+                if hasattr(module, "before_load"):
+                    module.before_load(con, argparse.Namespace(**job["options"], strict=job["strict"],
+                                                               file=str(data_path)))
+                report = _load_with_retry(module, con, str(data_path), job)
+            from est_data import incidents  # (esda is slow to import: only when used)
+
+            incidents.after_import(con, report.rows_loaded)  # issue 14: Gi* ready before Karta is opened
+            result.update(ok=True, summary=report.summary_line(), rows_read=report.rows_read,
+                          rows_loaded=report.rows_loaded, rows_rejected=report.rows_rejected,
+                          batch_id=report.batch_id,
+                          rejected=[f"rad {r.line}: {r.reason}" for r in report.rejected[:100]])
+        except ImportFileError as err:
+            result.update(ok=False, message=f"{job['file_name']}: {err}")
+        except Exception as err:  # an importer bug must not stop the watcher; keep the details for the admin
+            result.update(ok=False, message=f"{job['file_name']}: oväntat fel / unexpected error: {err}",
+                          traceback=traceback.format_exc())
     result["finished_at"] = dt.datetime.now().isoformat(timespec="seconds")
     target = box / ("done" if result["ok"] else "failed")
     target.mkdir(exist_ok=True)
-    (target / job_file.name.replace(JOB_SUFFIX, ".result.json")).write_text(
+    (target / f"{stem}.result.json").write_text(
         json.dumps(result, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
-    if data_path.exists():
+    if data_path is not None and data_path.parent == box and data_path.is_file():
         os.replace(data_path, target / data_path.name)
     job_file.unlink(missing_ok=True)
     return result

@@ -2,18 +2,28 @@
 
 Free text (survey comments, event descriptions and addresses) and reporter identities are
 personal data. Ratings (levels 0–3) are not, and are always kept: the trends stay intact.
+
+Deletion deletes: the audit log keeps who did what, but every deleted text is replaced by
+"[borttaget]" in its before/after values too, and `erase_from_file` then rewrites the database file
+(db.rewrite), because DuckDB leaves deleted values readable in the file's freed blocks. Callers (the
+Administration page, the `retention` command) run both: the deletion, then erase_from_file.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
 
-from est_data import audit, config
+from est_data import audit, config, db
 from est_data.db import transaction
+
+REMOVED = "[borttaget]"
+MIN_SCRUB_LENGTH = 4  # shorter free texts ("ok", "-") would blank unrelated audit values
 
 # Columns that hold personal data in exports; left out unless the user asks for them.
 PERSONAL_COLUMNS = frozenset({"reporter", "reporter_name", "name", "email", "comment", "description", "address",
@@ -66,6 +76,11 @@ def run_retention(con, months: int, by: str, today: dt.date | None = None) -> Re
         raise ValueError(months)
     counts = retention_preview(con, months, today)
     with transaction(con):
+        texts = [r[0] for r in con.execute(
+            "select comment from survey_response where submitted_at < ? and comment is not null"
+            " union select description from observation where reported_at < ? and description is not null"
+            " union select address from observation where reported_at < ? and address is not null",
+            [counts.cutoff] * 3).fetchall()]
         con.execute(
             "update survey_response set comment = null where submitted_at < ? and comment is not null",
             [counts.cutoff],
@@ -75,6 +90,7 @@ def run_retention(con, months: int, by: str, today: dt.date | None = None) -> Re
             " where reported_at < ? and (description is not null or address is not null)",
             [counts.cutoff],
         )
+        scrub_audit(con, texts)
         audit.record(con, by, "retention", "survey_response,observation", None,
                      after={"months": int(months), "cutoff": counts.cutoff.isoformat(),
                             "comments": counts.comments, "descriptions": counts.descriptions})
@@ -92,6 +108,17 @@ def delete_reporter_personal_data(con, reporter_id: int, by: str) -> dict[str, i
         raise KeyError(reporter_id)
     now = dt.datetime.now()
     with transaction(con):
+        texts = [r[0] for r in con.execute(
+            "select name from reporter where id = ? and name is not null"
+            " union select email from reporter where id = ? and email is not null"
+            " union select comment from survey_response where reporter_id = ? and comment is not null"
+            " union select description from observation where reporter_id = ? and description is not null"
+            " union select address from observation where reporter_id = ? and address is not null"
+            " union select email from app_user where reporter_id = ? and email is not null"
+            " union select display_name from app_user where reporter_id = ? and display_name <> username",
+            [reporter_id] * 7).fetchall()]
+        account_ids = [str(r[0]) for r in con.execute("select id from app_user where reporter_id = ?",
+                                                      [reporter_id]).fetchall()]
         comments = con.execute(
             "update survey_response set comment = null where reporter_id = ? and comment is not null"
             " returning id", [reporter_id]).fetchall()
@@ -111,11 +138,46 @@ def delete_reporter_personal_data(con, reporter_id: int, by: str) -> dict[str, i
             " returning id", [now, by, reporter_id]).fetchall()
         con.execute(
             "update audit_log set before_json = null, after_json = null"
-            " where table_name = 'reporter' and record_id = ?", [str(reporter_id)])
+            " where (table_name = 'reporter' and record_id = ?)"
+            "    or (table_name = 'app_user' and list_contains(?, record_id))", [str(reporter_id), account_ids or [""]])
+        scrub_audit(con, texts)  # wherever else the name, e-mail or texts were logged
         result = {"comments": len(comments), "observations": len(observations), "accounts": len(accounts),
                   "links": len(links)}
         audit.record(con, by, "delete_personal_data", "reporter", reporter_id, after=result)
     return result
+
+
+def scrub_audit(con, texts: Iterable[str]) -> int:
+    """Replace each of the deleted texts in the audit log's before/after values by REMOVED (who did
+    what stays). Texts shorter than MIN_SCRUB_LENGTH are left: they would match unrelated values.
+    Call inside the deletion's transaction. Returns the number of audit rows changed."""
+    wanted = sorted({t for t in texts if t and len(t.strip()) >= MIN_SCRUB_LENGTH}, key=len, reverse=True)
+    if not wanted:
+        return 0
+    # As json.dumps wrote them into the log (quotes, backslashes and line breaks escaped), and as given.
+    forms = sorted({*wanted, *(json.dumps(t, ensure_ascii=False)[1:-1] for t in wanted)}, key=len, reverse=True)
+    rows = con.execute(
+        "with texts as (select unnest(?) as text)"
+        " select distinct a.id, a.before_json, a.after_json"
+        " from audit_log a"
+        " join texts t on contains(coalesce(a.before_json, ''), t.text) or contains(coalesce(a.after_json, ''), t.text)",
+        [forms]).fetchall()
+    for audit_id, before, after in rows:
+        for text in forms:
+            before = before.replace(text, REMOVED) if before else before
+            after = after.replace(text, REMOVED) if after else after
+        con.execute("update audit_log set before_json = ?, after_json = ? where id = ?", [before, after, audit_id])
+    return len(rows)
+
+
+def erase_from_file(con) -> bool:
+    """Rewrite the database file so that nothing deleted can be read from it or its WAL (db.rewrite).
+
+    Run after a deletion, outside its transaction. A connection from db.connect() is closed by the
+    rewrite (connect again); a thread's cursor from db.cursor() follows it. False for an in-memory database.
+    """
+    path = db.file_of(con)
+    return db.rewrite(path) if path else False
 
 
 def without_personal(df: pd.DataFrame) -> pd.DataFrame:

@@ -53,6 +53,13 @@ def queue_import(args) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise CliError(f"filen finns inte: {path} / no such file: {path}")
+    from est_data.ingest import limits
+    from est_data.ingest.common import ImportFileError
+
+    try:
+        limits.check_size(path.stat().st_size)  # a file the app would refuse is not copied into the inbox
+    except ImportFileError as err:
+        raise CliError(f"{path.name}: {err}") from None
     skip = {"db", "command", "func", "no_db", "import_source", "import_module", "file", "strict", "wait"}
     options = {k: v for k, v in vars(args).items() if k not in skip}
     db_file = db.db_path(args.db)
@@ -114,6 +121,8 @@ def cmd_retention(con, args) -> int:
     if months < 1:
         raise CliError("månader måste vara minst 1 / months must be at least 1")
     counts = privacy.run_retention(con, months, "cli") if args.apply else privacy.retention_preview(con, months)
+    if args.apply:
+        privacy.erase_from_file(con)  # rewrites the file: the deleted text is not left in it (closes con)
     verb = "Raderat" if args.apply else "Skulle radera (kör med --apply)"
     print(f"{verb}: fritext från före {counts.cutoff.date()}: {counts.comments} kommentarer, "
           f"{counts.descriptions} händelsebeskrivningar.")

@@ -193,6 +193,8 @@ with tab_privacy:
     if st.button(tr("trust.retention_run"), disabled=not confirm or preview.total == 0, type="primary",
                  key="admin_retention_run", icon=":material/delete_sweep:"):
         done = privacy.run_retention(ctx.con, int(months), me)
+        with st.spinner(tr("safety.erasing")):
+            privacy.erase_from_file(ctx.con)  # the deleted text is gone from the database file too
         st.session_state["admin_notice"] = tr("trust.retention_done", comments=done.comments,
                                               descriptions=done.descriptions)
         st.rerun()
@@ -208,6 +210,8 @@ with tab_privacy:
     if st.button(tr("trust.forget_run"), disabled=forget is None or not confirm_forget, type="primary",
                  key="admin_forget_run", icon=":material/person_remove:"):
         result = privacy.delete_reporter_personal_data(ctx.con, int(forget), me)
+        with st.spinner(tr("safety.erasing")):
+            privacy.erase_from_file(ctx.con)
         st.session_state["admin_notice"] = tr("trust.forget_done", **result)
         st.rerun()
 

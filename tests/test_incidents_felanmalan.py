@@ -168,7 +168,7 @@ def _mixed_file(seed: int, random_rows: int) -> bytes:
         ["A-5", "2026-03-02 14.10", "Klotter", "Stortorget", "", "", "", "", "", "1 000 kr", ""],
         ["A-6", "20260302", "Klotter", "Okänd gata", "Västervång", "", "", "", "", "300", ""],
         ["A-7", "2026-03-07", "Skadegörelse", "Okänd gata 5", "", "", "", "", "", "", "inget att placera"],
-        ["A-8", "1500-01-01", "Klotter", "", "Centrum", "", "", "", "", "-0", ""],
+        ["A-8", "1990-01-01", "Klotter", "", "Centrum", "", "", "", "", "-0", ""],
         ["", "2026-04-01", "klotter", "", "", "", "", *sweref, "1000", ""],
         ["", "2026-04-01", "klotter", "", "", "", "", *sweref, "1000", ""],
         ["", "2026-04-01", "klotter", "Stationen", "", "", "", "", "", "", ""],

@@ -12,18 +12,18 @@ from est_data.ingest.common import ImportFileError
 
 LONG = (
     "Kommun;År;Månad;Brottskod;Brott;Antal;Per 100 000 invånare;Preliminär\n"
-    "1287 Trelleborg;2027;januari;12;Skadegörelsebrott;1 086;2 345,6;ja\n"
-    "1287 Trelleborg;2027;2;12;Skadegörelsebrott;90,0;194,4;nej\n"
-    "Trelleborg;2027;1;3;Misshandel;25;54,0;Preliminär\n"
-    "Trelleborgs kommun;2027;februari;3;Misshandel;..;;\n"
-    "1287;2027;13;3;Misshandel;5;;\n"
-    "Ankeborg;2027;3;3;Misshandel;5;;\n"
-    "1287;2027;3;3;Misshandel;2,5;;\n"
-    "1287;2027;januari;12;Skadegörelsebrott;7;;\n"
+    "1287 Trelleborg;2019;januari;12;Skadegörelsebrott;1 086;2 345,6;ja\n"
+    "1287 Trelleborg;2019;2;12;Skadegörelsebrott;90,0;194,4;nej\n"
+    "Trelleborg;2019;1;3;Misshandel;25;54,0;Preliminär\n"
+    "Trelleborgs kommun;2019;februari;3;Misshandel;..;;\n"
+    "1287;2019;13;3;Misshandel;5;;\n"
+    "Ankeborg;2019;3;3;Misshandel;5;;\n"
+    "1287;2019;3;3;Misshandel;2,5;;\n"
+    "1287;2019;januari;12;Skadegörelsebrott;7;;\n"
 )
 
 
-def _rows(con, year: int = 2027):
+def _rows(con, year: int = 2019):
     return con.execute(
         "select period_start, period_end, crime_code, crime_label, count, preliminary from crime_stat"
         " where extract(year from period_start) = ? order by period_start, crime_code", [year]).fetchall()
@@ -44,9 +44,9 @@ def test_long_file_in_every_encoding(empty_con, tmp_path, encoding):
     assert "2,5" in reasons[8]
     assert "rad 2" in reasons[9]  # the same month and crime twice
     assert _rows(empty_con) == [
-        (dt.date(2027, 1, 1), dt.date(2027, 1, 31), "12", "Skadegörelsebrott", 1086, True),
-        (dt.date(2027, 1, 1), dt.date(2027, 1, 31), "3", "Misshandel", 25, True),
-        (dt.date(2027, 2, 1), dt.date(2027, 2, 28), "12", "Skadegörelsebrott", 90, False),
+        (dt.date(2019, 1, 1), dt.date(2019, 1, 31), "12", "Skadegörelsebrott", 1086, True),
+        (dt.date(2019, 1, 1), dt.date(2019, 1, 31), "3", "Misshandel", 25, True),
+        (dt.date(2019, 2, 1), dt.date(2019, 2, 28), "12", "Skadegörelsebrott", 90, False),
     ]
     batch = empty_con.execute("select source, rows_read, rows_loaded, rows_rejected from import_batch").fetchall()
     assert batch == [("bra", 8, 3, 5)]
@@ -62,9 +62,9 @@ def test_idempotent_and_updates(empty_con, tmp_path):
     # the final figures replace the preliminary ones
     final = tmp_path / "slutlig.csv"
     final.write_text("Kommun;År;Månad;Brottskod;Brott;Antal;Preliminär\n"
-                     "1287;2027;1;12;Skadegörelsebrott;1 090;nej\n"
-                     "1287;2027;1;3;Misshandel;25;nej\n"
-                     "1287;2027;3;3;Misshandel;31;nej\n", encoding="utf-8")
+                     "1287;2019;1;12;Skadegörelsebrott;1 090;nej\n"
+                     "1287;2019;1;3;Misshandel;25;nej\n"
+                     "1287;2019;3;3;Misshandel;31;nej\n", encoding="utf-8")
     preview = bra.preview(empty_con, str(final))
     assert (preview.rows_loaded, preview.rows_updated) == (3, 2)
     assert len(_rows(empty_con)) == 3  # preview writes nothing
@@ -72,28 +72,28 @@ def test_idempotent_and_updates(empty_con, tmp_path):
     assert (report.rows_loaded, report.rows_updated, report.rows_unchanged) == (3, 2, 0)
     rows = _rows(empty_con)
     assert len(rows) == 4
-    assert (dt.date(2027, 1, 1), dt.date(2027, 1, 31), "12", "Skadegörelsebrott", 1090, False) in rows
+    assert (dt.date(2019, 1, 1), dt.date(2019, 1, 31), "12", "Skadegörelsebrott", 1090, False) in rows
 
 
 def test_wide_file_quarters_and_periods(empty_con, tmp_path):
     wide = tmp_path / "wide.csv"
     wide.write_bytes("Brott;År;Januari;Februari;Mars\n"
-                     "0305 Misshandel;2027;12;9;\"1 001\"\n".encode("cp1252"))
+                     "0305 Misshandel;2019;12;9;\"1 001\"\n".encode("cp1252"))
     report = bra.load(empty_con, str(wide), municipality_code="1287")
     assert report.rows_loaded == 3, report.rejected
     assert [(r[2], r[3], r[4]) for r in _rows(empty_con)] == [("0305", "Misshandel", 12), ("0305", "Misshandel", 9),
                                                               ("0305", "Misshandel", 1001)]
     quarters = tmp_path / "kvartal.csv"
     quarters.write_text("region,period,brottskod,brottstyp,antal anmälda brott\n"
-                        "Trelleborg,2028K2,12,Skadegörelsebrott,250\n"
-                        "Trelleborg,2028M07,12,Skadegörelsebrott,80\n"
-                        "Trelleborg,2028,12,Skadegörelsebrott,1000\n", encoding="utf-8")
+                        "Trelleborg,2018K2,12,Skadegörelsebrott,250\n"
+                        "Trelleborg,2018M07,12,Skadegörelsebrott,80\n"
+                        "Trelleborg,2018,12,Skadegörelsebrott,1000\n", encoding="utf-8")
     report = bra.load(empty_con, str(quarters))
     assert report.rows_loaded == 3, report.rejected
-    assert [(r[0], r[1]) for r in _rows(empty_con, 2028)] == [
-        (dt.date(2028, 1, 1), dt.date(2028, 12, 31)),
-        (dt.date(2028, 4, 1), dt.date(2028, 6, 30)),
-        (dt.date(2028, 7, 1), dt.date(2028, 7, 31)),
+    assert [(r[0], r[1]) for r in _rows(empty_con, 2018)] == [
+        (dt.date(2018, 1, 1), dt.date(2018, 12, 31)),
+        (dt.date(2018, 4, 1), dt.date(2018, 6, 30)),
+        (dt.date(2018, 7, 1), dt.date(2018, 7, 31)),
     ]
 
 

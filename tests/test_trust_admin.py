@@ -207,6 +207,7 @@ def test_admin_page_retention_and_forget(sample_db):
     at.checkbox(key="admin_forget_confirm").check().run()
     at.button(key="admin_forget_run").click().run()
     assert not at.exception
+    con = db.connect()  # the deletion rewrote the database file (db.rewrite): connect again
     assert con.execute("select name from reporter where id = 3").fetchone()[0] == "Rapportör 3 (borttagen)"
 
 

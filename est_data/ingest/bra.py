@@ -34,6 +34,7 @@ from est_data.ingest.common import (
     ImportFileError,
     ImportReport,
     Rejected,
+    check_event_time,
     finish_batch,
     parse_number,
     read_bytes,
@@ -290,6 +291,7 @@ def parse(con, data: str | Path | bytes, file_name: str | None = None,
                 elif "quarter" in columns and str(record[columns["quarter"]]).strip():
                     quarter = _quarter_value(record[columns["quarter"]])
             start, end = _period_dates(year, month, quarter)
+            check_event_time(start, "perioden")
             code, label = _crime(record.get(columns.get("code", ""), None), record.get(columns.get("label", ""), None))
             count = _count(record["_wide_count"] if wide else record[columns["count"]])
             prelim = _preliminary(record[columns["preliminary"]]) if "preliminary" in columns else False

@@ -8,11 +8,14 @@ formats. A file that cannot be read at all raises `ImportFileError` with a clear
 
 from __future__ import annotations
 
+import contextvars
 import csv
 import datetime as dt
 import hashlib
 import io
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,8 +23,9 @@ import numpy as np
 import pandas as pd
 
 from est_data.db import transaction
+from est_data.ingest import limits
 
-MAX_FILE_BYTES = 100 * 1024 * 1024  # larger files are refused whole, with a message
+MAX_FILE_BYTES = limits.LIMITS.max_bytes  # larger files are refused whole, with a message (see limits.py)
 
 
 class ImportFileError(ValueError):
@@ -61,18 +65,19 @@ class ImportReport:
 
 
 def read_bytes(source: str | Path | bytes, file_name: str | None = None) -> tuple[bytes, str]:
-    """The file's bytes and name, from a path or from bytes (an upload)."""
+    """The file's bytes and name, from a path or from bytes (an upload), checked against the limits
+    (limits.check: size, columns, rows, unpacked size, JSON depth) before any parser sees them.
+    Starts the import's clock (limits.max_seconds)."""
+    limits.start_clock()
     if isinstance(source, bytes | bytearray):
         data, name = bytes(source), file_name or "uppladdad fil"
     else:
         path = Path(source)
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ImportFileError(f"filen är för stor (över {MAX_FILE_BYTES // 1_000_000} MB) / the file is too large")
+        limits.check_size(path.stat().st_size)  # before reading it
         data, name = path.read_bytes(), file_name or path.name
-    if len(data) > MAX_FILE_BYTES:
-        raise ImportFileError(f"filen är för stor (över {MAX_FILE_BYTES // 1_000_000} MB) / the file is too large")
     if not data.strip():
         raise ImportFileError("filen är tom / the file is empty")
+    limits.check(data)
     return data, name
 
 
@@ -108,23 +113,64 @@ def sniff_separator(text: str) -> str:
         return max(counts, key=counts.get) if max(counts.values()) else ","
 
 
+@dataclass
+class Head:
+    """A preview's bounded read: at most `rows` data rows of each table; `cut` if the file had more."""
+    rows: int
+    cut: bool = False
+
+
+_head: contextvars.ContextVar[Head | None] = contextvars.ContextVar("est_preview_head", default=None)
+
+
+@contextmanager
+def preview_head(rows: int | None = None) -> Iterator[Head]:
+    """Within the block, read_table reads only the first `rows` data rows (default: the preview limit).
+
+    The Data page previews a file this way; the whole file is parsed only when the user loads it.
+    """
+    head = Head(rows or limits.LIMITS.preview_rows)
+    token = _head.set(head)
+    try:
+        yield head
+    finally:
+        _head.reset(token)
+
+
+def _cut_lines(data: bytes, rows: int) -> tuple[bytes, bool]:
+    """The header and the first `rows` lines of a text file, and whether anything was cut."""
+    end = -1
+    for _ in range(rows + 1):
+        end = data.find(b"\n", end + 1)
+        if end < 0:
+            return data, False
+    return data[:end + 1], bool(data[end + 1:].strip())
+
+
 def read_table(data: bytes) -> pd.DataFrame:
     """A CSV (any of the encodings and separators above) or .xlsx as a DataFrame of strings.
 
     Column names are stripped; a column `_line` holds each row's line number in the file (the
-    header is line 1), for row-level error reports.
+    header is line 1), for row-level error reports. Inside `preview_head` only the file's head is read.
     """
+    head = _head.get()
+    nrows = head.rows if head else None
     if is_xlsx(data):
         try:
-            frame = pd.read_excel(io.BytesIO(data), dtype=str, engine="openpyxl")
+            frame = pd.read_excel(io.BytesIO(data), dtype=str, engine="openpyxl",
+                                  nrows=None if nrows is None else nrows + 1)
         except Exception as err:  # openpyxl raises many kinds for broken files
             raise ImportFileError(f"Excel-filen kunde inte läsas / could not read the Excel file ({err})") from None
+        if head is not None and len(frame) > nrows:
+            frame, head.cut = frame.iloc[:nrows], True
     else:
+        if head is not None:
+            data, head.cut = _cut_lines(data, head.rows)
         text = decode_text(data)
         sep = sniff_separator(text)
         try:
             frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
-                                skip_blank_lines=True, engine="python")
+                                skip_blank_lines=True, engine="python", nrows=nrows)
         except pd.errors.EmptyDataError:
             raise ImportFileError("filen är tom / the file is empty") from None
         except (pd.errors.ParserError, csv.Error) as err:
@@ -139,6 +185,7 @@ def read_table(data: bytes) -> pd.DataFrame:
     frame.insert(0, "_line", frame.index.to_numpy() + 2)
     if frame.empty:
         raise ImportFileError("filen har inga datarader / the file has no data rows")
+    limits.check_time()
     return frame.reset_index(drop=True)
 
 
@@ -174,6 +221,49 @@ def parse_datetime(text: str) -> dt.datetime:
         except ValueError:
             continue
     raise ValueError(f"okänt datumformat: {value!r}")
+
+
+# Date sanity on every import: an event, answer or statistics period before 1990 or more than a day
+# in the future is a typo or a broken export (year 0001, 2099), never real data; such a row is
+# rejected with the reason. The day's margin allows for clocks and time zones.
+EARLIEST_EVENT = dt.datetime(1990, 1, 1)
+FUTURE_MARGIN = dt.timedelta(days=1)
+
+
+def event_time_bounds(now: dt.datetime | None = None) -> tuple[dt.datetime, dt.datetime]:
+    """(earliest, latest) accepted moment: 1990-01-01 and a day from now (naive, local time)."""
+    return EARLIEST_EVENT, (now or dt.datetime.now()) + FUTURE_MARGIN
+
+
+def event_time_problem(moment: dt.datetime | dt.date | None, what: str = "datumet",
+                       now: dt.datetime | None = None) -> str | None:
+    """Why `moment` cannot be an event's time (Swedish / English), or None if it can."""
+    if moment is None:
+        return None
+    if not isinstance(moment, dt.datetime):
+        moment = dt.datetime(moment.year, moment.month, moment.day)
+    elif moment.tzinfo is not None:
+        moment = moment.astimezone().replace(tzinfo=None)
+    earliest, latest = event_time_bounds(now)
+    if moment < earliest:
+        return f"{what} {moment.date().isoformat()} är före 1990 / the date is before 1990"
+    if moment > latest:
+        return (f"{what} {moment.date().isoformat()} ligger mer än en dag fram i tiden"
+                " / the date is more than a day in the future")
+    return None
+
+
+def check_event_time(moment: dt.datetime | dt.date | None, what: str = "datumet") -> None:
+    """Raise ValueError (a row's rejection reason) if `moment` is outside event_time_bounds."""
+    problem = event_time_problem(moment, what)
+    if problem:
+        raise ValueError(problem)
+
+
+def event_times_ok(moments: list[dt.datetime | None]) -> np.ndarray:
+    """Per moment: False if it is outside event_time_bounds (None counts as ok: checked elsewhere)."""
+    earliest, latest = event_time_bounds()
+    return np.array([m is None or earliest <= m <= latest for m in moments], dtype=bool)
 
 
 # Texts of one plain shape are read without the general parsers, with a result that is the same by
@@ -250,6 +340,7 @@ def parse_datetimes(texts) -> tuple[list[dt.datetime | None], np.ndarray]:
 
 
 def start_batch(con, source: str, file_name: str, digest: str) -> int:
+    limits.check_time()  # inside the import's transaction: a refusal here writes nothing
     return con.execute(
         "insert into import_batch (source, file_name, file_sha256, started_at, status)"
         " values (?, ?, ?, ?, 'running') returning id",
@@ -258,6 +349,7 @@ def start_batch(con, source: str, file_name: str, digest: str) -> int:
 
 
 def finish_batch(con, batch_id: int, report: ImportReport, status: str = "ok") -> None:
+    limits.check_time()
     con.execute(
         "update import_batch"
         " set rows_read = ?, rows_loaded = ?, rows_rejected = ?, finished_at = ?, status = ?, message = ?"
@@ -275,6 +367,7 @@ def record_batch(con, report: ImportReport, digest: str) -> int:
     return batch_id
 
 
-__all__ = ["ImportFileError", "ImportReport", "Rejected", "read_bytes", "read_table", "decode_text",
+__all__ = ["ImportFileError", "ImportReport", "Rejected", "read_bytes", "read_table", "decode_text", "preview_head",
            "parse_number", "parse_numbers", "parse_datetime", "parse_datetimes", "record_batch", "sha256",
+           "check_event_time", "event_time_bounds", "event_time_problem", "event_times_ok",
            "transaction"]

@@ -33,6 +33,8 @@ from est_data.ingest.common import (
     ImportFileError,
     ImportReport,
     Rejected,
+    check_event_time,
+    event_times_ok,
     parse_datetime,
     parse_datetimes,
     parse_number,
@@ -233,6 +235,7 @@ def _parse_row(row: pd.Series, cols: dict[str, str | None], lk: _Lookups) -> dic
         occurred = parse_datetime(date_text)
     except ValueError:
         raise ValueError(f"datumet kan inte tolkas: {date_text!r}") from None
+    check_event_time(occurred)
     category = value("category")
     if not category:
         raise ValueError("kategori saknas")
@@ -327,6 +330,7 @@ def _parse_rows(frame: pd.DataFrame, cols: dict[str, str | None], lk: _Lookups
     addresses, areas, descriptions = texts("address"), texts("area"), texts("description")
 
     occurred, bad_date = parse_datetimes(dates)  # an empty date is refused too
+    bad_date |= ~event_times_ok(occurred)  # before 1990 or in the future: _parse_row gives the reason
     costs, bad_cost = parse_numbers(costs_text)
     with np.errstate(invalid="ignore"):
         ok = ~bad_date & np.array([bool(c) for c in categories], dtype=bool) & ~bad_cost \

@@ -27,7 +27,16 @@ import pandas as pd
 
 from est_data.db import transaction
 from est_data.ingest import reference, staging
-from est_data.ingest.common import ImportFileError, ImportReport, Rejected, read_bytes, record_batch, sha256
+from est_data.ingest.common import (
+    ImportFileError,
+    ImportReport,
+    Rejected,
+    check_event_time,
+    event_time_bounds,
+    read_bytes,
+    record_batch,
+    sha256,
+)
 
 SOURCE = "polisen"
 CLI_HELP = "polishändelser: JSON från Polisens öppna API (/api/events)"
@@ -140,6 +149,8 @@ def parse_event(event: dict) -> dict:
         if code is None:
             raise ValueError(f"okänd plats: {location_name or name!r}")
         precision = "county" if location_name else "municipality"
+    check_event_time(published, "publiceringsdatumet")
+    check_event_time(occurred or published, "händelsedatumet")
     lat, lon = _gps(location)
     url = str(event.get("url") or "").strip()
     if url.startswith("/"):
@@ -237,7 +248,9 @@ with raw as (
            (lower(category) like 'sammanfattning%' or list_contains(?, lower(category))) as is_summary,
            (regexp_full_match(coalesce(external_id, ''), '\d+') and published_at is not null
             and coalesce(category, '') <> '' and occurred_at is not null
-            and (location_code is not null or is_county)) as ok
+            and (location_code is not null or is_county)
+            and published_at between ? and ?
+            and occurred_at between ? and ?) as ok
     from located
 )
 select * from final
@@ -258,8 +271,10 @@ def parse_fast(con, data: bytes) -> tuple[int, list[int]] | None:
         try:
             con.execute("create or replace temp table polisen_names as select unnest(?) as name, unnest(?) as code",
                         [list(names), list(names.values())])
+            earliest, latest = event_time_bounds()  # outside them: parse_event rejects the row with the reason
             con.execute("create or replace temp table polisen_parsed as " + _PARSE_SQL,
-                        [path, list(MONTHS), sorted(reference.county_names()), BASE_URL, sorted(NON_INCIDENT_TYPES)])
+                        [path, list(MONTHS), sorted(reference.county_names()), BASE_URL, sorted(NON_INCIDENT_TYPES),
+                         earliest, latest, earliest, latest])
         except duckdb.Error:
             return None
         finally:

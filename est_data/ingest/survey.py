@@ -48,6 +48,7 @@ from est_data.ingest.common import (
     ImportFileError,
     ImportReport,
     Rejected,
+    check_event_time,
     parse_datetime,
     read_bytes,
     read_table,
@@ -282,7 +283,9 @@ class _Lookups:
 def _submitted(row: pd.Series, column: str | None) -> dt.datetime | None:
     if not column or not row[column]:
         return None
-    return parse_datetime(row[column])
+    submitted = parse_datetime(row[column])
+    check_event_time(submitted, "svarsdatumet")
+    return submitted
 
 
 def _reporter_area(row: pd.Series, cols: dict, lk: _Lookups) -> tuple[int, int]:
@@ -307,7 +310,9 @@ def _reporter_area(row: pd.Series, cols: dict, lk: _Lookups) -> tuple[int, int]:
 
 def _week(row: pd.Series, cols: dict, submitted: dt.datetime | None) -> IsoWeek:
     if cols["week"] and row[cols["week"]]:
-        return parse_week(row[cols["week"]], row[cols["year"]] if cols["year"] else "", submitted)
+        week = parse_week(row[cols["week"]], row[cols["year"]] if cols["year"] else "", submitted)
+        check_event_time(week.monday(), f"vecka {week.week} år {week.year} (måndag)")
+        return week
     if submitted is None:
         raise ValueError("vecka och svarsdatum saknas / no week and no answer date")
     return IsoWeek.of(submitted.date())

@@ -1,7 +1,8 @@
 """Upload widgets for the Data page: one generic flow for every importer in `est_data.ingest.IMPORTERS`.
 
-File -> the importer's own options (if any) -> preview (nothing written; rejected rows shown) ->
-load with a progress bar -> result. Importers that take a `progress` parameter report progress;
+File (checked against the import limits at once, without parsing it) -> the importer's own options
+(if any; read from the file's head) -> preview (the first rows only, nothing written; rejected rows
+shown) -> load with a progress bar (the whole file is parsed only now) -> result. Importers that take a `progress` parameter report progress;
 importers with `profiles(con)` get a profile choice; areas and felanmälan get their column choices.
 """
 
@@ -15,8 +16,9 @@ from types import ModuleType
 import pandas as pd
 import streamlit as st
 
-from est_data import i18n
-from est_data.ingest.common import ImportFileError, ImportReport
+from est_data import db, i18n
+from est_data.ingest import limits
+from est_data.ingest.common import ImportFileError, ImportReport, preview_head
 from est_data.ui.common import show_table
 from est_data.ui.state import con, tr
 
@@ -118,21 +120,26 @@ def upload_flow(name: str, path: str, default_municipality: str) -> None:
     data = uploaded.getvalue()
     digest = hashlib.sha256(data).hexdigest()
     try:
-        options = options_for(name, mod, data, uploaded.name, default_municipality)
+        limits.check(data)  # size, columns, rows, unpacked size, nesting: before any parser sees the file
+        with preview_head():  # the options need only the column names
+            options = options_for(name, mod, data, uploaded.name, default_municipality)
     except ImportFileError as err:
-        st.error(str(err))
+        st.error(f"{uploaded.name}: {err}")
         return
     state_key = (digest, repr(sorted(options.items())))
     if st.button(tr("incidents.data.preview"), key=f"{key}_preview", icon=":material/preview:"):
         try:
-            report = mod.preview(con(), data, uploaded.name, **options)
-            st.session_state[f"{key}_preview_state"] = (state_key, report)
+            with preview_head() as head, db.shared():  # temp tables on this cursor: no file rewrite meanwhile
+                report = mod.preview(con(), data, uploaded.name, **options)
+            st.session_state[f"{key}_preview_state"] = (state_key, report, head)
         except ImportFileError as err:
             st.session_state.pop(f"{key}_preview_state", None)
-            st.error(str(err))
+            st.error(f"{uploaded.name}: {err}")
     previewed = st.session_state.get(f"{key}_preview_state")
     if previewed and previewed[0] == state_key:
         st.subheader(tr("incidents.data.preview_heading"))
+        if previewed[2].cut:
+            st.caption(tr("safety.preview_head", n=previewed[2].rows))
         show_report(previewed[1], loaded=False)
         if st.button(tr("incidents.data.load"), key=f"{key}_load", type="primary", icon=":material/upload:"):
             bar = st.progress(0.0, text=tr("incidents.data.loading"))
@@ -142,10 +149,11 @@ def upload_flow(name: str, path: str, default_municipality: str) -> None:
 
             extra = {"progress": progress} if _explicit(mod.load, "progress") else {}
             try:
-                report = mod.load(con(), data, uploaded.name, **options, **extra)
+                with db.shared():
+                    report = mod.load(con(), data, uploaded.name, **options, **extra)
             except ImportFileError as err:
                 bar.empty()
-                st.error(str(err))
+                st.error(f"{uploaded.name}: {err}")
                 return
             from est_data import incidents  # (esda is slow to import: only when used)
 
