@@ -21,6 +21,23 @@ SOURCES = ("polisen", "felanmalan", "rapportör")
 POINT_PRECISIONS = ("exact", "place")
 
 
+def source_options(con, municipality_code: str) -> list[str]:
+    """The sources to choose from on the map: police, fault reports, reporters and each incident register
+    (a register's name is its source)."""
+    from est_data.ingest import register
+
+    return list(SOURCES) + register.sources(con, municipality_code)
+
+
+def source_label(source: str, lang: str = "sv") -> str:
+    """A source's name for people: the built-in ones translated, a register by its own name."""
+    from est_data import i18n
+
+    key = f"incidents.source.{source}"
+    text = i18n.t(key, lang)
+    return source if text == key else text
+
+
 @dataclass(frozen=True)
 class EventQuery:
     """What the map shows. Empty tuples mean everything."""

@@ -9,4 +9,5 @@ IMPORTERS: dict[str, str] = {
     "polisen": "est_data.ingest.polisen",
     "felanmalan": "est_data.ingest.felanmalan",
     "areas": "est_data.ingest.areas",
+    "register": "est_data.ingest.register",
 }

@@ -29,6 +29,7 @@ SOURCES: dict[str, str] = {
     "polisen": "est_data.ingest.polisen",
     "felanmalan": "est_data.ingest.felanmalan",
     "areas": "est_data.ingest.areas",
+    "register": "est_data.ingest.register",
 }
 
 MAX_LISTED = 100
