@@ -29,6 +29,11 @@ def source_options(con, municipality_code: str) -> list[str]:
     return list(SOURCES) + register.sources(con, municipality_code)
 
 
+def incident_sources(con, municipality_code: str) -> list[str]:
+    """The sources of table incident (what an action evaluation counts): police, fault reports, registers."""
+    return [s for s in source_options(con, municipality_code) if s != "rapportör"]
+
+
 def source_label(source: str, lang: str = "sv") -> str:
     """A source's name for people: the built-in ones translated, a register by its own name."""
     from est_data import i18n

@@ -85,4 +85,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "incidents.data.field.time_to": ("Till klockslag", "To time"),
     "trends.measure.register": ("Händelser: {name}", "Incidents: {name}"),
     "trends.unit.register": ("Antal händelser ({name})", "Number of incidents ({name})"),
+    "actions.eval.sources": ("Källor", "Sources"),
+    "actions.placeholder.all_sources": ("alla källor (polisen, felanmälan, registren)",
+                                        "every source (police, fault reports, registers)"),
 }

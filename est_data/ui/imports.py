@@ -77,6 +77,10 @@ def options_for(name: str, mod: ModuleType, data: bytes, file_name: str, default
                 mod.save_profile(con(), new_name.strip(), options["mapping"], by=str(user))
                 st.success(tr("incidents.data.profile_saved", name=new_name.strip()))
         options["municipality_code"] = default_municipality
+    elif name == "register":
+        from est_data.ui import register_import
+
+        options = register_import.options(mod, data, file_name, default_municipality)
     elif hasattr(mod, "profiles"):
         names = sorted(mod.profiles(con()))
         if names:
