@@ -415,10 +415,9 @@ def _options_profile(con, options: dict) -> Profile:
 def parse(con, data: bytes | str, file_name: str | None, options: dict
           ) -> tuple[pd.DataFrame, ImportReport, str, str]:
     """Read and validate the file; nothing is written. Returns (rows, report, digest, source name)."""
-    profile = _options_profile(con, options)
-    source = check_source_name(profile.source)
-    raw, name = read_bytes(data, file_name)
+    raw, name = read_bytes(data, file_name)  # an unreadable file is refused for that, whatever the options
     frame = read_table(raw)
+    profile = _options_profile(con, options)
     cols = find_columns(list(frame.columns), profile.columns)
     missing = [f for f in REQUIRED if not cols.get(f)]
     if missing:
@@ -427,6 +426,7 @@ def parse(con, data: bytes | str, file_name: str | None, options: dict
             "kolumn saknas: " + ", ".join(names[m] for m in missing) + " (välj kolumner i kolumnmappningen)"
             f" / missing column: {', '.join(missing)} (choose columns in the mapping); kolumner i filen: "
             + ", ".join(c for c in frame.columns if c != "_line"))
+    source = check_source_name(profile.source)
     code = str(options.get("municipality_code") or config.get_setting(con, "municipality_code"))
     lk = _Lookups(con, code)
     places = _Places(lk, con)
