@@ -235,3 +235,22 @@ def test_the_map_trends_and_an_evaluation_use_it(sample_con, tmp_path):
     assert ev.counts["target"] == (expect["exact_before"] + 1, expect["exact_after"]) == (25, 6)
     every = evaluation.evaluate(sample_con, action_id, evaluation.Settings(weeks=12))
     assert every.counts["target"][0] > 24  # the other sources' events near the school are counted too
+
+
+def test_evaluate_on_the_register_from_the_cli(sample_db, tmp_path, capsys):
+    from est_data import db
+
+    con = db.connect(sample_db)
+    data, _ = _file(tmp_path)
+    _load(con, data)
+    place_id = con.execute("select id from place where name = 'Västervångsskolan'").fetchone()[0]
+    action_id = con.execute("insert into action (title, kind, place_id, start_date, status)"
+                            " values ('Låsta soprum', 'fysisk åtgärd', ?, ?, 'pågår') returning id",
+                            [place_id, START]).fetchone()[0]
+    db.close_all()
+    args = ["--db", str(sample_db), "evaluate", str(action_id), "--weeks", "12", "--format", "json"]
+    assert cli.main(args + ["--source", SOURCE]) == 0
+    counts = json.loads(capsys.readouterr().out)["counts"]["target"]
+    assert (counts["before"], counts["after"]) == (25, 6)
+    assert cli.main(args) == 0
+    assert json.loads(capsys.readouterr().out)["counts"]["target"]["before"] > 25
