@@ -19,6 +19,7 @@ from est_data.analysis import hotspots
 
 SOURCES = ("polisen", "felanmalan", "rapportör")
 POINT_PRECISIONS = ("exact", "place")
+PUBLIC_TEXT_SOURCES = ("polisen", "felanmalan")  # whose summaries every reader may see
 
 
 def source_options(con, municipality_code: str) -> list[str]:
@@ -118,8 +119,9 @@ def event_points(con, q: EventQuery, limit: int, with_text: bool) -> pd.DataFram
         " limit ?",
         q.params() + [list(POINT_PRECISIONS), limit],
     ).df()
-    if not with_text:  # reporters' free text is personal data; police and fault-report summaries are not
-        frame["text"] = frame["text"].where(frame["source"] != "rapportör", None)
+    if not with_text:  # reporters' and registers' free text (guards' notes …) is personal data; police and
+        # fault-report summaries are not
+        frame["text"] = frame["text"].where(frame["source"].isin(PUBLIC_TEXT_SOURCES), None)
     return frame
 
 

@@ -188,3 +188,23 @@ def test_uppfoljning_shows_the_comparison(sample_db):
     assert len(frame) == similar_size.GROUP_SIZE + 1
     assert "Trelleborg ◀" in set(frame["Kommun"])
     assert any("plats" in m.value and "hela landet 14\u00a0270" in m.value for m in at.markdown)
+
+
+def test_data_page_asks_for_the_year_only_when_the_name_has_none(sample_db):
+    from est_data import db
+    from tests.conftest import app_as
+
+    at = app_as("samordnare", "data")
+    at.file_uploader(key="data_bra_file").set_value(("Anmälda brott kommunerna 2024.csv", _file_2024(), "text/csv"))
+    at.run()
+    assert not at.exception
+    assert not [n for n in at.number_input if n.key == "data_bra_year"]
+    at.file_uploader(key="data_bra_file").set_value(("kommuner.csv", _file_2021(), "text/csv")).run()
+    at.button(key="data_bra_preview").click().run()
+    assert any("--year" in e.value for e in at.error)
+    at.number_input(key="data_bra_year").set_value(2021).run()
+    at.button(key="data_bra_preview").click().run()
+    assert not at.exception and not at.error
+    at.button(key="data_bra_load").click().run()
+    assert any("inlästa 291" in s.value for s in at.success)
+    assert _yearly_rows(db.connect(sample_db), 2021)["1287"][0] == _expected()["1287"][0]

@@ -214,6 +214,9 @@ def test_the_map_trends_and_an_evaluation_use_it(sample_con, tmp_path):
     assert int(totals.loc[SOURCE, "on_map"]) == 30 + 2  # coordinates, and the two named places
     points = incidents.event_points(sample_con, q, 100, with_text=False)
     assert set(points["source"]) == {SOURCE} and len(points) == 32
+    assert points["text"].isna().all()  # a register's notes are free text: only for those who see personal data
+    texts = incidents.event_points(sample_con, q, 100, with_text=True)["text"]
+    assert texts.str.contains("Brand i kärl, släckt av boende").sum() == 30
     # trends: a measure of its own, counting only the register
     key = trends.REGISTER_PREFIX + SOURCE
     assert key in trends.measure_keys(sample_con, code)

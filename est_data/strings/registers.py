@@ -3,8 +3,8 @@
 STRINGS: dict[str, tuple[str, str]] = {
     # Brå's yearly file per municipality
     "bra.error.rate": ("ogiltigt antal per 100 000 invånare: {value}", "invalid rate per 100,000 inhabitants: {value}"),
-    "bra.error.no_year": ("året framgår inte av filnamnet; ange det (--year ÅÅÅÅ)",
-                          "the year is not in the file name; give it (--year YYYY)"),
+    "bra.error.no_year": ("året framgår inte av filnamnet; ange det (--year ÅÅÅÅ, eller År på sidan Data)",
+                          "the year is not in the file name; give it (--year YYYY, or Year on the Data page)"),
     "bra.yearly": ("Brås årsfil per kommun för {year}: {n} kommuner (samtliga anmälda brott)",
                    "Brå's yearly file per municipality for {year}: {n} municipalities (all reported crimes)"),
     "bra.districts": ("{n} stadsdelar i Stockholm lästes inte in (de är inte kommuner): {names}",
@@ -88,4 +88,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "actions.eval.sources": ("Källor", "Sources"),
     "actions.placeholder.all_sources": ("alla källor (polisen, felanmälan, registren)",
                                         "every source (police, fault reports, registers)"),
+    "bra.ui.year": ("År (för Brås årsfil per kommun)", "Year (for Brå's yearly file per municipality)"),
+    "bra.ui.year_help": ("Behövs bara när filnamnet inte innehåller året, t.ex. \"Anmälda brott kommunerna 2024.csv\".",
+                         "Only needed when the file name has no year, e.g. \"Anmälda brott kommunerna 2024.csv\"."),
 }
