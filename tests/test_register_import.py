@@ -257,3 +257,32 @@ def test_evaluate_on_the_register_from_the_cli(sample_db, tmp_path, capsys):
     assert (counts["before"], counts["after"]) == (25, 6)
     assert cli.main(args) == 0
     assert json.loads(capsys.readouterr().out)["counts"]["target"]["before"] > 25
+
+
+def test_fire_service_calls_from_excel(sample_con):
+    import io
+
+    import openpyxl
+
+    north, east = (float(v.replace(",", ".")) for v in _sweref(*STATIONEN, dx=30.0))
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Larmnummer", "Larmtid", "Larmtyp", "Adress", "X", "Y"])  # X = northing, as Swedish GIS writes
+    sheet.append(["R1", dt.datetime(2026, 3, 1, 21, 15), "Brand i container", "", north, east])
+    sheet.append(["R2", dt.datetime(2026, 3, 2, 3, 5), "Brand i container", "Hamnplan", None, None])
+    sheet.append(["R3", "2026-03-03", "Brand ute", "Stortorget 1", None, None])
+    sheet.append(["R4", dt.datetime(2026, 3, 4, 12, 0), "", "Stortorget", None, None])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    report = register.load(sample_con, buffer.getvalue(), "larm.xlsx", source="Räddningstjänsten",
+                           categories={"Brand i container": "Anlagda bränder", "Brand ute": "Anlagda bränder"})
+    assert report.rows_loaded == 3 and [(r.line, r.reason) for r in report.rejected] == [(5, "kategori saknas")]
+    rows = {r[0]: r[1:] for r in sample_con.execute(
+        "select external_id, occurred_at, time_precision, location_precision, lat, place_id, factor_code"
+        " from incident where source = 'Räddningstjänsten'").fetchall()}
+    place_of = dict(sample_con.execute("select name, id from place").fetchall())
+    assert rows["R1"][:3] == (dt.datetime(2026, 3, 1, 21, 15), "exact", "exact")
+    assert rows["R1"][3] == pytest.approx(STATIONEN[0], abs=1e-4) and rows["R1"][4] == place_of["Stationen"]
+    assert rows["R2"][2:] == ("place", pytest.approx(55.377998), place_of["Hamnplan"], "brand")
+    assert rows["R3"][1:3] == ("day", "place")  # "Stortorget 1" names the place Stortorget
+    assert rows["R3"][4] == place_of["Stortorget"]
