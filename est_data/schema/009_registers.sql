@@ -8,7 +8,7 @@ alter table crime_stat add column if not exists rate_per_100k double;
 -- with "if not exists" so the two apply in either order): 'exact' (occurred_at is the moment),
 -- 'day' (only the date: occurred_at is its midnight, occurred_to the next midnight, never an exact
 -- 00:00) or 'window' (some time from occurred_at until occurred_to).
-alter table incident add column if not exists time_precision varchar;
+alter table incident add column if not exists time_precision varchar default 'exact';
 alter table incident add column if not exists occurred_to timestamp;
 
 -- The EST factor an incident register's category was mapped to (null when none was chosen).
