@@ -19,7 +19,6 @@ from est_data.analysis import hotspots
 
 SOURCES = ("polisen", "felanmalan", "rapportör")
 POINT_PRECISIONS = ("exact", "place")
-PUBLIC_TEXT_SOURCES = ("polisen", "felanmalan")  # whose summaries every reader may see
 
 
 def source_options(con, municipality_code: str) -> list[str]:
@@ -121,7 +120,7 @@ def event_points(con, q: EventQuery, limit: int, with_text: bool) -> pd.DataFram
     ).df()
     if not with_text:  # reporters' and registers' free text (guards' notes …) is personal data; police and
         # fault-report summaries are not
-        frame["text"] = frame["text"].where(frame["source"].isin(PUBLIC_TEXT_SOURCES), None)
+        frame["text"] = frame["text"].where(frame["source"].isin(("polisen", "felanmalan")), None)
     return frame
 
 

@@ -18,7 +18,7 @@ import pandas as pd
 from folium import plugins
 from matplotlib import colormaps
 
-from est_data import geo, i18n, incidents
+from est_data import geo, i18n
 from est_data.analysis import hotspots
 
 MAX_MARKERS = 2000
@@ -67,9 +67,11 @@ def add_areas_by_rate(m: folium.Map, areas: gpd.GeoDataFrame, counts: pd.DataFra
 
 def event_popup(row: pd.Series, lang: str) -> str:
     """Popup HTML for one event; every value escaped, the link only to the police website."""
+    from est_data.incidents import source_label
+
     when = pd.Timestamp(row["occurred_at"]).strftime("%Y-%m-%d %H:%M") if pd.notna(row["occurred_at"]) else ""
     parts = [f"<b>{geo.escape(row['category'])}</b>",
-             f"{geo.escape(incidents.source_label(str(row['source']), lang))} · {geo.escape(when)}"]
+             f"{geo.escape(source_label(str(row['source']), lang))} · {geo.escape(when)}"]
     text = row.get("text")
     if isinstance(text, str) and text:
         parts.append(geo.escape(text[:400]))

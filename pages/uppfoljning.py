@@ -4,9 +4,10 @@ import pandas as pd
 import streamlit as st
 
 from est_data import i18n, trend_figures
-from est_data.analysis import compstat, similar_size
+from est_data.analysis import compstat
 from est_data.ui.common import page_setup
 from est_data.ui.figures import cached_figure, download_table_lazy
+from est_data.ui.followup_similar import show as show_similar_size
 from est_data.ui.state import cached, tr
 
 ctx = page_setup("uppfoljning")
@@ -107,16 +108,4 @@ else:
         tr("followup.col.start"): actions["start_date"],
     }), hide_index=True, width="stretch", key="followup_actions")
 
-st.subheader(tr("similar.title"))
-similar_years = cached(similar_size.years, filters.municipality_code)
-if not similar_years:
-    st.info(tr("similar.none"))
-else:
-    similar_year = st.selectbox(tr("similar.year"), similar_years, key="followup_similar_year")
-    similar = cached(similar_size.similar_size, filters.municipality_code, similar_year)
-    if similar is not None:
-        st.markdown(similar_size.summary(similar, ctx.lang))
-        similar_table = similar_size.display_table(similar, ctx.lang)
-        st.dataframe(similar_table, hide_index=True, width="stretch", key="followup_similar")
-        st.caption(tr("similar.caption"))
-        download_table_lazy(similar_table, f"liknande_kommuner_{similar.year}", key="followup_similar_xlsx")
+show_similar_size(filters.municipality_code, ctx.lang)

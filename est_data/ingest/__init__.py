@@ -8,6 +8,6 @@ IMPORTERS: dict[str, str] = {
     "bra": "est_data.ingest.bra",
     "polisen": "est_data.ingest.polisen",
     "felanmalan": "est_data.ingest.felanmalan",
-    "areas": "est_data.ingest.areas",
     "register": "est_data.ingest.register",
+    "areas": "est_data.ingest.areas",
 }

@@ -41,19 +41,16 @@ import pandas as pd
 
 from est_data import config, i18n
 from est_data.db import transaction
-from est_data.ingest import reference
+from est_data.ingest import common, reference
 from est_data.ingest.common import (
     ImportFileError,
     ImportReport,
     Rejected,
-    decode_text,
     finish_batch,
-    is_xlsx,
     parse_number,
     read_bytes,
     read_table,
     sha256,
-    sniff_separator,
     start_batch,
 )
 
@@ -441,11 +438,11 @@ def _is_headerless_yearly(columns: list[str], lookup: dict[str, str]) -> bool:
 
 def _read_headerless(raw: bytes) -> pd.DataFrame:
     """The file read again without a header: columns c0 (name), c1 (count), c2 (rate), _line."""
-    if is_xlsx(raw):
+    if common.is_xlsx(raw):
         frame = pd.read_excel(io.BytesIO(raw), dtype=str, header=None, engine="openpyxl")
     else:
-        text = decode_text(raw)
-        frame = pd.read_csv(io.StringIO(text), sep=sniff_separator(text), dtype=str, header=None,
+        text = common.decode_text(raw)
+        frame = pd.read_csv(io.StringIO(text), sep=common.sniff_separator(text), dtype=str, header=None,
                             keep_default_na=False, skip_blank_lines=True, engine="python")
     frame = frame.fillna("").astype(str).apply(lambda s: s.str.strip())
     frame.columns = [f"c{i}" for i in range(frame.shape[1])]

@@ -28,8 +28,8 @@ SOURCES: dict[str, str] = {
     "bra": "est_data.ingest.bra",
     "polisen": "est_data.ingest.polisen",
     "felanmalan": "est_data.ingest.felanmalan",
-    "areas": "est_data.ingest.areas",
     "register": "est_data.ingest.register",
+    "areas": "est_data.ingest.areas",
 }
 
 MAX_LISTED = 100

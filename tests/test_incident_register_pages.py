@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from est_data.ingest import register
 from tests.conftest import app_as
-from tests.test_register_import import CATEGORIES, SOURCE, _log
+from tests.test_incident_register import CATEGORIES, SOURCE, _log
 
 
 def _data() -> bytes:
