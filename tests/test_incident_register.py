@@ -226,7 +226,7 @@ def test_the_map_trends_and_an_evaluation_use_it(sample_con, tmp_path):
     assert weekdays["value"].sum() == pytest.approx(34)
     by_day = dict(sample_con.execute("select isodow(occurred_at) - 1, count(*) from incident where source = ?"
                                      " group by 1", [SOURCE]).fetchall())
-    assert weekdays.set_index("weekday")["value"].to_dict() == {d: float(by_day.get(d, 0)) for d in range(7)}
+    assert weekdays.set_index("weekday")["value"].to_dict() == pytest.approx({d: by_day.get(d, 0) for d in range(7)})
     # an action at the school, evaluated on the register's events only
     place_id = sample_con.execute("select id from place where name = 'Västervångsskolan'").fetchone()[0]
     action_id = sample_con.execute(
