@@ -172,10 +172,10 @@ def check_source_name(name: str) -> str:
     """The register's source name, stripped; refused when empty, too long or a built-in source."""
     clean = " ".join(str(name or "").split())
     if not clean:
-        raise ImportFileError(f"{i18n.t('register.error.no_source', 'sv')} / {i18n.t('register.error.no_source', 'en')}")
+        raise ImportFileError(f"{i18n.t('incident_register.error.no_source', 'sv')} / {i18n.t('incident_register.error.no_source', 'en')}")
     if len(clean) > MAX_NAME or _norm(clean) in RESERVED:
-        raise ImportFileError(f"{i18n.t('register.error.source_name', 'sv', name=clean)} / "
-                              f"{i18n.t('register.error.source_name', 'en', name=clean)}")
+        raise ImportFileError(f"{i18n.t('incident_register.error.source_name', 'sv', name=clean)} / "
+                              f"{i18n.t('incident_register.error.source_name', 'en', name=clean)}")
     return clean
 
 
@@ -273,9 +273,9 @@ def _moment(date_text: str, time_text: str, midnight_is_date: bool, what: str) -
     if day is None:
         moment = _date_time(date_text)
         if moment is None:
-            raise ValueError(i18n.t("register.error.date", what=what, value=date_text))
+            raise ValueError(i18n.t("incident_register.error.date", what=what, value=date_text))
         if time_text:
-            raise ValueError(i18n.t("register.error.two_times", value=f"{date_text} / {time_text}"))
+            raise ValueError(i18n.t("incident_register.error.two_times", value=f"{date_text} / {time_text}"))
         if midnight_is_date and moment.time() == dt.time(0):
             return moment, False
         return moment, True
@@ -284,12 +284,12 @@ def _moment(date_text: str, time_text: str, midnight_is_date: bool, what: str) -
     try:
         return dt.datetime.combine(day, _time(time_text)), True
     except ValueError:
-        raise ValueError(i18n.t("register.error.time", value=time_text)) from None
+        raise ValueError(i18n.t("incident_register.error.time", value=time_text)) from None
 
 
 def _when(values: dict[str, str], midnight_is_date: dict[str, bool]) -> _When:
     if not values["date"]:
-        raise ValueError(i18n.t("register.error.no_date"))
+        raise ValueError(i18n.t("incident_register.error.no_date"))
     start, start_timed = _moment(values["date"], values["time"], midnight_is_date["date"], "datum")
     if values["date_to"] or values["time_to"]:
         if values["date_to"]:
@@ -301,7 +301,7 @@ def _when(values: dict[str, str], midnight_is_date: dict[str, bool]) -> _When:
         if not end_timed:
             end = end + dt.timedelta(days=1)  # "to 12 March" means to the end of that day
         if end < start:
-            raise ValueError(i18n.t("register.error.window", start=start, end=end))
+            raise ValueError(i18n.t("incident_register.error.window", start=start, end=end))
         if start_timed and end_timed and end == start:
             return _When(start, None, "exact")
         if not start_timed and not end_timed and end == start + dt.timedelta(days=1):
@@ -316,7 +316,7 @@ def _time_or_fail(text: str) -> dt.time:
     try:
         return _time(text)
     except ValueError:
-        raise ValueError(i18n.t("register.error.time", value=text)) from None
+        raise ValueError(i18n.t("incident_register.error.time", value=text)) from None
 
 
 def _midnight_only(frame: pd.DataFrame, column: str | None) -> bool:
@@ -467,14 +467,14 @@ def _parse_row(values: dict[str, str], midnight: dict[str, bool], categories: di
                factors: dict[str, str], lk: _Lookups, places: _Places) -> dict:
     when = _when(values, midnight)
     if not values["category"]:
-        raise ValueError(i18n.t("register.error.no_category"))
+        raise ValueError(i18n.t("incident_register.error.no_category"))
     category, factor_code, mapped = _category(values["category"], categories, factors)
     try:
         cost = parse_number(values["cost"]) if values["cost"] else None
     except ValueError:
-        raise ValueError(i18n.t("register.error.cost", value=values["cost"])) from None
+        raise ValueError(i18n.t("incident_register.error.cost", value=values["cost"])) from None
     if cost is not None and (cost < 0 or math.isinf(cost)):
-        raise ValueError(i18n.t("register.error.cost", value=values["cost"]))
+        raise ValueError(i18n.t("incident_register.error.cost", value=values["cost"]))
     lat = lon = area_id = place_id = None
     precision = "municipality"
     pair = None
@@ -485,13 +485,13 @@ def _parse_row(values: dict[str, str], midnight: dict[str, bool], categories: di
             except ValueError:
                 a = b = None
             if a is None or b is None:
-                raise ValueError(i18n.t("register.error.coordinates", value=f"{values[first]}, {values[second]}"))
+                raise ValueError(i18n.t("incident_register.error.coordinates", value=f"{values[first]}, {values[second]}"))
             pair = (a, b)
             break
     if pair is not None:
         found = classify_pair(*pair)
         if found is None:
-            raise ValueError(i18n.t("register.error.crs", value=f"{pair[0]}, {pair[1]}"))
+            raise ValueError(i18n.t("incident_register.error.crs", value=f"{pair[0]}, {pair[1]}"))
         _, lat, lon = found
         precision = "exact"
     else:
@@ -536,7 +536,7 @@ def _check_inside(out: dict[str, list], lines: list[int], raws: list[str], lk: _
     for k, i in enumerate(exact):
         if not inside[k]:
             keep[i] = False
-            report.rejected.append(Rejected(lines[i], i18n.t("register.error.outside", name=lk.name,
+            report.rejected.append(Rejected(lines[i], i18n.t("incident_register.error.outside", name=lk.name,
                                                              lat=f"{lat[k]:.5f}", lon=f"{lon[k]:.5f}"), raws[i]))
     _drop(out, lines, raws, keep)
 
@@ -550,7 +550,7 @@ def _dedupe(out: dict[str, list], lines: list[int], raws: list[str], report: Imp
             continue
         if external_id in seen:
             keep[i] = False
-            report.rejected.append(Rejected(lines[i], i18n.t("register.error.duplicate", line=seen[external_id]),
+            report.rejected.append(Rejected(lines[i], i18n.t("incident_register.error.duplicate", line=seen[external_id]),
                                             raws[i]))
         else:
             seen[external_id] = lines[i]
@@ -574,15 +574,15 @@ def _messages(result: pd.DataFrame, report: ImportReport, unmapped: dict[str, in
     for precision in ("day", "window"):
         n = int((result["time_precision"] == precision).sum())
         if n:
-            report.messages.append(both(f"register.msg.{precision}", n=n))
+            report.messages.append(both(f"incident_register.msg.{precision}", n=n))
     if midnight["date"]:
-        report.messages.append(both("register.msg.midnight"))
+        report.messages.append(both("incident_register.msg.midnight"))
     n = int((result["location_precision"] == "municipality").sum())
     if n:
-        report.messages.append(both("register.msg.no_place", n=n))
+        report.messages.append(both("incident_register.msg.no_place", n=n))
     if unmapped:
         words = ", ".join(sorted(unmapped)[:20])
-        report.messages.append(both("register.msg.unmapped", n=len(unmapped), words=words))
+        report.messages.append(both("incident_register.msg.unmapped", n=len(unmapped), words=words))
 
 
 # ------------------------------------------------------------------------------------------------- load

@@ -20,8 +20,8 @@ def options(mod: ModuleType, data: bytes, file_name: str, default_municipality: 
     profile_name = st.selectbox(tr("incidents.data.profile"), [""] + sorted(saved), key=f"{key}_profile",
                                 format_func=lambda p: p or tr("incidents.data.no_profile"))
     profile = mod.Profile.from_dict(saved[profile_name]) if profile_name else mod.Profile()
-    source = st.text_input(tr("register.ui.source"), value=profile.source, key=f"{key}_source_{profile_name}",
-                           help=tr("register.ui.source_help") + (f" ({', '.join(known)})" if known else ""))
+    source = st.text_input(tr("incident_register.ui.source"), value=profile.source, key=f"{key}_source_{profile_name}",
+                           help=tr("incident_register.ui.source_help") + (f" ({', '.join(known)})" if known else ""))
     base = {**detected, **profile.columns}
     with st.expander(tr("incidents.data.mapping"), expanded=not all(base.get(f) for f in mod.REQUIRED)):
         st.caption(tr("incidents.data.mapping_help"))
@@ -37,8 +37,8 @@ def options(mod: ModuleType, data: bytes, file_name: str, default_municipality: 
                 mapping[field] = chosen
     words = mod.file_categories(data, file_name, mapping.get("category"))
     categories: dict[str, str] = {}
-    with st.expander(tr("register.ui.categories"), expanded=False):
-        st.caption(tr("register.ui.categories_help"))
+    with st.expander(tr("incident_register.ui.categories"), expanded=False):
+        st.caption(tr("incident_register.ui.categories_help"))
         grid = st.columns(2)
         for i, word in enumerate(words[:MAX_CATEGORY_INPUTS]):
             value = grid[i % 2].text_input(word, value=profile.categories.get(word, ""),
