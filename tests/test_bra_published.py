@@ -147,6 +147,12 @@ def test_cli_with_year(empty_db, tmp_path, capsys):
     assert cli.main(["--db", str(empty_db), "import", "bra", str(path), "--year", "2021"]) == 0
     out = capsys.readouterr().out
     assert "inlästa 291" in out and "avvisade 0" in out
+    path = tmp_path / "Anmälda brott kommunerna 2024.csv"
+    path.write_bytes(_file_2024())
+    assert cli.main(["--db", str(empty_db), "import", "bra", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert any("Rinkeby-Kista, Spånga–Tensta, Hässelby-Vällingby, Södermalm" in line for line in lines)
+    assert lines[-1].startswith(f"{path.name}: lästa 295, inlästa 291")
 
 
 def test_similar_size_comparison(empty_con):

@@ -71,5 +71,7 @@ def run_import(con, args) -> int:
         print(f"rad {rejected.line}: {rejected.reason}", file=sys.stderr)
     if report.rows_rejected > MAX_LISTED:
         print(f"... och {report.rows_rejected - MAX_LISTED} rader till / and more", file=sys.stderr)
+    for message in report.messages:  # e.g. Brå's district rows named, a register's rows with a date only
+        print(message)
     print(report.summary_line())
     return 0

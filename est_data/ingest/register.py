@@ -704,11 +704,17 @@ def _pairs(values: list[str] | None, what: str) -> dict[str, str]:
     return out
 
 
+def _profile_arg(value: str) -> str:
+    """A profile's name as given; a .json file as an absolute path (the app's inbox may read it elsewhere)."""
+    return str(Path(value).resolve()) if value.lower().endswith(".json") else value
+
+
 def add_arguments(parser) -> None:
     """CLI options of `import register`."""
     parser.add_argument("--source", help="registrets namn som egen källa, t.ex. Trelleborgshem (eller från profilen)")
-    parser.add_argument("--profile", help="sparad profil (namn) eller en profilfil (.json) med källa och mappningar")
-    parser.add_argument("--save-profile", metavar="NAMN|FIL.json",
+    parser.add_argument("--profile", type=_profile_arg,
+                        help="sparad profil (namn) eller en profilfil (.json) med källa och mappningar")
+    parser.add_argument("--save-profile", metavar="NAMN|FIL.json", type=_profile_arg,
                         help="spara källa, kolumn- och kategorimappning som profil (i databasen, eller i en .json-fil)")
     parser.add_argument("--column", action="append", metavar="FÄLT=KOLUMN", dest="columns",
                         help=f"kolumnmappning, upprepas; fält: {', '.join(FIELDS)}")
