@@ -286,3 +286,24 @@ def test_fire_service_calls_from_excel(sample_con):
     assert rows["R2"][2:] == ("place", pytest.approx(55.377998), place_of["Hamnplan"], "brand")
     assert rows["R3"][1:3] == ("day", "place")  # "Stortorget 1" names the place Stortorget
     assert rows["R3"][4] == place_of["Stortorget"]
+
+
+def test_a_register_of_several_municipalities_loads_only_this_ones_rows(sample_con):
+    data = ("Larmnummer;Larmtid;Larmtyp;Kommun;Adress\n"
+            "R1;2026-03-01 21:15;Brand i container;Trelleborg;Stationen\n"
+            "R2;2026-03-01 22:00;Brand i container;Vellinge kommun;Storgatan 1\n"
+            "R3;2026-03-02 01:10;Brand ute;Svedala;Torget\n"
+            "R4;2026-03-02 02:00;Brand ute;Ankeborg;Torget\n"
+            "R5;2026-03-03 04:00;Brand ute;1287;Hamnplan\n").encode("cp1252")
+    report = register.load(sample_con, data, "larm.csv", source="Räddningstjänsten")
+    assert report.rows_loaded == 2
+    assert [(r.line, r.reason) for r in report.rejected] == [(5, "okänd kommun: Ankeborg")]
+    assert any("2 rader gäller andra kommuner" in m and "Svedala (1)" in m and "Vellinge kommun (1)" in m
+               for m in report.messages)
+    ids = [r[0] for r in sample_con.execute("select external_id from incident where source = 'Räddningstjänsten'"
+                                            " order by 1").fetchall()]
+    assert ids == ["R1", "R5"]
+    # the same register written in lower case is the same source, not a second one
+    again = register.load(sample_con, data, "larm.csv", source="räddningstjänsten")
+    assert (again.source, again.rows_unchanged) == ("Räddningstjänsten", 2)
+    assert register.sources(sample_con) == ["Räddningstjänsten"]

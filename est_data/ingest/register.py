@@ -39,7 +39,7 @@ import pandas as pd
 from est_data import config, i18n
 from est_data.audit import record
 from est_data.db import transaction
-from est_data.ingest import reference, staging
+from est_data.ingest import bra, reference, staging
 from est_data.ingest.common import (
     ImportFileError,
     ImportReport,
@@ -73,6 +73,7 @@ FIELDS: dict[str, list[str]] = {
     "address": ["adress", "gatuadress", "plats", "platsbeskrivning", "fastighet", "objekt", "address", "location",
                 "place"],
     "area": ["område", "bostadsområde", "stadsdel", "ort", "area", "district"],
+    "municipality": ["kommun", "kommunnamn", "kommunkod", "municipality"],
     "lat": ["lat", "latitud", "latitude", "wgs84_lat", "lat_wgs84"],
     "lon": ["lon", "long", "lng", "longitud", "longitude", "wgs84_lon", "lon_wgs84"],
     "north": ["n", "northing", "nord", "y", "y_sweref", "sweref_n", "n_sweref99tm", "koordinat n", "y-koordinat"],
@@ -427,7 +428,10 @@ def parse(con, data: bytes | str, file_name: str | None, options: dict
             f" / missing column: {', '.join(missing)} (choose columns in the mapping); kolumner i filen: "
             + ", ".join(c for c in frame.columns if c != "_line"))
     source = check_source_name(profile.source)
+    source = {s.casefold(): s for s in sources(con)}.get(source.casefold(), source)  # "trelleborgshem" is the same
     code = str(options.get("municipality_code") or config.get_setting(con, "municipality_code"))
+    municipalities = bra._municipalities(con) if cols.get("municipality") else {}
+    elsewhere: dict[str, int] = {}
     lk = _Lookups(con, code)
     places = _Places(lk, con)
     factors = _factors(con)
@@ -441,6 +445,10 @@ def parse(con, data: bytes | str, file_name: str | None, options: dict
         line = int(row["_line"])
         values = {f: (str(row[c]).strip() if c else "") for f, c in cols.items()}
         try:
+            # a register covering several municipalities (a fire service): only this one's rows are loaded
+            if values["municipality"] and bra._municipality(values["municipality"], municipalities) != code:
+                elsewhere[values["municipality"]] = elsewhere.get(values["municipality"], 0) + 1
+                continue
             parsed = _parse_row(values, midnight, profile.categories, factors, lk, places)
         except ValueError as err:
             report.rejected.append(Rejected(line, str(err), _raw(row)))
@@ -457,6 +465,10 @@ def parse(con, data: bytes | str, file_name: str | None, options: dict
     result = pd.DataFrame(out, columns=_COLUMNS)
     result["municipality_code"] = code
     _messages(result, report, unmapped, midnight)
+    if elsewhere:
+        names = ", ".join(f"{name} ({n})" for name, n in sorted(elsewhere.items()))
+        report.messages.append(f"{i18n.t('incident_register.msg.elsewhere', 'sv', n=sum(elsewhere.values()), names=names)}"
+                               f" / {i18n.t('incident_register.msg.elsewhere', 'en', n=sum(elsewhere.values()), names=names)}")
     if options.get("strict") and report.rejected:
         raise ImportFileError(f"{report.rows_rejected} rader har fel; inget lästes in (--strict)"
                               f" / {report.rows_rejected} rows have errors; nothing loaded")

@@ -98,4 +98,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Brå's yearly file per municipality as Brå publishes it (\"Anmälda brott kommunerna YYYY.csv\", with or "
         "without a header), or an export from Brå's statistics database (month or quarter per crime category, "
         "long or wide, CSV or .xlsx)."),
+    "incident_register.msg.elsewhere": ("{n} rader gäller andra kommuner och lästes inte in: {names}",
+                                        "{n} rows concern other municipalities and were not loaded: {names}"),
+    "incidents.data.field.municipality": ("Kommun", "Municipality"),
 }
