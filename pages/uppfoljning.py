@@ -18,6 +18,7 @@ filters = ctx.filters
 latest = cached(compstat.latest_month, filters.municipality_code)
 if latest is None:
     st.warning(tr("followup.empty"))
+    show_similar_size(filters.municipality_code, ctx.lang)  # Brå's yearly file alone still compares
     st.stop()
 
 months = list(pd.date_range(end=pd.Timestamp(latest), periods=48, freq="MS").date)[::-1]

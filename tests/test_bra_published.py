@@ -214,3 +214,18 @@ def test_data_page_asks_for_the_year_only_when_the_name_has_none(sample_db):
     at.button(key="data_bra_load").click().run()
     assert any("inlästa 291" in s.value for s in at.success)
     assert _yearly_rows(db.connect(sample_db), 2021)["1287"][0] == _expected()["1287"][0]
+
+
+def test_uppfoljning_with_only_the_yearly_file(sample_db):
+    from est_data import db
+    from tests.conftest import app_as
+
+    con = db.connect(sample_db)
+    con.execute("delete from crime_stat")
+    con.execute("delete from incident where source = 'felanmalan'")  # no monthly follow-up at all
+    bra.load(con, _file_2024(), "Anmälda brott kommunerna 2024.csv")
+    at = app_as("lasare", "uppfoljning")
+    assert not at.exception
+    assert at.warning  # no monthly figures to follow up
+    frame = next(d.value for d in at.dataframe if "Per 100 000 inv." in d.value.columns)
+    assert "Trelleborg ◀" in set(frame["Kommun"])
