@@ -111,16 +111,16 @@ def binned_points(con, q: EventQuery, decimals: int = 4) -> pd.DataFrame:
 def event_points(con, q: EventQuery, limit: int, with_text: bool) -> pd.DataFrame:
     """Individual mappable events (newest first, at most limit) for clustered markers and popups."""
     frame = con.execute(
-        "select source, category, occurred_at, lat, lon, precision, text, url"
+        "select source, category, occurred_at, lat, lon, precision,"  # a register's notes are free text too
+        "       case when ? or source in ('polisen', 'felanmalan', 'rapportör') then text end as text, url"
         " from map_events(?, ?, ?, ?, ?, ?)"
         " where list_contains(?, precision) and lat is not null and lon is not null"
         " order by occurred_at desc"
         " limit ?",
-        q.params() + [list(POINT_PRECISIONS), limit],
+        [with_text] + q.params() + [list(POINT_PRECISIONS), limit],
     ).df()
-    if not with_text:  # reporters' and registers' free text (guards' notes …) is personal data; police and
-        # fault-report summaries are not
-        frame["text"] = frame["text"].where(frame["source"].isin(("polisen", "felanmalan")), None)
+    if not with_text:  # reporters' free text is personal data; police and fault-report summaries are not
+        frame["text"] = frame["text"].where(frame["source"] != "rapportör", None)
     return frame
 
 

@@ -67,11 +67,9 @@ def add_areas_by_rate(m: folium.Map, areas: gpd.GeoDataFrame, counts: pd.DataFra
 
 def event_popup(row: pd.Series, lang: str) -> str:
     """Popup HTML for one event; every value escaped, the link only to the police website."""
-    from est_data.incidents import source_label
-
     when = pd.Timestamp(row["occurred_at"]).strftime("%Y-%m-%d %H:%M") if pd.notna(row["occurred_at"]) else ""
     parts = [f"<b>{geo.escape(row['category'])}</b>",
-             f"{geo.escape(source_label(str(row['source']), lang))} · {geo.escape(when)}"]
+             f"{geo.escape(source_name(str(row['source']), lang))} · {geo.escape(when)}"]
     text = row.get("text")
     if isinstance(text, str) and text:
         parts.append(geo.escape(text[:400]))
@@ -90,6 +88,13 @@ function (row) {
 };
 """
 MARKER_COLOURS = {"polisen": "#08519c", "felanmalan": "#e6550d", "rapportör": "#31a354"}
+
+
+def source_name(source: str, lang: str) -> str:
+    """A built-in source's name translated; an incident register by its own name."""
+    from est_data.incidents import source_label
+
+    return source_label(source, lang)
 
 
 def add_event_clusters(m: folium.Map, points: pd.DataFrame, lang: str) -> None:
