@@ -183,6 +183,9 @@ def test_profiles_from_the_cli(sample_db, tmp_path, capsys):
     args = ["--db", str(sample_db), "import", "register", str(path)]
     assert cli.main(args + ["--source", SOURCE]) == 2  # no category column found
     assert "kategori" in capsys.readouterr().err
+    strict = ["--source", SOURCE, "--column", "category=Typ av händelse", "--strict"]
+    assert cli.main(args + strict) == 2  # five bad rows: nothing loaded
+    assert "5 rader har fel" in capsys.readouterr().err
     mapping = ["--column", "category=Typ av händelse"] + [x for k, v in CATEGORIES.items()
                                                           for x in ("--category", f"{k}={v}")]
     assert cli.main(args + ["--source", SOURCE, "--save-profile", "trelleborgshem"] + mapping) == 0
