@@ -31,6 +31,7 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -232,6 +233,7 @@ def file_categories(data: bytes | str, file_name: str | None, column: str | None
 
 # --------------------------------------------------------------------------------------------- values
 
+@lru_cache(maxsize=65_536)  # a register's dates repeat; strptime is slow
 def _date_only(text: str) -> dt.date | None:
     for fmt in _DATE_ONLY:
         try:
@@ -241,6 +243,7 @@ def _date_only(text: str) -> dt.date | None:
     return None
 
 
+@lru_cache(maxsize=65_536)
 def _date_time(text: str) -> dt.datetime | None:
     for fmt in _DATE_TIME:
         try:
@@ -338,32 +341,39 @@ class _Places:
         places = con.execute(
             "select p.id, p.name, p.lat, p.lon, p.area_id from place p join area a on a.id = p.area_id"
             " where p.active and a.municipality_code = ? and p.lat is not null", [lk.code]).fetchall()
-        # longest names first, so "Stationen" does not win over "Stationen norra"
-        self.places = sorted(((_norm(n), (int(i), float(la), float(lo), a)) for i, n, la, lo, a in places if n),
-                             key=lambda item: -len(item[0]))
-        self.areas = sorted(lk.area_by_name.items(), key=lambda item: -len(item[0]))
+        # longest names first, so "Stationen" does not win over "Stationen norra"; each name as a whole word
+        self.places = [(self._word(name), place) for name, place in sorted(
+            ((_norm(n), (int(i), float(la), float(lo), a)) for i, n, la, lo, a in places if n),
+            key=lambda item: -len(item[0]))]
+        self.areas = [(self._word(name), area_id) for name, area_id in sorted(
+            lk.area_by_name.items(), key=lambda item: -len(item[0]))]
+        self.known: dict[tuple[str, str], tuple[str, tuple | int] | None] = {}  # registers repeat addresses
 
     @staticmethod
-    def _contains(text: str, name: str) -> bool:
-        return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
+    def _word(name: str) -> re.Pattern:
+        return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
 
     def match(self, address: str, area: str) -> tuple[str, tuple | int] | None:
         """('place', (place_id, lat, lon, area_id)) or ('area', area_id) or None."""
-        text = _norm(address)
+        key = (address, area)
+        if key not in self.known:
+            self.known[key] = self._match(_norm(address), _norm(area))
+        return self.known[key]
+
+    def _match(self, text: str, area_text: str) -> tuple[str, tuple | int] | None:
         if text:
             if text in self.lk.place_by_name:
                 return "place", self.lk.place_by_name[text]
-            for name, place in self.places:
-                if self._contains(text, name):
+            for pattern, place in self.places:
+                if pattern.search(text):
                     return "place", place
-        area_text = _norm(area)
         if area_text and area_text in self.lk.area_by_name:
             return "area", self.lk.area_by_name[area_text]
         for text_ in (text, area_text):
             if text_ in self.lk.area_by_name:
                 return "area", self.lk.area_by_name[text_]
-            for name, area_id in self.areas:
-                if text_ and self._contains(text_, name):
+            for pattern, area_id in self.areas:
+                if text_ and pattern.search(text_):
                     return "area", area_id
         return None
 
