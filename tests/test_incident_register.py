@@ -159,6 +159,13 @@ def test_windows_and_excel_midnights(empty_con):
     assert rows == [("1", dt.datetime(2026, 3, 1, 22), dt.datetime(2026, 3, 2, 6), "window"),
                     ("2", dt.datetime(2026, 3, 5), dt.datetime(2026, 3, 9), "window"),
                     ("3", dt.datetime(2026, 3, 9), dt.datetime(2026, 3, 10), "day")]
+    both = b"Id;Datum;Tid;Kategori\n1;2026-03-01 00:00:00;21:15:00;Brand\n2;2026-03-02 08:00;21:15;Brand\n"
+    report = register.load(empty_con, both, "vakt2.csv", source="Väktarbolaget")  # Excel's date cell + a time
+    assert report.rows_loaded == 1
+    assert [r.reason for r in report.rejected] == ["både datum med tid och en tidskolumn: 2026-03-02 08:00 / 21:15"]
+    assert empty_con.execute("select occurred_at, time_precision from incident where source = 'Väktarbolaget'"
+                             ).fetchall() == [
+        (dt.datetime(2026, 3, 1, 21, 15), "exact")]
     excel = b"Id;Datum;Kategori\n1;2026-03-01 00:00:00;Brand\n2;2026-03-02 00:00:00;Brand\n"
     report = register.load(empty_con, excel, "rtj.csv", source="Räddningstjänsten")
     assert any("00:00" in m for m in report.messages)

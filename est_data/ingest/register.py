@@ -278,6 +278,8 @@ def _moment(date_text: str, time_text: str, midnight_is_date: bool, what: str) -
         moment = _date_time(date_text)
         if moment is None:
             raise ValueError(i18n.t("incident_register.error.date", what=what, value=date_text))
+        if time_text and moment.time() == dt.time(0):  # Excel's date cell (00:00) beside a time column
+            return dt.datetime.combine(moment.date(), _time_or_fail(time_text)), True
         if time_text:
             raise ValueError(i18n.t("incident_register.error.two_times", value=f"{date_text} / {time_text}"))
         if midnight_is_date and moment.time() == dt.time(0):
