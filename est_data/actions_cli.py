@@ -15,6 +15,8 @@ def add_commands(subparsers) -> None:
     p.add_argument("--run-in", type=int, default=0, help="veckor efter starten som inte räknas")
     p.add_argument("--buffer", type=float, default=evaluation.DEFAULT_BUFFER_M, help="buffertzon i meter (0 = ingen)")
     p.add_argument("--target", choices=["area", "radius", "polygon"], help="målområde (standard: insatsens område)")
+    p.add_argument("--source", action="append", dest="sources", metavar="KÄLLA",
+                   help="räkna bara denna källa (polisen, felanmalan eller ett registers namn); kan upprepas")
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.add_argument("--lang", choices=list(i18n.LANGUAGES), default="sv")
     p.set_defaults(func=cmd_evaluate)
@@ -28,7 +30,7 @@ def cmd_evaluate(con, args) -> int:
     if args.run_in < 0 or args.buffer < 0:
         raise CliError("--run-in och --buffer kan inte vara negativa / --run-in and --buffer cannot be negative")
     settings = evaluation.Settings(weeks=args.weeks, run_in_weeks=args.run_in, buffer_m=args.buffer,
-                                   target_mode=args.target)
+                                   target_mode=args.target, sources=tuple(args.sources or ()))
     ev = evaluation.evaluate(con, args.action_id, settings)
     if ev is None:
         raise CliError(f"{i18n.t('actions.cli.not_found', 'sv', id=args.action_id)} / "

@@ -27,6 +27,28 @@ POINT_PRECISIONS = ("exact", "place")
 DEFAULT_CELL = 200.0  # Karta's default cell size (metres)
 
 
+def source_options(con, municipality_code: str) -> list[str]:
+    """The sources to choose from on the map: police, fault reports, reporters and each incident register
+    (a register's name is its source)."""
+    from est_data.ingest import register
+
+    return list(SOURCES) + register.sources(con, municipality_code)
+
+
+def incident_sources(con, municipality_code: str) -> list[str]:
+    """The sources of table incident (what an action evaluation counts): police, fault reports, registers."""
+    return [s for s in source_options(con, municipality_code) if s != "rapportör"]
+
+
+def source_label(source: str, lang: str = "sv") -> str:
+    """A source's name for people: the built-in ones translated, a register by its own name."""
+    from est_data import i18n
+
+    key = f"incidents.source.{source}"
+    text = i18n.t(key, lang)
+    return source if text == key else text
+
+
 @dataclass(frozen=True)
 class EventQuery:
     """What the map shows. Empty tuples mean everything."""
@@ -95,12 +117,13 @@ def binned_points(con, q: EventQuery, decimals: int = 4) -> pd.DataFrame:
 def event_points(con, q: EventQuery, limit: int, with_text: bool) -> pd.DataFrame:
     """Individual mappable events (newest first, at most limit) for clustered markers and popups."""
     frame = con.execute(
-        "select source, category, occurred_at, lat, lon, precision, text, url"
+        "select source, category, occurred_at, lat, lon, precision,"  # a register's notes are free text too
+        "       case when ? or source in ('polisen', 'felanmalan', 'rapportör') then text end as text, url"
         " from map_events(?, ?, ?, ?, ?, ?)"
         " where list_contains(?, precision) and lat is not null and lon is not null"
         " order by occurred_at desc"
         " limit ?",
-        q.params() + [list(POINT_PRECISIONS), limit],
+        [with_text] + q.params() + [list(POINT_PRECISIONS), limit],
     ).df()
     if not with_text:  # reporters' free text is personal data; police and fault-report summaries are not
         frame["text"] = frame["text"].where(frame["source"] != "rapportör", None)

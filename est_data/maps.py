@@ -73,7 +73,7 @@ def event_popup(row: pd.Series, lang: str) -> str:
         when = pd.Timestamp(row["occurred_at"]).strftime("%Y-%m-%d %H:%M" if exact else "%Y-%m-%d")
         when += "" if exact else " " + t("incidents.map.no_time", lang)
     parts = [f"<b>{geo.escape(row['category'])}</b>",
-             f"{geo.escape(t('incidents.source.' + str(row['source']), lang))} · {geo.escape(when)}"]
+             f"{geo.escape(source_name(str(row['source']), lang))} · {geo.escape(when)}"]
     text = row.get("text")
     if isinstance(text, str) and text:
         parts.append(geo.escape(text[:400]))
@@ -92,6 +92,13 @@ function (row) {
 };
 """
 MARKER_COLOURS = {"polisen": "#08519c", "felanmalan": "#e6550d", "rapportör": "#31a354"}
+
+
+def source_name(source: str, lang: str) -> str:
+    """A built-in source's name translated; an incident register by its own name."""
+    from est_data.incidents import source_label
+
+    return source_label(source, lang)
 
 
 def add_event_clusters(m: folium.Map, points: pd.DataFrame, lang: str) -> None:

@@ -17,7 +17,7 @@ from est_data.model import Filters
 
 
 def _unit(measure_key: str, lang: str) -> str:
-    return i18n.t(f"trends.unit.{measure_key}", lang)
+    return trends.unit_label(measure_key, lang)
 
 
 def weekday(con, filters: Filters, measure_key: str, lang: str = "sv") -> go.Figure:

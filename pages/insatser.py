@@ -5,7 +5,7 @@ import datetime as dt
 import streamlit as st
 from streamlit_folium import st_folium
 
-from est_data import action_charts, actions, queries
+from est_data import action_charts, actions, incidents, queries
 from est_data.actions import ActionError
 from est_data.analysis import evaluation
 from est_data.model import ACTION_KINDS, ACTION_STATUSES
@@ -215,10 +215,14 @@ with tabs[tr("actions.tab.evaluate")]:
             chosen_categories = st.multiselect(tr("actions.eval.categories"), category_options,
                                                key="actions_eval_categories", help=tr("actions.eval.categories_help"),
                                                placeholder=tr("actions.placeholder.own"))
+            chosen_sources = st.multiselect(tr("actions.eval.sources"),
+                                            cached(incidents.incident_sources, municipality),
+                                            format_func=lambda s: incidents.source_label(s, ctx.lang),
+                                            key="actions_eval_sources", placeholder=tr("actions.placeholder.all_sources"))
         settings = evaluation.Settings(weeks=int(weeks) or None, run_in_weeks=int(run_in), target_mode=mode or None,
                                        radius_m=float(radius) or None, buffer_m=float(buffer_m),
                                        control_area_ids=tuple(control), buffer_control_area_ids=tuple(buffer_control),
-                                       categories=tuple(chosen_categories))
+                                       categories=tuple(chosen_categories), sources=tuple(chosen_sources))
         ev = cached(evaluation.evaluate, chosen, settings)
         if ev is None or ev.windows is None:
             st.info(tr("actions.eval.not_possible"))

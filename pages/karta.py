@@ -16,8 +16,9 @@ f = ctx.filters
 options = cached(incidents.category_options, f.municipality_code)
 with st.container(border=True):
     c1, c2, c3 = st.columns([3, 3, 2])
-    sources = c1.multiselect(tr("incidents.map.sources"), list(incidents.SOURCES), default=list(incidents.SOURCES),
-                             format_func=lambda s: tr(f"incidents.source.{s}"), key=f"karta_sources_{ctx.lang}")
+    source_list = cached(incidents.source_options, f.municipality_code)
+    sources = c1.multiselect(tr("incidents.map.sources"), source_list, default=source_list,
+                             format_func=lambda s: incidents.source_label(s, ctx.lang), key=f"karta_sources_{ctx.lang}")
     category_list = options[options["source"].isin(sources)]["category"].drop_duplicates().tolist()
     categories = c2.multiselect(tr("incidents.map.categories"), category_list, key="karta_categories",
                                 placeholder=tr("incidents.map.categories_all"))

@@ -16,15 +16,15 @@ if ctx.filters is None:
 filters = ctx.filters
 
 left, right = st.columns([2, 2])
-measure_key = left.selectbox(tr("trends.measure"), list(trends.MEASURES), format_func=lambda k: tr(f"trends.measure.{k}"),
-                             key="trends_measure")
+measure_key = left.selectbox(tr("trends.measure"), cached(trends.measure_keys, filters.municipality_code),
+                             format_func=lambda k: trends.measure_label(k, ctx.lang), key="trends_measure")
 m = trends.measure(measure_key)
 factor = None
 if m.survey:
     factor_df = cached(queries.factors)
     labels = dict(zip(factor_df["code"], factor_df["label_en" if ctx.lang == "en" else "label_sv"], strict=True))
     factor = right.selectbox(tr("trends.factor"), list(labels), format_func=lambda c: labels[c], key="trends_factor")
-unit = tr(f"trends.unit.{measure_key}")
+unit = trends.unit_label(measure_key, ctx.lang)
 areas_note = tr("trends.areas_note", n=len(filters.area_ids)) if filters.area_ids else ""
 st.caption(tr("trends.period_caption", start=filters.start.isoformat(), end=filters.end.isoformat(), areas=areas_note))
 

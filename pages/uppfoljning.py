@@ -7,6 +7,7 @@ from est_data import i18n, trend_figures
 from est_data.analysis import compstat, coverage
 from est_data.ui.common import page_setup, show_table
 from est_data.ui.figures import cached_figure, download_table_lazy
+from est_data.ui.followup_similar import show as show_similar_size
 from est_data.ui.state import cached, tr
 
 ctx = page_setup("uppfoljning")
@@ -17,6 +18,7 @@ filters = ctx.filters
 latest = cached(compstat.latest_month, filters.municipality_code)
 if latest is None:
     st.warning(tr("followup.empty"))
+    show_similar_size(filters.municipality_code, ctx.lang)  # Brå's yearly file alone still compares
     st.stop()
 
 months = list(pd.date_range(end=pd.Timestamp(latest), periods=48, freq="MS").date)[::-1]
@@ -111,3 +113,5 @@ else:
         tr("followup.col.kind"): actions["kind"], tr("followup.col.area"): actions["area"],
         tr("followup.col.start"): actions["start_date"],
     }), hide_index=True, width="stretch", key="followup_actions")
+
+show_similar_size(filters.municipality_code, ctx.lang)

@@ -20,8 +20,9 @@ GENERIC = ("empty.csv", "blank.csv", "binary.csv", "fake.xlsx", "header_only.csv
 
 # (source, file, words the one-line Swedish message must contain)
 _REFUSED = [
-    *[(source, name, "") for source in ("survey", "bra", "felanmalan") for name in GENERIC],
+    *[(source, name, "") for source in ("survey", "bra", "felanmalan", "register") for name in GENERIC],
     ("survey", "wrong_columns.csv", "saknas"),
+    ("register", "wrong_columns.csv", "saknas"),
     ("bra", "wrong_columns.csv", "saknas"),
     ("felanmalan", "wrong_columns.csv", "saknas"),
     ("survey", "empty.csv", "tom"),

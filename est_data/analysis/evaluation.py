@@ -175,6 +175,7 @@ class Settings:
     control_area_ids: tuple[int, ...] = ()  # empty: the rest of the municipality
     buffer_control_area_ids: tuple[int, ...] = ()  # empty: the same control as the target
     categories: tuple[str, ...] = ()  # empty: the action's target categories (all when it has none)
+    sources: tuple[str, ...] = ()  # incident sources (polisen, felanmalan, a register's name); empty: all
     data_end: dt.date | None = None  # last day with data; default: the last event in the municipality
 
 
@@ -328,7 +329,7 @@ def target_geometry(action: dict, mode: str, radius_m: float | None):
 
 
 def _events(con, municipality_code: str, start: dt.date, end: dt.date, categories: list[str],
-            bbox: tuple[float, float, float, float]) -> pd.DataFrame:
+            bbox: tuple[float, float, float, float], sources: list[str] | None = None) -> pd.DataFrame:
     """The events of the period, one row each near the target (inside bbox, EPSG:4326 lon/lat bounds) and
     counted per day and area elsewhere (column n), so that only aggregates of the rest reach pandas.
 
@@ -349,6 +350,7 @@ def _events(con, municipality_code: str, start: dt.date, end: dt.date, categorie
         "    and occurred_at >= ?"
         "    and occurred_at < ?"
         "    and (len(?) = 0 or list_contains(?, category))"
+        "    and (len(?) = 0 or list_contains(?, source))"
         "), final as ("
         "  select day, kind, area_id, lat, lon, category, 1 as n"
         "  from events"
@@ -360,7 +362,8 @@ def _events(con, municipality_code: str, start: dt.date, end: dt.date, categorie
         "  group by day, kind, area_id"
         ")"
         " select * from final",
-        [min_lon, max_lon, min_lat, max_lat, municipality_code, start, end, categories, categories],
+        [min_lon, max_lon, min_lat, max_lat, municipality_code, start, end, categories, categories,
+         list(sources or []), list(sources or [])],
     ).df()
     events["day"] = pd.to_datetime(events["day"]).astype("datetime64[us]")
     events["n"] = events["n"].astype("int64")
@@ -581,7 +584,8 @@ def evaluate(con, action_id: int, settings: Settings | None = None) -> Evaluatio
     buffer = target.buffer(settings.buffer_m, quad_segs=32) if settings.buffer_m > 0 else None
     pre_weeks = max(2 * weeks, TREND_WEEKS_MIN)
     query_start = min(w.before_start - dt.timedelta(weeks=LONG_RUN_WEEKS), start - dt.timedelta(weeks=pre_weeks))
-    raw = _events(con, municipality, query_start, w.after_end, categories, _bbox_4326(buffer or target))
+    raw = _events(con, municipality, query_start, w.after_end, categories, _bbox_4326(buffer or target),
+                  list(settings.sources))
     events = classify(raw, target, buffer,
                       settings.control_area_ids, settings.buffer_control_area_ids,
                       target_area_id=(action["area_id"] or action["place_area_id"]) if mode == "area" else None,

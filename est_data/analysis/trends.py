@@ -54,10 +54,37 @@ MEASURES: dict[str, Measure] = {
 LONG_SPANS = ("period", "3y", "all")
 
 
+REGISTER_PREFIX = "register:"  # a register's events: "register:Trelleborgshem" (its incident.source)
+
+
 def measure(key: str) -> Measure:
+    if key.startswith(REGISTER_PREFIX) and key[len(REGISTER_PREFIX):]:
+        return Measure(key, key[len(REGISTER_PREFIX):])
     if key not in MEASURES:
         raise ValueError(f"okänt mått: {key}")
     return MEASURES[key]
+
+
+def measure_keys(con, municipality_code: str | None = None) -> list[str]:
+    """The measures to choose from: the built-in ones with each incident register's events after the
+    fault reports (every register is a source of its own, never mixed into felanmälan)."""
+    from est_data.ingest import register
+
+    keys = list(MEASURES)
+    at = keys.index("felanmalan_cost") + 1
+    return keys[:at] + [REGISTER_PREFIX + name for name in register.sources(con, municipality_code)] + keys[at:]
+
+
+def measure_label(key: str, lang: str = "sv") -> str:
+    if key.startswith(REGISTER_PREFIX):
+        return i18n.t("trends.measure.register", lang, name=key[len(REGISTER_PREFIX):])
+    return i18n.t(f"trends.measure.{key}", lang)
+
+
+def unit_label(key: str, lang: str = "sv") -> str:
+    if key.startswith(REGISTER_PREFIX):
+        return i18n.t("trends.unit.register", lang, name=key[len(REGISTER_PREFIX):])
+    return i18n.t(f"trends.unit.{key}", lang)
 
 
 def _event_args(m: Measure, filters: Filters, start: dt.date | None = None) -> list:

@@ -8,6 +8,7 @@ IMPORTERS: dict[str, str] = {
     "bra": "est_data.ingest.bra",
     "polisen": "est_data.ingest.polisen",
     "felanmalan": "est_data.ingest.felanmalan",
+    "register": "est_data.ingest.register",
     "areas": "est_data.ingest.areas",
     "reporters": "est_data.ingest.reporters",
 }

@@ -11,6 +11,16 @@ The file is read as users have it (UTF-8 or Windows-1252, `;` or `,`, Swedish nu
 - antal (the count; ".." or "-" means no value and the row is rejected);
 - preliminär (ja/nej, 1/0, true/false, "preliminär"/"slutlig"), optional.
 
+Brå's yearly file per municipality as published ("Anmälda brott kommunerna YYYY.csv") is read too:
+the columns `Kommun;Antal;Per 100 000 inv.` (UTF-8 with BOM, CRLF, "2 537"), or the same three
+columns without a header (the 2021 file, with names such as "Ale kommun" and "Arjeplogs kommun").
+The year comes from the option `year` (CLI `--year`) or from the file name. Each municipality's
+count is stored as the year's total of all reported crimes (label TOTAL_LABEL) with its rate per
+100 000 inhabitants; `Hela landet` is stored as the national figure (code NATIONAL_CODE, not a
+municipality); Stockholm's district rows (Rinkeby-Kista, Spånga-Tensta …) are named in the report
+and not loaded. Names are matched with an en dash for the hyphen ("Malung–Sälen"), "X kommun",
+"Xs kommun", "X stad" and "Region X".
+
 A "wide" export with one column per month (januari … december) or per period ("2024M01") is
 turned into rows first. Rows are identified by municipality, period and crime (the code when there
 is one, else the label): importing a file again changes nothing, and a newer file replaces the
@@ -21,6 +31,7 @@ with an import_batch row; with strict=True a single bad row refuses the whole fi
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -30,6 +41,7 @@ import pandas as pd
 
 from est_data import config, i18n
 from est_data.db import transaction
+from est_data.ingest import common, reference
 from est_data.ingest.common import (
     ImportFileError,
     ImportReport,
@@ -44,7 +56,18 @@ from est_data.ingest.common import (
 )
 
 SOURCE = "bra"
-CLI_HELP = "Brås statistik över anmälda brott (CSV/xlsx: kommun, år, månad/kvartal, brott, antal)"
+CLI_HELP = ("Brås statistik över anmälda brott (CSV/xlsx: kommun, år, månad/kvartal, brott, antal; eller Brås årsfil"
+            " \"Anmälda brott kommunerna ÅÅÅÅ.csv\")")
+NATIONAL_CODE = "00"  # SCB's code for Sweden as a whole (Riket): Brå's "Hela landet"
+TOTAL_LABEL = "Samtliga anmälda brott"  # what the yearly file counts
+# Stockholm's district councils (stadsdelsområden), before and after the 2020 reform: Brå's yearly file
+# lists them below the municipalities; they are not municipalities and are never loaded.
+STOCKHOLM_DISTRICTS = ("Rinkeby-Kista", "Spånga-Tensta", "Hässelby-Vällingby", "Bromma", "Kungsholmen", "Norrmalm",
+                       "Östermalm", "Södermalm", "Enskede-Årsta-Vantör", "Skarpnäck", "Farsta", "Älvsjö",
+                       "Hägersten-Liljeholmen", "Hägersten-Älvsjö", "Skärholmen", "Liljeholmen", "Hägersten",
+                       "Maria-Gamla stan", "Katarina-Sofia", "Vantör", "Enskede-Årsta", "Kista", "Rinkeby",
+                       "Spånga", "Tensta", "Hässelby", "Vällingby")
+_NATIONAL_NAMES = ("hela landet", "riket", "sverige", "hela riket", "totalt", "samtliga kommuner")
 
 _ALIASES: dict[str, tuple[str, ...]] = {
     "municipality": ("kommun", "kommunkod", "kommun_kod", "kommunnamn", "region", "municipality",
@@ -58,6 +81,8 @@ _ALIASES: dict[str, tuple[str, ...]] = {
               "brottsrubricering"),
     "count": ("antal", "antal anmalda brott", "anmalda brott", "count", "varde", "antal brott", "anmalda"),
     "preliminary": ("preliminar", "prel", "preliminary", "status", "preliminar statistik", "preliminar uppgift"),
+    "rate": ("per 100 000 inv.", "per 100 000 inv", "per 100 000 invanare", "per 100000 inv.", "per 100000 invanare",
+             "antal per 100 000 invanare", "rate", "per 100k"),
 }
 _MONTHS = {name: i + 1 for i, name in enumerate(i18n.MONTHS_SV)}
 _MONTHS.update({name: i + 1 for i, name in enumerate(i18n.MONTHS_SV_SHORT)})
@@ -70,9 +95,13 @@ _FALSE = {"nej", "n", "no", "false", "falskt", "0", "", "slutlig", "slutligt", "
 _MISSING = {"..", ".", "-", "–", "", "x"}
 
 
+_DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2212]")
+
+
 def _norm(text: str) -> str:
-    """Lower case without diacritics and extra spaces: 'Månad ' -> 'manad'."""
-    folded = unicodedata.normalize("NFKD", str(text).strip().lower())
+    """Lower case without diacritics, extra spaces or typographic dashes: 'Månad ' -> 'manad',
+    'Malung–Sälen' -> 'malung-salen'."""
+    folded = unicodedata.normalize("NFKD", _DASHES.sub("-", str(text)).strip().lower())
     folded = "".join(c for c in folded if not unicodedata.combining(c))
     return re.sub(r"[\s_]+", " ", folded).strip()
 
@@ -89,8 +118,13 @@ def _find_columns(columns: list[str]) -> dict[str, str]:
                 break
     if "count" not in found:  # "Antal anmälda brott, totalt" and similar
         for column, norm in normalised.items():
-            if column not in found.values() and norm.startswith("antal"):
+            if column not in found.values() and norm.startswith("antal") and "per 100" not in norm:
                 found["count"] = column
+                break
+    if "rate" not in found:  # "Per 100 000 invånare 2024" and similar
+        for column, norm in normalised.items():
+            if column not in found.values() and re.sub(r"\s", "", norm).startswith(("per100000", "antalper100000")):
+                found["rate"] = column
                 break
     return found
 
@@ -113,30 +147,53 @@ def add_arguments(parser) -> None:
     """CLI options of `import bra`."""
     parser.add_argument("--kommun", dest="municipality_code", metavar="KOD",
                         help="kommunkod för filer utan kommunkolumn (standard: inställningen municipality_code)")
+    parser.add_argument("--year", type=int, metavar="ÅR",
+                        help="året för Brås årsfil per kommun (standard: året i filnamnet)")
 
 
 # ------------------------------------------------------------------------------------ value parsing
 
+def _name_key(text: str) -> str:
+    """A place name for matching: case-folded, typographic dashes as '-', single spaces, diacritics kept
+    (Håbo and Habo are two municipalities)."""
+    text = unicodedata.normalize("NFC", _DASHES.sub("-", str(text)))
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
 def _municipalities(con) -> dict[str, str]:
-    """Normalised name or code -> municipality code, from the municipality table and the reference list."""
-    rows = con.execute("select code, name from municipality").fetchall()
-    if not rows:
-        ref = pd.read_csv(Path(__file__).resolve().parent.parent / "reference" / "kommuner.csv", dtype=str)
-        rows = list(zip(ref["municipality_code"], ref["municipality_name"], strict=True))
+    """Name (see _name_key) or code -> municipality code, from the reference list of all 290 municipalities
+    and the municipality table (a national file names every municipality, not only the installed one).
+    Names written without diacritics ('Malmo') are matched too where that is unambiguous."""
+    ref = reference.kommuner()
+    rows = list(zip(ref["municipality_code"], ref["municipality_name"], strict=True))
+    rows += con.execute("select code, name from municipality").fetchall()
     lookup: dict[str, str] = {}
     for code, name in rows:
         lookup[code] = code
-        lookup[_norm(name)] = code
-        lookup[_norm(name) + " kommun"] = code
-        lookup[_norm(name) + "s kommun"] = code
-        lookup[_norm(f"{code} {name}")] = code
+        lookup.setdefault(_name_key(name), code)
+    # "X kommun", the genitive "Xs kommun", "X stad", "Region X", "Falu kommun" (Falun) and names without
+    # diacritics: added only where they name one municipality and are not a municipality's own name
+    for fold in (_name_key, _norm):  # with diacritics first, so "Habo kommun" is Habo, not Håbo
+        variants: dict[str, set[str]] = {}
+        for code, name in rows:
+            base = _name_key(name)
+            stems = {base, f"{base}s"} | ({base[:-1]} if base.endswith("n") else set())
+            for stem in stems:
+                for variant in (f"{stem} kommun", f"{stem} stad", f"{code} {base}", f"region {base}", stem):
+                    variants.setdefault(fold(variant), set()).add(code)
+        for key, codes in variants.items():
+            if len(codes) == 1 and key not in lookup:
+                lookup[key] = next(iter(codes))
     return lookup
 
 
 def _municipality(value: str, lookup: dict[str, str]) -> str:
+    for text in (_name_key(value), _norm(value)):
+        if text in lookup:
+            return lookup[text]
     text = _norm(value)
-    if text in lookup:
-        return lookup[text]
+    if text in _NATIONAL_NAMES:
+        return NATIONAL_CODE
     match = re.match(r"^(\d{4})\b", text)
     if match and match.group(1) in lookup:
         return match.group(1)
@@ -250,11 +307,19 @@ class Parsed:
 
 
 def parse(con, data: str | Path | bytes, file_name: str | None = None,
-          municipality_code: str | None = None) -> Parsed:
+          municipality_code: str | None = None, year: int | None = None) -> Parsed:
     """Read and validate the file; nothing is written. Raises ImportFileError for an unusable file."""
     raw, name = read_bytes(data, file_name)
     frame = read_table(raw)
+    lookup = _municipalities(con)
+    if _is_headerless_yearly(list(frame.columns), lookup):
+        frame = _read_headerless(raw)
+        return _parse_yearly(frame, {"municipality": "c0", "count": "c1", "rate": "c2" if "c2" in frame else None},
+                             name, raw, lookup, year)
     columns = _find_columns(list(frame.columns))
+    if {"municipality", "count"} <= set(columns) and not set(columns) & {"code", "label", "year", "month", "quarter",
+                                                                         "period"}:
+        return _parse_yearly(frame, {**columns, "rate": columns.get("rate")}, name, raw, lookup, year)
     wide = [] if "count" in columns else _wide_columns(list(frame.columns))
     if wide:
         frame = _melt_wide(frame, wide)
@@ -270,7 +335,6 @@ def parse(con, data: str | Path | bytes, file_name: str | None = None,
         raise ImportFileError(f"{i18n.t('bra.error.columns', 'sv', what='år eller period', found=found)} / "
                               f"{i18n.t('bra.error.columns', 'en', what='year or period', found=found)}")
     default_code = municipality_code or config.get_setting(con, "municipality_code")
-    lookup = _municipalities(con)
     report = ImportReport(SOURCE, name, rows_read=len(frame))
     out: list[dict] = []
     seen: dict[tuple, int] = {}
@@ -295,6 +359,7 @@ def parse(con, data: str | Path | bytes, file_name: str | None = None,
             code, label = _crime(record.get(columns.get("code", ""), None), record.get(columns.get("label", ""), None))
             count = _count(record["_wide_count"] if wide else record[columns["count"]])
             prelim = _preliminary(record[columns["preliminary"]]) if "preliminary" in columns else False
+            rate = _rate(record[columns["rate"]]) if "rate" in columns else None
         except ValueError as err:
             report.rejected.append(Rejected(line, str(err), _raw(record)))
             continue
@@ -304,12 +369,138 @@ def parse(con, data: str | Path | bytes, file_name: str | None = None,
             continue
         seen[key] = line
         out.append({"municipality_code": muni, "period_start": start, "period_end": end, "crime_code": code,
-                    "crime_label": label, "count": count, "preliminary": prelim})
-    rows = pd.DataFrame(out, columns=["municipality_code", "period_start", "period_end", "crime_code", "crime_label",
-                                      "count", "preliminary"])
+                    "crime_label": label, "count": count, "preliminary": prelim, "rate_per_100k": rate})
+    rows = _frame(out)
     if report.rows_read and rows.empty and report.rejected:
         report.messages.append("ingen rad kunde läsas in / no row could be imported")
     return Parsed(rows, report, sha256(raw))
+
+
+ROW_COLUMNS = ["municipality_code", "period_start", "period_end", "crime_code", "crime_label", "count", "preliminary",
+               "rate_per_100k"]
+
+
+def _frame(rows: list[dict]) -> pd.DataFrame:
+    """The parsed rows; a missing rate as pandas' NA, which DuckDB reads as NULL (NaN would stay NaN)."""
+    frame = pd.DataFrame(rows, columns=ROW_COLUMNS)
+    frame["rate_per_100k"] = frame["rate_per_100k"].astype("Float64")
+    return frame
+
+
+def _rate(value: str) -> float | None:
+    """A rate per 100 000 inhabitants ('2 345,6'); empty or '..' is no rate."""
+    text = str(value).strip()
+    if text in _MISSING:
+        return None
+    try:
+        number = parse_number(text)
+    except ValueError:
+        raise ValueError(i18n.t("bra.error.rate", value=value)) from None
+    if number is None or number < 0:
+        raise ValueError(i18n.t("bra.error.rate", value=value))
+    return number
+
+
+# ------------------------------------------------------------------------ Brå's yearly municipality file
+
+_YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_DISTRICTS = {_norm(d) for d in STOCKHOLM_DISTRICTS}
+
+
+def _is_number(text: str) -> bool:
+    try:
+        return parse_number(text) is not None
+    except ValueError:
+        return False
+
+
+def _is_place_name(text: str, lookup: dict[str, str]) -> bool:
+    try:
+        _municipality(text, lookup)
+    except ValueError:
+        return _district(text) is not None
+    return True
+
+
+def _district(text: str) -> str | None:
+    """The Stockholm district a row names ('Rinkeby-Kista', 'Stockholm: Rinkeby–Kista', 'Sdo Bromma'), else None."""
+    norm = _norm(text)
+    for prefix in ("stockholm:", "stockholm -", "stockholms stad:", "stockholm,", "sdo ", "stadsdelsomrade "):
+        if norm.startswith(prefix):
+            norm = norm[len(prefix):].strip()
+    norm = re.sub(r"\s+(sdo|stadsdelsomrade|stadsdel)$", "", norm)
+    return norm if norm in _DISTRICTS else None
+
+
+def _is_headerless_yearly(columns: list[str], lookup: dict[str, str]) -> bool:
+    """The 2021 layout: no header, so the first row (a municipality, its count and rate) was read as one."""
+    names = [c for c in columns if c != "_line"]
+    return 2 <= len(names) <= 3 and _is_place_name(names[0], lookup) and all(_is_number(c) for c in names[1:])
+
+
+def _read_headerless(raw: bytes) -> pd.DataFrame:
+    """The file read again without a header: columns c0 (name), c1 (count), c2 (rate), _line."""
+    if common.is_xlsx(raw):
+        frame = pd.read_excel(io.BytesIO(raw), dtype=str, header=None, engine="openpyxl")
+    else:
+        text = common.decode_text(raw)
+        frame = pd.read_csv(io.StringIO(text), sep=common.sniff_separator(text), dtype=str, header=None,
+                            keep_default_na=False, skip_blank_lines=True, engine="python")
+    frame = frame.fillna("").astype(str).apply(lambda s: s.str.strip())
+    frame.columns = [f"c{i}" for i in range(frame.shape[1])]
+    frame = frame[~(frame == "").all(axis=1)]
+    frame.insert(0, "_line", frame.index.to_numpy() + 1)
+    return frame.reset_index(drop=True)
+
+
+def file_year(file_name: str | None) -> int | None:
+    """The year in a file name such as 'Anmälda brott kommunerna 2024.csv' (the last one if several)."""
+    found = _YEAR_IN_NAME.findall(file_name or "")
+    return int(found[-1]) if found else None
+
+
+def _parse_yearly(frame: pd.DataFrame, columns: dict[str, str | None], name: str, raw: bytes,
+                  lookup: dict[str, str], year: int | None) -> Parsed:
+    """Brå's yearly municipality file: one row per municipality with its count (and rate) for one year."""
+    year = year or file_year(name)
+    if year is None:
+        raise ImportFileError(f"{i18n.t('bra.error.no_year', 'sv')} / {i18n.t('bra.error.no_year', 'en')}")
+    _year(str(year))
+    start, end = _period_dates(year, None, None)
+    report = ImportReport(SOURCE, name, rows_read=len(frame))
+    out: list[dict] = []
+    seen: dict[str, int] = {}
+    districts: list[str] = []
+    rate_column = columns.get("rate")
+    for record in frame.to_dict("records"):
+        line = int(record["_line"])
+        place = str(record[columns["municipality"]]).strip()
+        try:
+            if _district(place) is not None:
+                districts.append(place)
+                continue
+            muni = _municipality(place, lookup)
+            count = _count(record[columns["count"]])
+            rate = _rate(record[rate_column]) if rate_column else None
+        except ValueError as err:
+            report.rejected.append(Rejected(line, str(err), _raw(record)))
+            continue
+        if muni in seen:
+            report.rejected.append(Rejected(line, i18n.t("bra.error.duplicate", line=seen[muni]), _raw(record)))
+            continue
+        seen[muni] = line
+        out.append({"municipality_code": muni, "period_start": start, "period_end": end, "crime_code": None,
+                    "crime_label": TOTAL_LABEL, "count": count, "preliminary": False, "rate_per_100k": rate})
+    municipalities = len(out) - (NATIONAL_CODE in seen)
+    report.messages.append(i18n.t("bra.yearly", "sv", year=year, n=municipalities) + " / "
+                           + i18n.t("bra.yearly", "en", year=year, n=municipalities))
+    if districts:
+        names = ", ".join(districts)
+        report.messages.append(i18n.t("bra.districts", "sv", n=len(districts), names=names) + " / "
+                               + i18n.t("bra.districts", "en", n=len(districts), names=names))
+    if NATIONAL_CODE in seen:
+        report.messages.append(i18n.t("bra.national", "sv") + " / " + i18n.t("bra.national", "en"))
+    return Parsed(_frame(out), report, sha256(raw))
 
 
 def _wide_period(record: dict, columns: dict[str, str]) -> tuple[int, int | None, int | None]:
@@ -329,7 +520,7 @@ def _raw(record: dict) -> str:
 
 def preview(con, data: str | Path | bytes, file_name: str | None = None, **options) -> ImportReport:
     """Validate the file and report what would happen; nothing is written."""
-    parsed = parse(con, data, file_name, municipality_code=options.get("municipality_code"))
+    parsed = parse(con, data, file_name, municipality_code=options.get("municipality_code"), year=options.get("year"))
     report = parsed.report
     if not parsed.rows.empty:
         con.register("bra_import_rows", parsed.rows)
@@ -343,7 +534,7 @@ def preview(con, data: str | Path | bytes, file_name: str | None = None, **optio
 def load(con, data: str | Path | bytes, file_name: str | None = None, strict: bool = False,
          **options) -> ImportReport:
     """Validate and load the valid rows (new periods added, changed counts replaced) in one transaction."""
-    parsed = parse(con, data, file_name, municipality_code=options.get("municipality_code"))
+    parsed = parse(con, data, file_name, municipality_code=options.get("municipality_code"), year=options.get("year"))
     report = parsed.report
     if strict and report.rejected:
         first = report.rejected[0]
@@ -381,7 +572,8 @@ def _compare(con) -> tuple[int, int, int]:
     """(new, changed, unchanged) rows of the registered file rows (bra_import_rows) against crime_stat."""
     row = con.execute(
         "with matched as ("
-        "  select r.*, c.count as old_count, c.preliminary as old_preliminary, c.crime_label as old_label"
+        "  select r.*, c.count as old_count, c.preliminary as old_preliminary, c.crime_label as old_label,"
+        "         c.rate_per_100k as old_rate"
         "  from bra_import_rows r"
         "  left join crime_stat c"
         "    on c.municipality_code = r.municipality_code"
@@ -392,9 +584,10 @@ def _compare(con) -> tuple[int, int, int]:
         "), final as ("
         "  select count(*) filter (where old_count is null) as new,"
         "         count(*) filter (where old_count is not null and (old_count <> count"
-        "             or old_preliminary <> preliminary or old_label <> crime_label)) as changed,"
+        "             or old_preliminary <> preliminary or old_label <> crime_label"
+        "             or old_rate is distinct from rate_per_100k)) as changed,"
         "         count(*) filter (where old_count = count and old_preliminary = preliminary"
-        "             and old_label = crime_label) as unchanged"
+        "             and old_label = crime_label and old_rate is not distinct from rate_per_100k) as unchanged"
         "  from matched"
         ")"
         " select * from final"
@@ -412,13 +605,14 @@ def _write(con, batch_id: int) -> None:
         "   and c.period_start = r.period_start"
         "   and c.period_end = r.period_end"
         "   and coalesce(nullif(c.crime_code, ''), c.crime_label) = coalesce(nullif(r.crime_code, ''), r.crime_label)"
-        "   and (c.count <> r.count or c.preliminary <> r.preliminary or c.crime_label <> r.crime_label)"
+        "   and (c.count <> r.count or c.preliminary <> r.preliminary or c.crime_label <> r.crime_label"
+        "        or c.rate_per_100k is distinct from r.rate_per_100k)"
     )
     con.execute(
         "insert into crime_stat (municipality_code, area_id, period_start, period_end, crime_code, crime_label,"
-        "                        count, preliminary, import_batch_id)"
+        "                        count, preliminary, rate_per_100k, import_batch_id)"
         " select r.municipality_code, null, r.period_start, r.period_end, r.crime_code, r.crime_label, r.count,"
-        "        r.preliminary, ?"
+        "        r.preliminary, r.rate_per_100k, ?"
         " from bra_import_rows r"
         " where not exists ("
         "   select 1"

@@ -28,6 +28,7 @@ SOURCES: dict[str, str] = {
     "bra": "est_data.ingest.bra",
     "polisen": "est_data.ingest.polisen",
     "felanmalan": "est_data.ingest.felanmalan",
+    "register": "est_data.ingest.register",
     "areas": "est_data.ingest.areas",
 }
 
@@ -70,6 +71,8 @@ def run_import(con, args) -> int:
         print(f"rad {rejected.line}: {rejected.reason}", file=sys.stderr)
     if report.rows_rejected > MAX_LISTED:
         print(f"... och {report.rows_rejected - MAX_LISTED} rader till / and more", file=sys.stderr)
+    for message in report.messages:  # e.g. Brå's district rows named, a register's rows with a date only
+        print(message)
     print(report.summary_line())
     from est_data import incidents  # (esda is slow to import: only when used)
 

@@ -80,6 +80,15 @@ def options_for(name: str, mod: ModuleType, data: bytes, file_name: str, default
                 mod.save_profile(con(), new_name.strip(), options["mapping"], by=str(user))
                 st.success(tr("incidents.data.profile_saved", name=new_name.strip()))
         options["municipality_code"] = default_municipality
+    elif name == "bra" and mod.file_year(file_name) is None:
+        year = st.number_input(tr("bra.ui.year"), min_value=1950, max_value=2100, value=None, step=1,
+                               key=f"{key}_year", help=tr("bra.ui.year_help"))
+        if year:
+            options["year"] = int(year)
+    elif name == "register":
+        from est_data.ui import register_import
+
+        options = register_import.options(mod, data, file_name, default_municipality)
     elif hasattr(mod, "profiles"):
         names = sorted(mod.profiles(con()))
         if names:
