@@ -31,6 +31,7 @@ from shapely import wkt
 from shapely.ops import transform
 
 from est_data import i18n
+from est_data.analysis import rates
 
 _TO_METRIC = Transformer.from_crs(4326, 3006, always_xy=True)
 _TO_WGS84 = Transformer.from_crs(3006, 4326, always_xy=True)
@@ -46,6 +47,7 @@ MAX_MAP_POINTS = 1500
 # Kinds whose effect is meant to last after the work ends: their window is not cut to the duration.
 LASTING_KINDS = ("kamera", "belysning", "fysisk åtgärd")
 VERDICTS = ("worked", "displacement", "no_effect", "increase", "too_few", "not_started")
+CAVEATS = ("too_few", "pre_trend", "rtm", "short_after", "run_in", "diffusion", "buffer_rise", "seasonal")
 
 
 # ------------------------------------------------------------------------------------------------ tests
@@ -72,11 +74,19 @@ class WddResult:
         return self.local / self.local_se if self.local_se > 0 else 0.0
 
 
-def _delta(pair: tuple[float, float], time_w: tuple[float, float], area_w: float) -> tuple[float, float]:
-    """(after − before, variance) of one area's counts, per unit of time and area weight."""
-    before, after = float(pair[0]), float(pair[1])
-    wb, wa = time_w[0] * area_w, time_w[1] * area_w
-    return after / wa - before / wb, after / wa**2 + before / wb**2
+def _coefficients(time_w: tuple[float, float], area_w: float) -> tuple[float, float]:
+    """The weights of an area's (before, after) counts in its Δ = after/wa − before/wb. An infinite area
+    weight (a control scaled to a target with no events) gives the area no weight at all."""
+    if math.isinf(area_w):
+        return 0.0, 0.0
+    return -1.0 / (time_w[0] * area_w), 1.0 / (time_w[1] * area_w)
+
+
+def _linear(terms: list[tuple[tuple[float, float], tuple[float, float]]]) -> tuple[float, float]:
+    """(value, Poisson variance) of Σ coefficient × count over independent (pair, coefficients) terms."""
+    value = sum(c[0] * float(p[0]) + c[1] * float(p[1]) for p, c in terms)
+    variance = sum(c[0] ** 2 * float(p[0]) + c[1] ** 2 * float(p[1]) for p, c in terms)
+    return value, variance
 
 
 def _z_p(estimate: float, variance: float) -> tuple[float, float, float]:
@@ -96,19 +106,30 @@ def wdd(target: tuple[float, float], control: tuple[float, float],
     Each area is a (before, after) pair of counts. `weights` are the lengths of the before and after
     windows (counts are compared per unit of time when they differ); `area_weights` divide the
     counts of (target, control, buffer, buffer control), e.g. to scale a large control down to the
-    target's level. Var(WDD) is the sum of the counts divided by their squared weights (Poisson).
-    Without buffer_control, the buffer is compared with the target's control.
+    target's level (math.inf: the area gets no weight). Var(WDD) is the Poisson variance of the linear
+    combination: each count times its squared coefficient. Without buffer_control the buffer is compared
+    with the target's control, so the same control counts enter WDD twice: ΔT − ΔC + ΔD − ΔC, and with
+    equal weights the control's counts enter the variance four times, not twice (Var(2X) = 4 Var(X)).
     """
-    d_t, v_t = _delta(target, weights, area_weights[0])
-    d_c, v_c = _delta(control, weights, area_weights[1])
-    local, local_var = d_t - d_c, v_t + v_c
+    def minus(coef: tuple[float, float]) -> tuple[float, float]:
+        return -coef[0], -coef[1]
+
+    t_coef = _coefficients(weights, area_weights[0])
+    c_coef = minus(_coefficients(weights, area_weights[1]))
+    local, local_var = _linear([(target, t_coef), (control, c_coef)])
     disp, disp_var = 0.0, 0.0
+    terms = [(target, t_coef), (control, c_coef)]
     if buffer is not None:
-        cd_pair = buffer_control if buffer_control is not None else control
-        d_d, v_d = _delta(buffer, weights, area_weights[2])
-        d_cd, v_cd = _delta(cd_pair, weights, area_weights[3])
-        disp, disp_var = d_d - d_cd, v_d + v_cd
-    total, total_var = local + disp, local_var + disp_var
+        d_coef = _coefficients(weights, area_weights[2])
+        cd_coef = minus(_coefficients(weights, area_weights[3]))
+        if buffer_control is None:  # the shared control: one count, its two coefficients added
+            disp, disp_var = _linear([(buffer, d_coef), (control, cd_coef)])
+            shared = (c_coef[0] + cd_coef[0], c_coef[1] + cd_coef[1])
+            terms = [(target, t_coef), (control, shared), (buffer, d_coef)]
+        else:
+            disp, disp_var = _linear([(buffer, d_coef), (buffer_control, cd_coef)])
+            terms = terms + [(buffer, d_coef), (buffer_control, cd_coef)]
+    total, total_var = _linear(terms)
     se, z, p = _z_p(total, total_var)
     return WddResult(wdd=total, se=se, z=z, p_value=p, local=local, local_se=math.sqrt(local_var),
                      displacement=disp, displacement_se=math.sqrt(disp_var))
@@ -225,6 +246,10 @@ class Evaluation:
     wdd_buffer: WddResult | None = None
     etest: ETestResult | None = None
     wdq: float | None = None
+    change_test: rates.ChangeTest | None = None  # the target's change against the control's: the verdict's test
+    buffer_test: rates.ChangeTest | None = None  # the buffer's change against its control
+    control_etest: ETestResult | None = None  # the control's own change (season, the whole municipality)
+    control_default: bool = True  # the control is the rest of the municipality
     survey: SurveyChange | None = None
     weekly: pd.DataFrame | None = None  # week, target, control, control_scaled, period, trend
     verdict: str = "not_started"
@@ -237,10 +262,10 @@ class Evaluation:
 
     @property
     def certainty(self) -> str | None:
-        """'1 %' or '5 %' when the target's change against control is significant, else None."""
-        if self.wdd_local is None:
+        """'1' or '5' (per cent) when the target's change against the control is significant, else None."""
+        if self.change_test is None:
             return None
-        p = float(2 * stats.norm.sf(abs(self.wdd_local.local_z)))
+        p = self.change_test.p_value
         return "1" if p < 0.01 else ("5" if p < ALPHA else None)
 
 
@@ -578,6 +603,7 @@ def evaluate(con, action_id: int, settings: Settings | None = None) -> Evaluatio
     if w is None or target is None:
         return ev
     ev.windows = w
+    ev.control_default = not settings.control_area_ids
     buffer = target.buffer(settings.buffer_m, quad_segs=32) if settings.buffer_m > 0 else None
     pre_weeks = max(2 * weeks, TREND_WEEKS_MIN)
     query_start = min(w.before_start - dt.timedelta(weeks=LONG_RUN_WEEKS), start - dt.timedelta(weeks=pre_weeks))
@@ -596,17 +622,22 @@ def evaluate(con, action_id: int, settings: Settings | None = None) -> Evaluatio
         counts["buffer_control"] = _pair(events, "in_buffer_control", w)
     ev.counts = counts
     time_w = (w.weeks_before, w.weeks_after)
-    # Area weights: the control scaled down to the target's (and the buffer's) level before the start.
-    t0, c0 = counts["target"][0], counts["control"][0]
-    ev.control_scale = (c0 / t0) if t0 and c0 else 1.0
+    # Area weights: the control scaled down to the target's (and the buffer's) level before the start. A
+    # target with no events before expects none after whatever the control does (weight ∞: the control
+    # drops out of the WDD); a control with none before cannot scale anything (it also drops out). The
+    # verdict does not rest on this scaling: it rests on the exact test of the 2×2 table (rates.py).
+    ev.control_scale = _scale(counts["control"][0], counts["target"][0])
     ev.wdd_local = wdd(counts["target"], counts["control"], weights=time_w,
-                       area_weights=(1.0, ev.control_scale, 1.0, 1.0))
+                       area_weights=(1.0, _weight(ev.control_scale), 1.0, 1.0))
+    ev.change_test = rates.compare_change(counts["target"], counts["control"])
+    ev.control_etest = etest(counts["control"][0], counts["control"][1], w.weeks_before, w.weeks_after)
     if buffer is not None:
-        d0, cd0 = counts["buffer"][0], counts["buffer_control"][0]
-        ev.buffer_control_scale = (cd0 / d0) if d0 and cd0 else 1.0
-        ev.wdd_buffer = wdd(counts["target"], counts["control"], counts["buffer"], counts["buffer_control"],
-                            weights=time_w,
-                            area_weights=(1.0, ev.control_scale, 1.0, ev.buffer_control_scale))
+        shared = not settings.buffer_control_area_ids
+        ev.buffer_control_scale = _scale(counts["buffer_control"][0], counts["buffer"][0])
+        ev.wdd_buffer = wdd(counts["target"], counts["control"], counts["buffer"],
+                            None if shared else counts["buffer_control"], weights=time_w,
+                            area_weights=(1.0, _weight(ev.control_scale), 1.0, _weight(ev.buffer_control_scale)))
+        ev.buffer_test = rates.compare_change(counts["buffer"], counts["buffer_control"])
         ev.wdq = wdq(_per_week(counts["target"], time_w), _per_week(counts["buffer"], time_w),
                      _per_week(counts["control"], time_w), _per_week(counts["buffer_control"], time_w))
     ev.etest = etest(counts["target"][0], counts["target"][1], w.weeks_before, w.weeks_after)
@@ -635,6 +666,18 @@ def _map_points(events: pd.DataFrame, w: Windows) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
+def _scale(control_before: int, area_before: int) -> float | None:
+    """How many times the area's before-count the control's is (the control is divided by it); None when the
+    control had no events before (it cannot be scaled), math.inf when the area had none."""
+    if control_before <= 0:
+        return None
+    return control_before / area_before if area_before > 0 else math.inf
+
+
+def _weight(scale: float | None) -> float:
+    return math.inf if scale is None else scale
+
+
 def _per_week(pair: tuple[int, int], weights: tuple[float, float]) -> tuple[float, float]:
     return pair[0] / weights[0], pair[1] / weights[1]
 
@@ -647,8 +690,17 @@ def _other_areas(con, municipality_code: str, area_id: int | None) -> list[int]:
     return [int(r[0]) for r in rows]
 
 
+SEASON_RATIO = 1.2  # the control changed by at least a fifth (and certainly): a seasonal or municipal shift
+
+
 def judge(ev: Evaluation, trend: tuple[float, float] | None = None) -> tuple[str, list[str]]:
-    """The verdict key and the caveats (keys) of an evaluation whose counts and tests are filled in."""
+    """The verdict key and the caveats (keys) of an evaluation whose counts and tests are filled in.
+
+    The verdict rests on the exact test of the target's change against the control's (rates.py), which
+    handles zero counts itself. Each caveat is given only when its own evidence is there: displacement
+    and diffusion when the buffer's change against its control is significant and rests on at least
+    MIN_EVENTS events; a seasonal shift when the control itself changed certainly and by a fifth or more.
+    """
     caveats: list[str] = []
     before, after = ev.counts["target"]
     if ev.windows is not None:
@@ -659,28 +711,36 @@ def judge(ev: Evaluation, trend: tuple[float, float] | None = None) -> tuple[str
     if before + after < MIN_EVENTS:
         caveats.append("too_few")
         return "too_few", caveats
-    local = ev.wdd_local
-    z = local.local_z if local else 0.0
-    significant = abs(z) >= stats.norm.ppf(1 - ALPHA / 2)
-    if significant and z < 0:
-        verdict = "worked"
-        if ev.wdd_buffer is not None and ev.wdd_buffer.displacement_z >= stats.norm.ppf(1 - ALPHA / 2):
-            verdict = "displacement"
-    elif significant:
+    test = ev.change_test
+    buffer = ev.buffer_test
+    buffer_judged = buffer is not None and buffer.significant and buffer.events >= MIN_EVENTS
+    if test is not None and test.significant and test.direction < 0:
+        verdict = "displacement" if buffer_judged and buffer.direction > 0 else "worked"
+    elif test is not None and test.significant:
         verdict = "increase"
     else:
         verdict = "no_effect"
+    direction = test.direction if test is not None else 0
     if trend is not None and trend[1] < ALPHA and verdict in ("worked", "displacement", "increase") \
-            and np.sign(trend[0]) == np.sign(z):
+            and np.sign(trend[0]) == direction:
         caveats.append("pre_trend")
     if ev.rtm_ratio is not None and ev.rtm_ratio >= 1.33 and verdict in ("worked", "displacement"):
         caveats.append("rtm")
-    if ev.wdd_buffer is not None and verdict == "worked" and ev.wdq is not None and ev.wdq > 0:
+    if verdict == "worked" and buffer_judged and buffer.direction < 0:
         caveats.append("diffusion")
-    if ev.wdd_buffer is not None and verdict in ("no_effect", "increase") \
-            and ev.wdd_buffer.displacement_z >= stats.norm.ppf(1 - ALPHA / 2):
+    if verdict in ("no_effect", "increase") and buffer_judged and buffer.direction > 0:
         caveats.append("buffer_rise")
+    if _seasonal(ev):
+        caveats.append("seasonal")
     return verdict, caveats
+
+
+def _seasonal(ev: Evaluation) -> bool:
+    """The control's own change is certain (E-test) and at least SEASON_RATIO either way."""
+    e = ev.control_etest
+    if e is None or e.ratio is None or e.p_value >= ALPHA:
+        return False
+    return e.ratio >= SEASON_RATIO or e.ratio <= 1 / SEASON_RATIO
 
 
 def with_settings(settings: Settings, **changes: object) -> Settings:
@@ -704,31 +764,92 @@ def _p(value: float | None, lang: str) -> str:
     return "= " + _fmt(value, 3, lang)
 
 
-def verdict_label(verdict: str, lang: str = "sv") -> str:
+SOLID_EVENTS = 50  # fewer target events than this: a significant difference is an indication, never "säker"
+FLAT_RATIO = 1.05  # a control within ±5 % per week is "about the same"
+
+
+def _relative(ev: Evaluation) -> bool:
+    """A verdict against the control that the target's own counts do not show: 'worked' or 'displacement'
+    while the target did not fall per week, 'increase' while it did not rise."""
+    if ev.windows is None or ev.verdict not in ("worked", "displacement", "increase"):
+        return False
+    before, after = ev.counts["target"]
+    rate_before, rate_after = before / ev.windows.weeks_before, after / ev.windows.weeks_after
+    return rate_after >= rate_before if ev.verdict != "increase" else rate_after <= rate_before
+
+
+def verdict_label(verdict: str | Evaluation, lang: str = "sv") -> str:
+    """The verdict in a few words. Given the evaluation, a decrease or an increase that only holds against
+    the control reads "Färre än väntat" / "Fler än väntat"."""
+    if isinstance(verdict, Evaluation):
+        key = f"{verdict.verdict}_relative" if _relative(verdict) else verdict.verdict
+        return i18n.t(f"actions.verdict.{key}", lang)
     return i18n.t(f"actions.verdict.{verdict}", lang)
 
 
+def _count_text(count: int, weeks: float, equal: bool, lang: str) -> str:
+    if equal:
+        return _fmt(count, 0, lang)
+    return i18n.t("actions.verdict_text.per_week", lang, value=_fmt(count / weeks, 1, lang))
+
+
+def control_text(ev: Evaluation, lang: str = "sv") -> str:
+    """What happened in the control over the same windows, e.g. "I resten av kommunen ökade det under samma
+    tid från 383 till 603." (per week when the windows differ in length)."""
+    w = ev.windows
+    if w is None or "control" not in ev.counts:
+        return ""
+    c0, c1 = ev.counts["control"]
+    rate0, rate1 = c0 / w.weeks_before, c1 / w.weeks_after
+    if rate0 > 0 and 1 / FLAT_RATIO <= rate1 / rate0 <= FLAT_RATIO or rate0 == rate1:
+        direction = "flat"
+    else:
+        direction = "up" if rate1 > rate0 else "down"
+    equal = w.weeks_before == w.weeks_after
+    where = i18n.t("actions.verdict_text.where." + ("default" if ev.control_default else "chosen"), lang)
+    return i18n.t(f"actions.verdict_text.control.{direction}", lang, where=where,
+                  c0=_count_text(c0, w.weeks_before, equal, lang), c1=_count_text(c1, w.weeks_after, equal, lang))
+
+
 def verdict_text(ev: Evaluation, lang: str = "sv") -> str:
-    """The verdict in plain words, with its certainty and the counts it rests on."""
+    """The verdict in plain words: what happened in the target and in the control, what the target would
+    have had following the control, and how certain the difference is. "Säker" only with a significant
+    exact test on at least SOLID_EVENTS events; below that a significant result is called an indication."""
     t = i18n.t
     if ev.windows is None:
         return t("actions.verdict_text.not_started", lang)
     before, after = ev.counts["target"]
-    parts = [t(f"actions.verdict_text.{ev.verdict}", lang, before=before, after=after,
-               weeks=_fmt(ev.windows.weeks_before, 0, lang),
-               level=ev.certainty or "5")]
-    if ev.verdict in ("worked", "displacement", "increase") and ev.wdd_local is not None:
-        parts.append(t("actions.verdict_text.z", lang, z=_fmt(ev.wdd_local.local_z, 2, lang),
-                       p=_p(float(2 * stats.norm.sf(abs(ev.wdd_local.local_z))), lang)))
-    if ev.verdict == "displacement" and "buffer" in ev.counts:
+    key = f"{ev.verdict}_relative" if _relative(ev) else ev.verdict
+    parts = [t(f"actions.verdict_text.{key}", lang, before=before, after=after,
+               weeks=_fmt(ev.windows.weeks_before, 0, lang))]
+    if ev.verdict in ("not_started", "too_few"):
+        return " ".join(parts)
+    parts.append(control_text(ev, lang))
+    test = ev.change_test
+    if test is not None and test.expected_after is not None:
+        expected = test.expected_after * ev.windows.weeks_after / ev.windows.weeks_before
+        parts.append(t("actions.verdict_text.expected", lang, expected=_fmt(round(expected), 0, lang)))
+    if test is not None:
+        if ev.verdict == "no_effect":
+            parts.append(t("actions.verdict_text.uncertain", lang, p=_p(test.p_value, lang)))
+        elif test.events >= SOLID_EVENTS:
+            parts.append(t("actions.verdict_text.certain", lang, level=ev.certainty or "5", p=_p(test.p_value, lang)))
+        else:
+            parts.append(t("actions.verdict_text.indication", lang, p=_p(test.p_value, lang), n=test.events))
+    if ev.verdict == "displacement" and "buffer" in ev.counts and ev.buffer_test is not None:
         b0, b1 = ev.counts["buffer"]
-        parts.append(t("actions.verdict_text.buffer", lang, before=b0, after=b1, metres=_fmt(ev.settings.buffer_m, 0,
-                                                                                            lang)))
-    return " ".join(parts)
+        parts.append(t("actions.verdict_text.buffer", lang, before=b0, after=b1,
+                       metres=_fmt(ev.settings.buffer_m, 0, lang), p=_p(ev.buffer_test.p_value, lang)))
+    return " ".join(p for p in parts if p)
 
 
 def caveat_texts(ev: Evaluation, lang: str = "sv") -> list[str]:
-    return [i18n.t(f"actions.caveat.{c}", lang, ratio=_fmt(ev.rtm_ratio, 1, lang), min=MIN_EVENTS)
+    b0, b1 = ev.counts.get("buffer", (0, 0))
+    c0, c1 = ev.counts.get("control", (0, 0))
+    w = ev.windows
+    return [i18n.t(f"actions.caveat.{c}", lang, ratio=_fmt(ev.rtm_ratio, 1, lang), min=MIN_EVENTS, b0=b0, b1=b1,
+                   c0=c0, c1=c1, weeks=_fmt(w.weeks_before if w else None, 0, lang),
+                   after_weeks=_fmt(w.weeks_after if w else None, 1, lang))
             for c in ev.caveats]
 
 
@@ -754,14 +875,15 @@ def as_dict(ev: Evaluation, lang: str = "sv") -> dict:
         "target_mode": ev.target_mode, "buffer_m": ev.settings.buffer_m,
         "windows": ev.windows.as_dict() if ev.windows else None,
         "counts": {k: {"before": v[0], "after": v[1]} for k, v in ev.counts.items()},
-        "control_scale": None if ev.control_scale is None else round(ev.control_scale, 4),
+        "control_scale": None if ev.control_scale is None or math.isinf(ev.control_scale)
+        else round(ev.control_scale, 4),
         "wdd": result(ev.wdd_local), "wdd_with_buffer": result(ev.wdd_buffer),
         "etest": None if ev.etest is None else {"statistic": round(ev.etest.statistic, 4),
                                                 "p_value": round(ev.etest.p_value, 5),
                                                 "ratio": None if ev.etest.ratio is None else round(ev.etest.ratio, 4)},
         "wdq": None if ev.wdq is None else round(ev.wdq, 4),
         "survey": survey,
-        "verdict": ev.verdict, "verdict_label": verdict_label(ev.verdict, lang),
+        "verdict": ev.verdict, "verdict_label": verdict_label(ev, lang),
         "verdict_text": verdict_text(ev, lang), "caveats": ev.caveats, "caveat_texts": caveat_texts(ev, lang),
     }
 
@@ -796,7 +918,7 @@ def annual_table(con, year: int, municipality_code: str | None = None, lang: str
             "etest_p": None if ev.etest is None else round(ev.etest.p_value, 4),
             "wdq": None if ev.wdq is None else round(ev.wdq, 2),
             "survey_change": None if survey is None else round(survey, 2),
-            "verdict": ev.verdict, "verdict_label": verdict_label(ev.verdict, lang),
+            "verdict": ev.verdict, "verdict_label": verdict_label(ev, lang),
             "caveats": "; ".join(i18n.t(f"actions.caveat_short.{c}", lang) for c in ev.caveats),
         })
     columns = ["id", "title", "kind", "area", "start", "categories", "before", "after", "wdd_z", "wdd_buffer_z",
