@@ -279,6 +279,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "actions.verdict_text.not_started": (
         "Insatsen kan inte utvärderas ännu.", "The action cannot be evaluated yet."),
     "actions.verdict_text.where.default": ("I resten av kommunen", "In the rest of the municipality"),
+    "actions.verdict_text.where.default_clean": (
+        "I resten av kommunen (utom områden med andra insatser under perioden)",
+        "In the rest of the municipality (except areas with other actions in the period)"),
     "actions.verdict_text.where.chosen": ("I kontrollområdena", "In the control areas"),
     "actions.verdict_text.control.up": (
         "{where} ökade det under samma tid från {c0} till {c1}.",
@@ -384,6 +387,44 @@ STRINGS: dict[str, tuple[str, str]] = {
     "actions.summary.kind": (
         "{kind}: {worked} av {total} med färre händelser än väntat ({evaluable} gick att bedöma)",
         "{kind}: {worked} of {total} with fewer events than expected ({evaluable} could be judged)",
+    ),
+    # CLI: calibrate
+    "actions.calibrate.none": (
+        "Inga placebo-insatser gick att lägga: databasen saknar områden, händelser eller perioder utan insatser.",
+        "No placebo actions could be placed: the database lacks areas, events or periods without actions.",
+    ),
+    "actions.calibrate.heading": (
+        "Placebo-kalibrering: {n} påhittade insatser på områden och datum där inget gjordes ({weeks} veckor före "
+        "och efter, alla händelsekategorier), utvärderade med produktens egen kod på en kopia av databasen. "
+        "Ett test på 5 %-nivån bör hävda en effekt i omkring 5 % av dem.",
+        "Placebo calibration: {n} made-up actions on areas and dates where nothing was done ({weeks} weeks before "
+        "and after, all event categories), evaluated with the product's own code on a copy of the database. "
+        "A test at the 5 % level should claim an effect in about 5 % of them.",
+    ),
+    "actions.calibrate.col.test": ("Test", "Test"),
+    "actions.calibrate.col.judged": ("Bedömda", "Judged"),
+    "actions.calibrate.col.claims": ("Effekt", "Effect"),
+    "actions.calibrate.col.rate": ("Av alla", "Of all"),
+    "actions.calibrate.col.rate_judged": ("Av bedömda", "Of judged"),
+    "actions.calibrate.test.verdict": ("Bedömningen (minskning/ökning/förflyttning)",
+                                       "The verdict (decrease/increase/displacement)"),
+    "actions.calibrate.test.exact": ("Exakt test, målområdet mot kontrollen", "Exact test, target against control"),
+    "actions.calibrate.test.wdd": ("WDD utan buffert", "WDD without buffer"),
+    "actions.calibrate.test.wdd_buffer": ("WDD med buffert", "WDD with buffer"),
+    "actions.calibrate.test.buffer": ("Exakt test, bufferten mot kontrollen", "Exact test, buffer against control"),
+    "actions.calibrate.test.survey": ("Enkäten, skillnad i skillnad", "Survey, difference in differences"),
+    "actions.calibrate.test.etest": ("E-test, målområdets egen förändring (ingen effekt)",
+                                     "E-test, the target's own change (no effect)"),
+    "actions.calibrate.verdicts": ("Bedömningar:", "Verdicts:"),
+    "actions.calibrate.passed": (
+        "Alla effektpåståenden ligger på högst {max} % av placebo-insatserna.",
+        "Every effect claim is at most {max} % of the placebo actions.",
+    ),
+    "actions.calibrate.failed": (
+        "Minst ett effektpåstående ligger över {max} % av placebo-insatserna: dess p-värden är för små för "
+        "dessa data.",
+        "At least one effect claim is above {max} % of the placebo actions: its p-values are too small for "
+        "this data.",
     ),
     # CLI
     "actions.cli.not_found": ("insats nr {id} finns inte", "action no. {id} does not exist"),
