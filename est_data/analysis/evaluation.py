@@ -918,7 +918,8 @@ def caveat_texts(ev: Evaluation, lang: str = "sv") -> list[str]:
     w = ev.windows
     return [i18n.t(f"actions.caveat.{c}", lang, ratio=_fmt(ev.rtm_ratio, 1, lang), min=MIN_EVENTS, b0=b0, b1=b1,
                    c0=c0, c1=c1, weeks=_fmt(w.weeks_before if w else None, 0, lang),
-                   after_weeks=_fmt(w.weeks_after if w else None, 1, lang))
+                   after_weeks=_fmt(w.weeks_after if w else None, 0 if w and float(w.weeks_after).is_integer() else 1,
+                                    lang))
             for c in ev.caveats]
 
 

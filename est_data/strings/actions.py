@@ -306,9 +306,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "actions.verdict_text.indication": (
         "Skillnaden mot kontrollen är statistiskt signifikant (exakt test, p {p}) men vilar på bara {n} "
-        "händelser: se den som en indikation, inte ett säkert resultat.",
+        "händelser: se den som en indikation som behöver bekräftas.",
         "The difference from the control is statistically significant (exact test, p {p}) but rests on only "
-        "{n} events: take it as an indication, not a certain result.",
+        "{n} events: take it as an indication that needs confirming.",
     ),
     "actions.verdict_text.uncertain": (
         "Skillnaden mot kontrollen kan vara slump (exakt test, p {p}).",

@@ -1,0 +1,182 @@
+"""Issue 14, items 2 and 4: zero counts handled by the exact test, and verdict wording that never claims
+more than the numbers (each wording rule has a test here). Constructed data: a target and a control area
+far apart, weekly counts chosen per test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from est_data import db
+from est_data.analysis import evaluation, rates
+
+START = dt.date(2025, 3, 3)  # a Monday
+
+
+def _square(lon: float, lat: float, size: float = 0.02) -> str:
+    return (f"POLYGON(({lon} {lat}, {lon + size} {lat}, {lon + size} {lat + size / 2}, {lon} {lat + size / 2}, "
+            f"{lon} {lat}))")
+
+
+def _build(con, target, control, buffer=lambda w: 0, weeks_before: int = 78, weeks_after: int = 12) -> int:
+    """Target area 1 (its events at one point), control area 2, and events in the 300 m buffer ring just east of
+    the target (no area). target/control/buffer give the events of week i (i < 0 before the start)."""
+    with db.transaction(con):
+        con.execute("insert into municipality (code, name) values ('9999', 'Provkommun')")
+        con.execute("insert into area (id, municipality_code, name, geometry_wkt) values (1, '9999', 'Mål', ?)",
+                    [_square(13.10, 55.38)])
+        con.execute("insert into area (id, municipality_code, name, geometry_wkt) values (2, '9999', 'Kontroll', ?)",
+                    [_square(13.30, 55.38)])
+        rows = []
+        for week in range(-weeks_before, weeks_after):
+            monday = START + dt.timedelta(weeks=week)
+            for area_id, lon, n in ((1, 13.11, target(week)), (2, 13.31, control(week)), (None, 13.1222, buffer(week))):
+                for k in range(int(n)):
+                    when = dt.datetime.combine(monday + dt.timedelta(days=k % 7), dt.time(20, k % 60))
+                    rows.append(["polisen", f"{area_id}-{week}-{k}", when, "Skadegörelse", "9999", area_id,
+                                 55.385, lon])
+        con.executemany("insert into incident (source, external_id, occurred_at, category, municipality_code,"
+                        " area_id, lat, lon) values (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        con.execute("insert into action (id, title, kind, area_id, start_date, status, target_categories)"
+                    " values (1, 'Provinsats', 'kamera', 1, ?, 'pågående', ['Skadegörelse'])", [START])
+    return 1
+
+
+def _split(total_before: int, total_after: int, weeks: int = 12):
+    """A weekly function giving total_before over the 12 weeks before and total_after over the 12 after."""
+    def weekly(w: int) -> int:
+        if -weeks <= w < 0:
+            i, total = w + weeks, total_before
+        elif 0 <= w < weeks:
+            i, total = w, total_after
+        else:
+            return round(total_before / weeks)
+        return total // weeks + (1 if i < total % weeks else 0)
+    return weekly
+
+
+# ------------------------------------------------------------------------------------------ zero counts
+
+def test_target_from_zero_is_an_increase(empty_con):
+    # Main called this "ingen effekt": the control's scale fell back to 1.0 when the target had 0 before.
+    _build(empty_con, _split(0, 25), _split(690, 450))
+    ev = evaluation.evaluate(empty_con, 1)
+    assert ev.counts["target"] == (0, 25) and ev.counts["control"] == (690, 450)
+    assert ev.change_test.p_value < 1e-6 and ev.change_test.direction == 1
+    assert ev.verdict == "increase"
+    assert evaluation.verdict_text(ev, "sv").startswith("Ökning i målområdet: 0 händelser")
+
+
+def test_buffer_from_zero_to_two_is_not_displacement(empty_con):
+    # Main called this "förflyttning" (z 7.16): the buffer's control scale fell back to 1.0.
+    _build(empty_con, _split(120, 40), _split(690, 450), buffer=_split(0, 2))
+    ev = evaluation.evaluate(empty_con, 1)
+    assert ev.counts["buffer"] == (0, 2)
+    assert ev.verdict == "worked"
+    assert ev.buffer_test.p_value > 0.05
+    assert "flyttat" not in evaluation.verdict_text(ev, "sv")
+    assert ev.wdd_buffer.displacement_z < 1.96
+
+
+def test_exact_test_matches_fisher_and_handles_empty_margins():
+    from scipy.stats import fisher_exact
+
+    r = rates.compare_change((35, 34), (383, 603))
+    assert r.p_value == fisher_exact([[34, 35], [603, 383]]).pvalue
+    assert r.direction == -1 and r.expected_after == 35 * 603 / 383
+    assert rates.compare_change((0, 0), (10, 12)).p_value == 1.0
+    assert rates.compare_change((0, 25), (690, 450)).direction == 1
+
+
+# ------------------------------------------------------------------------------------------ wording rules
+
+def test_text_says_what_the_control_did(empty_con):
+    # The issue's placebo: 35 before, 34 after, while the rest of the municipality rose 383 -> 603.
+    _build(empty_con, _split(35, 34), _split(383, 603))
+    ev = evaluation.evaluate(empty_con, 1)
+    text = evaluation.verdict_text(ev, "sv")
+    assert "I resten av kommunen ökade det under samma tid från 383 till 603." in text
+    assert "omkring 55 efter" in text  # 35 × 603 / 383
+    assert not text.startswith("Minskning")  # the target did not fall
+    if ev.verdict == "worked":
+        assert evaluation.verdict_label(ev, "sv") == "Färre än väntat"
+        assert text.startswith("Ingen minskning i målområdet (35 händelser")
+    assert "In the rest of the municipality it rose over the same time from 383 to 603." in \
+        evaluation.verdict_text(ev, "en")
+
+
+def test_never_certain_on_a_handful_of_events(empty_con):
+    # 20 -> 4 against a flat control: significant, but on 24 events it is an indication, not "säker".
+    _build(empty_con, _split(20, 4), _split(600, 600))
+    ev = evaluation.evaluate(empty_con, 1)
+    assert ev.verdict == "worked" and ev.change_test.p_value < 0.01
+    text = evaluation.verdict_text(ev, "sv")
+    assert "säker" not in text
+    assert "indikation" in text and "bara 24 händelser" in text
+
+
+def test_certain_with_enough_events(empty_con):
+    _build(empty_con, _split(120, 40), _split(600, 600))
+    ev = evaluation.evaluate(empty_con, 1)
+    text = evaluation.verdict_text(ev, "sv")
+    assert "statistiskt säker på 1 %-nivån" in text
+    assert "var det ungefär oförändrat (600 före, 600 efter)" in text
+
+
+def test_diffusion_only_when_the_buffer_fell_with_certainty(empty_con):
+    # Main gave "diffusion of benefits" on a buffer going 54 -> 52 (WDQ > 0, no test of the buffer).
+    _build(empty_con, _split(120, 40), _split(240, 240), buffer=_split(54, 52))
+    ev = evaluation.evaluate(empty_con, 1)
+    assert ev.verdict == "worked" and ev.wdq is not None and ev.wdq > 0
+    assert "diffusion" not in ev.caveats
+
+
+def test_diffusion_when_the_buffer_fell_with_certainty(empty_con):
+    _build(empty_con, _split(120, 40), _split(240, 240), buffer=_split(60, 12))
+    ev = evaluation.evaluate(empty_con, 1)
+    assert ev.verdict == "worked"
+    assert "diffusion" in ev.caveats
+    assert any("60 före, 12 efter" in c for c in evaluation.caveat_texts(ev, "sv"))
+
+
+def test_displacement_needs_a_certain_rise_on_enough_buffer_events(empty_con):
+    _build(empty_con, _split(120, 40), _split(240, 240), buffer=_split(10, 40))
+    ev = evaluation.evaluate(empty_con, 1)
+    assert ev.verdict == "displacement"
+    text = evaluation.verdict_text(ev, "sv")
+    assert "flyttat" in text and "10 händelser före och 40 efter" in text
+
+
+def test_seasonal_caveat_only_when_the_control_changed_certainly(empty_con):
+    _build(empty_con, _split(35, 34), _split(383, 603))
+    ev = evaluation.evaluate(empty_con, 1)
+    assert "seasonal" in ev.caveats
+    assert any("383 före, 603 efter" in c for c in evaluation.caveat_texts(ev, "sv"))
+
+
+def test_no_seasonal_caveat_on_a_steady_control(empty_con):
+    _build(empty_con, _split(35, 34), _split(600, 610))
+    ev = evaluation.evaluate(empty_con, 1)
+    assert "seasonal" not in ev.caveats
+
+
+def test_too_few_events_says_no_certain_change(empty_con):
+    _build(empty_con, _split(6, 1), _split(600, 600))
+    ev = evaluation.evaluate(empty_con, 1)
+    assert ev.verdict == "too_few"
+    text = evaluation.verdict_text(ev, "sv")
+    assert text.startswith("Ingen säker förändring — för få händelser (6 före, 1 efter)")
+
+
+def test_regression_to_the_mean_named_after_a_peak(empty_con):
+    # Two a week for a long time, six a week in the twelve weeks before the start, two after.
+    _build(empty_con, lambda w: 6 if -12 <= w < 0 else 2, lambda w: 10)
+    ev = evaluation.evaluate(empty_con, 1)
+    assert ev.verdict == "worked" and "rtm" in ev.caveats
+    assert any("regression mot medelvärdet" in c for c in evaluation.caveat_texts(ev, "sv"))
+
+
+def test_short_after_caveat_says_how_short(empty_con):
+    _build(empty_con, _split(60, 30), _split(600, 600), weeks_after=6)
+    ev = evaluation.evaluate(empty_con, 1)
+    assert "short_after" in ev.caveats
+    assert any("(6 mot 12 veckor" in c for c in evaluation.caveat_texts(ev, "sv"))
