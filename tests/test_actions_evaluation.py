@@ -143,6 +143,19 @@ def test_sample_presence_moved_to_the_harbour(sample_con):
     assert "flyttat" in evaluation.verdict_text(ev, "sv")
 
 
+def test_default_control_leaves_out_areas_with_other_actions(sample_con):
+    # The lighting (Pilevallen, October 2025, Skadegörelse ...): the camera in Västervång (area 5, lasting since
+    # March 2025, Skadegörelse too) would put its own fall into the control. The speed bumps in Skoghem (8) and
+    # the moped checks in Anderslöv (10) target traffic offences: those areas stay.
+    ev = evaluation.evaluate(sample_con, 2)
+    assert ev.control_excluded == [5]
+    assert "I resten av kommunen (utom områden med andra insatser under perioden) minskade det under samma tid " \
+        "från 82 till 55." in evaluation.verdict_text(ev, "sv")
+    chosen = evaluation.evaluate(sample_con, 2, Settings(control_area_ids=(5, 7)))
+    assert chosen.control_excluded == [] and not chosen.control_default
+    assert "I kontrollområdena" in evaluation.verdict_text(chosen, "sv")
+
+
 def test_sample_lighting_has_enough_events_but_no_change(sample_con):
     ev = evaluation.evaluate(sample_con, 2)
     assert sum(ev.counts["target"]) >= evaluation.MIN_EVENTS

@@ -648,10 +648,12 @@ def evaluate(con, action_id: int, settings: Settings | None = None) -> Evaluatio
         return ev
     ev.windows = w
     ev.control_default = not settings.control_area_ids
-    # The default control is the rest of the municipality without the areas where another registered action
-    # was at work in the windows: their effect (a camera's lasting fall) would otherwise show as an effect here.
+    # The default control is the rest of the municipality without the areas where another registered action on
+    # the same categories was at work in the windows: its effect (a camera's lasting fall) would otherwise show
+    # as an effect here.
     own_area = action["area_id"] or action["place_area_id"]
-    ev.control_excluded = [] if settings.control_area_ids else _busy_areas(con, action_id, municipality, own_area, w)
+    ev.control_excluded = [] if settings.control_area_ids else _busy_areas(con, action_id, municipality, own_area, w,
+                                                                                     categories)
     control_ids = settings.control_area_ids or (
         tuple(_other_areas(con, municipality, own_area, ev.control_excluded)) if ev.control_excluded else ())
     buffer = target.buffer(settings.buffer_m, quad_segs=32) if settings.buffer_m > 0 else None
@@ -740,9 +742,10 @@ def _other_areas(con, municipality_code: str, area_id: int | None, without: list
     return [int(r[0]) for r in rows if int(r[0]) not in (without or [])]
 
 
-def _busy_areas(con, action_id: int, municipality_code: str, area_id: int | None, w: Windows) -> list[int]:
-    """Other areas where another action was at work at some time in the windows (lasting kinds and actions
-    without an end date from their start on)."""
+def _busy_areas(con, action_id: int, municipality_code: str, area_id: int | None, w: Windows,
+                categories: list[str]) -> list[int]:
+    """Other areas where another action on some of the same categories (or on all) was at work at some time in
+    the windows (lasting kinds and actions without an end date from their start on)."""
     rows = con.execute(
         "select distinct coalesce(ac.area_id, p.area_id) as area_id"
         " from action ac"
@@ -752,8 +755,10 @@ def _busy_areas(con, action_id: int, municipality_code: str, area_id: int | None
         "   and a.municipality_code = ?"
         "   and ac.start_date is not null"
         "   and ac.start_date < ?"
-        "   and (ac.end_date is null or list_contains(?, ac.kind) or ac.end_date >= ?)",
-        [action_id, municipality_code, w.after_end, list(LASTING_KINDS), w.before_start],
+        "   and (ac.end_date is null or list_contains(?, ac.kind) or ac.end_date >= ?)"
+        "   and (len(?) = 0 or len(coalesce(ac.target_categories, [])) = 0"
+        "        or list_has_any(ac.target_categories, ?))",
+        [action_id, municipality_code, w.after_end, list(LASTING_KINDS), w.before_start, categories, categories],
     ).fetchall()
     return sorted(int(r[0]) for r in rows if r[0] is not None and r[0] != area_id)
 
@@ -931,6 +936,13 @@ def as_dict(ev: Evaluation, lang: str = "sv") -> dict:
         return {"wdd": round(r.wdd, 3), "se": round(r.se, 3), "z": round(r.z, 3), "p_value": round(r.p_value, 5),
                 "local": round(r.local, 3), "displacement": round(r.displacement, 3)}
 
+    def exact(r: rates.ChangeTest | None) -> dict | None:
+        if r is None:
+            return None
+        return {"p_value": round(r.p_value, 6), "direction": r.direction,
+                "ratio": None if r.odds_ratio is None else round(r.odds_ratio, 4),
+                "expected_after": None if r.expected_after is None else round(r.expected_after, 2)}
+
     survey = None
     if ev.survey is not None:
         s = ev.survey
@@ -939,6 +951,7 @@ def as_dict(ev: Evaluation, lang: str = "sv") -> dict:
                    ("control_before", s.control_before), ("control_after", s.control_after),
                    ("did", s.did), ("p_value", s.p_value))}
         survey["answers"] = s.answers
+        survey["placebos"] = s.placebos
     return {
         "action_id": ev.action_id, "title": ev.title, "kind": ev.kind, "area": ev.area,
         "start": ev.start.isoformat() if ev.start else None, "categories": ev.categories, "factors": ev.factors,
@@ -952,6 +965,8 @@ def as_dict(ev: Evaluation, lang: str = "sv") -> dict:
                                                 "p_value": round(ev.etest.p_value, 5),
                                                 "ratio": None if ev.etest.ratio is None else round(ev.etest.ratio, 4)},
         "wdq": None if ev.wdq is None else round(ev.wdq, 4),
+        "exact": exact(ev.change_test), "exact_buffer": exact(ev.buffer_test),
+        "control_excluded": ev.control_excluded,
         "survey": survey,
         "verdict": ev.verdict, "verdict_label": verdict_label(ev, lang),
         "verdict_text": verdict_text(ev, lang), "caveats": ev.caveats, "caveat_texts": caveat_texts(ev, lang),
@@ -1040,6 +1055,14 @@ def tests_table(ev: Evaluation, lang: str = "sv") -> pd.DataFrame:
                                       se=_fmt(r.se, 2, lang), z=_fmt(r.z, 2, lang), p=_p(r.p_value, lang)),
                      t(meaning, lang)))
 
+    def exact_row(name: str, r: rates.ChangeTest, meaning: str) -> None:
+        rows.append((t(name, lang), t("actions.eval.exact_value", lang, p=_p(r.p_value, lang),
+                                      ratio=_fmt(r.odds_ratio, 2, lang)), t(meaning, lang)))
+
+    if ev.change_test is not None:
+        exact_row("actions.eval.exact", ev.change_test, "actions.eval.exact_meaning")
+    if ev.buffer_test is not None:
+        exact_row("actions.eval.exact_buffer", ev.buffer_test, "actions.eval.exact_buffer_meaning")
     if ev.wdd_local is not None:
         wdd_row("actions.eval.wdd_local", ev.wdd_local, "actions.eval.wdd_meaning")
     if ev.wdd_buffer is not None:
@@ -1075,8 +1098,11 @@ def survey_caption(ev: Evaluation, factor_labels: dict[str, str], lang: str = "s
     if s is None or s.did is None:
         return i18n.t("actions.eval.survey_none", lang)
     names = ", ".join(factor_labels.get(f, f).lower() for f in ev.factors)
-    return i18n.t("actions.eval.survey_caption", lang, factors=names, did=_fmt(s.did, 2, lang),
-                  p=_p(s.p_value, lang), n=s.answers)
+    text = i18n.t("actions.eval.survey_caption", lang, factors=names, did=_fmt(s.did, 2, lang),
+                  p=_p(s.p_value, lang), n=s.answers, placebos=s.placebos)
+    if s.placebos < SURVEY_MIN_PLACEBOS:
+        text += " " + i18n.t("actions.eval.survey_short_history", lang, placebos=s.placebos)
+    return text
 
 
 def windows_text(ev: Evaluation, lang: str = "sv") -> str:

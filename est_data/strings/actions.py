@@ -159,6 +159,22 @@ STRINGS: dict[str, tuple[str, str]] = {
     "actions.eval.test": ("Test", "Test"),
     "actions.eval.value": ("Värde", "Value"),
     "actions.eval.meaning": ("Vad det betyder", "What it means"),
+    "actions.eval.exact": ("Exakt test: målområdet mot kontrollen", "Exact test: target against control"),
+    "actions.eval.exact_buffer": ("Exakt test: bufferten mot kontrollen", "Exact test: buffer against control"),
+    "actions.eval.exact_value": ("p {p}, kvot {ratio}", "p {p}, ratio {ratio}"),
+    "actions.eval.exact_meaning": (
+        "Bedömningens test: ändrades målområdet annorlunda än kontrollen? Fishers exakta test på antalen före och "
+        "efter; kvoten är (efter/före i målområdet) / (efter/före i kontrollen). Klarar även noll händelser.",
+        "The verdict's test: did the target change differently from the control? Fisher's exact test on the "
+        "counts before and after; the ratio is (after/before in the target) / (after/before in the control). "
+        "Also handles zero events.",
+    ),
+    "actions.eval.exact_buffer_meaning": (
+        "Samma test för buffertzonen: över 1 och säkert = förflyttning, under 1 och säkert = nyttan spreds. "
+        "Används bara när bufferten har minst 20 händelser.",
+        "The same test for the buffer: above 1 and certain = displacement, below 1 and certain = the benefit "
+        "spread. Used only when the buffer has at least 20 events.",
+    ),
     "actions.eval.wdd_local": ("WDD (utan buffert)", "WDD (without buffer)"),
     "actions.eval.wdd_buffer": ("WDD (med buffert)", "WDD (with buffer)"),
     "actions.eval.wdd_value": ("{wdd} (medelfel {se}), z = {z}, p {p}", "{wdd} (s.e. {se}), z = {z}, p {p}"),
@@ -191,9 +207,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "actions.eval.survey": ("Enkätens nivåer", "Survey levels"),
     "actions.eval.survey_caption": (
         "Medelnivå (0–3) för faktorerna {factors} i rapportörernas svar. Skillnad i skillnad: {did} "
-        "(p {p}, {n} bedömningar).",
+        "(p {p}, {n} bedömningar). p-värdet jämför skillnaden med samma skillnad under {placebos} tidigare "
+        "perioder av samma längd före starten (placebo i tid).",
         "Mean level (0–3) of the factors {factors} in the reporters' answers. Difference in differences: {did} "
-        "(p {p}, {n} ratings).",
+        "(p {p}, {n} ratings). The p-value compares the difference with the same difference over {placebos} "
+        "earlier periods of the same length before the start (placebo in time).",
+    ),
+    "actions.eval.survey_short_history": (
+        "Med bara {placebos} tidigare perioder kan p-värdet inte bli lägre än 5 %: historiken är för kort för en "
+        "säker bedömning.",
+        "With only {placebos} earlier periods the p-value cannot go below 5 %: the history is too short for a "
+        "certain judgement.",
     ),
     "actions.eval.survey_none": ("Inga enkätsvar att jämföra (eller inga faktorer angivna för insatsen).",
                                  "No survey answers to compare (or no factors given for the action)."),
