@@ -180,3 +180,17 @@ def test_short_after_caveat_says_how_short(empty_con):
     ev = evaluation.evaluate(empty_con, 1)
     assert "short_after" in ev.caveats
     assert any("(6 mot 12 veckor" in c for c in evaluation.caveat_texts(ev, "sv"))
+
+
+def test_stratified_exact_test_takes_the_category_mix_into_account():
+    # A target with a small summer-quiet category and a large summer-heavy one, against a control with the
+    # opposite mix: both categories changed exactly like the control's, so there is nothing to claim. The
+    # pooled test (main's approach of one total) sees a change.
+    strata = [((10, 5), (100, 50)), ((20, 40), (100, 200))]
+    assert rates.compare_change_stratified(strata).p_value == 1.0
+    assert rates.compare_change_stratified(strata).expected_after == 45
+    assert rates.compare_change((30, 45), (200, 250)).direction == 1
+    from scipy.stats import fisher_exact
+
+    one = rates.compare_change_stratified([((35, 34), (383, 603))])
+    assert one.p_value == fisher_exact([[34, 35], [603, 383]]).pvalue

@@ -357,7 +357,7 @@ def target_geometry(action: dict, mode: str, radius_m: float | None):
 def _events(con, municipality_code: str, start: dt.date, end: dt.date, categories: list[str],
             bbox: tuple[float, float, float, float]) -> pd.DataFrame:
     """The events of the period, one row each near the target (inside bbox, EPSG:4326 lon/lat bounds) and
-    counted per day and area elsewhere (column n), so that only aggregates of the rest reach pandas.
+    counted per day, area and category elsewhere (column n), so that only aggregates of the rest reach pandas.
 
     kind: 'xy' placed by coordinates near the target, 'outside' placed by coordinates elsewhere,
     'area' known only by area. Events known only by municipality or county are left out (their
@@ -381,10 +381,10 @@ def _events(con, municipality_code: str, start: dt.date, end: dt.date, categorie
         "  from events"
         "  where kind = 'xy'"
         "  union all"
-        "  select day, kind, area_id, null, null, null, count(*)"
+        "  select day, kind, area_id, null, null, category, count(*)"
         "  from events"
         "  where kind in ('outside', 'area')"
-        "  group by day, kind, area_id"
+        "  group by day, kind, area_id, category"
         ")"
         " select * from final",
         [min_lon, max_lon, min_lat, max_lat, municipality_code, start, end, categories, categories],
@@ -454,6 +454,17 @@ def _pair(events: pd.DataFrame, column: str, w: Windows) -> tuple[int, int]:
     before = int(n[mask & (day >= _ts(w.before_start)) & (day < _ts(w.before_end))].sum())
     after = int(n[mask & (day >= _ts(w.after_start)) & (day < _ts(w.after_end))].sum())
     return before, after
+
+
+def _strata(events: pd.DataFrame, area: str, reference: str, w: Windows) -> list[tuple[tuple[int, int],
+                                                                                    tuple[int, int]]]:
+    """Per event category: the (before, after) pairs of area and reference (for the stratified exact test)."""
+    if "category" not in events.columns:
+        return [(_pair(events, area, w), _pair(events, reference, w))]
+    out = []
+    for _, group in events.groupby(events["category"].astype(object).fillna(""), sort=True):
+        out.append((_pair(group, area, w), _pair(group, reference, w)))
+    return out or [((0, 0), (0, 0))]
 
 
 SURVEY_MIN_PLACEBOS = 19  # fewer earlier windows than this: the p-value can never go below 5 %
@@ -681,7 +692,7 @@ def evaluate(con, action_id: int, settings: Settings | None = None) -> Evaluatio
     ev.control_scale = _scale(counts["control"][0], counts["target"][0])
     ev.wdd_local = wdd(counts["target"], counts["control"], weights=time_w,
                        area_weights=(1.0, _weight(ev.control_scale), 1.0, 1.0))
-    ev.change_test = rates.compare_change(counts["target"], counts["control"])
+    ev.change_test = rates.compare_change_stratified(_strata(events, "in_target", "in_control", w))
     ev.control_etest = etest(counts["control"][0], counts["control"][1], w.weeks_before, w.weeks_after)
     if buffer is not None:
         shared = not settings.buffer_control_area_ids
@@ -689,7 +700,7 @@ def evaluate(con, action_id: int, settings: Settings | None = None) -> Evaluatio
         ev.wdd_buffer = wdd(counts["target"], counts["control"], counts["buffer"],
                             None if shared else counts["buffer_control"], weights=time_w,
                             area_weights=(1.0, _weight(ev.control_scale), 1.0, _weight(ev.buffer_control_scale)))
-        ev.buffer_test = rates.compare_change(counts["buffer"], counts["buffer_control"])
+        ev.buffer_test = rates.compare_change_stratified(_strata(events, "in_buffer", "in_buffer_control", w))
         ev.wdq = wdq(_per_week(counts["target"], time_w), _per_week(counts["buffer"], time_w),
                      _per_week(counts["control"], time_w), _per_week(counts["buffer_control"], time_w))
     ev.etest = etest(counts["target"][0], counts["target"][1], w.weeks_before, w.weeks_after)
