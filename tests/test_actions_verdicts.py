@@ -194,3 +194,24 @@ def test_stratified_exact_test_takes_the_category_mix_into_account():
 
     one = rates.compare_change_stratified([((35, 34), (383, 603))])
     assert one.p_value == fisher_exact([[34, 35], [603, 383]]).pvalue
+
+
+def test_scaled_wdd_variance_counts_the_estimated_scale():
+    # After a seasonal rise (control 200 -> 300) the target's before-count enters the scaled WDD twice:
+    # T1 − T0·C1/C0. The delta-method se matches simulation; treating the scale as known understates it.
+    import numpy as np
+    import pytest
+
+    rng = np.random.default_rng(7)
+    t0, t1 = rng.poisson(20, 200_000), rng.poisson(30, 200_000)
+    c0, c1 = rng.poisson(200, 200_000), rng.poisson(300, 200_000)
+    simulated = (t1 - t0 * c1 / c0).std()
+    stated = evaluation.wdd_scaled((20, 30), (200, 300)).se
+    assert stated == pytest.approx(simulated, rel=0.03)
+    known_scale = evaluation.wdd((20, 30), (200, 300), area_weights=(1, 10, 1, 1)).se
+    assert known_scale < 0.85 * simulated
+    # Summed over categories: independent strata, variances add.
+    both = evaluation.wdd_by_category([((20, 30), (200, 300)), ((10, 5), (100, 50))])
+    one, two = evaluation.wdd_scaled((20, 30), (200, 300)), evaluation.wdd_scaled((10, 5), (100, 50))
+    assert both.wdd == pytest.approx(one.wdd + two.wdd)
+    assert both.se == pytest.approx((one.se ** 2 + two.se ** 2) ** 0.5)

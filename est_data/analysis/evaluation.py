@@ -2,17 +2,27 @@
 
 The tests are the ones crime analysts use for place-based interventions:
 
-- the Weighted Displacement Difference test (Wheeler & Ratcliffe 2018, Crime Science 7:17):
-  WDD = ΔT − ΔC (+ ΔD − ΔCd with a displacement buffer D and its control Cd), each Δ = after − before;
-  under a Poisson assumption its variance is the sum of the (weighted) counts, z = WDD / se;
-- the Poisson E-test of the target's own before/after change (statsmodels `etest_poisson_2indep`);
-- the Weighted Displacement Quotient (Bowers & Johnson 2003), telling displacement from diffusion of
-  benefit;
-- a difference in differences of the survey's mean levels of the targeted factors;
+- the verdict's test: did the target change differently from the control? Fisher's exact test on
+  the 2×2 table of counts (target, control × before, after), stratified by event category (the
+  exact conditional test of a common odds ratio, `rates.compare_change_stratified`). It needs no
+  scaling of the control and handles zero counts itself (a target going 0→25 while the rest fell is
+  an increase; a buffer going 0→2 is nothing), and each category is compared with the same category;
+- the Weighted Displacement Difference (Wheeler & Ratcliffe 2018, Crime Science 7:17):
+  WDD = ΔT − ΔC (+ ΔD − ΔCd with a displacement buffer D and its control Cd), each Δ = after − before.
+  `wdd` is the paper's test (variance the sum of the counts; a control shared by target and buffer
+  counts four times). The evaluation reports `wdd_by_category`: per category, the control scaled to
+  the target's (the buffer's) before-level, with the delta-method variance of that scaled difference;
+- the Poisson E-test of the target's own change (statsmodels `etest_poisson_2indep`): a change, not
+  an effect (no control);
+- the Weighted Displacement Quotient (Bowers & Johnson 2003), shown beside the buffer's exact test
+  that decides displacement or diffusion of benefit;
+- a difference in differences of the survey's mean levels of the targeted factors, with a
+  placebo-in-time p-value (`survey_change`);
 - an interrupted time series of weekly counts with the before-trend carried forward.
 
-Areas are worked on in EPSG:3006 (metres). The control is scaled to the target's before-level (the
-WDD's area weights) so that a municipality-wide control can be compared with one small area.
+Every caveat comes from its own test (see `judge`), and `python -m est_data calibrate`
+(calibration.py) shows how often each test claims an effect on placebo actions.
+Areas are worked on in EPSG:3006 (metres).
 """
 
 from __future__ import annotations
@@ -130,6 +140,73 @@ def wdd(target: tuple[float, float], control: tuple[float, float],
             disp, disp_var = _linear([(buffer, d_coef), (buffer_control, cd_coef)])
             terms = terms + [(buffer, d_coef), (buffer_control, cd_coef)]
     total, total_var = _linear(terms)
+    se, z, p = _z_p(total, total_var)
+    return WddResult(wdd=total, se=se, z=z, p_value=p, local=local, local_se=math.sqrt(local_var),
+                     displacement=disp, displacement_se=math.sqrt(disp_var))
+
+
+def _scaled_part(area: tuple[int, int], control: tuple[int, int], weights: tuple[float, float]
+                 ) -> tuple[float, dict[str, tuple[float, float]]]:
+    """ΔA − (A0/C0)·ΔC per week, i.e. (A1 − A0·C1/C0) / wa, and its gradient with respect to the four counts.
+    A control with no events before cannot scale anything: the part is then ΔA alone."""
+    (a0, a1), (c0, c1) = (float(area[0]), float(area[1])), (float(control[0]), float(control[1]))
+    wb, wa = weights
+    if c0 <= 0:
+        return a1 / wa - a0 / wb, {"area": (-1 / wb, 1 / wa), "control": (0.0, 0.0)}
+    value = (a1 - a0 * c1 / c0) / wa
+    return value, {"area": (-c1 / (c0 * wa), 1 / wa), "control": (a0 * c1 / (c0 * c0 * wa), -a0 / (c0 * wa))}
+
+
+def wdd_scaled(target: tuple[int, int], control: tuple[int, int], buffer: tuple[int, int] | None = None,
+               buffer_control: tuple[int, int] | None = None,
+               weights: tuple[float, float] = (1.0, 1.0)) -> WddResult:
+    """The WDD as the evaluation uses it: the control scaled to the target's before-level (and the buffer's
+    control to the buffer's), per week. The scale is itself estimated from the target's before-count, so
+    that count enters twice; the variance is the delta method's, Σ (∂WDD/∂n)² · n over the Poisson
+    counts n, with a shared control (buffer_control None) getting both its gradients added. With a
+    control that rose by r the target's before-count weighs r² (the sum-of-counts formula of `wdd`
+    treats the scale as known and understates the variance after a seasonal rise)."""
+    local, g_local = _scaled_part(target, control, weights)
+    grads: list[tuple[tuple[int, int], tuple[float, float]]] = [(target, g_local["area"])]
+    control_grad = list(g_local["control"])
+    local_var = sum(g * g * n for g, n in zip(g_local["area"], target, strict=True)) + \
+        sum(g * g * n for g, n in zip(g_local["control"], control, strict=True))
+    disp, disp_var = 0.0, 0.0
+    if buffer is not None:
+        cd = control if buffer_control is None else buffer_control
+        disp, g_disp = _scaled_part(buffer, cd, weights)
+        disp_var = sum(g * g * n for g, n in zip(g_disp["area"], buffer, strict=True)) + \
+            sum(g * g * n for g, n in zip(g_disp["control"], cd, strict=True))
+        grads.append((buffer, g_disp["area"]))
+        if buffer_control is None:
+            control_grad = [control_grad[0] + g_disp["control"][0], control_grad[1] + g_disp["control"][1]]
+        else:
+            grads.append((buffer_control, g_disp["control"]))
+    grads.append((control, (control_grad[0], control_grad[1])))
+    total_var = sum(g * g * float(n) for pair, grad in grads for g, n in zip(grad, pair, strict=True))
+    total = local + disp
+    se, z, p = _z_p(total, total_var)
+    return WddResult(wdd=total, se=se, z=z, p_value=p, local=local, local_se=math.sqrt(local_var),
+                     displacement=disp, displacement_se=math.sqrt(disp_var))
+
+
+def wdd_by_category(strata: list[tuple[tuple[int, int], ...]], weights: tuple[float, float] = (1.0, 1.0),
+                    shared: bool = True) -> WddResult:
+    """`wdd_scaled` summed over event categories, each category's control scaled to the target's (and the
+    buffer's) before-level in that category: Σ_k WDD_k, Var = Σ_k Var(WDD_k) (independent Poisson counts).
+    Why per category: a control with another mix of seasonal categories would otherwise put the season into
+    the WDD. Each stratum is (target, control) or (target, control, buffer, buffer control); shared: the
+    buffer is compared with the target's control."""
+    total = local = disp = 0.0
+    total_var = local_var = disp_var = 0.0
+    for stratum in strata:
+        if len(stratum) > 2:
+            r = wdd_scaled(stratum[0], stratum[1], stratum[2], None if shared else stratum[3], weights)
+        else:
+            r = wdd_scaled(stratum[0], stratum[1], weights=weights)
+        total, total_var = total + r.wdd, total_var + r.se ** 2
+        local, local_var = local + r.local, local_var + r.local_se ** 2
+        disp, disp_var = disp + r.displacement, disp_var + r.displacement_se ** 2
     se, z, p = _z_p(total, total_var)
     return WddResult(wdd=total, se=se, z=z, p_value=p, local=local, local_se=math.sqrt(local_var),
                      displacement=disp, displacement_se=math.sqrt(disp_var))
@@ -456,15 +533,22 @@ def _pair(events: pd.DataFrame, column: str, w: Windows) -> tuple[int, int]:
     return before, after
 
 
-def _strata(events: pd.DataFrame, area: str, reference: str, w: Windows) -> list[tuple[tuple[int, int],
-                                                                                    tuple[int, int]]]:
-    """Per event category: the (before, after) pairs of area and reference (for the stratified exact test)."""
-    if "category" not in events.columns:
-        return [(_pair(events, area, w), _pair(events, reference, w))]
-    out = []
-    for _, group in events.groupby(events["category"].astype(object).fillna(""), sort=True):
-        out.append((_pair(group, area, w), _pair(group, reference, w)))
-    return out or [((0, 0), (0, 0))]
+def _category_pairs(events: pd.DataFrame, columns: list[str], w: Windows) -> list[tuple[tuple[int, int], ...]]:
+    """Per event category: the (before, after) pair of each column (target, control, buffer, buffer control)."""
+    if events.empty or "category" not in events.columns:
+        return [tuple(_pair(events, c, w) for c in columns)]
+    day = events["day"].to_numpy()
+    before = (day >= np.datetime64(w.before_start)) & (day < np.datetime64(w.before_end))
+    after = (day >= np.datetime64(w.after_start)) & (day < np.datetime64(w.after_end))
+    _, codes = np.unique(events["category"].astype(object).fillna("").astype(str).to_numpy(), return_inverse=True)
+    k = int(codes.max()) + 1
+    n = events["n"].to_numpy(dtype=float)
+    sums = []
+    for column in columns:
+        mask = events[column].to_numpy(dtype=bool)
+        sums.append((np.bincount(codes[mask & before], weights=n[mask & before], minlength=k),
+                     np.bincount(codes[mask & after], weights=n[mask & after], minlength=k)))
+    return [tuple((int(b[i]), int(a[i])) for b, a in sums) for i in range(k)]
 
 
 SURVEY_MIN_PLACEBOS = 19  # fewer earlier windows than this: the p-value can never go below 5 %
@@ -679,10 +763,11 @@ def evaluate(con, action_id: int, settings: Settings | None = None) -> Evaluatio
     if buffer is not None:
         ev.buffer_wkt = transform(_TO_WGS84.transform, buffer.difference(target)).wkt
     ev.points = _map_points(events, w)
-    counts = {"target": _pair(events, "in_target", w), "control": _pair(events, "in_control", w)}
-    if buffer is not None:
-        counts["buffer"] = _pair(events, "in_buffer", w)
-        counts["buffer_control"] = _pair(events, "in_buffer_control", w)
+    columns = ["in_target", "in_control"] + (["in_buffer", "in_buffer_control"] if buffer is not None else [])
+    by_category = _category_pairs(events, columns, w)
+    keys = ["target", "control", "buffer", "buffer_control"][: len(columns)]
+    counts = {key: (sum(c[i][0] for c in by_category), sum(c[i][1] for c in by_category))
+              for i, key in enumerate(keys)}
     ev.counts = counts
     time_w = (w.weeks_before, w.weeks_after)
     # Area weights: the control scaled down to the target's (and the buffer's) level before the start. A
@@ -690,17 +775,14 @@ def evaluate(con, action_id: int, settings: Settings | None = None) -> Evaluatio
     # drops out of the WDD); a control with none before cannot scale anything (it also drops out). The
     # verdict does not rest on this scaling: it rests on the exact test of the 2×2 table (rates.py).
     ev.control_scale = _scale(counts["control"][0], counts["target"][0])
-    ev.wdd_local = wdd(counts["target"], counts["control"], weights=time_w,
-                       area_weights=(1.0, _weight(ev.control_scale), 1.0, 1.0))
-    ev.change_test = rates.compare_change_stratified(_strata(events, "in_target", "in_control", w))
+    ev.wdd_local = wdd_by_category([c[:2] for c in by_category], time_w)
+    ev.change_test = rates.compare_change_stratified([(c[0], c[1]) for c in by_category])
     ev.control_etest = etest(counts["control"][0], counts["control"][1], w.weeks_before, w.weeks_after)
     if buffer is not None:
         shared = not settings.buffer_control_area_ids
         ev.buffer_control_scale = _scale(counts["buffer_control"][0], counts["buffer"][0])
-        ev.wdd_buffer = wdd(counts["target"], counts["control"], counts["buffer"],
-                            None if shared else counts["buffer_control"], weights=time_w,
-                            area_weights=(1.0, _weight(ev.control_scale), 1.0, _weight(ev.buffer_control_scale)))
-        ev.buffer_test = rates.compare_change_stratified(_strata(events, "in_buffer", "in_buffer_control", w))
+        ev.wdd_buffer = wdd_by_category(by_category, time_w, shared=shared)
+        ev.buffer_test = rates.compare_change_stratified([(c[2], c[3]) for c in by_category])
         ev.wdq = wdq(_per_week(counts["target"], time_w), _per_week(counts["buffer"], time_w),
                      _per_week(counts["control"], time_w), _per_week(counts["buffer_control"], time_w))
     ev.etest = etest(counts["target"][0], counts["target"][1], w.weeks_before, w.weeks_after)

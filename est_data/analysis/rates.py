@@ -90,8 +90,7 @@ def compare_change_stratified(strata: list[tuple[tuple[int, int], tuple[int, int
     for (a0, a1), (r0, r1) in informative:
         n, after, total = a0 + a1, a1 + r1, a0 + a1 + r0 + r1
         lo, hi = max(0, n + after - total), min(n, after)
-        dist = stats.hypergeom(total, after, n)
-        pmf = np.convolve(pmf, dist.pmf(np.arange(lo, hi + 1)))
+        pmf = np.convolve(pmf, stats.hypergeom.pmf(np.arange(lo, hi + 1), total, after, n))
         low += lo
         observed += a1
         mean += n * after / total
