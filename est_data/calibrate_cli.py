@@ -51,14 +51,14 @@ def text_report(result: calibration.Calibration, lang: str = "sv") -> str:
     head = (t("actions.calibrate.col.test", lang), t("actions.calibrate.col.judged", lang),
             t("actions.calibrate.col.claims", lang), t("actions.calibrate.col.rate", lang),
             t("actions.calibrate.col.rate_judged", lang))
-    lines.append(f"{head[0]:<44} {head[1]:>9} {head[2]:>9} {head[3]:>14} {head[4]:>16}")
+    lines.append(f"{head[0]:<52} {head[1]:>8} {head[2]:>8} {head[3]:>9} {head[4]:>11}")
     for r in result.table.itertuples():
         name = t(f"actions.calibrate.test.{r.key}", lang)
-        lines.append(f"{name:<44} {r.judged:>9} {r.claims:>9} {_pct(r.rate, lang):>14} {_pct(r.rate_judged, lang):>16}")
+        lines.append(f"{name:<52} {r.judged:>8} {r.claims:>8} {_pct(r.rate, lang):>9} {_pct(r.rate_judged, lang):>11}")
     lines.append("")
     lines.append(t("actions.calibrate.verdicts", lang))
     for r in result.verdicts.itertuples():
-        lines.append(f"  {t(f'actions.verdict.{r.verdict}', lang):<44} {r.count:>9} {_pct(r.share, lang):>14}")
+        lines.append(f"  {t(f'actions.verdict.{r.verdict}', lang):<50} {r.count:>8} {_pct(r.share, lang):>18}")
     lines.append("")
     key = "actions.calibrate.passed" if result.passed else "actions.calibrate.failed"
     lines.append(t(key, lang, max=i18n.number(100 * calibration.MAX_RATE, 0, lang)))
