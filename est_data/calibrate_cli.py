@@ -31,7 +31,8 @@ def cmd_calibrate(con, args) -> int:
     if args.format == "json":
         print(json.dumps({"placebos": result.placebos, "weeks": result.weeks, "passed": result.passed,
                           "max_rate": calibration.MAX_RATE,
-                          "tests": result.table.to_dict(orient="records"),
+                          "tests": [{k: (None if isinstance(v, float) and v != v else v) for k, v in row.items()}
+                                    for row in result.table.to_dict(orient="records")],  # NaN: nothing judged
                           "verdicts": result.verdicts.to_dict(orient="records")}, ensure_ascii=False, indent=2))
         return 0
     print(text_report(result, args.lang))

@@ -56,6 +56,9 @@ def test_calibrate_never_writes_the_real_database(sample_con, sample_db):
 def test_calibrate_on_an_empty_database(empty_db, capsys):
     assert cli.main(["--db", str(empty_db), "calibrate", "--actions", "10"]) == 0
     assert "Inga placebo-insatser gick att lägga" in capsys.readouterr().out
+    assert cli.main(["--db", str(empty_db), "calibrate", "--actions", "10", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)  # strict JSON: no NaN where nothing was judged
+    assert data["placebos"] == 0 and all(t["rate"] is None for t in data["tests"])
 
 
 def test_calibrate_rejects_bad_counts(sample_db, capsys):
