@@ -56,8 +56,17 @@ def _split(total_before: int, total_after: int, weeks: int = 12):
 
 # ------------------------------------------------------------------------------------------ zero counts
 
-def test_target_from_zero_is_an_increase(empty_con):
-    # Main called this "ingen effekt": the control's scale fell back to 1.0 when the target had 0 before.
+def test_target_from_zero_is_an_increase_whatever_the_control_did(empty_con):
+    # Main called this "ingen effekt": with 0 before the control's scale fell back to 1.0, so the control's own
+    # rise of 25 cancelled the target's 0 -> 25 (WDD 0).
+    _build(empty_con, _split(0, 25), _split(100, 125))
+    ev = evaluation.evaluate(empty_con, 1)
+    assert ev.verdict == "increase"
+    assert ev.change_test.p_value < 1e-5
+    assert evaluation.verdict_label(ev, "sv") == "Ökning"
+
+
+def test_target_from_zero_while_the_control_fell(empty_con):
     _build(empty_con, _split(0, 25), _split(690, 450))
     ev = evaluation.evaluate(empty_con, 1)
     assert ev.counts["target"] == (0, 25) and ev.counts["control"] == (690, 450)
