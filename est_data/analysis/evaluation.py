@@ -1110,7 +1110,7 @@ def annual_table(con, year: int, municipality_code: str | None = None, lang: str
 
 
 def summary_by_kind(table: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
-    """Per kind of action: how many, how many with a certain decrease, and a sentence saying so."""
+    """Per kind of action: how many, how many with fewer events than expected, and a sentence saying so."""
     if table.empty:
         return pd.DataFrame(columns=["kind", "actions", "worked", "evaluable", "summary"])
     grouped = table.groupby("kind", sort=True).agg(
