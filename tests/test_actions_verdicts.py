@@ -185,10 +185,25 @@ def test_regression_to_the_mean_named_after_a_peak(empty_con):
 
 
 def test_short_after_caveat_says_how_short(empty_con):
-    _build(empty_con, _split(60, 30), _split(600, 600), weeks_after=6)
+    # Six weeks after so far: 50 a week in the control before and after (600 -> 300 events).
+    _build(empty_con, _split(60, 30), lambda w: 50, weeks_after=6)
     ev = evaluation.evaluate(empty_con, 1)
+    assert ev.counts["target"] == (60, 18) and ev.counts["control"] == (600, 300)
     assert "short_after" in ev.caveats
     assert any("(6 mot 12 veckor" in c for c in evaluation.caveat_texts(ev, "sv"))
+    text = evaluation.verdict_text(ev, "sv")
+    # Per week the control stayed the same; following it the target would have had 30 in six weeks.
+    assert "var det ungefär oförändrat (50,0 per vecka före, 50,0 per vecka efter)" in text
+    assert "omkring 30 efter" in text
+
+
+def test_more_than_expected_while_the_target_did_not_rise(empty_con):
+    # The target stayed at 40 while the rest halved: an increase against the control, not in the target.
+    _build(empty_con, _split(40, 40), _split(600, 300))
+    ev = evaluation.evaluate(empty_con, 1)
+    assert ev.verdict == "increase"
+    assert evaluation.verdict_label(ev, "sv") == "Fler än väntat"
+    assert evaluation.verdict_text(ev, "sv").startswith("Fler händelser än väntat i målområdet: 40 under 12 veckor")
 
 
 def test_stratified_exact_test_takes_the_category_mix_into_account():

@@ -994,8 +994,8 @@ def verdict_text(ev: Evaluation, lang: str = "sv") -> str:
     parts.append(control_text(ev, lang))
     test = ev.change_test
     if test is not None and test.expected_after is not None:
-        expected = test.expected_after * ev.windows.weeks_after / ev.windows.weeks_before
-        parts.append(t("actions.verdict_text.expected", lang, expected=_fmt(round(expected), 0, lang)))
+        # The control's after/before ratio of counts already carries a shorter after-window.
+        parts.append(t("actions.verdict_text.expected", lang, expected=_fmt(round(test.expected_after), 0, lang)))
     if test is not None:
         if ev.verdict == "no_effect":
             parts.append(t("actions.verdict_text.uncertain", lang, p=_p(test.p_value, lang)))
