@@ -33,7 +33,8 @@ def cmd_calibrate(con, args) -> int:
                           "max_rate": calibration.MAX_RATE,
                           "tests": [{k: (None if isinstance(v, float) and v != v else v) for k, v in row.items()}
                                     for row in result.table.to_dict(orient="records")],  # NaN: nothing judged
-                          "verdicts": result.verdicts.to_dict(orient="records")}, ensure_ascii=False, indent=2))
+                          "verdicts": result.verdicts.to_dict(orient="records"),
+                          "caveats": result.caveats.to_dict(orient="records")}, ensure_ascii=False, indent=2))
         return 0
     print(text_report(result, args.lang))
     return 0
@@ -60,6 +61,10 @@ def text_report(result: calibration.Calibration, lang: str = "sv") -> str:
     lines.append(t("actions.calibrate.verdicts", lang))
     for r in result.verdicts.itertuples():
         lines.append(f"  {t(f'actions.verdict.{r.verdict}', lang):<50} {r.count:>8} {_pct(r.share, lang):>18}")
+    lines.append("")
+    lines.append(t("actions.calibrate.caveats", lang))
+    for r in result.caveats.itertuples():
+        lines.append(f"  {t(f'actions.caveat_short.{r.caveat}', lang):<50} {r.count:>8} {_pct(r.share, lang):>18}")
     lines.append("")
     key = "actions.calibrate.passed" if result.passed else "actions.calibrate.failed"
     lines.append(t(key, lang, max=i18n.number(100 * calibration.MAX_RATE, 0, lang)))

@@ -27,6 +27,9 @@ def test_calibrate_on_the_sample_claims_at_most_seven_percent(sample_db, capsys)
     assert tests["verdict"]["rate_judged"] <= calibration.MAX_RATE
     assert data["passed"] is True
     assert sum(v["count"] for v in data["verdicts"]) == 300
+    caveats = {c["caveat"]: c for c in data["caveats"]}
+    for key in ("diffusion", "buffer_rise"):  # claims about the buffer, too
+        assert caveats[key]["share"] <= calibration.MAX_RATE
 
 
 def test_calibrate_text_table(sample_db, capsys):

@@ -53,6 +53,7 @@ class Calibration:
     rows: pd.DataFrame  # one per placebo: area_id, start, verdict, the p-values and the claims
     table: pd.DataFrame  # key, placebos, judged, claims, rate, rate_judged, checked
     verdicts: pd.DataFrame  # verdict, count, share
+    caveats: pd.DataFrame  # caveat, count, share (of all placebos)
 
     @property
     def passed(self) -> bool:
@@ -200,7 +201,7 @@ def run(con, db_file: str | Path, n: int = DEFAULT_ACTIONS, weeks: int = evaluat
             work.close()
     frame = pd.DataFrame(rows)
     return Calibration(placebos=len(sites), weeks=weeks, rows=frame, table=_table(frame),
-                       verdicts=_verdicts(frame))
+                       verdicts=_verdicts(frame), caveats=_caveats(frame))
 
 
 def _copy(con, db_file: str | Path, target: Path):
@@ -258,5 +259,16 @@ def _verdicts(frame: pd.DataFrame) -> pd.DataFrame:
     counts = frame["verdict"].value_counts()
     out = pd.DataFrame({"verdict": [v for v in evaluation.VERDICTS if v in counts.index]})
     out["count"] = [int(counts[v]) for v in out["verdict"]]
+    out["share"] = out["count"] / len(frame)
+    return out
+
+
+def _caveats(frame: pd.DataFrame) -> pd.DataFrame:
+    """How often each caveat was given to a placebo (diffusion and a rise in the buffer are claims too)."""
+    if frame.empty:
+        return pd.DataFrame(columns=["caveat", "count", "share"])
+    given = frame["caveats"].fillna("").str.split(";")
+    counts = {c: int(given.map(lambda keys, c=c: c in keys).sum()) for c in evaluation.CAVEATS}
+    out = pd.DataFrame({"caveat": list(counts), "count": list(counts.values())})
     out["share"] = out["count"] / len(frame)
     return out

@@ -440,6 +440,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "actions.calibrate.test.etest": ("E-test, målområdets egen förändring (ingen effekt)",
                                      "E-test, the target's own change (no effect)"),
     "actions.calibrate.verdicts": ("Bedömningar:", "Verdicts:"),
+    "actions.calibrate.caveats": ("Förbehåll:", "Caveats:"),
     "actions.calibrate.passed": (
         "Alla effektpåståenden ligger på högst {max} % av placebo-insatserna.",
         "Every effect claim is at most {max} % of the placebo actions.",
