@@ -105,10 +105,10 @@ def test_text_says_what_the_control_did(empty_con):
     text = evaluation.verdict_text(ev, "sv")
     assert "I resten av kommunen ökade det under samma tid från 383 till 603." in text
     assert "omkring 55 efter" in text  # 35 × 603 / 383
-    assert not text.startswith("Minskning")  # the target did not fall
-    if ev.verdict == "worked":
-        assert evaluation.verdict_label(ev, "sv") == "Färre än väntat"
-        assert text.startswith("Ingen minskning i målområdet (35 händelser")
+    assert not text.startswith("Minskning")  # the target did not fall; main: "Minskning, säker på 5 %-nivån"
+    assert ev.verdict == "no_effect"  # exact test p = 0.056
+    assert text.startswith("Ingen säker förändring: 35 händelser")
+    assert "kan vara slump (exakt test, p = 0,056)" in text
     assert "In the rest of the municipality it rose over the same time from 383 to 603." in \
         evaluation.verdict_text(ev, "en")
 
@@ -239,3 +239,20 @@ def test_scaled_wdd_variance_counts_the_estimated_scale():
     one, two = evaluation.wdd_scaled((20, 30), (200, 300)), evaluation.wdd_scaled((10, 5), (100, 50))
     assert both.wdd == pytest.approx(one.wdd + two.wdd)
     assert both.se == pytest.approx((one.se ** 2 + two.se ** 2) ** 0.5)
+
+
+def test_buffer_rise_caveat_when_the_target_did_not_change(empty_con):
+    _build(empty_con, _split(40, 40), _split(600, 600), buffer=_split(10, 40))
+    ev = evaluation.evaluate(empty_con, 1)
+    assert ev.verdict == "no_effect"
+    assert "buffer_rise" in ev.caveats
+    assert any("ökade säkert i buffertzonen runt målområdet (10 före, 40 efter)" in c
+               for c in evaluation.caveat_texts(ev, "sv"))
+
+
+def test_no_buffer_caveat_on_a_few_buffer_events(empty_con):
+    # 0 -> 8 in the buffer is significant on its own (p < 0.01) but rests on 8 events: no claim.
+    _build(empty_con, _split(40, 40), _split(600, 600), buffer=_split(0, 8))
+    ev = evaluation.evaluate(empty_con, 1)
+    assert ev.buffer_test.p_value < 0.01
+    assert "buffer_rise" not in ev.caveats and ev.verdict == "no_effect"
