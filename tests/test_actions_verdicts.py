@@ -256,3 +256,16 @@ def test_no_buffer_caveat_on_a_few_buffer_events(empty_con):
     ev = evaluation.evaluate(empty_con, 1)
     assert ev.buffer_test.p_value < 0.01
     assert "buffer_rise" not in ev.caveats and ev.verdict == "no_effect"
+
+
+def test_control_from_zero_is_judged_by_the_test(empty_con):
+    # No scale can be taken from a control with nothing before; the exact test still compares the changes.
+    _build(empty_con, _split(30, 30), _split(0, 50))
+    ev = evaluation.evaluate(empty_con, 1)
+    assert ev.control_scale is None
+    assert ev.change_test.direction == -1 and ev.change_test.p_value < 0.001
+    assert ev.verdict == "worked" and evaluation.verdict_label(ev, "sv") == "Färre än väntat"
+    text = evaluation.verdict_text(ev, "sv")
+    assert "I resten av kommunen ökade det under samma tid från 0,0 per vecka till" in text  # after: 11.6 weeks
+    assert "omkring" not in text  # nothing to scale by: no expected count is claimed
+    assert evaluation.as_dict(ev)["control_scale"] is None
