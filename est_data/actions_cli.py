@@ -57,6 +57,11 @@ def text_report(data: dict, lang: str = "sv") -> str:
     for key, pair in data["counts"].items():
         label = t(f"actions.eval.row.{key}", lang)
         lines.append(f"  {label:<26} {pair['before']:>6} -> {pair['after']:>6}")
+    for key, name in (("exact", "actions.eval.exact"), ("exact_buffer", "actions.eval.exact_buffer")):
+        r = data[key]
+        if r:
+            ratio = "–" if r["ratio"] is None else format(r["ratio"], ".2f")
+            lines.append(f"{t(name, lang)}: p {r['p_value']:.4f}, {ratio}")
     for key, name in (("wdd", "actions.eval.wdd_local"), ("wdd_with_buffer", "actions.eval.wdd_buffer")):
         r = data[key]
         if r:
@@ -69,7 +74,7 @@ def text_report(data: dict, lang: str = "sv") -> str:
         p = "–" if survey["p_value"] is None else format(survey["p_value"], ".4f")
         lines.append(f"{t('actions.eval.survey', lang)}: {survey['target_before']:.2f} -> {survey['target_after']:.2f}"
                      f" ({t('actions.eval.survey_control', lang)} {survey['control_before']:.2f} -> "
-                     f"{survey['control_after']:.2f}), DiD {survey['did']:.2f}, p {p}")
+                     f"{survey['control_after']:.2f}), DiD {survey['did']:.2f}, p {p} ({survey['placebos']})")
     lines.append(f"{t('actions.eval.verdict', lang)}: {data['verdict_label']}. {data['verdict_text']}")
     for text in data["caveat_texts"]:
         lines.append(f"  - {text}")

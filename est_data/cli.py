@@ -24,6 +24,7 @@ COMMAND_MODULES: list[str] = [
     "est_data.ingest.cli_commands",
     "est_data.weekly_cli",
     "est_data.actions_cli",
+    "est_data.calibrate_cli",
     "est_data.report.cli",
     "est_data.ingest.polisen_client",
     "est_data.register_cli",

@@ -229,7 +229,7 @@ with tabs[tr("actions.tab.evaluate")]:
         else:
             st.subheader(tr("actions.eval.verdict"))
             box = {"worked": st.success, "displacement": st.warning, "increase": st.error}.get(ev.verdict, st.info)
-            box(f"**{evaluation.verdict_label(ev.verdict, ctx.lang)}.** {evaluation.verdict_text(ev, ctx.lang)}")
+            box(f"**{evaluation.verdict_label(ev, ctx.lang)}.** {evaluation.verdict_text(ev, ctx.lang)}")
             cautions = evaluation.caveat_texts(ev, ctx.lang)
             if cautions:
                 st.markdown(f"**{tr('actions.eval.caveats')}**")

@@ -15,7 +15,9 @@ def test_evaluate_json(sample_db, capsys):
     assert data["windows"]["weeks_before"] == 12
     assert set(data["counts"]) == {"target", "control", "buffer", "buffer_control"}
     assert data["counts"]["buffer"]["after"] > data["counts"]["buffer"]["before"]
-    assert data["wdd"]["z"] < -1.96
+    assert data["wdd"]["z"] < 0
+    assert data["exact"]["p_value"] < 0.01 and data["exact"]["direction"] == -1
+    assert data["exact_buffer"]["p_value"] < 0.01 and data["exact_buffer"]["direction"] == 1
     assert data["wdd_with_buffer"]["p_value"] > 0
     assert 0 <= data["etest"]["p_value"] < 0.01
     assert data["wdq"] < 0

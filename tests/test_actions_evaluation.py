@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+import numpy as np
 import pytest
 from scipy import stats
 from statsmodels.stats.rates import etest_poisson_2indep
@@ -13,6 +14,8 @@ from statsmodels.stats.rates import etest_poisson_2indep
 from est_data import db
 from est_data.analysis import evaluation
 from est_data.analysis.evaluation import Settings, wdd
+
+ALPHA_SURVEY = 0.05
 
 
 def test_wdd_paper_example_with_buffer():
@@ -38,9 +41,29 @@ def test_wdd_without_buffer():
 
 
 def test_wdd_buffer_without_own_control_uses_the_target_control():
+    # WDD = ΔT − ΔC + ΔD − ΔC = ΔT + ΔD − 2ΔC: the shared control's counts enter the variance 4 times.
     r = wdd((20, 10), (20, 20), buffer=(20, 30))
     assert r.wdd == pytest.approx(-10 + 10)
-    assert r.se == pytest.approx(math.sqrt(20 + 10 + 20 + 20 + 20 + 30 + 20 + 20))
+    assert r.se == pytest.approx(math.sqrt(20 + 10 + 20 + 30 + 4 * (20 + 20)))
+    # The worked example (Wheeler & Ratcliffe 2018) with the buffer compared with the target's control.
+    shared = wdd((207, 110), (308, 318), buffer=(178, 157))
+    assert shared.se == pytest.approx(math.sqrt(317 + 335 + 4 * 626))
+    assert shared.se > 56  # main gave sqrt(317 + 335 + 2 * 626) = 43.6
+
+
+def test_wdd_shared_control_variance_matches_simulation():
+    # Poisson counts drawn around the worked example: the WDD's spread is the stated se.
+    rng = np.random.default_rng(14)
+    lam = {"t": (207, 110), "c": (308, 318), "d": (178, 157)}
+    draws = {k: (rng.poisson(v[0], 200_000), rng.poisson(v[1], 200_000)) for k, v in lam.items()}
+    values = (draws["t"][1] - draws["t"][0]) - 2 * (draws["c"][1] - draws["c"][0]) + (draws["d"][1] - draws["d"][0])
+    stated = wdd(lam["t"], lam["c"], buffer=lam["d"]).se
+    assert values.std() == pytest.approx(stated, rel=0.01)
+    # With scaled controls (area weights), too: the control's two coefficients add before squaring.
+    scaled = wdd(lam["t"], lam["c"], buffer=lam["d"], area_weights=(1, 2, 1, 4))
+    values = (draws["t"][1] - draws["t"][0]) - (0.5 + 0.25) * (draws["c"][1] - draws["c"][0]) \
+        + (draws["d"][1] - draws["d"][0])
+    assert values.std() == pytest.approx(scaled.se, rel=0.01)
 
 
 def test_wdd_with_unequal_window_weights():
@@ -97,12 +120,15 @@ def test_sample_camera_details(sample_con):
     ev = evaluation.evaluate(sample_con, 1)
     before, after = ev.counts["target"]
     assert after < before * 0.75
-    assert ev.wdd_local.local_z < -2.58  # certain at the 1 % level
+    assert ev.wdd_local.local_z < -2.58
+    assert ev.change_test.p_value < 0.01 and ev.change_test.direction == -1
     assert ev.certainty == "1"
     assert ev.etest.p_value < 0.01
-    assert ev.survey.did < -0.5 and ev.survey.p_value < 0.01
+    assert ev.survey.did < -0.5 and ev.survey.p_value < ALPHA_SURVEY
     text = evaluation.verdict_text(ev, "sv")
-    assert text.startswith("Minskning, säker på 1 %-nivån")
+    assert text.startswith("Minskning i målområdet: 127 händelser under 12 veckor före starten och 76 efter.")
+    assert "I resten av kommunen ökade det under samma tid från 121 till 158." in text
+    assert "statistiskt säker på 1 %-nivån" in text
     assert len(ev.weekly) >= 26 + 12
     assert ev.weekly["trend"].notna().all()
 
@@ -115,6 +141,19 @@ def test_sample_presence_moved_to_the_harbour(sample_con):
     assert ev.wdq is not None and ev.wdq < 0
     assert ev.survey.did < 0
     assert "flyttat" in evaluation.verdict_text(ev, "sv")
+
+
+def test_default_control_leaves_out_areas_with_other_actions(sample_con):
+    # The lighting (Pilevallen, October 2025, Skadegörelse ...): the camera in Västervång (area 5, lasting since
+    # March 2025, Skadegörelse too) would put its own fall into the control. The speed bumps in Skoghem (8) and
+    # the moped checks in Anderslöv (10) target traffic offences: those areas stay.
+    ev = evaluation.evaluate(sample_con, 2)
+    assert ev.control_excluded == [5]
+    assert "I resten av kommunen (utom områden med andra insatser under perioden) minskade det under samma tid " \
+        "från 82 till 55." in evaluation.verdict_text(ev, "sv")
+    chosen = evaluation.evaluate(sample_con, 2, Settings(control_area_ids=(5, 7)))
+    assert chosen.control_excluded == [] and not chosen.control_default
+    assert "I kontrollområdena" in evaluation.verdict_text(chosen, "sv")
 
 
 def test_sample_lighting_has_enough_events_but_no_change(sample_con):

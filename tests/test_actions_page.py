@@ -94,9 +94,11 @@ def test_evaluation_of_one_action(sample_db):
     tests = at.table[0].value
     assert "WDD (utan buffert)" in set(tests.index)
     assert "Poissons E-test (målområdet)" in set(tests.index)
+    assert tests.loc["Exakt test: målområdet mot kontrollen", "Värde"].startswith("p = 0,00")
     assert tests.loc["WDQ (Bowers & Johnson 2003)", "Värde"].startswith("-0,")
     at.selectbox(key="actions_eval_choice").set_value(1).run()
-    assert at.success[0].value.startswith("**Minskning.** Minskning, säker på 1 %-nivån")
+    assert at.success[0].value.startswith("**Minskning.** Minskning i målområdet: 127 händelser")
+    assert "statistiskt säker på 1 %-nivån" in at.success[0].value
     at.number_input(key="actions_eval_weeks").set_value(8).run()
     assert not at.exception
     assert "8 veckor före" in at.success[0].value
@@ -111,7 +113,7 @@ def test_annual_table_and_summary(sample_db):
     assert verdicts["Kamerabevakning vid Västervångsskolan"] == "Minskning"
     assert verdicts["Ny belysning i Pilevallsparken"] == "Ingen säker förändring"
     summary = " ".join(m.value for m in at.markdown)
-    assert "kamera: 1 av 1 med säker minskning" in summary
+    assert "kamera: 1 av 1 med färre händelser än väntat" in summary
     at.selectbox(key="actions_year").set_value(2026).run()
     table = _frame(at, "Bedömning")
     assert dict(zip(table["Insats"], table["Bedömning"], strict=True))["Förstärkt närvaro vid Stationen"] == \

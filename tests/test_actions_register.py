@@ -124,8 +124,8 @@ def test_annual_table_summary(sample_con):
     assert dict(zip(table["id"], table["verdict"], strict=True))[1] == "worked"
     summary = evaluation.summary_by_kind(table, "sv")
     sentences = dict(zip(summary["kind"], summary["summary"], strict=True))
-    assert sentences["kamera"] == "kamera: 1 av 1 med säker minskning (1 gick att bedöma)"
-    assert sentences["belysning"] == "belysning: 0 av 1 med säker minskning (1 gick att bedöma)"
+    assert sentences["kamera"] == "kamera: 1 av 1 med färre händelser än väntat (1 gick att bedöma)"
+    assert sentences["belysning"] == "belysning: 0 av 1 med färre händelser än väntat (1 gick att bedöma)"
     from est_data.export import excel_bytes
 
     data = excel_bytes(evaluation.annual_display(table, "sv"))

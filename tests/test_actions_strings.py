@@ -28,7 +28,13 @@ def test_generated_keys_exist():
     catalogue = i18n.catalogue()
     keys = [f"actions.verdict.{v}" for v in evaluation.VERDICTS]
     keys += [f"actions.verdict_text.{v}" for v in evaluation.VERDICTS]
-    caveats = ("too_few", "pre_trend", "rtm", "short_after", "run_in", "diffusion", "buffer_rise")
+    keys += [f"actions.verdict.{v}_relative" for v in ("worked", "displacement", "increase")]
+    keys += [f"actions.verdict_text.{v}_relative" for v in ("worked", "displacement", "increase")]
+    keys += [f"actions.verdict_text.control.{d}" for d in ("up", "down", "flat")]
+    keys += [f"actions.verdict_text.where.{w}" for w in ("default", "default_clean", "chosen")]
+    keys += [f"actions.calibrate.test.{k}" for k in ("verdict", "exact", "wdd", "wdd_buffer", "buffer", "survey",
+                                                       "etest")]
+    caveats = evaluation.CAVEATS
     keys += [f"actions.caveat.{c}" for c in caveats] + [f"actions.caveat_short.{c}" for c in caveats]
     keys += [f"actions.eval.row.{r}" for r in ("target", "control", "buffer", "buffer_control")]
     keys += [f"actions.eval.mode.{m}" for m in ("area", "radius", "polygon")]

@@ -219,7 +219,7 @@ def _evaluations(con, action_ids: list[int], lang: str) -> pd.DataFrame:
         before, after = ev.counts.get("target", (None, None))
         records.append({"id": ev.action_id, "title": ev.title, "kind": ev.kind, "area": ev.area or "",
                         "start": ev.start, "before": before, "after": after, "verdict": ev.verdict,
-                        "verdict_label": evaluation.verdict_label(ev.verdict, lang),
+                        "verdict_label": evaluation.verdict_label(ev, lang),
                         "text": evaluation.verdict_text(ev, lang)})
     return pd.DataFrame(records, columns=["id", "title", "kind", "area", "start", "before", "after", "verdict",
                                           "verdict_label", "text"])

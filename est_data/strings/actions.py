@@ -46,7 +46,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "actions.col.caveats": ("Förbehåll", "Caveats"),
     "actions.col.summary": ("Sammanfattning", "Summary"),
     "actions.col.actions": ("Insatser", "Actions"),
-    "actions.col.worked": ("Säker minskning", "Certain decrease"),
+    "actions.col.worked": ("Färre än väntat", "Fewer than expected"),
     # form
     "actions.form.title": ("Rubrik", "Title"),
     "actions.form.kind": ("Typ av insats", "Kind of action"),
@@ -159,6 +159,22 @@ STRINGS: dict[str, tuple[str, str]] = {
     "actions.eval.test": ("Test", "Test"),
     "actions.eval.value": ("Värde", "Value"),
     "actions.eval.meaning": ("Vad det betyder", "What it means"),
+    "actions.eval.exact": ("Exakt test: målområdet mot kontrollen", "Exact test: target against control"),
+    "actions.eval.exact_buffer": ("Exakt test: bufferten mot kontrollen", "Exact test: buffer against control"),
+    "actions.eval.exact_value": ("p {p}, kvot {ratio}", "p {p}, ratio {ratio}"),
+    "actions.eval.exact_meaning": (
+        "Bedömningens test: ändrades målområdet annorlunda än kontrollen? Fishers exakta test på antalen före och "
+        "efter; kvoten är (efter/före i målområdet) / (efter/före i kontrollen). Klarar även noll händelser.",
+        "The verdict's test: did the target change differently from the control? Fisher's exact test on the "
+        "counts before and after; the ratio is (after/before in the target) / (after/before in the control). "
+        "Also handles zero events.",
+    ),
+    "actions.eval.exact_buffer_meaning": (
+        "Samma test för buffertzonen: över 1 och säkert = förflyttning, under 1 och säkert = nyttan spreds. "
+        "Används bara när bufferten har minst 20 händelser.",
+        "The same test for the buffer: above 1 and certain = displacement, below 1 and certain = the benefit "
+        "spread. Used only when the buffer has at least 20 events.",
+    ),
     "actions.eval.wdd_local": ("WDD (utan buffert)", "WDD (without buffer)"),
     "actions.eval.wdd_buffer": ("WDD (med buffert)", "WDD (with buffer)"),
     "actions.eval.wdd_value": ("{wdd} (medelfel {se}), z = {z}, p {p}", "{wdd} (s.e. {se}), z = {z}, p {p}"),
@@ -191,9 +207,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "actions.eval.survey": ("Enkätens nivåer", "Survey levels"),
     "actions.eval.survey_caption": (
         "Medelnivå (0–3) för faktorerna {factors} i rapportörernas svar. Skillnad i skillnad: {did} "
-        "(p {p}, {n} bedömningar).",
+        "(p {p}, {n} bedömningar). p-värdet jämför skillnaden med samma skillnad under {placebos} tidigare "
+        "perioder av samma längd före starten (placebo i tid).",
         "Mean level (0–3) of the factors {factors} in the reporters' answers. Difference in differences: {did} "
-        "(p {p}, {n} ratings).",
+        "(p {p}, {n} ratings). The p-value compares the difference with the same difference over {placebos} "
+        "earlier periods of the same length before the start (placebo in time).",
+    ),
+    "actions.eval.survey_short_history": (
+        "Med bara {placebos} tidigare perioder kan p-värdet inte bli lägre än 5 %: historiken är för kort för en "
+        "säker bedömning.",
+        "With only {placebos} earlier periods the p-value cannot go below 5 %: the history is too short for a "
+        "certain judgement.",
     ),
     "actions.eval.survey_none": ("Inga enkätsvar att jämföra (eller inga faktorer angivna för insatsen).",
                                  "No survey answers to compare (or no factors given for the action)."),
@@ -227,33 +251,50 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # verdicts
     "actions.verdict.worked": ("Minskning", "Decrease"),
+    "actions.verdict.worked_relative": ("Färre än väntat", "Fewer than expected"),
     "actions.verdict.displacement": ("Minskning med förflyttning", "Decrease with displacement"),
+    "actions.verdict.displacement_relative": ("Färre än väntat, med förflyttning", "Fewer than expected, with displacement"),
     "actions.verdict.no_effect": ("Ingen säker förändring", "No certain change"),
     "actions.verdict.increase": ("Ökning", "Increase"),
+    "actions.verdict.increase_relative": ("Fler än väntat", "More than expected"),
     "actions.verdict.too_few": ("För få händelser", "Too few events"),
     "actions.verdict.not_started": ("Kan inte utvärderas ännu", "Cannot be evaluated yet"),
+    # The verdict in words: what happened in the target, what happened in the control, what the target
+    # would have had following the control, and how certain the difference is.
     "actions.verdict_text.worked": (
-        "Minskning, säker på {level} %-nivån: {before} händelser i målområdet under {weeks} veckor före starten "
-        "och {after} efter, en större minskning än i kontrollområdet.",
-        "Decrease, certain at the {level} % level: {before} events in the target in the {weeks} weeks before the "
-        "start and {after} after, a larger decrease than in the control.",
+        "Minskning i målområdet: {before} händelser under {weeks} veckor före starten och {after} efter.",
+        "Decrease in the target: {before} events in the {weeks} weeks before the start and {after} after.",
+    ),
+    "actions.verdict_text.worked_relative": (
+        "Ingen minskning i målområdet ({before} händelser under {weeks} veckor före starten och {after} efter), "
+        "men färre än väntat.",
+        "No decrease in the target ({before} events in the {weeks} weeks before the start and {after} after), "
+        "but fewer than expected.",
     ),
     "actions.verdict_text.displacement": (
-        "Minskning i målområdet, säker på {level} %-nivån ({before} händelser före, {after} efter), men "
-        "händelserna ökade samtidigt i omgivningen: problemet verkar ha flyttat.",
-        "Decrease in the target, certain at the {level} % level ({before} events before, {after} after), but "
-        "events rose at the same time in the surroundings: the problem seems to have moved.",
+        "Minskning i målområdet ({before} händelser före, {after} efter), men händelserna ökade samtidigt i "
+        "omgivningen: problemet verkar ha flyttat.",
+        "Decrease in the target ({before} events before, {after} after), but events rose at the same time in "
+        "the surroundings: the problem seems to have moved.",
+    ),
+    "actions.verdict_text.displacement_relative": (
+        "Färre händelser än väntat i målområdet ({before} före, {after} efter), men händelserna ökade samtidigt "
+        "i omgivningen: problemet verkar ha flyttat.",
+        "Fewer events than expected in the target ({before} before, {after} after), but events rose at the same "
+        "time in the surroundings: the problem seems to have moved.",
     ),
     "actions.verdict_text.no_effect": (
-        "Ingen säker förändring: {before} händelser i målområdet före och {after} efter, i linje med utvecklingen "
-        "i kontrollområdet.",
-        "No certain change: {before} events in the target before and {after} after, in line with the control.",
+        "Ingen säker förändring: {before} händelser i målområdet under {weeks} veckor före starten och {after} "
+        "efter.",
+        "No certain change: {before} events in the target in the {weeks} weeks before the start and {after} after.",
     ),
     "actions.verdict_text.increase": (
-        "Ökning, säker på {level} %-nivån: {before} händelser i målområdet före och {after} efter, mer än i "
-        "kontrollområdet.",
-        "Increase, certain at the {level} % level: {before} events in the target before and {after} after, more "
-        "than in the control.",
+        "Ökning i målområdet: {before} händelser under {weeks} veckor före starten och {after} efter.",
+        "Increase in the target: {before} events in the {weeks} weeks before the start and {after} after.",
+    ),
+    "actions.verdict_text.increase_relative": (
+        "Fler händelser än väntat i målområdet: {before} under {weeks} veckor före starten och {after} efter.",
+        "More events than expected in the target: {before} in the {weeks} weeks before the start and {after} after.",
     ),
     "actions.verdict_text.too_few": (
         "Ingen säker förändring — för få händelser ({before} före, {after} efter) för att kunna säga något.",
@@ -261,10 +302,47 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "actions.verdict_text.not_started": (
         "Insatsen kan inte utvärderas ännu.", "The action cannot be evaluated yet."),
-    "actions.verdict_text.z": ("(WDD z = {z}, p {p})", "(WDD z = {z}, p {p})"),
+    "actions.verdict_text.where.default": ("I resten av kommunen", "In the rest of the municipality"),
+    "actions.verdict_text.where.default_clean": (
+        "I resten av kommunen (utom områden med andra insatser under perioden)",
+        "In the rest of the municipality (except areas with other actions in the period)"),
+    "actions.verdict_text.where.chosen": ("I kontrollområdena", "In the control areas"),
+    "actions.verdict_text.control.up": (
+        "{where} ökade det under samma tid från {c0} till {c1}.",
+        "{where} it rose over the same time from {c0} to {c1}.",
+    ),
+    "actions.verdict_text.control.down": (
+        "{where} minskade det under samma tid från {c0} till {c1}.",
+        "{where} it fell over the same time from {c0} to {c1}.",
+    ),
+    "actions.verdict_text.control.flat": (
+        "{where} var det ungefär oförändrat ({c0} före, {c1} efter).",
+        "{where} it stayed about the same ({c0} before, {c1} after).",
+    ),
+    "actions.verdict_text.per_week": ("{value} per vecka", "{value} a week"),
+    "actions.verdict_text.expected": (
+        "Hade målområdet följt den utvecklingen hade det blivit omkring {expected} efter.",
+        "Had the target followed that development, it would have had about {expected} after.",
+    ),
+    "actions.verdict_text.certain": (
+        "Skillnaden mot kontrollen är statistiskt säker på {level} %-nivån (exakt test, p {p}).",
+        "The difference from the control is statistically certain at the {level} % level (exact test, p {p}).",
+    ),
+    "actions.verdict_text.indication": (
+        "Skillnaden mot kontrollen är statistiskt signifikant (exakt test, p {p}) men vilar på bara {n} "
+        "händelser: se den som en indikation som behöver bekräftas.",
+        "The difference from the control is statistically significant (exact test, p {p}) but rests on only "
+        "{n} events: take it as an indication that needs confirming.",
+    ),
+    "actions.verdict_text.uncertain": (
+        "Skillnaden mot kontrollen kan vara slump (exakt test, p {p}).",
+        "The difference from the control may be chance (exact test, p {p}).",
+    ),
     "actions.verdict_text.buffer": (
-        "I buffertzonen ({metres} m runt målområdet): {before} händelser före och {after} efter.",
-        "In the buffer ({metres} m around the target): {before} events before and {after} after.",
+        "I buffertzonen ({metres} m runt målområdet): {before} händelser före och {after} efter (mot "
+        "kontrollen: p {p}).",
+        "In the buffer ({metres} m around the target): {before} events before and {after} after (against the "
+        "control: p {p}).",
     ),
     # caveats
     "actions.caveat.too_few": (
@@ -284,18 +362,31 @@ STRINGS: dict[str, tuple[str, str]] = {
         "decrease may be a return to normal (regression to the mean).",
     ),
     "actions.caveat.short_after": (
-        "Perioden efter är kortare än perioden före (data saknas ännu); jämförelsen görs per vecka.",
-        "The period after is shorter than the period before (data is missing so far); compared per week.",
+        "Perioden efter är kortare än perioden före ({after_weeks} mot {weeks} veckor; data saknas ännu); "
+        "jämförelsen görs per vecka.",
+        "The period after is shorter than the period before ({after_weeks} against {weeks} weeks; data is "
+        "missing so far); compared per week.",
     ),
     "actions.caveat.run_in": ("Veckorna direkt efter starten är inte med (inkörningsperiod).",
                               "The weeks right after the start are left out (run-in period)."),
     "actions.caveat.diffusion": (
-        "Händelserna minskade också i omgivningen: nyttan verkar ha spridit sig (ingen förflyttning).",
-        "Events also fell in the surroundings: the benefit seems to have spread (no displacement).",
+        "Händelserna minskade också i buffertzonen runt målområdet ({b0} före, {b1} efter), säkert jämfört med "
+        "kontrollen: nyttan verkar ha spridit sig (ingen förflyttning).",
+        "Events also fell in the buffer around the target ({b0} before, {b1} after), with certainty against "
+        "the control: the benefit seems to have spread (no displacement).",
     ),
     "actions.caveat.buffer_rise": (
-        "Händelserna ökade säkert i buffertzonen runt målområdet; titta närmare på om problemet har flyttat.",
-        "Events rose with certainty in the buffer around the target; look closer at whether the problem moved.",
+        "Händelserna ökade säkert i buffertzonen runt målområdet ({b0} före, {b1} efter); titta närmare på om "
+        "problemet har flyttat.",
+        "Events rose with certainty in the buffer around the target ({b0} before, {b1} after); look closer at "
+        "whether the problem moved.",
+    ),
+    "actions.caveat.seasonal": (
+        "Kontrollen ändrades själv tydligt ({c0} före, {c1} efter): säsong eller något som gällde hela "
+        "kommunen. Bedömningen jämför målområdet med den utvecklingen, inte bara med perioden före.",
+        "The control itself changed clearly ({c0} before, {c1} after): the season or something that affected "
+        "the whole municipality. The verdict compares the target with that development, not only with the "
+        "period before.",
     ),
     "actions.caveat_short.too_few": ("för få händelser", "too few events"),
     "actions.caveat_short.pre_trend": ("trend före starten", "trend before the start"),
@@ -304,6 +395,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "actions.caveat_short.run_in": ("inkörningsperiod", "run-in period"),
     "actions.caveat_short.diffusion": ("nyttan spreds", "benefit spread"),
     "actions.caveat_short.buffer_rise": ("ökning i bufferten", "rise in the buffer"),
+    "actions.caveat_short.seasonal": ("kontrollen ändrades (säsong)", "the control changed (season)"),
     # the year
     "actions.year.choose": ("År", "Year"),
     "actions.year.caption": (
@@ -317,8 +409,47 @@ STRINGS: dict[str, tuple[str, str]] = {
     "actions.year.by_kind": ("Per typ av insats", "By kind of action"),
     "actions.year.none": ("Inga insatser startade under året.", "No actions started in the year."),
     "actions.summary.kind": (
-        "{kind}: {worked} av {total} med säker minskning ({evaluable} gick att bedöma)",
-        "{kind}: {worked} of {total} with a certain decrease ({evaluable} could be judged)",
+        "{kind}: {worked} av {total} med färre händelser än väntat ({evaluable} gick att bedöma)",
+        "{kind}: {worked} of {total} with fewer events than expected ({evaluable} could be judged)",
+    ),
+    # CLI: calibrate
+    "actions.calibrate.none": (
+        "Inga placebo-insatser gick att lägga: databasen saknar områden, händelser eller perioder utan insatser.",
+        "No placebo actions could be placed: the database lacks areas, events or periods without actions.",
+    ),
+    "actions.calibrate.heading": (
+        "Placebo-kalibrering: {n} påhittade insatser på områden och datum där inget gjordes ({weeks} veckor före "
+        "och efter, alla händelsekategorier), utvärderade med produktens egen kod på en kopia av databasen. "
+        "Ett test på 5 %-nivån bör hävda en effekt i omkring 5 % av dem.",
+        "Placebo calibration: {n} made-up actions on areas and dates where nothing was done ({weeks} weeks before "
+        "and after, all event categories), evaluated with the product's own code on a copy of the database. "
+        "A test at the 5 % level should claim an effect in about 5 % of them.",
+    ),
+    "actions.calibrate.col.test": ("Test", "Test"),
+    "actions.calibrate.col.judged": ("Bedömda", "Judged"),
+    "actions.calibrate.col.claims": ("Effekt", "Effect"),
+    "actions.calibrate.col.rate": ("Av alla", "Of all"),
+    "actions.calibrate.col.rate_judged": ("Av bedömda", "Of judged"),
+    "actions.calibrate.test.verdict": ("Bedömningen (minskning/ökning/förflyttning)",
+                                       "The verdict (decrease/increase/displacement)"),
+    "actions.calibrate.test.exact": ("Exakt test, målområdet mot kontrollen", "Exact test, target against control"),
+    "actions.calibrate.test.wdd": ("WDD utan buffert", "WDD without buffer"),
+    "actions.calibrate.test.wdd_buffer": ("WDD med buffert", "WDD with buffer"),
+    "actions.calibrate.test.buffer": ("Exakt test, bufferten mot kontrollen", "Exact test, buffer against control"),
+    "actions.calibrate.test.survey": ("Enkäten, skillnad i skillnad", "Survey, difference in differences"),
+    "actions.calibrate.test.etest": ("E-test, målområdets egen förändring (ingen effekt)",
+                                     "E-test, the target's own change (no effect)"),
+    "actions.calibrate.verdicts": ("Bedömningar:", "Verdicts:"),
+    "actions.calibrate.caveats": ("Förbehåll:", "Caveats:"),
+    "actions.calibrate.passed": (
+        "Alla effektpåståenden ligger på högst {max} % av placebo-insatserna.",
+        "Every effect claim is at most {max} % of the placebo actions.",
+    ),
+    "actions.calibrate.failed": (
+        "Minst ett effektpåstående ligger över {max} % av placebo-insatserna: dess p-värden är för små för "
+        "dessa data.",
+        "At least one effect claim is above {max} % of the placebo actions: its p-values are too small for "
+        "this data.",
     ),
     # CLI
     "actions.cli.not_found": ("insats nr {id} finns inte", "action no. {id} does not exist"),
