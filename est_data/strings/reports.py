@@ -327,14 +327,14 @@ STRINGS.update({
     "reports.a.actions": ("4. Åtgärder", "4. Actions"),
     "reports.a.followup": ("5. Uppföljning och nästa års åtgärdsplan", "5. Follow-up and next year's action plan"),
     "reports.a.followup_intro": (
-        "Utvärderingarna ovan visar vilka insatser som gav en säker minskning. Inför nästa års åtgärdsplan "
-        "föreslås att samverkansgruppen:",
-        "The evaluations above show which actions gave a certain decrease. For next year's action plan the "
-        "partnership is invited to:",
+        "Utvärderingarna ovan visar vilka insatser som följdes av färre händelser än väntat, och hur säkert "
+        "det är. Inför nästa års åtgärdsplan föreslås att samverkansgruppen:",
+        "The evaluations above show which actions were followed by fewer events than expected, and how certain "
+        "that is. For next year's action plan the partnership is invited to:",
     ),
     "reports.a.next.1": (
-        "behåller och sprider insatstyper som gett säker minskning utan förflyttning,",
-        "keep and spread the kinds of action that gave a certain decrease without displacement,",
+        "behåller och sprider insatstyper som följts av färre händelser än väntat utan förflyttning,",
+        "keep and spread the kinds of action followed by fewer events than expected without displacement,",
     ),
     "reports.a.next.2": (
         "riktar nya insatser mot de prioriterade problemen och områdena med högt behov,",
