@@ -98,10 +98,12 @@ def reset_password(con, user_id: int, password: str, by: str) -> None:
         raise UserError("user.error.short_password", n=auth.MIN_PASSWORD_LENGTH)
     _update_user(con, user_id, by, "reset_password",
                  {"password_hash": auth.hash_password(password), "failed_attempts": 0, "locked_until": None})
+    auth.clear_throttle(con, user_record(con, user_id)["username"])
 
 
 def unlock(con, user_id: int, by: str) -> None:
     _update_user(con, user_id, by, "unlock", {"failed_attempts": 0, "locked_until": None})
+    auth.clear_throttle(con, user_record(con, user_id)["username"])
 
 
 def set_personal_access(con, user_id: int, granted: bool, by: str) -> None:

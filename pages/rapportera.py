@@ -52,6 +52,9 @@ def week_text(w: IsoWeek) -> str:
 
 week = st.selectbox(tr("weekly.form.week"), weeks, format_func=week_text, key="report_week",
                     help=tr("weekly.form.week_help"))
+if week.monday() > today:  # a link made ahead for next week: nothing to answer or report yet
+    st.info(tr("weekly.form.future_week", week=week.week, start=week.monday().strftime("%d/%m")))
+    st.stop()
 areas = cached(weekly.reporter_areas, reporter_id)
 if areas.empty:
     st.info(tr("weekly.form.no_areas"))
