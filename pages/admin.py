@@ -7,14 +7,14 @@ import streamlit as st
 from est_data import admin, auth, backup, privacy
 from est_data.model import ROLES
 from est_data.ui.common import download_table, page_setup
-from est_data.ui.state import cached, con, tr
+from est_data.ui.state import cached, con, tr, tr_user
 
 ctx = page_setup("admin")
 me = ctx.user.username
 
 
 def show_error(err: auth.UserError) -> None:
-    st.error(tr(err.key, **err.kwargs))
+    st.error(tr_user(err.key, **err.kwargs))
 
 
 def role_label(role: str) -> str:
@@ -57,7 +57,7 @@ with tab_users:
                 try:
                     auth.create_user(ctx.con, new_username.strip(), new_password or None, new_role,
                                      display_name=new_name.strip() or None, email=new_email.strip() or None, by=me)
-                    st.session_state["admin_notice"] = tr("trust.user_added", username=new_username.strip())
+                    st.session_state["admin_notice"] = tr_user("trust.user_added", username=new_username.strip())
                     for key in ("admin_new_username", "admin_new_name", "admin_new_email", "admin_new_password"):
                         del st.session_state[key]
                     st.rerun()
@@ -101,7 +101,7 @@ with tab_users:
                 except auth.UserError as err:
                     show_error(err)
         with st.form("admin_password_form", clear_on_submit=True):
-            st.markdown(tr("trust.reset_password_for", username=labels[chosen]))
+            st.markdown(tr_user("trust.reset_password_for", username=labels[chosen]))
             pw1 = st.text_input(tr("trust.new_password"), type="password", key="admin_pw1")
             pw2 = st.text_input(tr("firstrun.password2"), type="password", key="admin_pw2")
             if st.form_submit_button(tr("trust.reset_password"), key="admin_pw_submit"):
@@ -110,7 +110,7 @@ with tab_users:
                 else:
                     try:
                         admin.reset_password(ctx.con, chosen, pw1, me)
-                        st.session_state["admin_notice"] = tr("trust.password_reset", username=labels[chosen])
+                        st.session_state["admin_notice"] = tr_user("trust.password_reset", username=labels[chosen])
                         st.rerun()
                     except auth.UserError as err:
                         show_error(err)
@@ -174,7 +174,7 @@ with tab_settings:
     if st.button(tr("trust.backup_run"), key="admin_backup_run", icon=":material/backup:"):
         with st.spinner(tr("trust.backup_running")):
             folder = backup.backup_next_to_database(ctx.con)
-        st.success(tr("trust.backup_done", folder=str(folder)))
+        st.success(tr_user("trust.backup_done", folder=str(folder)))
 
 # --- Personal data -----------------------------------------------------------------------------
 with tab_privacy:

@@ -11,8 +11,9 @@ from est_data import geo, queries, weekly
 from est_data.analysis import situation, survey_rounds
 from est_data.analysis.situation import StatusRule
 from est_data.model import ACTION_KINDS, STATUSES
+from est_data.text import md
 from est_data.ui.common import download_table, page_setup
-from est_data.ui.state import cached, tr
+from est_data.ui.state import cached, tr, tr_user
 from est_data.weekly_charts import matrix_figure
 
 ctx = page_setup("lagesbild")
@@ -45,7 +46,7 @@ st.caption(tr("weekly.situation.answers", answered=int(status_rows["answered"].s
 # ------------------------------------------------------------------------------------------ summary
 st.subheader(tr("weekly.situation.summary"))
 sentences = situation.summary_sentences(matrix, area_names, factor_labels, ctx.lang, rule, limit=6)
-st.markdown("\n".join(f"- {s}" for s in sentences))
+st.markdown("\n".join(f"- {md(s)}" for s in sentences))
 
 views = ["matrix", "map", "notes"] + (["meeting"] if staff else [])
 view = st.segmented_control(tr("weekly.situation.view"), views, default="matrix", required=True,
@@ -217,7 +218,7 @@ if view == "meeting":
         try:
             n = weekly.save_assessments(ctx.con, week, rows, by)
         except weekly.WeeklyError as err:
-            st.error(tr(err.key, **err.kwargs))
+            st.error(tr_user(err.key, **err.kwargs))
         else:
             st.success(tr("weekly.meeting.status_saved", n=n))
 
@@ -229,10 +230,10 @@ if view == "meeting":
     for p in current.itertuples():
         with st.container(border=True):
             where = ", ".join(x for x in (p.area, p.place) if isinstance(x, str))
-            st.markdown(f"**{p.description}** · {p.kind} · {tr('weekly.horizon.' + str(p.horizon))}"
-                        + (f" · {where}" if where else ""))
+            st.markdown(f"**{md(p.description)}** · {md(p.kind)} · {tr('weekly.horizon.' + str(p.horizon))}"
+                        + (f" · {md(where)}" if where else ""))
             if not pd.isna(p.action_id):
-                st.caption(tr("weekly.meeting.is_action", title=p.action_title, status=p.action_status))
+                st.caption(tr_user("weekly.meeting.is_action", title=p.action_title, status=p.action_status))
                 continue
             c1, c2 = st.columns([1, 4])
             if c1.button(tr("weekly.meeting.delete"), key=f"lb_prio_delete_{p.id}", icon=":material/delete:"):
@@ -258,7 +259,7 @@ if view == "meeting":
                                 ctx.con, int(p.id), title, by, kind=kind, partners=partners or None,
                                 responsible=responsible or None, start_date=start, end_date=end)
                         except weekly.WeeklyError as err:
-                            st.error(tr(err.key, **err.kwargs))
+                            st.error(tr_user(err.key, **err.kwargs))
                         else:
                             st.session_state["lb_flash"] = tr("weekly.meeting.action_created", id=action_id)
                             st.rerun()
@@ -285,7 +286,7 @@ if view == "meeting":
                 weekly.add_priority(ctx.con, week, kind, description, by, horizon=horizon, area_id=area_id,
                                     place_id=place_id)
             except weekly.WeeklyError as err:
-                st.error(tr(err.key, **err.kwargs))
+                st.error(tr_user(err.key, **err.kwargs))
             else:
                 st.session_state["lb_flash"] = tr("weekly.meeting.added")
                 st.rerun()

@@ -11,9 +11,10 @@ from streamlit_folium import st_folium
 
 from est_data import geo, i18n, queries, weekly
 from est_data.model import IsoWeek
+from est_data.text import md
 from est_data.ui.common import page_setup
 from est_data.ui.login import survey_link_week
-from est_data.ui.state import cached, tr
+from est_data.ui.state import cached, tr, tr_user
 
 ctx = page_setup("rapportera")
 if ctx.filters is None:
@@ -84,15 +85,15 @@ prefix = f"{reporter_id}_{week}"
 with st.form(f"report_form_{prefix}", border=False):
     for area in areas.itertuples():
         with st.container(border=True):
-            st.subheader(area.name)
+            st.subheader(md(area.name))
             for factor in factors.itertuples():
                 st.segmented_control(
-                    getattr(factor, label_col), LEVELS, format_func=level_text, selection_mode="single", required=True,
+                    md(getattr(factor, label_col)), LEVELS, format_func=level_text, selection_mode="single", required=True,
                     default=sent_levels.get((int(area.id), factor.code), 0),
                     key=f"lvl_{prefix}_{area.id}_{factor.code}", help=factor.description or None,
                     width="stretch")
             comment, internal = sent_comments.get(int(area.id), (None, False))
-            st.text_area(tr("weekly.form.comment", area=area.name), value=comment or "", max_chars=weekly.MAX_TEXT,
+            st.text_area(tr_user("weekly.form.comment", area=area.name), value=comment or "", max_chars=weekly.MAX_TEXT,
                          key=f"comment_{prefix}_{area.id}", placeholder=tr("weekly.form.comment_placeholder"))
             st.checkbox(tr("weekly.form.internal"), value=internal, key=f"internal_{prefix}_{area.id}",
                         help=tr("weekly.form.internal_help"))
@@ -113,7 +114,7 @@ if submitted:
     try:
         weekly.submit_week(ctx.con, reporter_id, week, answers, by=ctx.user.username)
     except weekly.WeeklyError as err:
-        st.error(tr(err.key, **err.kwargs))
+        st.error(tr_user(err.key, **err.kwargs))
     else:
         st.session_state["report_flash"] = tr("weekly.form.thanks", week=week.week)
         st.rerun()
@@ -124,10 +125,10 @@ if not sent.empty:
     labels = dict(zip(factors["code"], factors[label_col], strict=True))
     for _, group in sent.groupby("area_id", sort=False):
         raised = group[group["level"] > 0].sort_values("level", ascending=False)
-        parts = [f"{labels.get(r.factor_code, r.factor_code)} {i18n.t(f'weekly.level.{int(r.level)}', ctx.lang)}"
+        parts = [f"{md(labels.get(r.factor_code, r.factor_code))} {i18n.t(f'weekly.level.{int(r.level)}', ctx.lang)}"
                  for r in raised.itertuples()]
         text = ", ".join(parts) if parts else tr("weekly.form.nothing")
-        st.markdown(f"**{group['area'].iloc[0]}**: {text}")
+        st.markdown(f"**{md(group['area'].iloc[0])}**: {text}")
         if group["comment"].iloc[0]:
             st.text(tr("weekly.form.your_comment") + ": " + str(group["comment"].iloc[0]))
 
@@ -150,7 +151,7 @@ for event in events.itertuples():
         part = text(event.time_of_day)
         when = str(event.occurred_date)[:10] + (f", {tr('weekly.part.' + part)}" if part else "")
         place = " ".join(x for x in (text(event.area), where) if x)
-        st.markdown(f"**{labels.get(event.factor_code, event.factor_code)}**")
+        st.markdown(f"**{md(labels.get(event.factor_code, event.factor_code))}**")
         st.text(f"{place} · {when}\n{event.description}")
         if st.button(tr("weekly.event.delete"), key=f"event_delete_{event.id}", icon=":material/delete:"):
             weekly.delete_event(ctx.con, int(event.id), None if staff else reporter_id, ctx.user.username)
@@ -195,7 +196,7 @@ with st.expander(tr("weekly.event.new"), expanded=events.empty, icon=":material/
                 lat=point[0] if use_point else None, lon=point[1] if use_point else None),
                 by=ctx.user.username)
         except weekly.WeeklyError as err:
-            st.error(tr(err.key, **err.kwargs))
+            st.error(tr_user(err.key, **err.kwargs))
         else:
             for key in ("event_description", "event_address", "event_point", "event_place", "event_time"):
                 st.session_state.pop(key, None)

@@ -9,7 +9,7 @@ import streamlit as st
 from est_data import admin, auth, links, sso
 from est_data.text import md
 from est_data.ui import pages
-from est_data.ui.state import con, current_user, login, logout, tr
+from est_data.ui.state import con, current_user, login, logout, tr, tr_user
 
 
 def first_run() -> None:
@@ -31,7 +31,7 @@ def first_run() -> None:
                 st.rerun()
             auth.create_user(cur, username.strip(), password, "admin", display_name=name.strip() or None)
         except auth.UserError as err:
-            st.error(tr(err.key, **err.kwargs))
+            st.error(tr_user(err.key, **err.kwargs))
             return
         st.session_state["firstrun_done"] = True
         st.rerun()

@@ -12,6 +12,7 @@ import streamlit as st
 
 from est_data import auth, config, db, i18n, sessions
 from est_data.model import User
+from est_data.text import md
 
 
 @st.cache_resource(show_spinner=False)
@@ -40,6 +41,12 @@ def lang() -> str:
 
 def tr(key: str, **kwargs: object) -> str:
     return i18n.t(key, lang(), **kwargs)
+
+
+def tr_user(key: str, **values: object) -> str:
+    """tr() for text shown as Markdown whose values come from users or files (names, titles, messages):
+    every value is escaped (est_data.text.md), so it shows as typed and cannot add links or images."""
+    return tr(key, **{k: md(v) for k, v in values.items()})
 
 
 def current_user() -> User | None:
