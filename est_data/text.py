@@ -19,6 +19,7 @@ import re
 # and the backslash itself. Dots, dashes and brackets stay readable in the source; a leading list or
 # heading marker is escaped separately.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#!|~$:&])")
+_BARE_URL = re.compile(r"(?i)(\bhttps?:|\bwww)(//|\.)")
 _LEADING_MARKER = re.compile(r"^(\s*)([-+=]|\d+[.)])")
 
 
@@ -31,5 +32,8 @@ def md(text: object) -> str:
     if text is None or (isinstance(text, float) and math.isnan(text)) or type(text).__name__ in ("NAType", "NaTType"):
         return ""
     flat = " ".join(str(text).splitlines())
+    # Streamlit's Markdown (remark-gfm) turns bare http://… and www.… into links after unescaping, so an
+    # invisible word joiner goes into the scheme: the text reads the same and is no link.
+    flat = _BARE_URL.sub("\\1\u2060\\2", flat)
     escaped = _MD_SPECIAL.sub(r"\\\1", flat)
     return _LEADING_MARKER.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], escaped)
