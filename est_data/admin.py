@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from est_data import audit, auth, config
+from est_data import audit, auth, config, sessions
 from est_data.auth import UserError
 from est_data.db import transaction
 from est_data.model import ROLES
@@ -90,6 +90,8 @@ def set_active(con, user_id: int, active: bool, by: str) -> None:
     if not active and current["role"] == "admin" and current["active"] and _active_admins(con) <= 1:
         raise UserError("trust.error.last_admin")
     _update_user(con, user_id, by, "activate" if active else "deactivate", {"active": bool(active)})
+    if not active:
+        sessions.end_all(con, user_id, "inactive")
 
 
 def reset_password(con, user_id: int, password: str, by: str) -> None:
@@ -99,6 +101,7 @@ def reset_password(con, user_id: int, password: str, by: str) -> None:
     _update_user(con, user_id, by, "reset_password",
                  {"password_hash": auth.hash_password(password), "failed_attempts": 0, "locked_until": None})
     auth.clear_throttle(con, user_record(con, user_id)["username"])
+    sessions.end_all(con, user_id, "password")  # a new password signs out every browser of the account
 
 
 def unlock(con, user_id: int, by: str) -> None:
