@@ -171,22 +171,33 @@ def test_sso_in_the_app_refuses_a_foreign_tenant_asserting_the_admins_e_mail(sam
 # --- survey links -----------------------------------------------------------------------------------
 
 
-def test_opening_a_survey_link_does_not_log_out_the_signed_in_user(sample_db, monkeypatch):
+def test_opening_a_survey_link_does_not_log_out_the_signed_in_user(sample_db):
     con = db.connect()
     coordinator = user_id(con, "samordnare")
-    token = sessions.create(con, coordinator)
     made = links.create_links(con, IsoWeek.of(dt.date.today()), "samordnare", reporter_ids=[3])
-    # The browser is signed in (its cookie) and opens a reporter's link in a new tab.
-    monkeypatch.setattr(state, "_cookie_token", lambda: token)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.session_state["user_id"] = coordinator  # this tab is signed in
     at.query_params["token"] = made[0].token
     at.run()
     assert not at.exception
     assert at.session_state["user_id"] == coordinator
     assert "survey_link" not in at.session_state or at.session_state["survey_link"] is None
     assert "token" not in at.query_params
-    assert sessions.resume(con, token) == coordinator, "the server session is untouched"
     assert any("redan inloggad" in t.value for t in at.toast)
+
+
+def test_a_survey_link_in_a_new_tab_leaves_the_browsers_session_alone(sample_db, monkeypatch):
+    con = db.connect()
+    coordinator = user_id(con, "samordnare")
+    token = sessions.create(con, coordinator)
+    made = links.create_links(con, IsoWeek.of(dt.date.today()), "samordnare", reporter_ids=[3])
+    monkeypatch.setattr(state, "_cookie_token", lambda: token)  # the browser's cookie
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["token"] = made[0].token
+    at.run()
+    assert not at.exception
+    assert at.session_state["user_id"] == coordinator
+    assert sessions.resume(con, token) == coordinator, "the server session is untouched"
 
 
 def test_a_next_week_link_opens_without_a_crash(sample_db):
