@@ -58,7 +58,7 @@ def resume(con, token: str | None, now: dt.datetime | None = None) -> int | None
     if row is None or row[2] is not None:
         return None
     if now - row[1] > timeout(con):
-        end(con, token, "timeout", now)
+        end(con, token, "timeout", row[1] + timeout(con))  # it ended when the idle time ran out
         return None
     if not row[3]:
         end(con, token, "inactive", now)
@@ -66,6 +66,25 @@ def resume(con, token: str | None, now: dt.datetime | None = None) -> int | None
     if now - row[1] >= TOUCH_EVERY:
         con.execute("update app_session set last_seen_at = ? where token_hash = ? and ended_at is null", [now, hashed])
     return int(row[0])
+
+
+def lapsed_at(con, token: str | None, now: dt.datetime | None = None) -> dt.datetime | None:
+    """When the session of this token ended (logout, timeout ...), or None if it is live or unknown.
+
+    Single sign-on uses it: a browser whose session ended must sign in again at the provider, rather
+    than be let back in by the provider's still valid identity."""
+    if not token:
+        return None
+    now = now or dt.datetime.now()
+    row = con.execute("select last_seen_at, ended_at from app_session where token_hash = ?", [_hash(token)]).fetchone()
+    if row is None:
+        return None
+    if row[1] is not None:
+        return row[1]
+    if now - row[0] > timeout(con):
+        end(con, token, "timeout", row[0] + timeout(con))  # it ended when the idle time ran out
+        return row[0] + timeout(con)
+    return None
 
 
 def end(con, token: str | None, reason: str = "logout", now: dt.datetime | None = None) -> None:

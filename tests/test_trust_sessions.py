@@ -279,3 +279,26 @@ def test_a_conflict_that_persists_is_a_message_and_the_form_is_kept(sample_db, m
     assert not at.exception, [e.value for e in at.exception]
     assert any("från en annan flik" in e.value for e in at.error)
     assert at.session_state[segmented[0].key] == 3, "the answer stays in the form"
+
+
+def test_sso_does_not_let_a_timed_out_browser_straight_back_in(sample_db, monkeypatch):
+    con = db.connect()
+    admin.save_settings(con, {"session_timeout_minutes": "5"}, "admin")
+    t0 = dt.datetime.now() - dt.timedelta(minutes=30)
+    token = sessions.create(con, user_id(con, "admin"), now=t0)  # signed in half an hour ago, idle since
+    monkeypatch.setattr(state, "_cookie_token", lambda: token)
+
+    def sso_app(issued: dt.datetime) -> AppTest:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        at.secrets["auth"] = AUTH_SECRETS
+        at.user = {"is_logged_in": True, "email": "admin@example.test", "iss": ISS, "tid": TENANT, "oid": "oid-adm",
+                   "iat": int(issued.timestamp())}
+        at.run()
+        return at
+
+    stale = sso_app(t0)  # F5 with the provider's identity from before the timeout
+    assert not stale.exception
+    assert "user_id" not in stale.session_state
+    assert stale.button(key="oidc_login") is not None
+    fresh = sso_app(dt.datetime.now())  # the user pressed the button and signed in at the provider again
+    assert fresh.session_state["user_id"] == user_id(con, "admin")

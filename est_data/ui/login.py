@@ -6,10 +6,10 @@ import datetime as dt
 
 import streamlit as st
 
-from est_data import admin, auth, links, sso
+from est_data import admin, auth, links, sessions, sso
 from est_data.text import md
 from est_data.ui import pages
-from est_data.ui.state import con, current_user, login, logout, tr, tr_user
+from est_data.ui.state import con, cookie_token, current_user, login, logout, tr, tr_user
 
 
 def first_run() -> None:
@@ -113,8 +113,12 @@ def oidc_sign_in() -> None:
         return
     if not st.user.is_logged_in:
         return
+    claims = st.user.to_dict()
+    if _ended_since_sign_in(claims):  # logged out or timed out after this identity signed in at the provider
+        st.session_state["signed_out"] = True
+        return
     try:
-        ident = sso.identity(st.user.to_dict(), _metadata_url())
+        ident = sso.identity(claims, _metadata_url())
     except sso.SsoError as err:
         st.session_state["oidc_error"] = err.key
         return
@@ -126,6 +130,19 @@ def oidc_sign_in() -> None:
         st.session_state.pop(key, None)
     admin.mark_login(con(), user.id)
     login(user)
+
+
+def _ended_since_sign_in(claims: dict) -> bool:
+    """True when this browser's app session ended (logout, idle timeout) after the provider issued the
+    identity: the user must press the sign-in button again instead of being let straight back in."""
+    ended = sessions.lapsed_at(con(), cookie_token())
+    if ended is None:
+        return False
+    issued = claims.get("iat")
+    try:
+        return issued is None or dt.datetime.fromtimestamp(int(issued)) <= ended
+    except (TypeError, ValueError, OverflowError):
+        return True
 
 
 def accept_link_token() -> None:

@@ -87,6 +87,11 @@ def current_user() -> User | None:
     return user
 
 
+def cookie_token() -> str | None:
+    """The session token in the cookie of this tab's first request, if any."""
+    return _cookie_token()
+
+
 def _cookie_token() -> str | None:
     try:
         value = st.context.cookies.get(sessions.COOKIE_NAME)
