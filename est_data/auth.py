@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -137,8 +138,11 @@ def _check_throttle(con, account: str, client: str, now: dt.datetime) -> None:
         raise LockedOut(max(1, int((ready_at - now).total_seconds() + 0.999)))
 
 
+_FAILURES_LOCK = threading.Lock()  # parallel failed logins (one process, many threads) must all count
+
+
 def _record_failure(con, account: str, client: str, now: dt.datetime) -> None:
-    with transaction(con):
+    with _FAILURES_LOCK, transaction(con):
         con.execute("delete from login_throttle where last_failure_at < ?", [now - THROTTLE_FORGET])
         con.execute(
             "insert into login_throttle (account, client, failures, last_failure_at) values (?, ?, 1, ?)"

@@ -13,10 +13,13 @@ import datetime as dt
 import hashlib
 import secrets
 
+import duckdb
+
 from est_data import config
 from est_data.db import transaction
 
 COOKIE_NAME = "est_session"
+PURGE_AFTER = dt.timedelta(days=30)  # rows of sessions idle this long are dropped at the next login
 TOUCH_EVERY = dt.timedelta(seconds=60)  # last_seen_at is written at most this often (one write per minute)
 
 
@@ -34,6 +37,7 @@ def create(con, user_id: int, now: dt.datetime | None = None) -> str:
     now = now or dt.datetime.now()
     token = secrets.token_urlsafe(32)
     with transaction(con):
+        con.execute("delete from app_session where last_seen_at < ?", [now - PURGE_AFTER])
         con.execute(
             "insert into app_session (token_hash, user_id, created_at, last_seen_at) values (?, ?, ?, ?)",
             [_hash(token), int(user_id), now, now],
@@ -64,7 +68,11 @@ def resume(con, token: str | None, now: dt.datetime | None = None) -> int | None
         end(con, token, "inactive", now)
         return None
     if now - row[1] >= TOUCH_EVERY:
-        con.execute("update app_session set last_seen_at = ? where token_hash = ? and ended_at is null", [now, hashed])
+        try:
+            con.execute("update app_session set last_seen_at = ? where token_hash = ? and ended_at is null",
+                        [now, hashed])
+        except duckdb.TransactionException:  # another tab of the same browser touched it at the same moment
+            pass
     return int(row[0])
 
 
@@ -100,9 +108,3 @@ def end_all(con, user_id: int, reason: str, now: dt.datetime | None = None) -> i
     rows = con.execute("update app_session set ended_at = ?, end_reason = ? where user_id = ? and ended_at is null"
                        " returning token_hash", [now or dt.datetime.now(), reason, int(user_id)]).fetchall()
     return len(rows)
-
-
-def purge(con, older_than: dt.timedelta = dt.timedelta(days=30), now: dt.datetime | None = None) -> None:
-    """Drop session rows that ended or went idle long ago (they hold no personal data, only hashes)."""
-    cutoff = (now or dt.datetime.now()) - older_than
-    con.execute("delete from app_session where last_seen_at < ?", [cutoff])

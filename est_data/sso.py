@@ -16,6 +16,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+import duckdb
+
 from est_data import auth, config
 from est_data.audit import record
 from est_data.db import transaction
@@ -111,10 +113,18 @@ def user_for(con, ident: Identity, now: dt.datetime | None = None) -> User | Non
     if len(candidates) != 1:  # none, or an ambiguous address: never guess
         return None
     user_id = int(candidates[0][0])
-    with transaction(con):
-        con.execute(
-            "insert into user_identity (issuer, subject, user_id, linked_at, last_login_at) values (?, ?, ?, ?, ?)",
-            [ident.issuer, ident.subject, user_id, now, now],
-        )
-        record(con, "sso", "link", "app_user", user_id, after={"issuer": ident.issuer})
+    try:
+        with transaction(con):
+            con.execute(
+                "insert into user_identity (issuer, subject, user_id, linked_at, last_login_at) values (?, ?, ?, ?, ?)",
+                [ident.issuer, ident.subject, user_id, now, now],
+            )
+            record(con, "sso", "link", "app_user", user_id, after={"issuer": ident.issuer})
+    except (duckdb.ConstraintException, duckdb.TransactionException):  # linked by another tab meanwhile
+        return user_for(con, ident, now) if _linked(con, ident) else None
     return auth.get_user(con, user_id)
+
+
+def _linked(con, ident: Identity) -> bool:
+    return con.execute("select 1 from user_identity where issuer = ? and subject = ?",
+                       [ident.issuer, ident.subject]).fetchone() is not None

@@ -302,3 +302,28 @@ def test_sso_does_not_let_a_timed_out_browser_straight_back_in(sample_db, monkey
     assert stale.button(key="oidc_login") is not None
     fresh = sso_app(dt.datetime.now())  # the user pressed the button and signed in at the provider again
     assert fresh.session_state["user_id"] == user_id(con, "admin")
+
+
+def test_parallel_failed_logins_all_count_and_raise_nothing_else(sample_db):
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(8)
+
+    def attempt(i: int) -> None:
+        try:
+            cur = db.cursor(sample_db)
+            barrier.wait(timeout=30)
+            auth.authenticate(cur, "admin", f"fel-{i}", now=dt.datetime(2026, 11, 23, 10, 0), client="203.0.113.5")
+        except auth.LockedOut:
+            pass
+        except BaseException as err:  # collected and reported below
+            errors.append(err)
+
+    threads = [threading.Thread(target=attempt, args=(i,)) for i in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert errors == []
+    failures = db.connect(sample_db).execute(
+        "select failures from login_throttle where account = 'admin' and client = '203.0.113.5'").fetchone()[0]
+    assert failures >= auth.FREE_ATTEMPTS
