@@ -95,6 +95,14 @@ def lapsed_at(con, token: str | None, now: dt.datetime | None = None) -> dt.date
     return None
 
 
+def end_reason(con, token: str | None) -> str | None:
+    """Why the session of this token ended ("logout", "timeout", "password", "inactive"), or None."""
+    if not token:
+        return None
+    row = con.execute("select end_reason from app_session where token_hash = ?", [_hash(token)]).fetchone()
+    return row[0] if row else None
+
+
 def end(con, token: str | None, reason: str = "logout", now: dt.datetime | None = None) -> None:
     """End one session (log out, time out)."""
     if not token:

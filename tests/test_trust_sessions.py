@@ -327,3 +327,14 @@ def test_parallel_failed_logins_all_count_and_raise_nothing_else(sample_db):
     failures = db.connect(sample_db).execute(
         "select failures from login_throttle where account = 'admin' and client = '203.0.113.5'").fetchone()[0]
     assert failures >= auth.FREE_ATTEMPTS
+
+
+def test_a_refresh_after_the_idle_time_says_why_the_user_is_signed_out(sample_db, monkeypatch):
+    con = db.connect()
+    token = sessions.create(con, user_id(con, "samordnare"), now=dt.datetime.now() - dt.timedelta(hours=3))
+    monkeypatch.setattr(state, "_cookie_token", lambda: token)
+    at = app_as(None)
+    assert not at.exception
+    assert "user_id" not in at.session_state
+    assert any("inaktivitet" in i.value for i in at.info)
+    assert sessions.end_reason(con, token) == "timeout"

@@ -106,6 +106,9 @@ def _resume_from_cookie() -> None:
         return
     user_id = sessions.resume(con(), token)
     if user_id is None:
+        if sessions.end_reason(con(), token) == "timeout":  # F5 after the idle time: say why (once)
+            st.session_state["timed_out"] = True
+        st.session_state["ended_token"] = token
         return
     st.session_state["user_id"] = user_id
     st.session_state["session_token"] = token
