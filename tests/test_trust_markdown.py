@@ -138,3 +138,33 @@ def test_dollar_signs_in_area_and_category_names_do_not_break_the_weekly_report(
     assert pdf.startswith(b"%PDF")
     html = render.render(report, "html").decode("utf-8")
     assert r"$\frac{a$" in html, "the category shows as typed"
+
+
+BROKEN_TEX = r"Torg $\frac{a$"
+
+
+@pytest.mark.parametrize("reset_rc", [False, True])
+def test_report_figures_draw_dollar_signs_as_text(reset_rc, monkeypatch):
+    import geopandas as gpd
+    import matplotlib
+    import pandas as pd
+    from shapely.geometry import box
+
+    from est_data.report import figures
+
+    if reset_rc:  # something else in the process switched mathtext back on
+        monkeypatch.setitem(matplotlib.rcParams, "text.parse_math", True)
+    names = [BROKEN_TEX, "Hamnen $5 och $10", "$x^2$"]
+    pngs = [
+        figures.compare_bars(names, [3, 2, 1], [1, 1, 1], "vecka", BROKEN_TEX),
+        figures.monthly_lines(pd.DataFrame({"m": pd.to_datetime(["2026-01-01", "2026-02-01"] * 3),
+                                            "cat": [n for n in names for _ in range(2)], "n": [1, 2, 3, 4, 5, 6]}),
+                              "m", "cat", "n", BROKEN_TEX),
+        figures.year_bars(pd.DataFrame({"year": [BROKEN_TEX, "2026"], "n": [3, 4]}), "year", "n", BROKEN_TEX),
+        figures.need_influence(pd.DataFrame({"area": names, "need": [10, 50, 90], "influence": [20, 60, 80]}),
+                               BROKEN_TEX, "y", (BROKEN_TEX, "b", "c", "d")),
+        figures.status_map(gpd.GeoDataFrame({"name": names, "status": ["röd", "gul", None]},
+                                            geometry=[box(i * 1000, 0, i * 1000 + 900, 900) for i in range(3)],
+                                            crs="EPSG:3006"), "status", {"röd": BROKEN_TEX, "gul": "gul", None: "–"}),
+    ]
+    assert all(p.startswith(b"\x89PNG") for p in pngs)
