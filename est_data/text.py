@@ -15,10 +15,10 @@ import re
 
 # Every ASCII punctuation character may be backslash-escaped in CommonMark. Escaped here: what starts
 # links and images ([ ] !), autolinks and HTML (< > &), emphasis and code (* _ ` ~), headings (#),
-# tables (|), LaTeX ($), Streamlit's directives and icons and URL schemes (:, so no autolink either),
-# and the backslash itself. Dots, dashes and brackets stay readable in the source; a leading list or
-# heading marker is escaped separately.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#!|~$:&])")
+# tables (|), LaTeX ($), Streamlit's colour directives (:red[…] needs the escaped "[") and the
+# backslash itself. Colons, dots, dashes and parentheses stay readable in the source; a leading list
+# or heading marker is escaped separately, and bare URLs get a word joiner (below).
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#!|~$&])")
 _BARE_URL = re.compile(r"(?i)(\bhttps?:|\bwww)(//|\.)")
 _LEADING_MARKER = re.compile(r"^(\s*)([-+=]|\d+[.)])")
 
