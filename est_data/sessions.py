@@ -32,15 +32,16 @@ def timeout(con) -> dt.timedelta:
     return dt.timedelta(minutes=int(config.get_setting(con, "session_timeout_minutes")))
 
 
-def create(con, user_id: int, now: dt.datetime | None = None) -> str:
-    """A new session for user_id; returns the token for the browser (shown nowhere else)."""
+def create(con, user_id: int, now: dt.datetime | None = None, link_id: int | None = None) -> str:
+    """A new session for user_id (0 and link_id for a personal survey link); returns the token for the
+    browser (shown nowhere else)."""
     now = now or dt.datetime.now()
     token = secrets.token_urlsafe(32)
     with transaction(con):
         con.execute("delete from app_session where last_seen_at < ?", [now - PURGE_AFTER])
         con.execute(
-            "insert into app_session (token_hash, user_id, created_at, last_seen_at) values (?, ?, ?, ?)",
-            [_hash(token), int(user_id), now, now],
+            "insert into app_session (token_hash, user_id, link_id, created_at, last_seen_at) values (?, ?, ?, ?, ?)",
+            [_hash(token), int(user_id), link_id, now, now],
         )
     return token
 
@@ -53,7 +54,7 @@ def resume(con, token: str | None, now: dt.datetime | None = None) -> int | None
     now = now or dt.datetime.now()
     hashed = _hash(token)
     row = con.execute(
-        "select s.user_id, s.last_seen_at, s.ended_at, u.active"
+        "select s.user_id, s.last_seen_at, s.ended_at, coalesce(u.active, s.link_id is not null)"
         " from app_session s"
         " left join app_user u on u.id = s.user_id"
         " where s.token_hash = ?",
@@ -74,6 +75,14 @@ def resume(con, token: str | None, now: dt.datetime | None = None) -> int | None
         except duckdb.TransactionException:  # another tab of the same browser touched it at the same moment
             pass
     return int(row[0])
+
+
+def link_of(con, token: str | None) -> int | None:
+    """The survey link of a link session (None for an account's session)."""
+    if not token:
+        return None
+    row = con.execute("select link_id from app_session where token_hash = ?", [_hash(token)]).fetchone()
+    return int(row[0]) if row and row[0] is not None else None
 
 
 def lapsed_at(con, token: str | None, now: dt.datetime | None = None) -> dt.datetime | None:

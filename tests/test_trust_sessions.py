@@ -338,3 +338,23 @@ def test_a_refresh_after_the_idle_time_says_why_the_user_is_signed_out(sample_db
     assert "user_id" not in at.session_state
     assert any("inaktivitet" in i.value for i in at.info)
     assert sessions.end_reason(con, token) == "timeout"
+
+
+def test_a_refresh_keeps_a_survey_link_session_until_the_link_is_revoked(sample_db, monkeypatch):
+    con = db.connect()
+    made = links.create_links(con, IsoWeek.of(dt.date.today()), "samordnare", reporter_ids=[3])
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["token"] = made[0].token
+    at.run()
+    token = at.session_state["session_token"]
+    assert token != made[0].token, "the cookie holds a session token, not the link's secret"
+    monkeypatch.setattr(state, "_cookie_token", lambda: token)
+    refreshed = app_as(None)
+    assert not refreshed.exception
+    assert refreshed.session_state["user_id"] == 0
+    assert refreshed.session_state["survey_link"].reporter_id == 3
+    uses = con.execute("select use_count from survey_link where id = ?", [made[0].link_id]).fetchone()[0]
+    assert uses == 1, "a refresh is not a new use of the link"
+    links.revoke(con, "samordnare", link_ids=[made[0].link_id])
+    after = app_as(None)
+    assert "user_id" not in after.session_state and "survey_link" not in after.session_state

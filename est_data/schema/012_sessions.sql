@@ -3,9 +3,11 @@
 
 -- A signed-in browser: the random token lives only in the browser's cookie; here only its SHA-256.
 -- Logging out or the idle timeout ends the row (ended_at), so a copied cookie is worth nothing after.
+-- A personal survey link's session has user_id 0 and the link's id (a refresh keeps the reporter's form).
 create table if not exists app_session (
     token_hash varchar primary key,
     user_id integer not null,
+    link_id integer,
     created_at timestamp not null,
     last_seen_at timestamp not null,
     ended_at timestamp,

@@ -168,6 +168,8 @@ def accept_link_token() -> None:
     st.session_state["survey_link"] = session
     st.session_state["user_id"] = 0
     st.session_state["last_seen"] = dt.datetime.now()
+    # A refresh keeps the form: the same cookie as an account's session, tied to the link.
+    st.session_state["session_token"] = sessions.create(con(), 0, link_id=session.link_id)
 
 
 def sign_in() -> None:

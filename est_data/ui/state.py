@@ -110,6 +110,15 @@ def _resume_from_cookie() -> None:
             st.session_state["timed_out"] = True
         st.session_state["ended_token"] = token
         return
+    if user_id == 0:  # a personal survey link's session: the reporter's form again
+        from est_data import links
+
+        link = links.session_by_id(con(), sessions.link_of(con(), token))
+        if link is None:
+            sessions.end(con(), token, "link")
+            st.session_state["ended_token"] = token
+            return
+        st.session_state["survey_link"] = link
     st.session_state["user_id"] = user_id
     st.session_state["session_token"] = token
     st.session_state["last_seen"] = dt.datetime.now()
