@@ -9,17 +9,20 @@ is recorded.
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 
 import pytest
 
-from est_data import db
+from est_data import db, links
+from est_data.model import IsoWeek
 from tests.conftest import ADMIN_PASSWORD
 from tests.test_browser import CHROMIUM, FLAGS, _serve_offline, login, open_page, serve_app, settle
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium saknas")]
 
 IMAGE = "![x](http://evil.example/t.png)"
+LINK_TOKENS: list[str] = []  # personal survey links made before the server starts
 LINK = "[Logga in här](http://evil.example/login)"
 
 
@@ -32,6 +35,8 @@ def _plant(path) -> None:
     year, week = divmod(con.execute("select max(iso_year * 100 + iso_week) from survey_response").fetchone()[0], 100)
     con.execute("insert into weekly_priority (iso_year, iso_week, kind, description, horizon)"
                 " values (?, ?, 'närvaro', ?, 'vecka')", [year, week, f"{IMAGE} {LINK} $x^2$"])
+    LINK_TOKENS.extend(made.token for made in links.create_links(con, IsoWeek.of(dt.date.today()), "samordnare",
+                                                                  reporter_ids=[3]))
     db.close(path)
 
 
@@ -132,4 +137,20 @@ def test_planted_markdown_fetches_nothing_and_links_nowhere(planted_server, chro
             "els => els.map(e => e.outerHTML + ' IN ' + e.parentElement.parentElement.outerHTML.slice(0, 600))"))
         assert page.locator(".katex").count() == 0, key  # no LaTeX from a `$…$` in a text
     assert requests == []
+    context.close()
+
+
+def test_a_refresh_keeps_a_survey_link_open(planted_server, chromium):
+    url, _ = planted_server
+    context = chromium.new_context(viewport={"width": 1024, "height": 900}, locale="sv-SE")
+    context.route(lambda target: not target.startswith(url), _serve_offline)
+    page = context.new_page()
+    page.goto(f"{url}/?token={LINK_TOKENS[0]}", wait_until="domcontentloaded")
+    page.wait_for_selector('[class*="st-key-report_submit_"]', timeout=60_000)
+    settle(page)
+    assert LINK_TOKENS[0] not in page.url
+    page.reload(wait_until="domcontentloaded")
+    page.wait_for_selector('[class*="st-key-report_submit_"]', timeout=60_000)
+    settle(page)
+    assert page.locator(".st-key-login_username").count() == 0, "still the reporter's form after F5"
     context.close()
