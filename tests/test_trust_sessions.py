@@ -358,3 +358,17 @@ def test_a_refresh_keeps_a_survey_link_session_until_the_link_is_revoked(sample_
     links.revoke(con, "samordnare", link_ids=[made[0].link_id])
     after = app_as(None)
     assert "user_id" not in after.session_state and "survey_link" not in after.session_state
+
+
+def test_a_refresh_of_a_single_sign_on_session_reuses_it(sample_db, monkeypatch):
+    con = db.connect()
+    token = sessions.create(con, user_id(con, "admin"))
+    monkeypatch.setattr(state, "_cookie_token", lambda: token)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.secrets["auth"] = AUTH_SECRETS
+    at.user = {"is_logged_in": True, "email": "admin@example.test", "iss": ISS, "tid": TENANT, "oid": "oid-adm",
+               "iat": int(dt.datetime.now().timestamp())}
+    at.run()
+    assert at.session_state["user_id"] == user_id(con, "admin")
+    assert at.session_state["session_token"] == token
+    assert con.execute("select count(*) from app_session").fetchone()[0] == 1
