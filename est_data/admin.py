@@ -23,7 +23,15 @@ _USER_COLUMNS = ("id", "username", "display_name", "email", "role", "active", "c
 
 
 def users(con) -> pd.DataFrame:
-    """Every account with its role, status and linked reporter (no password hashes)."""
+    """Every account with its role, status and linked reporter (no password hashes); locked_until is
+    until when failed logins make some client wait (the login throttle), if anyone must wait now."""
+    frame = _users(con)
+    frame["locked_until"] = pd.Series([auth.throttled_until(con, name) for name in frame["username"]],
+                                      index=frame.index, dtype=object)
+    return frame
+
+
+def _users(con) -> pd.DataFrame:
     return con.execute(
         "select u.id, u.username, u.display_name, u.email, u.role, u.active, u.can_see_personal,"
         "       u.reporter_id, r.name as reporter_name, u.failed_attempts, u.locked_until, u.last_login_at,"
@@ -52,7 +60,9 @@ def user_record(con, user_id: int) -> dict:
     ).fetchone()
     if row is None:
         raise UserError("trust.error.no_user")
-    return dict(zip(_USER_COLUMNS, row, strict=True))
+    record = dict(zip(_USER_COLUMNS, row, strict=True))
+    record["locked_until"] = auth.throttled_until(con, record["username"])  # the throttle, not the old lock
+    return record
 
 
 def _active_admins(con) -> int:
@@ -98,15 +108,15 @@ def reset_password(con, user_id: int, password: str, by: str) -> None:
     """A new password (also lifts a lock-out). The password is hashed; neither it nor the hash is logged."""
     if len(password or "") < auth.MIN_PASSWORD_LENGTH:
         raise UserError("user.error.short_password", n=auth.MIN_PASSWORD_LENGTH)
+    auth.clear_throttle(con, user_record(con, user_id)["username"])
     _update_user(con, user_id, by, "reset_password",
                  {"password_hash": auth.hash_password(password), "failed_attempts": 0, "locked_until": None})
-    auth.clear_throttle(con, user_record(con, user_id)["username"])
     sessions.end_all(con, user_id, "password")  # a new password signs out every browser of the account
 
 
 def unlock(con, user_id: int, by: str) -> None:
-    _update_user(con, user_id, by, "unlock", {"failed_attempts": 0, "locked_until": None})
     auth.clear_throttle(con, user_record(con, user_id)["username"])
+    _update_user(con, user_id, by, "unlock", {"failed_attempts": 0, "locked_until": None})
 
 
 def set_personal_access(con, user_id: int, granted: bool, by: str) -> None:

@@ -152,6 +152,20 @@ def _record_failure(con, account: str, client: str, now: dt.datetime) -> None:
         )
 
 
+def throttled_until(con, username: str, now: dt.datetime | None = None) -> dt.datetime | None:
+    """Until when some client must wait before trying this account again (None: nobody waits)."""
+    now = now or dt.datetime.now()
+    rows = con.execute(
+        "select failures, last_failure_at"
+        " from login_throttle"
+        " where account = ? and last_failure_at > ?",
+        [_account_key(username), now - THROTTLE_FORGET],
+    ).fetchall()
+    ready = [last + throttle_delay(failures) for failures, last in rows]
+    latest = max(ready, default=None)
+    return latest if latest is not None and latest > now else None
+
+
 def clear_throttle(con, username: str) -> None:
     """Forget the failed attempts of an account from every client (an administrator's "unlock")."""
     con.execute("delete from login_throttle where account = ?", [_account_key(username)])

@@ -174,7 +174,7 @@ with tab_settings:
     if st.button(tr("trust.backup_run"), key="admin_backup_run", icon=":material/backup:"):
         with st.spinner(tr("trust.backup_running")):
             folder = backup.backup_next_to_database(ctx.con)
-        st.success(tr_user("trust.backup_done", folder=str(folder)))
+        st.success(tr("trust.backup_done", folder=str(folder)))
 
 # --- Personal data -----------------------------------------------------------------------------
 with tab_privacy:

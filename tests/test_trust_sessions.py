@@ -372,3 +372,15 @@ def test_a_refresh_of_a_single_sign_on_session_reuses_it(sample_db, monkeypatch)
     assert at.session_state["user_id"] == user_id(con, "admin")
     assert at.session_state["session_token"] == token
     assert con.execute("select count(*) from app_session").fetchone()[0] == 1
+
+
+def test_administration_shows_the_wait_and_can_lift_it(sample_con):
+    for i in range(auth.FREE_ATTEMPTS):
+        auth.authenticate(sample_con, "lasare", f"fel-{i}", client="192.0.2.44")
+    reader = user_id(sample_con, "lasare")
+    assert admin.user_record(sample_con, reader)["locked_until"] is not None
+    shown = admin.users(sample_con).set_index("username")["locked_until"]
+    assert shown["lasare"] is not None and shown["admin"] is None
+    admin.unlock(sample_con, reader, "admin")
+    assert admin.user_record(sample_con, reader)["locked_until"] is None
+    assert auth.authenticate(sample_con, "lasare", ADMIN_PASSWORD, client="192.0.2.44") is not None
