@@ -26,8 +26,8 @@ def users(con) -> pd.DataFrame:
     """Every account with its role, status and linked reporter (no password hashes); locked_until is
     until when failed logins make some client wait (the login throttle), if anyone must wait now."""
     frame = _users(con)
-    frame["locked_until"] = pd.Series([auth.throttled_until(con, name) for name in frame["username"]],
-                                      index=frame.index, dtype=object)
+    frame["locked_until"] = pd.to_datetime(pd.Series([auth.throttled_until(con, name) for name in frame["username"]],
+                                                     index=frame.index, dtype=object))  # same type as before
     return frame
 
 
