@@ -385,3 +385,22 @@ def test_administration_shows_the_wait_and_can_lift_it(sample_con):
     admin.unlock(sample_con, reader, "admin")
     assert admin.user_record(sample_con, reader)["locked_until"] is None
     assert auth.authenticate(sample_con, "lasare", ADMIN_PASSWORD, client="192.0.2.44") is not None
+
+
+def test_an_idle_tab_does_not_sign_out_a_browser_that_is_active_in_another_tab(sample_db):
+    con = db.connect()
+    at = app_as(None)
+    _login(at, "samordnare")
+    token = at.session_state["session_token"]
+    # This tab has been idle for 90 minutes, but another tab of the browser was used a minute ago.
+    at.session_state["last_seen"] = dt.datetime.now() - dt.timedelta(minutes=90)
+    con.execute("update app_session set last_seen_at = ? where token_hash = ?",
+                [dt.datetime.now() - dt.timedelta(minutes=1), sessions._hash(token)])
+    at.run()
+    assert at.session_state["user_id"] == user_id(con, "samordnare")
+    # When the browser as a whole has been idle longer than the timeout, the session ends.
+    con.execute("update app_session set last_seen_at = ? where token_hash = ?",
+                [dt.datetime.now() - dt.timedelta(minutes=61), sessions._hash(token)])
+    at.run()
+    assert "user_id" not in at.session_state
+    assert sessions.end_reason(con, token) == "timeout"

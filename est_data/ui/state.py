@@ -63,14 +63,17 @@ def current_user() -> User | None:
         return None
     cur = con()
     now = dt.datetime.now()
-    last = st.session_state.get("last_seen")
-    if last is not None and now - last > sessions.timeout(cur):
-        logout(timed_out=True)
-        return None
     token = st.session_state.get("session_token")
-    if token is not None and sessions.resume(cur, token, now) is None:  # logged out or timed out elsewhere
-        logout(timed_out=True)
-        return None
+    if token is not None:  # the server session decides: idle across all tabs of the browser, or ended
+        if sessions.resume(cur, token, now) is None:
+            logout(timed_out=sessions.end_reason(cur, token) == "timeout")
+            st.session_state["signed_out"] = True  # single sign-on does not log straight back in
+            return None
+    else:  # a tab without a server session (tests, older sessions): its own idle time
+        last = st.session_state.get("last_seen")
+        if last is not None and now - last > sessions.timeout(cur):
+            logout(timed_out=True)
+            return None
     st.session_state["last_seen"] = now
     link = st.session_state.get("survey_link")
     if link is not None:  # a personal survey link: a restricted session for one reporter and week
