@@ -36,7 +36,7 @@ def create(con, user_id: int, now: dt.datetime | None = None, link_id: int | Non
     """A new session for user_id (0 and link_id for a personal survey link); returns the token for the
     browser (shown nowhere else)."""
     now = now or dt.datetime.now()
-    token = secrets.token_urlsafe(32)
+    token = secrets.token_hex(32)  # 256 bits; hex, so no page text check ever finds "nan" or "None" in it
     with transaction(con):
         con.execute("delete from app_session where last_seen_at < ?", [now - PURGE_AFTER])
         con.execute(
