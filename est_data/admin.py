@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from est_data import audit, auth, config, register
+from est_data import audit, auth, config, register, sessions
 from est_data.auth import UserError
 from est_data.db import transaction
 from est_data.model import ROLES
@@ -23,7 +23,15 @@ _USER_COLUMNS = ("id", "username", "display_name", "email", "role", "active", "c
 
 
 def users(con) -> pd.DataFrame:
-    """Every account with its role, status and linked reporter (no password hashes)."""
+    """Every account with its role, status and linked reporter (no password hashes); locked_until is
+    until when failed logins make some client wait (the login throttle), if anyone must wait now."""
+    frame = _users(con)
+    frame["locked_until"] = pd.to_datetime(pd.Series([auth.throttled_until(con, name) for name in frame["username"]],
+                                                     index=frame.index, dtype=object))  # same type as before
+    return frame
+
+
+def _users(con) -> pd.DataFrame:
     return con.execute(
         "select u.id, u.username, u.display_name, u.email, u.role, u.active, u.can_see_personal,"
         "       u.reporter_id, r.name as reporter_name, u.failed_attempts, u.locked_until, u.last_login_at,"
@@ -52,7 +60,9 @@ def user_record(con, user_id: int) -> dict:
     ).fetchone()
     if row is None:
         raise UserError("trust.error.no_user")
-    return dict(zip(_USER_COLUMNS, row, strict=True))
+    record = dict(zip(_USER_COLUMNS, row, strict=True))
+    record["locked_until"] = auth.throttled_until(con, record["username"])  # the throttle, not the old lock
+    return record
 
 
 def _active_admins(con) -> int:
@@ -90,17 +100,22 @@ def set_active(con, user_id: int, active: bool, by: str) -> None:
     if not active and current["role"] == "admin" and current["active"] and _active_admins(con) <= 1:
         raise UserError("trust.error.last_admin")
     _update_user(con, user_id, by, "activate" if active else "deactivate", {"active": bool(active)})
+    if not active:
+        sessions.end_all(con, user_id, "inactive")
 
 
 def reset_password(con, user_id: int, password: str, by: str) -> None:
     """A new password (also lifts a lock-out). The password is hashed; neither it nor the hash is logged."""
     if len(password or "") < auth.MIN_PASSWORD_LENGTH:
         raise UserError("user.error.short_password", n=auth.MIN_PASSWORD_LENGTH)
+    auth.clear_throttle(con, user_record(con, user_id)["username"])
     _update_user(con, user_id, by, "reset_password",
                  {"password_hash": auth.hash_password(password), "failed_attempts": 0, "locked_until": None})
+    sessions.end_all(con, user_id, "password")  # a new password signs out every browser of the account
 
 
 def unlock(con, user_id: int, by: str) -> None:
+    auth.clear_throttle(con, user_record(con, user_id)["username"])
     _update_user(con, user_id, by, "unlock", {"failed_attempts": 0, "locked_until": None})
 
 

@@ -34,6 +34,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("status_yellow_any_level", "2", "Statusregel: gul om någon faktor når denna nivå."),
     Setting("retention_months", "24", "Fritext äldre än så många månader kan rensas (betygen behålls)."),
     Setting("public_url", "", "Appens publika adress, för personliga enkätlänkar (tom = adressen i webbläsaren)."),
+    Setting("sso_tenant", "", "Katalog-id (tenant id) i Entra ID vars konton får logga in, när appregistreringen "
+            "gäller flera organisationer (common/organizations)."),
     Setting("smtp_host", "", "SMTP-server för utskick av veckorapporten (tom = inget utskick)."),
     Setting("smtp_port", "25", "SMTP-port."),
     Setting("smtp_from", "", "Avsändaradress för utskick."),

@@ -131,6 +131,24 @@ def resolve(con, token: str | None, now: dt.datetime | None = None) -> LinkSessi
     return LinkSession(int(row[0]), int(row[1]), row[2], int(row[3]), int(row[4]))
 
 
+def session_by_id(con, link_id: int | None, now: dt.datetime | None = None) -> LinkSession | None:
+    """The session of a link already opened in this browser (a refresh), if the link is still valid.
+    Not counted as a new use."""
+    if link_id is None:
+        return None
+    row = con.execute(
+        "select l.id, l.reporter_id, r.name, l.iso_year, l.iso_week"
+        " from survey_link l"
+        " join reporter r on r.id = l.reporter_id"
+        " where l.id = ?"
+        "   and l.revoked_at is null"
+        "   and l.expires_at > ?"
+        "   and r.active",
+        [int(link_id), now or dt.datetime.now()],
+    ).fetchone()
+    return LinkSession(int(row[0]), int(row[1]), row[2], int(row[3]), int(row[4])) if row else None
+
+
 def still_valid(con, session: LinkSession, now: dt.datetime | None = None) -> bool:
     """False once the link has been revoked or has expired (checked on every page run)."""
     now = now or dt.datetime.now()

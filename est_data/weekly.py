@@ -17,6 +17,7 @@ Read functions for the forms and the meeting live here too; they take the cursor
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -241,7 +242,24 @@ def submit_week(con, reporter_id: int, week: IsoWeek, answers: Iterable[AreaAnsw
                           "levels": {str(a.area_id): {k: int(v) for k, v in a.levels.items() if v} for a in answers}})
         return ids
 
-    return _retry(write)
+    # Two tabs (or a double click) sending the same reporter's week update the same rows; DuckDB then
+    # refuses one transaction ("Conflict on tuple deletion"). Within the app's process the sends of one
+    # reporter and week take turns; a conflict that still happens is retried, and if it persists the
+    # user gets a message and keeps the form (nothing is lost), never a TransactionException.
+    with _week_lock(reporter_id, week):
+        try:
+            return _retry(write)
+        except duckdb.TransactionException as err:
+            raise WeeklyError("weekly.error.busy") from err
+
+
+_WEEK_LOCKS: dict[tuple[int, str], threading.Lock] = {}
+_WEEK_LOCKS_GUARD = threading.Lock()
+
+
+def _week_lock(reporter_id: int, week: IsoWeek) -> threading.Lock:
+    with _WEEK_LOCKS_GUARD:
+        return _WEEK_LOCKS.setdefault((int(reporter_id), str(week)), threading.Lock())
 
 
 # ---------------------------------------------------------------------------------------------- events

@@ -7,14 +7,14 @@ import streamlit as st
 from est_data import admin, auth, backup, privacy
 from est_data.model import ROLES
 from est_data.ui.common import download_table, page_setup, show_table
-from est_data.ui.state import cached, con, tr
+from est_data.ui.state import cached, con, tr, tr_user
 
 ctx = page_setup("admin")
 me = ctx.user.username
 
 
 def show_error(err: auth.UserError) -> None:
-    st.error(tr(err.key, **err.kwargs))
+    st.error(tr_user(err.key, **err.kwargs))
 
 
 def role_label(role: str) -> str:
@@ -62,7 +62,7 @@ with tab_users:
                 try:
                     auth.create_user(ctx.con, new_username.strip(), new_password or None, new_role,
                                      display_name=new_name.strip() or None, email=new_email.strip() or None, by=me)
-                    st.session_state["admin_notice"] = tr("trust.user_added", username=new_username.strip())
+                    st.session_state["admin_notice"] = tr_user("trust.user_added", username=new_username.strip())
                     st.session_state["admin_clear_add_user"] = True
                     st.rerun()
                 except auth.UserError as err:
@@ -105,7 +105,7 @@ with tab_users:
                 except auth.UserError as err:
                     show_error(err)
         with st.form("admin_password_form", clear_on_submit=True):
-            st.markdown(tr("trust.reset_password_for", username=labels[chosen]))
+            st.markdown(tr_user("trust.reset_password_for", username=labels[chosen]))
             pw1 = st.text_input(tr("trust.new_password"), type="password", key="admin_pw1")
             pw2 = st.text_input(tr("firstrun.password2"), type="password", key="admin_pw2")
             if st.form_submit_button(tr("trust.reset_password"), key="admin_pw_submit"):
@@ -114,7 +114,7 @@ with tab_users:
                 else:
                     try:
                         admin.reset_password(ctx.con, chosen, pw1, me)
-                        st.session_state["admin_notice"] = tr("trust.password_reset", username=labels[chosen])
+                        st.session_state["admin_notice"] = tr_user("trust.password_reset", username=labels[chosen])
                         st.rerun()
                     except auth.UserError as err:
                         show_error(err)

@@ -9,6 +9,7 @@ from est_data.analysis import situation, survey_rounds
 from est_data.ingest import survey
 from est_data.ingest.common import ImportFileError
 from est_data.model import IsoWeek
+from est_data.text import md
 from est_data.ui.common import download_table, page_setup, show_table
 from est_data.ui.state import cached, tr
 from est_data.weekly_charts import response_history_figure
@@ -86,7 +87,7 @@ with st.expander(tr("weekly.import.heading"), icon=":material/upload_file:"):
         try:
             report = survey.preview(ctx.con, data, upload.name, profile=profile or None)
         except ImportFileError as err:
-            st.error(str(err))
+            st.error(md(str(err)))
         else:
             st.write(tr("weekly.import.preview", read=report.rows_read, load=report.rows_loaded,
                         unchanged=report.rows_unchanged, rejected=report.rows_rejected))
@@ -97,6 +98,6 @@ with st.expander(tr("weekly.import.heading"), icon=":material/upload_file:"):
                 try:
                     done = survey.load(ctx.con, data, upload.name, profile=profile or None, by=ctx.user.username)
                 except ImportFileError as err:
-                    st.error(str(err))
+                    st.error(md(str(err)))
                 else:
                     st.success(tr("weekly.import.done", loaded=done.rows_loaded, rejected=done.rows_rejected))

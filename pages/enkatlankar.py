@@ -13,10 +13,11 @@ ctx = page_setup("enkatlankar")
 st.caption(tr("trust.links.intro"))
 
 current = IsoWeek.of(dt.date.today())
-weeks = [current.shift(i) for i in (1, 0, -1, -2)]
+weeks = [current.shift(i) for i in (0, -1, -2, 1)]  # this week first; next week last, and said to be next
 c1, c2 = st.columns(2)
-week = c1.selectbox(tr("trust.links.week"), weeks, index=1, key="links_week",
-                    format_func=lambda w: tr("trust.links.week_option", week=w.week, year=w.year))
+week = c1.selectbox(tr("trust.links.week"), weeks, index=0, key="links_week",
+                    format_func=lambda w: tr("trust.links.next_week" if w == current.shift(1) else
+                                             "trust.links.week_option", week=w.week, year=w.year))
 valid_days = c2.number_input(tr("trust.links.valid_days"), min_value=1, max_value=60, value=links.DEFAULT_VALID_DAYS,
                              step=1, key="links_valid_days")
 browser_url = (st.context.url or "").rsplit("/enkatlankar", 1)[0]

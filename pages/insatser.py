@@ -9,8 +9,9 @@ from est_data import action_charts, actions, incidents, queries
 from est_data.actions import ActionError
 from est_data.analysis import evaluation
 from est_data.model import ACTION_KINDS, ACTION_STATUSES
+from est_data.text import md
 from est_data.ui.common import download_table, page_setup, show_table
-from est_data.ui.state import cached, tr
+from est_data.ui.state import cached, tr, tr_user
 
 ctx = page_setup("insatser")
 if ctx.filters is None:
@@ -37,7 +38,7 @@ def localized(df) -> dict:
 
 
 def show_error(err: ActionError) -> None:
-    st.error(tr(err.key, **err.kwargs))
+    st.error(tr_user(err.key, **err.kwargs))
 
 
 def action_fields(prefix: str, current: dict | None) -> dict:
@@ -229,16 +230,16 @@ with tabs[tr("actions.tab.evaluate")]:
         else:
             st.subheader(tr("actions.eval.verdict"))
             box = {"worked": st.success, "displacement": st.warning, "increase": st.error}.get(ev.verdict, st.info)
-            box(f"**{evaluation.verdict_label(ev, ctx.lang)}.** {evaluation.verdict_text(ev, ctx.lang)}")
+            box(f"**{evaluation.verdict_label(ev, ctx.lang)}.** {md(evaluation.verdict_text(ev, ctx.lang))}")
             cautions = evaluation.caveat_texts(ev, ctx.lang)
             if cautions:
                 st.markdown(f"**{tr('actions.eval.caveats')}**")
-                st.markdown("\n".join(f"- {c}" for c in cautions))
-            st.caption(evaluation.windows_text(ev, ctx.lang))
+                st.markdown("\n".join(f"- {md(c)}" for c in cautions))
+            st.caption(md(evaluation.windows_text(ev, ctx.lang)))
             left, right = st.columns([1, 1])
             with left:
                 st.subheader(tr("actions.eval.counts"))
-                st.caption(tr("actions.eval.counts_caption",
+                st.caption(tr_user("actions.eval.counts_caption",
                               categories=", ".join(ev.categories) or tr("actions.eval.all_categories")))
                 counts = evaluation.counts_table(ev, ctx.lang)
                 show_table(counts, hide_index=True, width="stretch", key="actions_eval_counts")
@@ -249,7 +250,7 @@ with tabs[tr("actions.tab.evaluate")]:
                 if survey is not None:
                     show_table(survey, hide_index=True, width="stretch", key="actions_eval_survey",
                                  column_config=localized(survey))
-                st.caption(evaluation.survey_caption(ev, factor_labels, ctx.lang))
+                st.caption(md(evaluation.survey_caption(ev, factor_labels, ctx.lang)))
             st.subheader(tr("actions.eval.tests"))
             st.table(evaluation.tests_table(ev, ctx.lang).set_index(tr("actions.eval.test")))
             st.subheader(tr("actions.eval.chart"))
@@ -275,7 +276,7 @@ with tabs[tr("actions.tab.year")]:
         else:
             st.subheader(tr("actions.year.by_kind"))
             summary = evaluation.summary_by_kind(table, ctx.lang)
-            st.markdown("\n".join(f"- {s}" for s in summary["summary"]))
+            st.markdown("\n".join(f"- {md(s)}" for s in summary["summary"]))
             shown = evaluation.annual_display(table, ctx.lang)
             show_table(shown, hide_index=True, width="stretch", key="actions_year_table",
                          column_config=localized(shown))

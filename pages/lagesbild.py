@@ -12,6 +12,7 @@ from est_data.analysis.situation import StatusRule
 from est_data.model import STATUSES
 from est_data.report import meeting
 from est_data.report import weekly as report_weekly
+from est_data.text import md
 from est_data.ui.common import download_table, page_setup, show_table
 from est_data.ui.meeting import (
     followup_editor,
@@ -55,7 +56,7 @@ st.caption(tr("weekly.situation.answers", answered=int(status_rows["answered"].s
 # ------------------------------------------------------------------------------------------ summary
 st.subheader(tr("weekly.situation.summary"))
 sentences = situation.summary_sentences(matrix, area_names, factor_labels, ctx.lang, rule, limit=6)
-st.markdown("\n".join(f"- {s}" for s in sentences))
+st.markdown("\n".join(f"- {md(s)}" for s in sentences))
 
 keep_drafts("lb")  # a half-written priority in the meeting view survives a look at another view
 views = ["matrix", "map", "notes"] + (["meeting"] if staff else [])

@@ -6,6 +6,8 @@ import streamlit as st
 
 from est_data import display, i18n, queries
 from est_data.analysis import overview
+from est_data.analysis.situation import StatusRule
+from est_data.text import md
 from est_data.ui.common import download_table, page_setup, show_table, status_badge
 from est_data.ui.state import cached, tr
 
@@ -65,10 +67,12 @@ m3.metric(tr("overview.fault_cost"), f"{i18n.number(cost7, 0, ctx.lang)} kr",
 left, right = st.columns([1, 1])
 with left:
     st.subheader(tr("overview.status_heading"))
-    st.caption(tr("overview.status_rule"))
+    rule = StatusRule.from_settings(ctx.con)  # as set under Administration
+    st.caption(tr("overview.status_rule", red=rule.red_any_level, count=rule.red_count_level2,
+                  yellow=rule.yellow_any_level))
     for row in ov.area_status.itertuples():
         factor = factor_labels.get(row.top_factor, "") if row.status and row.status != "grön" else ""
-        st.markdown(f"**{row.area}** &nbsp; {status_badge(row.status)} &nbsp; {factor}")
+        st.markdown(f"**{md(row.area)}** &nbsp; {status_badge(row.status)} &nbsp; {md(factor)}")
 with right:
     st.subheader(tr("overview.actions_heading"))
     if ov.actions.empty:

@@ -7,6 +7,7 @@ import streamlit as st
 from est_data import db, i18n
 from est_data.analysis.situation import answer_weeks
 from est_data.report import service, weekly
+from est_data.text import md
 from est_data.ui.common import page_setup
 from est_data.ui.state import cached, tr
 
@@ -52,12 +53,12 @@ def weekly_tab() -> None:
                 n = service.send_weekly(ctx.con, week, code, ctx.lang)
                 st.success(tr("reports.page.sent", n=n))
             except service.SendFailed as err:
-                st.error(tr("reports.page.send_failed", error=str(err)))
+                st.error(tr("reports.page.send_failed", error=md(str(err))))
     wd = cached(weekly.collect, week, code, reporters_version, ctx.lang)
     with st.container(border=True):
         st.caption(tr("reports.page.preview"))
         st.markdown(f"#### {tr('reports.weekly.title', week=week.week, year=week.year)}")
-        st.markdown("\n".join(f"- {sentence}" for sentence in wd.changes))
+        st.markdown("\n".join(f"- {md(sentence)}" for sentence in wd.changes))
     if staff:
         st.caption(tr("reports.page.cli", command=f"python -m est_data report weekly --week {week} --out rapport.pdf"))
 

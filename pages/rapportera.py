@@ -11,9 +11,10 @@ from streamlit_folium import st_folium
 
 from est_data import display, geo, i18n, queries, weekly
 from est_data.model import IsoWeek
+from est_data.text import md
 from est_data.ui.common import page_setup
 from est_data.ui.login import survey_link_week
-from est_data.ui.state import cached, tr
+from est_data.ui.state import cached, tr, tr_user
 
 ctx = page_setup("rapportera")
 if ctx.filters is None:
@@ -52,6 +53,9 @@ def week_text(w: IsoWeek) -> str:
 
 week = st.selectbox(tr("weekly.form.week"), weeks, format_func=week_text, key="report_week",
                     help=tr("weekly.form.week_help"))
+if week.monday() > today:  # a link made ahead for next week: nothing to answer or report yet
+    st.info(tr("weekly.form.future_week", week=week.week, start=week.monday().strftime("%d/%m")))
+    st.stop()
 areas = cached(weekly.reporter_areas, reporter_id)
 if areas.empty:
     st.info(tr("weekly.form.no_areas"))
@@ -84,15 +88,15 @@ prefix = f"{reporter_id}_{week}"
 with st.form(f"report_form_{prefix}", border=False):
     for area in areas.itertuples():
         with st.container(border=True):
-            st.subheader(area.name)
+            st.subheader(md(area.name))
             for factor in factors.itertuples():
                 st.segmented_control(
-                    getattr(factor, label_col), LEVELS, format_func=level_text, selection_mode="single", required=True,
+                    md(getattr(factor, label_col)), LEVELS, format_func=level_text, selection_mode="single", required=True,
                     default=sent_levels.get((int(area.id), factor.code), 0),
                     key=f"lvl_{prefix}_{area.id}_{factor.code}", help=factor.description or None,
                     width="stretch")
             comment, internal = sent_comments.get(int(area.id), (None, False))
-            st.text_area(tr("weekly.form.comment", area=area.name), value=comment or "", max_chars=weekly.MAX_TEXT,
+            st.text_area(tr_user("weekly.form.comment", area=area.name), value=comment or "", max_chars=weekly.MAX_TEXT,
                          key=f"comment_{prefix}_{area.id}", placeholder=tr("weekly.form.comment_placeholder"))
             st.checkbox(tr("weekly.form.internal"), value=internal, key=f"internal_{prefix}_{area.id}",
                         help=tr("weekly.form.internal_help"))
@@ -113,7 +117,7 @@ if submitted:
     try:
         weekly.submit_week(ctx.con, reporter_id, week, answers, by=ctx.user.username)
     except weekly.WeeklyError as err:
-        st.error(tr(err.key, **err.kwargs))
+        st.error(tr_user(err.key, **err.kwargs))
     else:
         st.session_state["report_flash"] = tr("weekly.form.thanks", week=week.week)
         st.rerun()
@@ -124,10 +128,10 @@ if not sent.empty:
     labels = dict(zip(factors["code"], factors[label_col], strict=True))
     for _, group in sent.groupby("area_id", sort=False):
         raised = group[group["level"] > 0].sort_values("level", ascending=False)
-        parts = [f"{labels.get(r.factor_code, r.factor_code)} {i18n.t(f'weekly.level.{int(r.level)}', ctx.lang)}"
+        parts = [f"{md(labels.get(r.factor_code, r.factor_code))} {i18n.t(f'weekly.level.{int(r.level)}', ctx.lang)}"
                  for r in raised.itertuples()]
         text = ", ".join(parts) if parts else tr("weekly.form.nothing")
-        st.markdown(f"**{group['area'].iloc[0]}**: {text}")
+        st.markdown(f"**{md(group['area'].iloc[0])}**: {text}")
         if comment := display.text(group["comment"].iloc[0]):
             st.text(tr("weekly.form.your_comment") + ": " + comment)
 
@@ -149,8 +153,9 @@ for event in events.itertuples():
         part = text(event.time_of_day)
         when = str(event.occurred_date)[:10] + (f", {tr('weekly.part.' + part)}" if part else "")
         place = " ".join(x for x in (text(event.area), where) if x)
-        st.markdown(f"**{labels.get(event.factor_code, event.factor_code)}**")
-        st.text(f"{place} · {when}\n{text(event.description)}")
+        st.markdown(f"**{md(labels.get(event.factor_code, event.factor_code))}**")
+        st.text(f"{place} · {when}\
+{text(event.description)}")
         if st.button(tr("weekly.event.delete"), key=f"event_delete_{event.id}", icon=":material/delete:"):
             weekly.delete_event(ctx.con, int(event.id), None if staff else reporter_id, ctx.user.username)
             st.rerun()
@@ -170,7 +175,7 @@ def send_event(reporter_id: int, week: IsoWeek) -> None:
             occurred_time=state.get("event_time"), address=state.get("event_address") or None,
             lat=point[0] if point else None, lon=point[1] if point else None), by=ctx.user.username)
     except weekly.WeeklyError as err:
-        state["event_error"] = tr(err.key, **err.kwargs)
+        state["event_error"] = tr_user(err.key, **err.kwargs)
         return
     state["event_description"] = ""
     state["event_address"] = ""

@@ -17,33 +17,41 @@ def _signed_in_caption(at) -> str:
     return " ".join(c.value for c in at.sidebar.caption)
 
 
-def test_lock_after_five_failures_and_unlock_after_the_lock_time(sample_con):
+def test_failed_logins_slow_down_per_account_and_client_without_a_hard_lock(sample_con):
     con = sample_con
     t0 = dt.datetime(2026, 11, 23, 10, 0)
-    for i in range(auth.MAX_FAILED_ATTEMPTS - 1):
-        assert auth.authenticate(con, "samordnare", f"fel-{i}", now=t0) is None
+    for i in range(auth.FREE_ATTEMPTS):
+        assert auth.authenticate(con, "samordnare", f"fel-{i}", now=t0, client="10.0.0.9") is None
+    # Now this account must wait from this client: even the right password is not tried.
     with pytest.raises(auth.LockedOut) as err:
-        auth.authenticate(con, "samordnare", "fel-sista", now=t0)
-    assert err.value.minutes == auth.LOCK_MINUTES
-    # While locked, even the right password is refused.
-    with pytest.raises(auth.LockedOut):
-        auth.authenticate(con, "samordnare", ADMIN_PASSWORD, now=t0 + dt.timedelta(minutes=5))
-    user = auth.authenticate(con, "samordnare", ADMIN_PASSWORD, now=t0 + dt.timedelta(minutes=auth.LOCK_MINUTES + 1))
+        auth.authenticate(con, "samordnare", ADMIN_PASSWORD, now=t0 + dt.timedelta(seconds=1), client="10.0.0.9")
+    assert err.value.seconds == 1
+    # The delay grows with every further failure (2 s, 4 s, 8 s ...).
+    t1 = t0 + dt.timedelta(seconds=2)
+    assert auth.authenticate(con, "samordnare", "fel-igen", now=t1, client="10.0.0.9") is None
+    with pytest.raises(auth.LockedOut) as err:
+        auth.authenticate(con, "samordnare", ADMIN_PASSWORD, now=t1 + dt.timedelta(seconds=1), client="10.0.0.9")
+    assert err.value.seconds == 3
+    # Another client (the real user at their own computer) is not held up at all.
+    user = auth.authenticate(con, "samordnare", ADMIN_PASSWORD, now=t1, client="10.0.0.20")
     assert user is not None and user.role == "samordnare"
-    assert con.execute("select failed_attempts, locked_until from app_user where username = 'samordnare'"
-                       ).fetchone() == (0, None)
+    # After the delay the right password works from the attacked client too, and clears its count.
+    user = auth.authenticate(con, "samordnare", ADMIN_PASSWORD, now=t1 + dt.timedelta(seconds=4), client="10.0.0.9")
+    assert user is not None
+    assert con.execute("select count(*) from login_throttle where account = 'samordnare'").fetchone()[0] == 0
     # Unknown users give None, not an error (nothing tells whether a username exists).
     assert auth.authenticate(con, "finns-inte", "vad-som-helst") is None
 
 
-def test_login_form_shows_lockout(sample_db):
+def test_login_form_shows_the_wait(sample_db, monkeypatch):
+    monkeypatch.setattr(auth, "BASE_DELAY_SECONDS", 120)  # no race with the test's own speed
     at = app_as(None)
-    for _ in range(auth.MAX_FAILED_ATTEMPTS):
+    for _ in range(auth.FREE_ATTEMPTS + 1):
         at.text_input(key="login_username").input("lasare")
         at.text_input(key="login_password").input("fel-losenord")
         at.button(key="login_submit").click().run()
     assert not at.exception
-    assert any("För många misslyckade försök" in e.value for e in at.error)
+    assert any("För många misslyckade försök" in e.value and "sekunder" in e.value for e in at.error)
     at.text_input(key="login_username").input("lasare")
     at.text_input(key="login_password").input(ADMIN_PASSWORD)
     at.button(key="login_submit").click().run()
@@ -97,10 +105,16 @@ AUTH_SECRETS = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_
                 "server_metadata_url": "https://login.microsoftonline.com/tenant/v2.0/.well-known/openid-configuration"}
 
 
-def _oidc_app(email: str | None, logged_in: bool = True) -> AppTest:
+ISSUER = "https://login.microsoftonline.com/tenant/v2.0"
+
+
+def _oidc_app(email: str | None, logged_in: bool = True, oid: str | None = None, tid: str = "tenant",
+              iss: str = ISSUER) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.secrets["auth"] = AUTH_SECRETS
-    at.user = {"is_logged_in": logged_in, "email": email, "name": "Någon"} if logged_in else {"is_logged_in": False}
+    claims = {"is_logged_in": True, "email": email, "name": "Någon", "iss": iss, "tid": tid,
+              "oid": oid or f"oid-{(email or 'x').lower()}", "sub": "pairwise-sub"}
+    at.user = claims if logged_in else {"is_logged_in": False}
     at.run()
     return at
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 import io
 
 import geopandas as gpd
+import matplotlib
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
+from matplotlib.text import Text
 
 from est_data.geo import STATUS_COLOURS, SWEREF
 
@@ -20,7 +22,16 @@ BLUE = "#1f4e79"
 LIGHT = "#9ecae1"
 
 
+# Names of areas, categories and factors come from users and imported files; matplotlib would read
+# `$…$` in them as mathtext (a name like "Torg $5" shows wrongly, "$\\frac$" crashes the report).
+# Text is text: mathtext is off for every Text made after this import (tick labels included), and
+# _png switches it off again on the figure's texts in case something reset the setting.
+matplotlib.rcParams["text.parse_math"] = False
+
+
 def _png(fig: Figure, dpi: int = 150) -> bytes:
+    for text in fig.findobj(Text):
+        text.set_parse_math(False)
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", facecolor="white")
     return buffer.getvalue()

@@ -17,18 +17,11 @@ import pandas as pd
 from est_data import i18n
 from est_data.model import IsoWeek
 from est_data.report import data, weekly
+from est_data.text import md  # noqa: F401  the one Markdown escaping helper; pages call meeting.md
 
 STEPS = ("week", "status", "police", "followup", "priorities", "decisions")
 
 _FACTOR_SEPARATOR = re.compile(r",\s(?![^()]*\))")  # "A, B (x, y)" -> "A", "B (x, y)"
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()<>#+|~$!])")
-
-
-def md(text: object) -> str:
-    """Free text made safe for st.markdown (no links, HTML or formatting from the text)."""
-    if text is None or text is pd.NA or (isinstance(text, float) and pd.isna(text)):
-        return ""
-    return _MD_SPECIAL.sub(r"\\\1", str(text))
 
 
 def short(text: object, length: int = 110) -> str:

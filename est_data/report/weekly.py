@@ -349,7 +349,9 @@ def build_from(con, wd: WeeklyData) -> Report:
     report.add(Heading(_t("reports.weekly.actions", lang)),
                Table((_t("col.title", lang), _t("col.kind", lang), _t("col.area", lang), _t("col.start", lang)),
                      action_rows, col_widths=(45, 18, 22, 15), empty_text=_t("reports.weekly.no_actions", lang)))
-    report.footer_note = _t("reports.weekly.footer", lang)
+    rule = StatusRule.from_settings(con)  # the rule as set under Administration, not the default
+    report.footer_note = _t("reports.weekly.footer", lang, red=rule.red_any_level, count=rule.red_count_level2,
+                            yellow=rule.yellow_any_level)
     return report
 
 

@@ -17,8 +17,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "login.submit": ("Logga in", "Log in"),
     "login.failed": ("Fel användarnamn eller lösenord.", "Wrong username or password."),
     "login.locked": (
-        "För många misslyckade försök. Försök igen om {minutes} minuter.",
-        "Too many failed attempts. Try again in {minutes} minutes.",
+        "För många misslyckade försök. Vänta {seconds} sekunder och försök igen.",
+        "Too many failed attempts. Wait {seconds} seconds and try again.",
     ),
     "login.logout": ("Logga ut", "Log out"),
     "login.signed_in_as": ("Inloggad som **{name}** ({role})", "Signed in as **{name}** ({role})"),
@@ -66,10 +66,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "overview.status_heading": ("Områdenas status enligt enkäten", "Area status from the survey"),
     "overview.status_rule": (
-        "Röd: någon faktor på nivå 3 eller minst tre faktorer på nivå 2. Gul: någon faktor på nivå 2. "
-        "Annars grön. Nivåerna är veckans högsta bland rapportörerna.",
-        "Red: any factor at level 3 or at least three at level 2. Yellow: any factor at level 2. "
-        "Otherwise green. Levels are the week's highest among reporters.",
+        "Röd: någon faktor på nivå {red} eller minst {count} faktorer på nivå 2 eller mer. Gul: någon faktor på "
+        "nivå {yellow}. Annars grön. Nivåerna är veckans högsta bland rapportörerna.",
+        "Red: any factor at level {red} or at least {count} factors at level 2 or more. Yellow: any factor at "
+        "level {yellow}. Otherwise green. Levels are the week's highest among reporters.",
     ),
     "overview.no_answers": ("inga svar", "no answers"),
     "overview.incidents_heading": ("Händelser senaste 7 dagarna", "Events in the last 7 days"),

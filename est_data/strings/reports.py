@@ -107,10 +107,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "reports.weekly.actions": ("Pågående insatser", "Actions under way"),
     "reports.weekly.no_actions": ("Inga pågående insatser.", "No actions under way."),
     "reports.weekly.footer": (
-        "Statusregel: röd om någon faktor är allvarlig eller minst tre är påtagliga, gul om någon faktor är "
-        "påtaglig, annars grön. Tack till alla rapportörer – era svar är grunden för lägesbilden.",
-        "Status rule: red if any factor is serious or at least three are marked, yellow if any factor is "
-        "marked, otherwise green. Thank you to all reporters – your answers are the basis of the picture.",
+        "Statusregel: röd om någon faktor når nivå {red} eller minst {count} faktorer är på nivå 2 eller mer, "
+        "gul om någon faktor når nivå {yellow}, annars grön. Tack till alla rapportörer – era svar är grunden "
+        "för lägesbilden.",
+        "Status rule: red if any factor reaches level {red} or at least {count} factors are at level 2 or more, "
+        "yellow if any factor reaches level {yellow}, otherwise green. Thank you to all reporters – your answers "
+        "are the basis of the picture.",
     ),
     "reports.horizon.helg": ("helgen", "the weekend"),
     "reports.horizon.vecka": ("kommande vecka", "the coming week"),

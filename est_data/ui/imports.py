@@ -19,6 +19,7 @@ import streamlit as st
 from est_data import db, i18n
 from est_data.ingest import limits
 from est_data.ingest.common import ImportFileError, ImportReport, preview_head
+from est_data.text import md
 from est_data.ui.common import show_table
 from est_data.ui.state import con, tr
 
@@ -78,7 +79,7 @@ def options_for(name: str, mod: ModuleType, data: bytes, file_name: str, default
             if p2.button(tr("incidents.data.save_profile"), key=f"{key}_save_profile", disabled=not new_name.strip()):
                 user = st.session_state.get("user_id")
                 mod.save_profile(con(), new_name.strip(), options["mapping"], by=str(user))
-                st.success(tr("incidents.data.profile_saved", name=new_name.strip()))
+                st.success(tr("incidents.data.profile_saved", name=md(new_name.strip())))
         options["municipality_code"] = default_municipality
     elif name == "bra" and mod.file_year(file_name) is None:
         year = st.number_input(tr("bra.ui.year"), min_value=1950, max_value=2100, value=None, step=1,
@@ -106,7 +107,7 @@ def show_report(report: ImportReport, loaded: bool) -> None:
     c3.metric(tr("incidents.data.rows_unchanged"), report.rows_unchanged)
     c4.metric(tr("incidents.data.rows_rejected"), report.rows_rejected)
     for message in report.messages:
-        st.caption(message)
+        st.caption(md(message))
     if report.rejected:
         st.markdown(f"**{tr('incidents.data.rejected_rows')}**")
         frame = report.rejected_frame().rename(columns={"rad": tr("incidents.data.col.line"),
@@ -133,7 +134,7 @@ def upload_flow(name: str, path: str, default_municipality: str) -> None:
         with preview_head():  # the options need only the column names
             options = options_for(name, mod, data, uploaded.name, default_municipality)
     except ImportFileError as err:
-        st.error(f"{uploaded.name}: {err}")
+        st.error(md(f"{uploaded.name}: {err}"))
         return
     state_key = (digest, repr(sorted(options.items())))
     if st.button(tr("incidents.data.preview"), key=f"{key}_preview", icon=":material/preview:"):
@@ -143,7 +144,7 @@ def upload_flow(name: str, path: str, default_municipality: str) -> None:
             st.session_state[f"{key}_preview_state"] = (state_key, report, head)
         except ImportFileError as err:
             st.session_state.pop(f"{key}_preview_state", None)
-            st.error(f"{uploaded.name}: {err}")
+            st.error(md(f"{uploaded.name}: {err}"))
     previewed = st.session_state.get(f"{key}_preview_state")
     if previewed and previewed[0] == state_key:
         st.subheader(tr("incidents.data.preview_heading"))
@@ -162,7 +163,7 @@ def upload_flow(name: str, path: str, default_municipality: str) -> None:
                     report = mod.load(con(), data, uploaded.name, **options, **extra)
             except ImportFileError as err:
                 bar.empty()
-                st.error(f"{uploaded.name}: {err}")
+                st.error(md(f"{uploaded.name}: {err}"))
                 return
             from est_data import incidents  # (esda is slow to import: only when used)
 
@@ -172,7 +173,7 @@ def upload_flow(name: str, path: str, default_municipality: str) -> None:
             st.session_state[f"{key}_result"] = report
     result = st.session_state.get(f"{key}_result")
     if result is not None:
-        st.success(tr("incidents.data.loaded", summary=result.summary_line()))
+        st.success(tr("incidents.data.loaded", summary=md(result.summary_line())))
         show_report(result, loaded=True)
 
 

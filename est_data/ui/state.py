@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import json
 from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
 
-from est_data import auth, config, db, i18n
+from est_data import auth, config, db, i18n, sessions
 from est_data.model import User
+from est_data.text import md
 
 
 @st.cache_resource(show_spinner=False)
@@ -41,41 +43,127 @@ def tr(key: str, **kwargs: object) -> str:
     return i18n.t(key, lang(), **kwargs)
 
 
+def tr_user(key: str, **values: object) -> str:
+    """tr() for text shown as Markdown whose values come from users or files (names, titles, messages):
+    every value is escaped (est_data.text.md), so it shows as typed and cannot add links or images."""
+    return tr(key, **{k: md(v) for k, v in values.items()})
+
+
 def current_user() -> User | None:
+    """The signed-in user of this browser tab, or None.
+
+    A tab without a user resumes the browser's server-side session from its cookie (a refresh or a
+    bookmark within the timeout keeps the user signed in). The idle timeout is the stored setting
+    `session_timeout_minutes` (Administration), checked here and on the server session.
+    """
+    if st.session_state.get("user_id") is None:
+        _resume_from_cookie()
     user_id = st.session_state.get("user_id")
     if user_id is None:
         return None
-    timeout = dt.timedelta(minutes=config.get_int("session_timeout_minutes"))
-    last = st.session_state.get("last_seen")
+    cur = con()
     now = dt.datetime.now()
-    if last is not None and now - last > timeout:
-        logout(timed_out=True)
-        return None
+    token = st.session_state.get("session_token")
+    if token is not None:  # the server session decides: idle across all tabs of the browser, or ended
+        if sessions.resume(cur, token, now) is None:
+            logout(timed_out=sessions.end_reason(cur, token) == "timeout")
+            st.session_state["signed_out"] = True  # single sign-on does not log straight back in
+            return None
+    else:  # a tab without a server session (tests, older sessions): its own idle time
+        last = st.session_state.get("last_seen")
+        if last is not None and now - last > sessions.timeout(cur):
+            logout(timed_out=True)
+            return None
     st.session_state["last_seen"] = now
     link = st.session_state.get("survey_link")
     if link is not None:  # a personal survey link: a restricted session for one reporter and week
         from est_data import links
 
-        if not links.still_valid(con(), link):
+        if not links.still_valid(cur, link):
             logout()
             st.session_state["link_error"] = True
             return None
         return link.user()
-    return auth.get_user(con(), int(user_id))
+    user = auth.get_user(cur, int(user_id))
+    if user is None:  # deactivated meanwhile
+        logout()
+    return user
+
+
+def cookie_token() -> str | None:
+    """The session token in the cookie of this tab's first request, if any."""
+    return _cookie_token()
+
+
+def _cookie_token() -> str | None:
+    try:
+        value = st.context.cookies.get(sessions.COOKIE_NAME)
+    except Exception:  # no browser request behind this run (bare mode): no cookie
+        return None
+    return value if isinstance(value, str) and value else None  # AppTest gives a stand-in object
+
+
+def _resume_from_cookie() -> None:
+    token = _cookie_token()
+    if token is None or token == st.session_state.get("ended_token"):
+        return
+    user_id = sessions.resume(con(), token)
+    if user_id is None:
+        if sessions.end_reason(con(), token) == "timeout":  # F5 after the idle time: say why (once)
+            st.session_state["timed_out"] = True
+        st.session_state["ended_token"] = token
+        return
+    if user_id == 0:  # a personal survey link's session: the reporter's form again
+        from est_data import links
+
+        link = links.session_by_id(con(), sessions.link_of(con(), token))
+        if link is None:
+            sessions.end(con(), token, "link")
+            st.session_state["ended_token"] = token
+            return
+        st.session_state["survey_link"] = link
+    st.session_state["user_id"] = user_id
+    st.session_state["session_token"] = token
+    st.session_state["last_seen"] = dt.datetime.now()
 
 
 def login(user: User) -> None:
+    """Sign a user in: this tab at once, and the browser through a new server session and its cookie."""
     st.session_state["user_id"] = user.id
     st.session_state["last_seen"] = dt.datetime.now()
+    st.session_state["session_token"] = sessions.create(con(), user.id)
 
 
 def logout(timed_out: bool = False) -> None:
     if timed_out:
         st.session_state["signed_out"] = True  # single sign-on does not log straight back in
+    token = st.session_state.pop("session_token", None)
+    if token is not None:
+        sessions.end(con(), token, "timeout" if timed_out else "logout")
+        st.session_state["ended_token"] = token  # the stale cookie of this tab's first request is not resumed
     for key in ("user_id", "last_seen", "survey_link"):
         st.session_state.pop(key, None)
     if timed_out:
         st.session_state["timed_out"] = True
+
+
+def sync_cookie() -> None:
+    """Give the browser the session cookie after a login, or clear it after a logout.
+
+    Streamlit cannot set a cookie in its HTTP responses, so a small script does it (SameSite=Strict,
+    Secure over https). The cookie holds only the random token; the server keeps its hash, so ending
+    the server session makes a copied cookie worthless. Nothing is sent when the cookie is already right.
+    """
+    token = st.session_state.get("session_token")
+    if "cookie_written" not in st.session_state:  # what the browser holds, as far as this tab knows
+        st.session_state["cookie_written"] = _cookie_token()
+    if token == st.session_state["cookie_written"]:
+        return
+    st.session_state["cookie_written"] = token
+    max_age = 7 * 24 * 3600 if token else 0  # the server's idle timeout decides; the cookie only carries
+    cookie = f"{sessions.COOKIE_NAME}={token or ''}; Path=/; Max-Age={max_age}; SameSite=Strict"
+    st.html(f"<script>document.cookie = {json.dumps(cookie)} + "
+            f"(location.protocol === 'https:' ? '; Secure' : '');</script>", unsafe_allow_javascript=True)
 
 
 CACHE_SECONDS = 6 * 3600  # at most; the keys hold the data revision and the date
