@@ -37,3 +37,55 @@ def md(text: object) -> str:
     flat = _BARE_URL.sub("\\1\u2060\\2", flat)
     escaped = _MD_SPECIAL.sub(r"\\\1", flat)
     return _LEADING_MARKER.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], escaped)
+
+
+# Plotly draws a subset of HTML in every text of a chart (axis categories, legend names, hover text,
+# facet titles). Of that subset only <a href> is a risk: a name like `<a href="http://…">Centrum</a>`
+# from an imported layer would become a link in a chart. Plotly turns "&lt;" back into "<" when it
+# draws, so a user's "<a" is shown as typed. Our own markup (<br>, <b>, <i>, <sup>) is left alone.
+_PLOTLY_LINK = re.compile(r"(?i)<(\s*/?\s*a)(?=[\s>/])")
+_FIGURE_TRACE_TEXT = ("x", "y", "text", "hovertext", "hovertemplate", "texttemplate", "name", "labels", "customdata",
+                      "legendgroup")
+
+
+def _unlinked(value: object) -> object:
+    if isinstance(value, str):
+        return _PLOTLY_LINK.sub(r"&lt;\1", value)
+    if isinstance(value, list | tuple):
+        return type(value)(_unlinked(v) for v in value)
+    if hasattr(value, "dtype") and getattr(value.dtype, "kind", "") in "OUS" and hasattr(value, "tolist"):
+        return [_unlinked(v) for v in value.tolist()]
+    return value
+
+
+def _has_link(value: object) -> bool:
+    if isinstance(value, str):
+        return bool(_PLOTLY_LINK.search(value))
+    if isinstance(value, list | tuple):
+        return any(_has_link(v) for v in value)
+    if hasattr(value, "dtype") and getattr(value.dtype, "kind", "") in "OUS" and hasattr(value, "tolist"):
+        return any(_has_link(v) for v in value.tolist())
+    return False
+
+
+def unlink_figure(fig):
+    """Neutralise <a> tags in a plotly figure's data texts and annotations, in place; returns the figure.
+
+    Idempotent and cheap: a text is rewritten only when it holds a tag (which real data never does), so
+    a cached figure shared by many sessions may pass through it on every run.
+    """
+    for trace in fig.data:
+        for attr in _FIGURE_TRACE_TEXT:
+            value = getattr(trace, attr, None) if attr in trace else None
+            if value is not None and _has_link(value):
+                trace[attr] = _unlinked(value)
+    for annotation in fig.layout.annotations or ():
+        if _has_link(annotation.text):
+            annotation.text = _unlinked(annotation.text)
+    for axis_name in [k for k in fig.layout if k.startswith(("xaxis", "yaxis"))]:
+        axis = fig.layout[axis_name]
+        if axis.ticktext is not None and _has_link(axis.ticktext):
+            axis.ticktext = _unlinked(axis.ticktext)
+    if fig.layout.title and _has_link(fig.layout.title.text):
+        fig.layout.title.text = _unlinked(fig.layout.title.text)
+    return fig

@@ -10,7 +10,7 @@ from est_data.ingest import survey
 from est_data.ingest.common import ImportFileError
 from est_data.model import IsoWeek
 from est_data.text import md
-from est_data.ui.common import download_table, page_setup, show_table
+from est_data.ui.common import download_table, page_setup, show_chart, show_table
 from est_data.ui.state import cached, tr
 from est_data.weekly_charts import response_history_figure
 
@@ -71,7 +71,7 @@ else:
 
 st.subheader(tr("weekly.rounds.history"))
 history = cached(survey_rounds.history, week, 52, code)
-st.plotly_chart(response_history_figure(history, ctx.lang), key="enkat_history", config={"displayModeBar": False})
+show_chart(response_history_figure(history, ctx.lang), key="enkat_history", config={"displayModeBar": False})
 
 # ------------------------------------------------------------------------------------------ import
 with st.expander(tr("weekly.import.heading"), icon=":material/upload_file:"):

@@ -10,7 +10,7 @@ from est_data.actions import ActionError
 from est_data.analysis import evaluation
 from est_data.model import ACTION_KINDS, ACTION_STATUSES
 from est_data.text import md
-from est_data.ui.common import download_table, page_setup, show_table
+from est_data.ui.common import download_table, page_setup, show_chart, show_table
 from est_data.ui.state import cached, tr, tr_user
 
 ctx = page_setup("insatser")
@@ -254,7 +254,7 @@ with tabs[tr("actions.tab.evaluate")]:
             st.subheader(tr("actions.eval.tests"))
             st.table(evaluation.tests_table(ev, ctx.lang).set_index(tr("actions.eval.test")))
             st.subheader(tr("actions.eval.chart"))
-            st.plotly_chart(action_charts.its_figure(ev, ctx.lang), key="actions_eval_chart", width="stretch")
+            show_chart(action_charts.its_figure(ev, ctx.lang), key="actions_eval_chart", width="stretch")
             st.caption(tr("actions.eval.chart_caption"))
             st.subheader(tr("actions.eval.map"))
             fmap = action_charts.evaluation_map(ev, ctx.lang)

@@ -13,7 +13,7 @@ from est_data.model import STATUSES
 from est_data.report import meeting
 from est_data.report import weekly as report_weekly
 from est_data.text import md
-from est_data.ui.common import download_table, page_setup, show_table
+from est_data.ui.common import download_table, page_setup, show_chart, show_table
 from est_data.ui.meeting import (
     followup_editor,
     keep_drafts,
@@ -82,7 +82,7 @@ if view == "matrix":
         labels = {int(r.area_id): f"{r.area} ({status_text(r.shown_status)})" for r in order.itertuples()}
         fig = matrix_figure(matrix, {int(a): area_names[int(a)] for a in order["area_id"]}, factor_labels, stat,
                             compare, ctx.lang, area_labels=labels)
-        st.plotly_chart(fig, key="lb_matrix", config={"displayModeBar": False})
+        show_chart(fig, key="lb_matrix", config={"displayModeBar": False})
         st.caption(tr("weekly.situation.matrix_caption", stat=tr(f"weekly.situation.stat.{stat}").lower(),
                       compare=tr(f"weekly.situation.compare.{compare}")))
         table = matrix.assign(area=matrix["area_id"].map(area_names),

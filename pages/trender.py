@@ -5,7 +5,7 @@ import streamlit as st
 
 from est_data import i18n, queries, trend_figures
 from est_data.analysis import compstat, trends
-from est_data.ui.common import page_setup, show_table
+from est_data.ui.common import page_setup, show_chart, show_table
 from est_data.ui.figures import cached_figure, download_table_lazy
 from est_data.ui.state import cached, tr
 
@@ -47,11 +47,13 @@ with tab_time:
             st.caption(tr("trends.inexact_times", n=i18n.number(times["inexact"], 0, ctx.lang),
                           total=i18n.number(times["exact"] + times["inexact"], 0, ctx.lang)))
         c1, c2 = st.columns(2)
-        c1.plotly_chart(cached_figure(trend_figures.weekday, filters, measure_key, ctx.lang), theme=None,
-                        key="trends_weekday")
-        c2.plotly_chart(cached_figure(trend_figures.hour, filters, measure_key, ctx.lang), theme=None,
-                        key="trends_hour")
-        st.plotly_chart(cached_figure(trend_figures.matrix, filters, measure_key, ctx.lang), theme=None,
+        with c1:
+            show_chart(cached_figure(trend_figures.weekday, filters, measure_key, ctx.lang), theme=None,
+                       key="trends_weekday")
+        with c2:
+            show_chart(cached_figure(trend_figures.hour, filters, measure_key, ctx.lang), theme=None,
+                       key="trends_hour")
+        show_chart(cached_figure(trend_figures.matrix, filters, measure_key, ctx.lang), theme=None,
                         key="trends_matrix")
         table = matrix.copy()
         table.index = [i18n.weekday_name(int(d), ctx.lang) for d in table.index]
@@ -63,9 +65,9 @@ with tab_season:
     span = st.segmented_control(tr("trends.long_span"), list(trends.LONG_SPANS), default="3y",
                                 format_func=lambda s: tr(f"trends.long_span.{s}"), key="trends_span") or "3y"
     start = cached(trends.long_start, filters, span)
-    st.plotly_chart(cached_figure(trend_figures.month_by_year, filters, measure_key, factor, start, ctx.lang),
+    show_chart(cached_figure(trend_figures.month_by_year, filters, measure_key, factor, start, ctx.lang),
                     theme=None, key="trends_month_year")
-    st.plotly_chart(cached_figure(trend_figures.weekly, filters, measure_key, factor, start, ctx.lang),
+    show_chart(cached_figure(trend_figures.weekly, filters, measure_key, factor, start, ctx.lang),
                     theme=None, key="trends_weekly")
     weekly = cached(trends.weekly_series, filters, measure_key, factor, start)
     st.caption(tr("trends.weekly_caption"))
@@ -76,7 +78,7 @@ with tab_season:
 with tab_risk:
     markers = trends.holiday_table(filters.start, filters.end, ctx.lang)
     if m.has_hours:
-        st.plotly_chart(cached_figure(trend_figures.daily, filters, measure_key, ctx.lang), theme=None,
+        show_chart(cached_figure(trend_figures.daily, filters, measure_key, ctx.lang), theme=None,
                         key="trends_daily")
         st.subheader(tr("trends.risk_title"))
         st.caption(tr("trends.risk_caption"))
@@ -127,10 +129,10 @@ with tab_groups:
     if by_area is None:
         st.info(tr("trends.no_data_measure"))
     else:
-        st.plotly_chart(by_area, theme=None, key="trends_areas")
+        show_chart(by_area, theme=None, key="trends_areas")
     st.subheader(tr("trends.groups_category_title"))
     by_category = cached_figure(trend_figures.groups, filters, measure_key, "category", factor, ctx.lang)
     if by_category is None:
         st.info(tr("trends.no_data_measure"))
     else:
-        st.plotly_chart(by_category, theme=None, key="trends_categories")
+        show_chart(by_category, theme=None, key="trends_categories")

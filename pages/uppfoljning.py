@@ -5,7 +5,7 @@ import streamlit as st
 
 from est_data import i18n, trend_figures
 from est_data.analysis import compstat, coverage
-from est_data.ui.common import page_setup, show_table
+from est_data.ui.common import page_setup, show_chart, show_table
 from est_data.ui.figures import cached_figure, download_table_lazy
 from est_data.ui.followup_similar import show as show_similar_size
 from est_data.ui.state import cached, tr
@@ -102,7 +102,7 @@ else:
     fig = cached_figure(trend_figures.followup_lines, filters.municipality_code, chosen.year, chosen.month,
                         filters.area_ids, tuple(picked), tuple(sorted(labels.items())), ctx.lang)
     if fig is not None:
-        st.plotly_chart(fig, theme=None, key="followup_chart")
+        show_chart(fig, theme=None, key="followup_chart")
     st.caption(tr("followup.chart_caption"))
 st.subheader(tr("followup.actions_title"))
 if actions.empty:

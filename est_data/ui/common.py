@@ -64,6 +64,13 @@ def status_badge(status: object) -> str:
     return f":{colours.get(str(status), 'gray')}-background[{tr('status.' + str(status))}]"
 
 
+def show_chart(fig, **kwargs):
+    """st.plotly_chart with any <a> tag in the figure's texts neutralised (names come from users and files)."""
+    from est_data.text import unlink_figure
+
+    return st.plotly_chart(unlink_figure(fig), **kwargs)
+
+
 def show_table(data, **kwargs):
     """st.dataframe with missing cells shown empty (Streamlit writes "None" in a missing cell)."""
     if isinstance(data, pd.DataFrame):
@@ -71,4 +78,4 @@ def show_table(data, **kwargs):
     return st.dataframe(data, **kwargs)
 
 
-__all__ = ["PageContext", "page_setup", "download_table", "excel_bytes", "show_table", "status_badge", "io"]
+__all__ = ["PageContext", "page_setup", "download_table", "excel_bytes", "show_chart", "show_table", "status_badge", "io"]
