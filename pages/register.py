@@ -14,7 +14,7 @@ from est_data.auth import UserError
 from est_data.ingest import IMPORTERS
 from est_data.ui import imports
 from est_data.ui.common import download_table, page_setup, show_table
-from est_data.ui.state import cached, tr
+from est_data.ui.state import cached, tr, tr_user
 
 ctx = page_setup("register")
 me = ctx.user.username
@@ -86,7 +86,7 @@ with tab_reporters:
                 except UserError as err:
                     show_error(err)
                 else:
-                    saved("reporter_add", tr("register.reporter.added", name=name.strip()))
+                    saved("reporter_add", tr_user("register.reporter.added", name=name.strip()))
 
     with right:
         st.subheader(tr("register.reporter.edit"))
@@ -162,7 +162,7 @@ with tab_factors:
                 except UserError as err:
                     show_error(err)
                 else:
-                    saved("factor_add", tr("register.factor.added", label=f_label.strip()))
+                    saved("factor_add", tr_user("register.factor.added", label=f_label.strip()))
     with left:
         st.subheader(tr("register.factor.edit"))
         if not factor_frame.empty:
@@ -277,7 +277,7 @@ with tab_places:
                 except UserError as err:
                     show_error(err)
                 else:
-                    saved("place_add", tr("register.place.added", name=p_name.strip()))
+                    saved("place_add", tr_user("register.place.added", name=p_name.strip()))
 
         if not place_frame.empty:
             st.subheader(tr("register.place.edit"))

@@ -11,12 +11,12 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from est_data import weekly
+from est_data import display, weekly
 from est_data.model import ACTION_KINDS, STATUSES, IsoWeek
 from est_data.report import meeting
 from est_data.report.weekly import text_of
 from est_data.ui.common import PageContext
-from est_data.ui.state import cached, tr
+from est_data.ui.state import cached, lang, tr, tr_user
 
 DONE = {"ja": True, "nej": False, "vet ej": None}
 
@@ -41,7 +41,7 @@ def _save_status(ctx: PageContext, week: IsoWeek, row: dict, key: str, prefix: s
     status = st.session_state.get(key)
     weekly.save_assessments(ctx.con, week, [weekly.Assessment(row["area_id"], status, row["computed"],
                                                               row["note"] or None)], ctx.user.username)
-    _flash(prefix, tr("mote.status_saved", area=row["area"]))
+    _flash(prefix, tr_user("mote.status_saved", area=row["area"]))
 
 
 def _agree_proposals(ctx: PageContext, week: IsoWeek, rows: list[dict], prefix: str) -> None:
@@ -62,8 +62,8 @@ def area_label(row: dict) -> str:
     parts.append(tr("mote.answers", n=row["answers"]) if row["answers"] else f"*{tr('overview.no_answers')}*")
     head = " · ".join(parts) + (" ✓" if row["decided"] else "")
     details = []
-    if row["previous"]:
-        details.append(tr("reports.meeting.was", status=tr("status." + row["previous"])))
+    if not display.missing(row["previous"]):
+        details.append(tr("reports.meeting.was", status=display.label("status", row["previous"], lang())))
     if row["factors"]:
         details.append(meeting.md(meeting.short(row["factors"], 50)))
     return head + (f"  \n:small[{' · '.join(details)}]" if details else "")
@@ -94,7 +94,7 @@ def status_editor(ctx: PageContext, week: IsoWeek, rows: list[dict], prefix: str
             if key not in st.session_state or st.session_state.get(f"{key}_shown") != row["status"]:
                 st.session_state[key] = row["status"]  # the saved decision, else the proposal, else nothing
                 st.session_state[f"{key}_shown"] = row["status"]
-            right.segmented_control(tr("mote.status_label", area=row["area"]), list(STATUSES),
+            right.segmented_control(tr_user("mote.status_label", area=row["area"]), list(STATUSES),
                                     format_func=labels.get, key=key, label_visibility="collapsed", width="content",
                                     disabled=not may_decide(ctx), on_change=_save_status,
                                     args=(ctx, week, row, key, prefix))
@@ -143,10 +143,10 @@ def followup_editor(ctx: PageContext, week: IsoWeek, prefix: str) -> None:
         if done_key not in st.session_state:
             st.session_state[done_key] = "ja" if done is True else "nej" if done is False else None
             st.session_state[note_key] = text_of(row.followup_note)
-        mid.segmented_control(tr("mote.done", what=line["what"]), list(DONE), format_func=labels.get, key=done_key,
+        mid.segmented_control(tr_user("mote.done", what=line["what"]), list(DONE), format_func=labels.get, key=done_key,
                               label_visibility="collapsed", disabled=not may_decide(ctx), on_change=_save_followup,
                               args=(ctx, line["id"], done_key, note_key, prefix))
-        right.text_input(tr("mote.followup_note", what=line["what"]), key=note_key, label_visibility="collapsed",
+        right.text_input(tr_user("mote.followup_note", what=line["what"]), key=note_key, label_visibility="collapsed",
                          placeholder=tr("weekly.meeting.followup_note"), disabled=not may_decide(ctx),
                          on_change=_save_followup, args=(ctx, line["id"], done_key, note_key, prefix))
 
