@@ -200,6 +200,14 @@ def check_week(week: IsoWeek, today: dt.date | None = None) -> None:
         raise WeeklyError("weekly.error.future_week", week=week.week)
 
 
+def reporter_active(con, reporter_id: int | None) -> bool | None:
+    """Whether the reporter is active; None when there is no such reporter."""
+    if reporter_id is None:
+        return None
+    row = con.execute("select active from reporter where id = ?", [reporter_id]).fetchone()
+    return None if row is None else bool(row[0])
+
+
 def submit_week(con, reporter_id: int, week: IsoWeek, answers: Iterable[AreaAnswer], by: str | None,
                 source: str = "form", submitted_at: dt.datetime | None = None,
                 today: dt.date | None = None) -> list[int]:
@@ -210,8 +218,11 @@ def submit_week(con, reporter_id: int, week: IsoWeek, answers: Iterable[AreaAnsw
     """
     check_week(week, today)
     answers = validate_answers(con, answers)
-    if con.execute("select count(*) from reporter where id = ?", [reporter_id]).fetchone()[0] == 0:
+    active = reporter_active(con, reporter_id)
+    if active is None:
         raise WeeklyError("weekly.error.unknown_reporter", reporter=reporter_id)
+    if source == "form" and not active:  # imports may carry a former reporter's old answers; the form may not
+        raise WeeklyError("weekly.error.inactive_reporter")
     factors = sorted(_active_factors(con))
     stamp = submitted_at or dt.datetime.now()
 

@@ -39,6 +39,9 @@ else:
     if reporter_id is None:
         st.info(tr("weekly.form.no_reporter"))
         st.stop()
+    if weekly.reporter_active(ctx.con, reporter_id) is False:  # deactivated in the register: no more answers
+        st.info(tr("weekly.form.inactive_reporter"))
+        st.stop()
 
 current = IsoWeek.of(today)
 weeks = [current.shift(-i) for i in range(4)]

@@ -129,3 +129,19 @@ def test_trends_work_without_an_area_layer(empty_db):
     total = next(m for m in at.metric if m.label == "Totalt i perioden")
     assert int(str(total.value).replace("\u00a0", "")) > 0
     assert any("Inget områdeslager" in i.value for i in at.info)
+
+
+def test_a_deactivated_reporter_can_no_longer_answer(sample_db):
+    from est_data import register, weekly
+
+    con = db.connect(sample_db)
+    register.set_reporter_active(con, 1, False, by="admin")
+    at = app_as("rapportor", "rapportera")
+    assert not at.exception
+    assert any("inte längre registrerad" in i.value for i in at.info)
+    assert not at.button  # no form to send
+    with pytest.raises(weekly.WeeklyError):
+        weekly.submit_week(con, 1, WEEK, [weekly.AreaAnswer(area_id=AREA, levels={}, comment=None)], by="rapportor")
+    # an import of a former reporter's old answers is still accepted
+    weekly.submit_week(con, 1, WEEK.shift(-1), [weekly.AreaAnswer(area_id=AREA, levels={}, comment=None)],
+                       by="import", source="import")

@@ -80,6 +80,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "weekly.event.time": ("Klockslag (om du vet)", "Time (if you know)"),
     "weekly.event.description": ("Kort beskrivning", "Short description"),
     "weekly.event.send": ("Skicka händelsen", "Send the event"),
+    "weekly.form.inactive_reporter": (
+        "Du är inte längre registrerad som aktiv rapportör, så formuläret är stängt. Kontakta "
+        "trygghetssamordnaren om det är fel.",
+        "You are no longer registered as an active reporter, so the form is closed. Contact the "
+        "security coordinator if this is wrong.",
+    ),
+    "weekly.error.inactive_reporter": (
+        "Rapportören är inte längre aktiv; svar från formuläret tas inte emot.",
+        "The reporter is no longer active; answers from the form are not accepted.",
+    ),
     "weekly.event.already_sent": ("Den här händelsen var redan skickad; den sparades inte en gång till.",
                                   "This event had already been sent; it was not saved again."),
     "weekly.event.thanks": ("Tack! Händelsen är sparad.", "Thank you! The event is saved."),
