@@ -26,7 +26,7 @@ import duckdb
 import pandas as pd
 
 from est_data.db import transaction
-from est_data.ingest import reference, staging
+from est_data.ingest import placing, reference, staging
 from est_data.ingest.common import ImportFileError, ImportReport, Rejected, read_bytes, record_batch, sha256
 
 SOURCE = "polisen"
@@ -374,6 +374,10 @@ def stage(con, data: bytes, file_name: str, progress: Progress = None) -> Staged
         _dedup_message(report, clean + len(extra), count)
     if report.rows_read and count == 0:
         raise ImportFileError("inga användbara polishändelser i filen / no usable police events in the file")
+    placed = placing.place_staged(con, "polisen_staged")
+    if placed:
+        report.messages.append(f"{placed} händelser placerades vid en registrerad plats eller ett område som texten"
+                               f" nämner / {placed} events placed at a registered place or area named in their text")
     return Staged(con, report, sha256(data), int(count))
 
 
@@ -418,7 +422,7 @@ with staged as (
     select * from polisen_staged
 ), existing as (
     select external_id, published_at, occurred_at, category, municipality_code, lat, lon, location_precision,
-           location_name, summary, url, is_summary
+           location_name, summary, url, is_summary, area_id, place_id
     from incident
     where source = 'polisen'
 ), final as (
@@ -436,7 +440,9 @@ with staged as (
                   or s.location_name is distinct from e.location_name
                   or s.summary is distinct from e.summary
                   or s.url is distinct from e.url
-                  or s.is_summary is distinct from e.is_summary) as is_changed
+                  or s.is_summary is distinct from e.is_summary
+                  or s.area_id is distinct from e.area_id
+                  or s.place_id is distinct from e.place_id) as is_changed
     from staged s
     left join existing e on e.external_id = s.external_id
 )
@@ -476,7 +482,8 @@ def load(con, data: bytes | str, file_name: str | None = None, progress: Progres
                     " set occurred_at = s.occurred_at, published_at = s.published_at, category = s.category,"
                     "     municipality_code = s.municipality_code, lat = s.lat, lon = s.lon,"
                     "     location_precision = s.location_precision, location_name = s.location_name,"
-                    "     summary = s.summary, url = s.url, is_summary = s.is_summary, import_batch_id = ?"
+                    "     summary = s.summary, url = s.url, is_summary = s.is_summary, area_id = s.area_id,"
+                    "     place_id = s.place_id, import_batch_id = ?"
                     " from polisen_staged s semi join polisen_diff d on d.external_id = s.external_id and d.is_changed"
                     " where incident.source = 'polisen'"
                     "   and incident.external_id = s.external_id",
@@ -486,9 +493,10 @@ def load(con, data: bytes | str, file_name: str | None = None, progress: Progres
                 con.execute(
                     "insert into incident (source, external_id, occurred_at, published_at, category,"
                     "                      municipality_code, lat, lon, location_precision, location_name, summary,"
-                    "                      url, is_summary, import_batch_id)"
+                    "                      url, is_summary, area_id, place_id, import_batch_id)"
                     " select 'polisen', s.external_id, s.occurred_at, s.published_at, s.category, s.municipality_code,"
-                    "        s.lat, s.lon, s.location_precision, s.location_name, s.summary, s.url, s.is_summary, ?"
+                    "        s.lat, s.lon, s.location_precision, s.location_name, s.summary, s.url, s.is_summary,"
+                    "        s.area_id, s.place_id, ?"
                     " from polisen_staged s semi join polisen_diff d on d.external_id = s.external_id and d.is_new",
                     [batch_id],
                 )
