@@ -166,8 +166,9 @@ def measure(files: list[tuple[str, Path | None]], runs: int, measure_cls, progre
                 # CPU time does not grow with the machine's load as the wall time does: with the cores
                 # free, the wall time is at most about the CPU time
                 for m, cpu in ((inproc, cpu_in), (cli, cpu_cli)):
+                    per_cpu = f"{events / min(cpu):,.0f}".replace(",", " ")
                     m.note = (f"{events} händelser, {file.name}, ny databas; CPU-tid {min(cpu):.2f} s"
-                              f" (= {events / min(cpu):,.0f} händelser per CPU-sekund)".replace(",", " "))
+                              f" (= {per_cpu} händelser per CPU-sekund)")
             except Exception as err:  # a benchmark reports, it does not stop
                 for m in (inproc, cli):
                     m.status, m.note = "fel", f"{type(err).__name__}: {err}"[:300]

@@ -25,6 +25,7 @@ from functools import cache
 from importlib import resources
 
 import folium
+from branca.colormap import ColorMap
 from branca.element import MacroElement
 from jinja2 import Template
 
@@ -101,6 +102,9 @@ def _walk(element):
 def localise(fmap: folium.Map) -> folium.Map:
     """Point every element of the map at the shipped Leaflet files (data: URLs); returns the map."""
     for element in _walk(fmap):
+        if isinstance(element, ColorMap):  # st_folium would add d3 from two CDNs for its legend
+            raise UnshippedResource("a branca colour scale's legend needs d3 from a CDN; draw the legend with"
+                                    " mapassets.legend_control instead")
         for attribute in ("default_js", "default_css"):
             listed = getattr(element, attribute, None)
             if listed:

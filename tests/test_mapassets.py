@@ -85,6 +85,15 @@ def test_a_plugin_that_is_not_shipped_is_refused_not_fetched():
         mapassets.localise(fmap)
 
 
+def test_a_colour_scale_legend_that_needs_d3_is_refused():
+    import branca.colormap as cm
+
+    fmap = geo.base_map(None)
+    cm.LinearColormap(["#ffffcc", "#800026"], vmin=0, vmax=1).add_to(fmap)
+    with pytest.raises(mapassets.UnshippedResource, match="d3"):
+        mapassets.localise(fmap)
+
+
 def _script(fmap: folium.Map) -> str:
     return mapview.prepare(fmap).script
 
