@@ -197,3 +197,26 @@ def test_names_match_as_whole_words_with_their_capitals():
     assert matches("Rosengård", "Larm om ny bilbrand på\xa0Rosengård.")
     assert matches("St. Olof (kyrka)", "Inbrott i St. Olof (kyrka) i natt")
     assert not matches("Hamngatan", "Hamngatan2")
+
+
+def test_karta_says_how_many_real_malmo_events_are_not_drawn(sample_db, real_bytes, monkeypatch):
+    """The issue's case: thousands of real Malmö events and no point on the map, said on the page."""
+    from tests.conftest import app_as
+
+    con = db.connect(sample_db)
+    polisen.load(con, real_bytes, REAL.name)
+    # Malmö starts using the tool: one area registered after its police events were imported
+    con.execute("insert into area (municipality_code, name, kind, geometry_wkt) values ('1280', 'Rosengård',"
+                " 'stadsdel', ?)", [_box(55.585, 13.045)])
+    con.execute("delete from setting where name = 'municipality_code'")
+    monkeypatch.setenv("EST_MUNICIPALITY_CODE", "1280")  # the sidebar's municipality: Malmö
+    at = app_as("samordnare", "karta")
+    assert not at.exception
+    captions = [c.value.replace("\xa0", " ") for c in at.caption]
+    totals = next(c for c in captions if "händelser under perioden" in c)
+    n = int(re.match(r"([\d ]+) händelser", totals).group(1).replace(" ", ""))
+    assert n > 500 and totals.endswith("varav 0 med plats på kartan.")
+    note = next(c for c in captions if "saknar exakt plats" in c)
+    assert note.startswith(f"{i18n.number(n, 0, 'sv')} av periodens {i18n.number(n, 0, 'sv')} händelser".replace(
+        "\xa0", " "))
+    assert "har bara kommunens eller länets mittpunkt" in note
