@@ -181,6 +181,27 @@ def test_the_map_says_how_many_events_are_not_drawn(placed):
                            " have no exact position and are not drawn")
 
 
+def test_a_name_inside_a_longer_named_place_is_not_a_mention_of_its_own(tmp_path):
+    con = db.connect(tmp_path / "est.duckdb")
+    con.execute("insert into municipality (code, name) values ('1287', 'Trelleborg')")
+    hamnen = con.execute("insert into area (municipality_code, name, geometry_wkt) values ('1287', 'Hamnen', ?)"
+                         " returning id", [_box(55.37, 13.15)]).fetchone()[0]
+    smyge = con.execute("insert into area (municipality_code, name, geometry_wkt) values ('1287', 'Smygehamn', ?)"
+                        " returning id", [_box(55.34, 13.36)]).fetchone()[0]
+    place = con.execute("insert into place (area_id, name, kind, lat, lon) values (?, 'Hamnen Smygehamn',"
+                        " 'samlingsplats', 55.338, 13.357) returning id", [smyge]).fetchone()[0]
+    events = [{"id": 1, "datetime": "2026-06-01 10:00:00 +02:00", "name": "01 juni 09:30, Skadegörelse, Trelleborg",
+               "summary": "Skadegörelse vid Hamnen Smygehamn, Smygehamn.", "type": "Skadegörelse",
+               "location": {"name": "Trelleborg", "gps": "55.375,13.157"}},
+              {"id": 2, "datetime": "2026-06-01 11:00:00 +02:00", "name": "01 juni 10:30, Skadegörelse, Trelleborg",
+               "summary": "Skadegörelse i Hamnen.", "type": "Skadegörelse",
+               "location": {"name": "Trelleborg", "gps": "55.375,13.157"}}]
+    polisen.load(con, json.dumps(events).encode(), "a.json")
+    assert _row(con, 1) == ("place", smyge, place, 55.338, 13.357)
+    assert _row(con, 2) == ("area", hamnen, None, None, None)
+    db.close(tmp_path / "est.duckdb")
+
+
 def test_names_match_as_whole_words_with_their_capitals():
     import duckdb
 

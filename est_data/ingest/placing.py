@@ -82,13 +82,20 @@ with events as (
       and municipality_code is not null
       and summary is not null
 ), hits as (
-    select e.external_id, string_split(e.summary, n.name) as parts, n.kind, n.place_id, n.area_id, n.lat, n.lon
+    select e.external_id, n.name, string_split(e.summary, n.name) as parts, n.kind, n.place_id, n.area_id, n.lat,
+           n.lon
     from events e
     join placing_names n on n.municipality_code = e.municipality_code
     where contains(e.summary, n.name)
 ), whole_words as (
     select * from hits
     where coalesce({whole_word}, false)
+), longest as (
+    -- a name inside a longer name that the text gives is not a mention of its own: "Hamnen Smygehamn"
+    -- names that place, not also the areas Hamnen and Smygehamn
+    select w.* from whole_words w
+    anti join whole_words longer
+      on longer.external_id = w.external_id and longer.name <> w.name and contains(longer.name, w.name)
 ), per_event as (
     select external_id,
            count(distinct place_id) filter (where kind = 'place') as places,
@@ -97,7 +104,7 @@ with events as (
            any_value(place_id) filter (where kind = 'place') as place_id,
            any_value(lat) filter (where kind = 'place') as lat,
            any_value(lon) filter (where kind = 'place') as lon
-    from whole_words
+    from longest
     group by external_id
 ), final as (
     select external_id,
