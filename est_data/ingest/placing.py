@@ -38,9 +38,10 @@ def _occurrence(before: str, after: str) -> str:
             f" or (left({after}, 1) = 's' and not {alnum(f'substr({after}, 2, 1)')})))")
 
 
-# the first occurrence, or (rarely) a later one
-WHOLE_WORD = (f"({_occurrence('parts[1]', 'parts[2]')} or (len(parts) > 2 and coalesce(list_bool_or(list_transform("
-              f"range(2, len(parts)), lambda i: {_occurrence('parts[i]', 'parts[i + 1]')})), false)))")
+# the first occurrence, or (rarely) a later one: CASE evaluates the list only for the rows that need it
+WHOLE_WORD = (f"case when {_occurrence('parts[1]', 'parts[2]')} then true"
+              f" when len(parts) > 2 then coalesce(list_bool_or(list_transform(range(2, len(parts)),"
+              f" lambda i: {_occurrence('parts[i]', 'parts[i + 1]')})), false) else false end")
 
 
 def matches(con, text: str, name: str) -> bool:
@@ -87,15 +88,25 @@ with events as (
     from events e
     join placing_names n on n.municipality_code = e.municipality_code
     where contains(e.summary, n.name)
-), whole_words as (
+), whole_words as materialized (
     select * from hits
     where coalesce({whole_word}, false)
+), names as (
+    select distinct municipality_code, name from placing_names
+), nested as (
+    -- pairs of names where one lies inside the other, found once on the names, not per event
+    select i.name as inner_name, o.name as outer_name
+    from names i
+    join names o on o.municipality_code = i.municipality_code and o.name <> i.name and contains(o.name, i.name)
+), covered as (
+    select w.external_id, n.inner_name
+    from whole_words w
+    join nested n on n.outer_name = w.name
 ), longest as (
     -- a name inside a longer name that the text gives is not a mention of its own: "Hamnen Smygehamn"
     -- names that place, not also the areas Hamnen and Smygehamn
     select w.* from whole_words w
-    anti join whole_words longer
-      on longer.external_id = w.external_id and longer.name <> w.name and contains(longer.name, w.name)
+    anti join covered c on c.external_id = w.external_id and c.inner_name = w.name
 ), per_event as (
     select external_id,
            count(distinct place_id) filter (where kind = 'place') as places,
