@@ -95,4 +95,4 @@ def drawing_map(areas, lang: str = "sv"):
     Draw(draw_options={"polyline": False, "circle": False, "marker": False, "circlemarker": False,
                        "polygon": True, "rectangle": True},
          edit_options={"edit": False}).add_to(m)
-    return m
+    return geo.localise_map(m)

@@ -255,7 +255,8 @@ def _generate_in_child(scale: str) -> tuple[Path, float, int]:
 
 
 def run(scale: str, runs: int = 5, cold_runs: int = 3, import_runs: int = 3, page_keys: list[str] | None = None,
-        parts: tuple[str, ...] = ("pages", "imports", "report", "limits"), progress=print, page_timeout: float = 600) -> dict:
+        parts: tuple[str, ...] = ("pages", "imports", "report", "limits"), progress=print, page_timeout: float = 600,
+        police_files: tuple[str, ...] = ()) -> dict:
     """Run the benchmark; returns everything measured as a JSON-ready dict."""
     load_start = os.getloadavg()
     path, gen_seconds, gen_rss = _generate_in_child(scale)
@@ -300,6 +301,11 @@ def run(scale: str, runs: int = 5, cold_runs: int = 3, import_runs: int = 3, pag
             for source, rows in (("polisen", sizes.police_import_rows), ("felanmalan", sizes.fault_import_rows)):
                 measures.append(measure_import(work, source, rows, import_runs))
                 progress(f"  import {source}: {_fmt(measures[-1])}")
+            # the real-archive-shaped file (and any --police-file), in-process and as the whole CLI command
+            from est_data import bench_police
+
+            files = [("arkivformad fil", None)] + [(Path(f).name, Path(f)) for f in police_files]
+            measures.extend(bench_police.measure(files, import_runs, Measure, progress))
             rss_after["imports"] = peak_rss_bytes()
         if "report" in parts:
             db.close(work)
@@ -376,7 +382,8 @@ def cmd_bench(con, args) -> int:
         raise CliError("antalet körningar måste vara minst 1 / the number of runs must be at least 1")
     parts = tuple(p for p in ("pages", "imports", "report", "limits") if p not in (args.skip or []))
     result = run(args.scale, runs=args.runs, cold_runs=args.cold_runs, import_runs=args.import_runs,
-                 page_keys=args.page or None, parts=parts, page_timeout=args.page_timeout)
+                 page_keys=args.page or None, parts=parts, page_timeout=args.page_timeout,
+                 police_files=tuple(args.police_file or ()))
     print(table(result))
     if args.json:
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
@@ -399,4 +406,6 @@ def add_commands(subparsers) -> None:
                    help="längsta tid för en sidkörning i sekunder; längre räknas som fel (standard 600)")
     p.add_argument("--skip", action="append", choices=["pages", "imports", "report", "limits"],
                    help="hoppa över en del (limits: import av den största fil gränserna tillåter)")
+    p.add_argument("--police-file", action="append", metavar="FIL",
+                   help="mät också polisimporten på denna fil (t.ex. en riktig arkivfil; kan upprepas)")
     p.set_defaults(func=cmd_bench, no_db=True)

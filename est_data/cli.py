@@ -14,8 +14,7 @@ import sys
 
 import duckdb
 
-from est_data import auth, db, i18n, register, sample
-from est_data.auth import UserError
+from est_data import db, i18n
 
 # Modules that add commands of their own (import, fetch, report, evaluate, backup, bench ...).
 COMMAND_MODULES: list[str] = [
@@ -30,6 +29,10 @@ COMMAND_MODULES: list[str] = [
     "est_data.register_cli",
     "est_data.statistics_cli",
 ]
+# Commands that one module provides entirely: `main` builds only that part of the parser for them, so
+# a scheduled nightly import does not first load the PDF, analysis and sample code (about 1.3 s of
+# CPU at start-up, more than the import of the whole police archive itself).
+SINGLE_MODULE_COMMANDS: dict[str, str] = {"import": "est_data.ingest.cli_commands"}
 
 
 class CliError(Exception):
@@ -49,16 +52,23 @@ def cmd_init(con, args) -> int:
         if not is_empty(con):
             raise CliError("databasen innehåller redan data; exempeldata laddas bara i en tom databas "
                            "/ the database already has data; the sample loads only into an empty database")
+        from est_data import sample
+
         counts = sample.load(con)
         print("Exempeldata laddad / sample loaded: " + ", ".join(
             f"{t} {counts[t]}" for t in ("area", "place", "reporter", "survey_response", "survey_rating",
                                          "observation", "incident", "crime_stat", "action")))
-    elif added := register.ensure_default_factors(con):  # a real municipality starts with EST's checklist
+        return 0
+    from est_data import register
+
+    if added := register.ensure_default_factors(con):  # a real municipality starts with EST's checklist
         print(f"EST:s standardfaktorer inlagda / default factors added: {added}")
     return 0
 
 
 def cmd_sample(con, args) -> int:
+    from est_data import sample
+
     counts = sample.generate(args.out, seed=args.seed)
     print(f"Exempeldata skriven till {args.out}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     return 0
@@ -77,6 +87,9 @@ def _read_password(args) -> str:
 
 
 def cmd_users_add(con, args) -> int:
+    from est_data import auth
+    from est_data.auth import UserError
+
     password = _read_password(args)
     try:
         auth.create_user(con, args.username, password, args.role, display_name=args.name, email=args.email,
@@ -88,6 +101,8 @@ def cmd_users_add(con, args) -> int:
 
 
 def cmd_users_list(con, args) -> int:
+    from est_data import auth
+
     users = auth.list_users(con)
     if not users:
         print("Inga användare.")
@@ -98,10 +113,23 @@ def cmd_users_list(con, args) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command_word(argv: list[str] | None) -> str | None:
+    """The command of argv (after the global options), without building the whole parser."""
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--db")
+    _, rest = pre.parse_known_args(argv)
+    return rest[0] if rest and not rest[0].startswith("-") else None
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser; for a command of SINGLE_MODULE_COMMANDS only the part that parses it."""
     parser = argparse.ArgumentParser(prog="python -m est_data", description="EST-dashboard från kommandoraden.")
     parser.add_argument("--db", help="databasfil (standard: EST_DB, annars data/est.duckdb)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    if command in SINGLE_MODULE_COMMANDS:
+        importlib.import_module(SINGLE_MODULE_COMMANDS[command]).add_commands(sub)
+        return parser
+    from est_data import auth, sample
 
     p = sub.add_parser("init", help="skapa eller uppgradera databasen")
     p.add_argument("--sample", action="store_true", help="ladda exempeldata i en tom databas")
@@ -129,7 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(_command_word(argv))
     args = parser.parse_args(argv)
     try:
         if getattr(args, "no_db", False):

@@ -44,6 +44,10 @@ SETTINGS: tuple[Setting, ...] = (
         "EST-dashboard/0.1 (kommunal trygghetssamordning)",
         "User-Agent för Polisens öppna API.",
     ),
+    Setting("map_tiles_url", "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+            "Bakgrundskartans adress: XYZ eller WMTS (Web Mercator) med {z}, {x}, {y}; none = ingen bakgrundskarta."),
+    Setting("map_tiles_attribution", "",
+            "Bakgrundskartans upphovsangivelse (HTML); tom = OpenStreetMaps för standardkartan."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

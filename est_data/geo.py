@@ -60,10 +60,15 @@ def _json_safe(value: object) -> object:
     return escape(value)
 
 
-def base_map(gdf: gpd.GeoDataFrame | None = None, zoom_start: int = 12) -> folium.Map:
-    """A map fitted to gdf's bounds (or Sweden), with OpenStreetMap tiles."""
-    m = folium.Map(location=[62.0, 15.0], zoom_start=5, tiles="OpenStreetMap", control_scale=True,
-                   prefer_canvas=True)
+def base_map(gdf: gpd.GeoDataFrame | None = None, zoom_start: int = 12, lang: str = "sv") -> folium.Map:
+    """A map fitted to gdf's bounds (or Sweden), on the basemap of the settings (OpenStreetMap by
+    default) with a notice when its tiles cannot be loaded; Leaflet comes from the app itself
+    (`mapassets.localise` runs again when the map is shown, for elements added later)."""
+    from est_data import mapassets
+
+    m = folium.Map(location=[62.0, 15.0], zoom_start=5, tiles=None, control_scale=True, prefer_canvas=True)
+    mapassets.add_basemap(m, lang)
+    mapassets.localise(m)
     if gdf is not None and not gdf.empty:
         minx, miny, maxx, maxy = gdf.to_crs(WGS84).total_bounds
         m.fit_bounds([[miny, minx], [maxy, maxx]])
@@ -107,3 +112,10 @@ def status_legend_html(labels: dict[str, str]) -> str:
         for k, v in labels.items()
     )
     return f"<div>{items}</div>"
+
+
+def localise_map(m: folium.Map) -> folium.Map:
+    """Leaflet plugins added after `base_map` (e.g. Draw) from the app itself as well."""
+    from est_data import mapassets
+
+    return mapassets.localise(m)

@@ -91,16 +91,41 @@ def category_options(con, municipality_code: str) -> pd.DataFrame:
 
 
 def event_totals(con, q: EventQuery) -> pd.DataFrame:
-    """Per source: all events, those with a point on the map, and those only known to municipality/county."""
+    """Per source: all events, those with a point on the map, and those not drawn: only known to the
+    municipality or county (centre_only), or placed in an area but not at a point (area_only)."""
     return con.execute(
         "select source, count(*) as n,"
         "       count(*) filter (where list_contains(?, precision) and lat is not null) as on_map,"
-        "       count(*) filter (where precision in ('municipality', 'county')) as centre_only"
+        "       count(*) filter (where precision in ('municipality', 'county')) as centre_only,"
+        "       count(*) filter (where precision = 'area' or (list_contains(?, precision) and lat is null))"
+        "         as area_only"
         " from map_events(?, ?, ?, ?, ?, ?)"
         " group by source"
         " order by source",
-        [list(POINT_PRECISIONS)] + q.params(),
+        [list(POINT_PRECISIONS), list(POINT_PRECISIONS)] + q.params(),
     ).df()
+
+
+def not_drawn_note(totals: pd.DataFrame, lang: str) -> str | None:
+    """One line saying how many of the period's events have no exact position and are not drawn
+    (None when every event is on the map). They still count everywhere else."""
+    from est_data import i18n
+
+    if totals.empty:
+        return None
+    n = int(totals["n"].sum())
+    missing = n - int(totals["on_map"].sum())
+    if missing <= 0:
+        return None
+    centre = int(totals["centre_only"].sum())
+    area = int(totals["area_only"].sum()) if "area_only" in totals else 0
+    parts = []
+    if centre:
+        parts.append(i18n.t("maps.not_drawn.centre", lang, n=i18n.number(centre, 0, lang)))
+    if area:
+        parts.append(i18n.t("maps.not_drawn.area", lang, n=i18n.number(area, 0, lang)))
+    return i18n.t("maps.not_drawn", lang, missing=i18n.number(missing, 0, lang), n=i18n.number(n, 0, lang),
+                  detail="; ".join(parts) or i18n.t("maps.not_drawn.other", lang))
 
 
 def binned_points(con, q: EventQuery, decimals: int = 4) -> pd.DataFrame:

@@ -18,7 +18,7 @@ import pandas as pd
 from folium import plugins
 from matplotlib import colormaps
 
-from est_data import display, geo, i18n
+from est_data import display, geo, i18n, mapassets
 from est_data.analysis import hotspots
 
 MAX_MARKERS = 2000
@@ -31,8 +31,8 @@ def t(key: str, lang: str, **kwargs: object) -> str:
     return i18n.t(key, lang, **kwargs)
 
 
-def new_map(areas: gpd.GeoDataFrame | None) -> folium.Map:
-    return geo.base_map(areas)
+def new_map(areas: gpd.GeoDataFrame | None, lang: str = "sv") -> folium.Map:
+    return geo.base_map(areas, lang=lang)
 
 
 def add_areas_by_status(m: folium.Map, areas: gpd.GeoDataFrame, status: pd.DataFrame, lang: str) -> None:
@@ -48,8 +48,8 @@ def add_areas_by_status(m: folium.Map, areas: gpd.GeoDataFrame, status: pd.DataF
 def add_areas_by_rate(m: folium.Map, areas: gpd.GeoDataFrame, counts: pd.DataFrame, lang: str) -> cm.LinearColormap:
     """Areas coloured by events per 1 000 inhabitants (or by count when the population is unknown).
 
-    Returns the colour scale; add it to the map last (its legend script needs d3 from a CDN, and a
-    failure there must not stop the layers after it from drawing)."""
+    Returns the colour scale; its legend is drawn by `rate_legend_html` (branca's own legend needs d3
+    from a CDN)."""
     frame = areas.merge(counts[["area_id", "n", "per_1000"]], left_on="id", right_on="area_id", how="left")
     use_rate = frame["per_1000"].notna().any()
     values = (frame["per_1000"] if use_rate else frame["n"]).fillna(0).astype(float)
@@ -63,6 +63,17 @@ def add_areas_by_rate(m: folium.Map, areas: gpd.GeoDataFrame, counts: pd.DataFra
                                         "rate_label": t("incidents.col.per_1000", lang)},
                   name=t("incidents.layer.areas", lang), opacity=0.6)
     return colormap
+
+
+def rate_legend_html(colormap: cm.LinearColormap, lang: str) -> str:
+    """The colour scale as a gradient bar with its ends and caption (escaped HTML, no scripts)."""
+    stops = ", ".join(colormap.rgb_hex_str(colormap.vmin + (colormap.vmax - colormap.vmin) * i / 4) for i in range(5))
+    return (f"<div>{geo.escape(colormap.caption)}</div>"
+            f'<div style="width:180px;height:10px;background:linear-gradient(to right, {stops});'
+            f'border:1px solid #777"></div>'
+            f'<div style="display:flex;justify-content:space-between;width:180px">'
+            f"<span>{geo.escape(i18n.number(colormap.vmin, 0, lang))}</span>"
+            f"<span>{geo.escape(i18n.number(colormap.vmax, 1, lang))}</span></div>")
 
 
 def event_popup(row: pd.Series, lang: str) -> str:
@@ -224,7 +235,7 @@ def build(data, lang: str, show_cold: bool = False) -> folium.Map:
     """The Karta map from incidents.MapData: the layers that were computed, and a layer control."""
     areas = data.areas
     gdf = geo.areas_gdf(areas) if not areas.empty else None
-    m = new_map(gdf)
+    m = new_map(gdf, lang)
     legend = None
     if gdf is not None and not gdf.empty:
         if data.status is not None:
@@ -246,5 +257,5 @@ def build(data, lang: str, show_cold: bool = False) -> folium.Map:
         add_places(m, data.places, lang)
     folium.LayerControl(collapsed=True).add_to(m)
     if legend is not None:
-        legend.add_to(m)
-    return m
+        mapassets.legend_control(m, rate_legend_html(legend, lang))
+    return mapassets.localise(m)

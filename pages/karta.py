@@ -44,20 +44,20 @@ with st.spinner(tr("incidents.map.computing")):  # shown only when not cached (a
 totals = data.totals
 n_all = int(totals["n"].sum()) if not totals.empty else 0
 on_map = int(totals["on_map"].sum()) if not totals.empty else 0
-centre_only = int(totals["centre_only"].sum()) if not totals.empty else 0
 st.caption(tr("incidents.map.totals", n=i18n.number(n_all, 0, ctx.lang), on_map=i18n.number(on_map, 0, ctx.lang)))
 if options.empty:  # nothing imported yet: say why the map and tables are empty, and what fills them
     st.info(tr("incidents.map.nothing_loaded"), icon=":material/info:")
-if centre_only:
-    st.caption(tr("incidents.map.centre_only", n=i18n.number(centre_only, 0, ctx.lang)))
+not_drawn = incidents.not_drawn_note(totals, ctx.lang)
+if not_drawn:
+    st.caption(not_drawn)
 if data.binned is not None:
     st.caption(tr("incidents.map.binned_note"))
 if data.cells is not None and data.cell != float(cell):
     st.caption(tr("incidents.map.cell_enlarged", cell=int(data.cell)))
 
 focus = st.session_state.get("karta_focus")
-left, right = st.columns([3, 2])
-with right:
+map_slot = st.container()  # the map uses the page's width; the tables below it choose where it looks
+with st.container():
     tabs = st.tabs([tr("incidents.table.places"), tr("incidents.table.cells")])
     with tabs[0]:
         places = data.places if data.places is not None else cached(incidents.place_counts, query)
@@ -104,7 +104,7 @@ with right:
                 row = cells.iloc[rows[0]]
                 focus = (float(row["lat"]), float(row["lon"]), 16)
 
-with left:
+with map_slot:
     mapview.show(mapview.karta_map(map_args, ctx.lang, show_cold), key="karta_map", height=620,
                  center=focus[:2] if focus else None, zoom=focus[2] if focus else None)
     if data.cells is not None:

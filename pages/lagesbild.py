@@ -105,7 +105,7 @@ if view == "map":
         gdf["status_label"] = [status_text(s) for s in gdf["shown_status"]]
         gdf["computed_label"] = [status_text(s) for s in gdf["status"]]
         gdf["top_label"] = [factor_labels.get(c, "") if isinstance(c, str) else "" for c in gdf["top_factor"]]
-        m = geo.base_map(gdf)
+        m = geo.base_map(gdf, lang=ctx.lang)
         geo.add_areas(m, gdf, "shown_status", {"name": tr("col.area"), "status_label": tr("weekly.situation.col.status"),
                                                "computed_label": tr("weekly.situation.col.computed"),
                                                "top_label": tr("weekly.situation.col.top")})

@@ -208,7 +208,7 @@ with st.expander(tr("weekly.event.new"), expanded=events.empty, icon=":material/
     if st.toggle(tr("weekly.event.use_map"), key="event_map_on"):
         gdf = geo.areas_gdf(cached(queries.areas, ctx.filters.municipality_code))
         chosen = gdf[gdf["id"] == area_id]
-        m = geo.base_map(chosen if not chosen.empty else gdf)
+        m = geo.base_map(chosen if not chosen.empty else gdf, lang=ctx.lang)
         geo.add_areas(m, chosen if not chosen.empty else gdf, None, {"name": tr("col.area")})
         clicked = st_folium(m, height=320, returned_objects=["last_clicked"], key="event_map", use_container_width=True)
         if clicked and clicked.get("last_clicked"):

@@ -46,7 +46,12 @@ def test_prepared_arguments_are_those_st_folium_sends(monkeypatch, karta_map):
     for name in expected:
         assert normalise(got[name]) == normalise(expected[name]), name
     assert got["script"].count("L.polygon") + got["script"].count("L.geoJson") > 0
-    assert any("leaflet" in link for link in got["js_links"])
+    # Leaflet and its plugins come from the app itself, never from a CDN (issue 15)
+    assert got["js_links"] and all(link.startswith("data:text/javascript;base64,") for link in got["js_links"])
+    assert all(link.startswith("data:text/css;base64,") for link in got["css_links"])
+    import base64
+
+    assert b"Leaflet 1.9.4" in base64.b64decode(got["js_links"][0].split(",", 1)[1])
 
 
 def test_a_prepared_map_does_not_change_when_shown_again(monkeypatch, karta_map):

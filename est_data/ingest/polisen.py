@@ -26,7 +26,7 @@ import duckdb
 import pandas as pd
 
 from est_data.db import transaction
-from est_data.ingest import reference, staging
+from est_data.ingest import placing, reference, staging
 from est_data.ingest.common import (
     ImportFileError,
     ImportReport,
@@ -337,6 +337,11 @@ def _slow_rows(events: list, positions: list[int], report: ImportReport, progres
     return rows
 
 
+def _ids_unique(con) -> bool:
+    """Does every clean parsed event have an id of its own (no re-published versions in the file)?"""
+    return bool(con.execute("select count(distinct external_id) = count(*) from polisen_parsed").fetchone()[0])
+
+
 def _dedup_message(report: ImportReport, before: int, after: int) -> None:
     if after < before:
         report.messages.append(f"{before - after} äldre versioner av samma händelse-id ersattes av den nyaste")
@@ -363,19 +368,31 @@ def stage(con, data: bytes, file_name: str, progress: Progress = None) -> Staged
         clean, slow = fast
         events = _events(data) if slow else []
     report = ImportReport(SOURCE, file_name, rows_read=clean + len(slow))
-    extra = pd.DataFrame(_slow_rows(events, slow, report, progress), columns=["pos", *COLUMNS])
-    extra = extra.astype({c: "object" for c in ("external_id", "category", "municipality_code", "location_precision",
-                                                "location_name", "summary", "url")})
-    staging.register(con, "polisen_slow", extra)
-    try:
-        con.execute(_STAGE_SQL)
-    finally:
-        con.unregister("polisen_slow")
-        con.execute("drop table if exists polisen_parsed")
-    count = con.execute("select count(*) from polisen_staged").fetchone()[0]
-    _dedup_message(report, clean + len(extra), count)
+    if not slow and _ids_unique(con):
+        # The usual file: every event parsed cleanly, each id once. The parsed table is already the
+        # staged one (no copy and no window over the whole file).
+        con.execute("drop table if exists polisen_staged")
+        con.execute("alter table polisen_parsed rename to polisen_staged")
+        count = clean
+        _dedup_message(report, clean, count)
+    else:
+        extra = pd.DataFrame(_slow_rows(events, slow, report, progress), columns=["pos", *COLUMNS])
+        extra = extra.astype({c: "object" for c in ("external_id", "category", "municipality_code",
+                                                    "location_precision", "location_name", "summary", "url")})
+        staging.register(con, "polisen_slow", extra)
+        try:
+            con.execute(_STAGE_SQL)
+        finally:
+            con.unregister("polisen_slow")
+            con.execute("drop table if exists polisen_parsed")
+        count = con.execute("select count(*) from polisen_staged").fetchone()[0]
+        _dedup_message(report, clean + len(extra), count)
     if report.rows_read and count == 0:
         raise ImportFileError("inga användbara polishändelser i filen / no usable police events in the file")
+    placed = placing.place_staged(con, "polisen_staged")
+    if placed:
+        report.messages.append(f"{placed} händelser placerades vid en registrerad plats eller ett område som texten"
+                               f" nämner / {placed} events placed at a registered place or area named in their text")
     return Staged(con, report, sha256(data), int(count))
 
 
@@ -420,7 +437,7 @@ with staged as (
     select * from polisen_staged
 ), existing as (
     select external_id, published_at, occurred_at, category, municipality_code, lat, lon, location_precision,
-           location_name, summary, url, is_summary
+           location_name, summary, url, is_summary, area_id, place_id
     from incident
     where source = 'polisen'
 ), final as (
@@ -438,7 +455,9 @@ with staged as (
                   or s.location_name is distinct from e.location_name
                   or s.summary is distinct from e.summary
                   or s.url is distinct from e.url
-                  or s.is_summary is distinct from e.is_summary) as is_changed
+                  or s.is_summary is distinct from e.is_summary
+                  or s.area_id is distinct from e.area_id
+                  or s.place_id is distinct from e.place_id) as is_changed
     from staged s
     left join existing e on e.external_id = s.external_id
 )
@@ -470,16 +489,16 @@ def load(con, data: bytes | str, file_name: str | None = None, progress: Progres
                 progress(0.6, "sparar / saving")
             batch_id = record_batch(con, report, staged.digest)
             codes = con.execute("select distinct municipality_code from polisen_staged"
-                                " where municipality_code is not null order by 1").fetchall()
-            for (code,) in codes:
-                reference.ensure_municipality(con, str(code))
+                                " where municipality_code is not null").fetchall()
+            reference.ensure_municipalities(con, [str(code) for (code,) in codes])  # one statement, not 290
             if changed:
                 con.execute(
                     "update incident"
                     " set occurred_at = s.occurred_at, published_at = s.published_at, category = s.category,"
                     "     municipality_code = s.municipality_code, lat = s.lat, lon = s.lon,"
                     "     location_precision = s.location_precision, location_name = s.location_name,"
-                    "     summary = s.summary, url = s.url, is_summary = s.is_summary, import_batch_id = ?"
+                    "     summary = s.summary, url = s.url, is_summary = s.is_summary, area_id = s.area_id,"
+                    "     place_id = s.place_id, import_batch_id = ?"
                     " from polisen_staged s semi join polisen_diff d on d.external_id = s.external_id and d.is_changed"
                     " where incident.source = 'polisen'"
                     "   and incident.external_id = s.external_id",
@@ -489,9 +508,10 @@ def load(con, data: bytes | str, file_name: str | None = None, progress: Progres
                 con.execute(
                     "insert into incident (source, external_id, occurred_at, published_at, category,"
                     "                      municipality_code, lat, lon, location_precision, location_name, summary,"
-                    "                      url, is_summary, import_batch_id)"
+                    "                      url, is_summary, area_id, place_id, import_batch_id)"
                     " select 'polisen', s.external_id, s.occurred_at, s.published_at, s.category, s.municipality_code,"
-                    "        s.lat, s.lon, s.location_precision, s.location_name, s.summary, s.url, s.is_summary, ?"
+                    "        s.lat, s.lon, s.location_precision, s.location_name, s.summary, s.url, s.is_summary,"
+                    "        s.area_id, s.place_id, ?"
                     " from polisen_staged s semi join polisen_diff d on d.external_id = s.external_id and d.is_new",
                     [batch_id],
                 )

@@ -20,7 +20,7 @@ import folium
 import streamlit as st
 import streamlit_folium as sf
 
-from est_data import db, incidents, maps
+from est_data import db, incidents, mapassets, maps
 from est_data.ui import state
 from est_data.ui.state import CACHE_SECONDS
 
@@ -60,7 +60,9 @@ def _links(fmap: folium.Map) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def prepare(fmap: folium.Map) -> Prepared:
-    """Render a folium Map once into the arguments of the st_folium component (as st_folium does)."""
+    """Render a folium Map once into the arguments of the st_folium component (as st_folium does),
+    with Leaflet and its plugins from the app itself (`mapassets.localise`)."""
+    mapassets.localise(fmap)
     fmap.get_root().render()
     fmap.render()
     html = sf._get_html(fmap)
