@@ -62,10 +62,9 @@ class JobError(ValueError):
 
 def importer_modules() -> frozenset[str]:
     """The modules a job may name: the CLI's import sources and the Data page's importers."""
-    from est_data.ingest import IMPORTERS
-    from est_data.ingest.cli_commands import SOURCES
+    from est_data.ingest import CLI_SOURCES, IMPORTERS
 
-    return frozenset(IMPORTERS.values()) | frozenset(SOURCES.values())
+    return frozenset(IMPORTERS.values()) | frozenset(CLI_SOURCES.values())
 
 
 def validate_job(job: Any) -> dict[str, Any]:

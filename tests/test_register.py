@@ -336,7 +336,7 @@ def test_register_strings_exist_in_both_languages_and_every_used_key_exists():
         assert sv.strip() and en.strip(), key
         assert set(re.findall(r"{(\w+)}", sv)) == set(re.findall(r"{(\w+)}", en)), key
     used = set()
-    for name in ("pages/register.py", "est_data/register.py", "est_data/ui/pages.py", "est_data/register_cli.py"):
+    for name in ("pages/register.py", "est_data/register.py", "est_data/ui/pages.py", "est_data/cli/register.py"):
         used |= set(re.findall(r'"(register\.[a-z_.]+[a-z_])"', (ROOT / name).read_text(encoding="utf-8")))
     assert len(used) > 60
     assert sorted(k for k in used if k not in i18n.catalogue()) == []

@@ -255,12 +255,13 @@ def test_byte_limit_refuses_a_file_before_reading_it(empty_con, tmp_path, monkey
 
 def test_cli_does_not_queue_a_file_over_the_byte_limit(sample_db, tmp_path, monkeypatch, capsys):
     """While the app holds the database the CLI hands files to its inbox; a file over the limit is refused first."""
-    from est_data import inbox, trust_cli
+    from est_data import inbox
+    from est_data.cli import imports as import_cli
 
     monkeypatch.setattr(limits.LIMITS, "max_bytes", 1_000)
     file = tmp_path / "stor.csv"
     file.write_bytes(FEL_HEADER + b"F;2026-03-02;Klotter;S;55,38;13,15;1;x\n" * 30)
     args = cli.build_parser().parse_args(["--db", str(sample_db), "import", "felanmalan", str(file)])
     with pytest.raises(cli.CliError, match="för stor"):
-        trust_cli.queue_import(args)
+        import_cli.queue_import(args)
     assert not inbox.pending(sample_db)

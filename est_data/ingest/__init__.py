@@ -12,3 +12,6 @@ IMPORTERS: dict[str, str] = {
     "areas": "est_data.ingest.areas",
     "reporters": "est_data.ingest.reporters",
 }
+# The `import` command's sources (python -m est_data import SOURCE FILE): every importer but the
+# reporters, which have their own command (`reporters import`).
+CLI_SOURCES: dict[str, str] = {k: v for k, v in IMPORTERS.items() if k != "reporters"}

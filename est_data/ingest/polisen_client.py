@@ -158,25 +158,3 @@ def fetch(con, kommun: str, date: str | None = None, client: PolisenClient | Non
     if not events:
         return ImportReport(polisen.SOURCE, file_name)
     return polisen.load(con, json.dumps(events, ensure_ascii=False).encode("utf-8"), file_name)
-
-
-def cmd_fetch_polisen(con, args) -> int:
-    from est_data.cli import CliError
-
-    try:
-        report = fetch(con, args.kommun, args.datum)
-    except PolisenApiError as err:
-        raise CliError(str(err)) from None
-    if not report.rows_read:
-        print(f"Inga händelser för {args.kommun} / no events")
-    print(report.summary_line())
-    return 0
-
-
-def add_commands(subparsers) -> None:
-    fetch_parser = subparsers.add_parser("fetch", help="hämta data från öppna API:er")
-    sources = fetch_parser.add_subparsers(dest="fetch_source", required=True, metavar="SOURCE")
-    p = sources.add_parser("polisen", help="hämta kommunens senaste händelser från Polisens öppna API")
-    p.add_argument("--kommun", required=True, help="kommunens namn, t.ex. Trelleborg")
-    p.add_argument("--datum", help="DateTime-filter: år, år-månad eller datum (2026, 2026-11, 2026-11-23)")
-    p.set_defaults(func=cmd_fetch_polisen)

@@ -17,7 +17,7 @@ from est_data.model import IsoWeek
 
 
 def _week(con, args, code: str) -> IsoWeek:
-    from est_data.cli import CliError
+    from est_data.cli.common import CliError
 
     if args.week:
         try:

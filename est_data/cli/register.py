@@ -30,13 +30,13 @@ BY = "cli"
 
 
 def _error(err: UserError) -> Exception:
-    from est_data.cli import CliError
+    from est_data.cli.common import CliError
 
     return CliError(f"{i18n.t(err.key, 'sv', **err.kwargs)} / {i18n.t(err.key, 'en', **err.kwargs)}")
 
 
 def _fail(sv: str, en: str) -> Exception:
-    from est_data.cli import CliError
+    from est_data.cli.common import CliError
 
     return CliError(f"{sv} / {en}")
 
@@ -91,7 +91,7 @@ def _reporter_id(con, ref: str) -> int:
 
 
 def cmd_reporters_import(con, args) -> int:
-    from est_data.ingest.cli_commands import MAX_LISTED
+    from est_data.cli.imports import MAX_LISTED
     from est_data.ingest.common import ImportFileError
 
     path = Path(args.file)
@@ -101,7 +101,7 @@ def cmd_reporters_import(con, args) -> int:
         report = reporter_import.load(con, str(path), path.name, strict=args.strict, mode=args.mode,
                                       municipality_code=args.municipality_code, by=BY)
     except ImportFileError as err:
-        from est_data.cli import CliError
+        from est_data.cli.common import CliError
 
         raise CliError(f"{path.name}: {err}") from None
     for rejected in report.rejected[:MAX_LISTED]:

@@ -1,4 +1,4 @@
-"""CLI commands of issue 14 (registered in cli.COMMAND_MODULES):
+"""`hotspots` and `coverage`: the statistics of issue 14 from the command line:
 
 - `hotspots [--municipality CODE]`: compute and store Karta's Gi* hotspots now (imports do it too);
 - `coverage [--municipality CODE]`: each source's first and last date and the weeks without rows.

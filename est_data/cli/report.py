@@ -13,7 +13,7 @@ from est_data.report import data, mail, render
 
 
 def _error(sv: str, en: str) -> Exception:
-    from est_data.cli import CliError
+    from est_data.cli.common import CliError
 
     return CliError(f"{sv} / {en}")
 

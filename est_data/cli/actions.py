@@ -23,7 +23,7 @@ def add_commands(subparsers) -> None:
 
 
 def cmd_evaluate(con, args) -> int:
-    from est_data.cli import CliError
+    from est_data.cli.common import CliError
 
     if args.weeks is not None and not 1 <= args.weeks <= 104:
         raise CliError("--weeks ska vara mellan 1 och 104 / --weeks must be between 1 and 104")

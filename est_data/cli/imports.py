@@ -1,6 +1,6 @@
 """The `import` command group: `python -m est_data [--db PATH] import SOURCE FILE [--strict] [options]`.
 
-Every source is one line in `SOURCES` (source name -> importer module). To add a source, add its
+Every source is one line in `est_data.ingest.CLI_SOURCES` (source name -> importer module). To add a source, add its
 line; nothing else here needs to change. The importer module must expose:
 
 - `load(con, data, file_name, **options) -> ImportReport` — `data` is the file's path (str) and
@@ -23,14 +23,8 @@ import importlib
 import sys
 from pathlib import Path
 
-SOURCES: dict[str, str] = {
-    "survey": "est_data.ingest.survey",
-    "bra": "est_data.ingest.bra",
-    "polisen": "est_data.ingest.polisen",
-    "felanmalan": "est_data.ingest.felanmalan",
-    "register": "est_data.ingest.register",
-    "areas": "est_data.ingest.areas",
-}
+from est_data.cli.common import CliError
+from est_data.ingest import CLI_SOURCES as SOURCES
 
 MAX_LISTED = 100
 _COMMON = {"db", "command", "func", "no_db", "import_source", "import_module", "file", "strict", "wait"}
@@ -53,7 +47,6 @@ def add_commands(subparsers) -> None:
 
 
 def run_import(con, args) -> int:
-    from est_data.cli import CliError
     from est_data.ingest.common import ImportFileError
 
     module = importlib.import_module(args.import_module)
@@ -77,4 +70,43 @@ def run_import(con, args) -> int:
     from est_data import incidents  # (esda is slow to import: only when used)
 
     incidents.after_import(con, report.rows_loaded)  # issue 14: Gi* ready before Karta is opened
+    return 0
+
+
+DEFAULT_WAIT_SECONDS = 120.0
+
+
+def queue_import(args) -> int:
+    """`import ...` while the app holds the database: hand the file to the app's inbox and wait for it."""
+    from pathlib import Path
+
+    from est_data import db, inbox
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise CliError(f"filen finns inte: {path} / no such file: {path}")
+    from est_data.ingest import limits
+    from est_data.ingest.common import ImportFileError
+
+    try:
+        limits.check_size(path.stat().st_size)  # a file the app would refuse is not copied into the inbox
+    except ImportFileError as err:
+        raise CliError(f"{path.name}: {err}") from None
+    skip = {"db", "command", "func", "no_db", "import_source", "import_module", "file", "strict", "wait"}
+    options = {k: v for k, v in vars(args).items() if k not in skip}
+    db_file = db.db_path(args.db)
+    job = inbox.queue(db_file, args.import_module, args.import_source, path, options, strict=args.strict)
+    wait = float(getattr(args, "wait", None) or DEFAULT_WAIT_SECONDS)
+    print(f"Databasen används av appen; {path.name} är lagd i inkorgen och läses in av appen "
+          f"(väntar högst {wait:.0f} s) / the app holds the database; the file was queued for it", flush=True)
+    result = inbox.wait_for(job, wait)
+    if result is None:
+        print(f"Appen har inte läst in filen ännu; den ligger kvar i {job.parent} och läses in när appen kör "
+              f"/ not imported yet; it stays queued", flush=True)
+        return 75  # EX_TEMPFAIL: try again later / check the inbox
+    if not result["ok"]:
+        raise CliError(result["message"])
+    for line in result.get("rejected", []):
+        print(line, file=sys.stderr)
+    print(result["summary"])
     return 0

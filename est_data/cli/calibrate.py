@@ -21,7 +21,7 @@ def add_commands(subparsers) -> None:
 
 
 def cmd_calibrate(con, args) -> int:
-    from est_data.cli import CliError
+    from est_data.cli.common import CliError
 
     if not 1 <= args.actions <= 5000:
         raise CliError("--actions ska vara mellan 1 och 5000 / --actions must be between 1 and 5000")
