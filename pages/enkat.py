@@ -6,13 +6,13 @@ import streamlit as st
 
 from est_data import queries
 from est_data.analysis import situation, survey_rounds
+from est_data.charts.weekly import response_history_figure
 from est_data.ingest import survey
 from est_data.ingest.common import ImportFileError
 from est_data.model import IsoWeek
 from est_data.text import md
 from est_data.ui.common import download_table, page_setup, show_chart, show_table
 from est_data.ui.state import cached, tr
-from est_data.weekly_charts import response_history_figure
 
 ctx = page_setup("enkat")
 if ctx.filters is None:

@@ -5,9 +5,10 @@ import datetime as dt
 import streamlit as st
 from streamlit_folium import st_folium
 
-from est_data import action_charts, actions, incidents, queries
+from est_data import actions, incidents, queries
 from est_data.actions import ActionError
 from est_data.analysis import evaluation
+from est_data.charts import actions as action_charts
 from est_data.model import ACTION_KINDS, ACTION_STATUSES
 from est_data.text import md
 from est_data.ui.common import download_table, page_setup, show_chart, show_table

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from est_data import i18n, incidents, maps
+from est_data import i18n, incidents
+from est_data.charts import maps
 from est_data.ui import mapview
 from est_data.ui.common import download_table, page_setup, show_table
 from est_data.ui.state import cached, tr

@@ -9,6 +9,7 @@ from streamlit_folium import st_folium
 from est_data import display, geo, queries
 from est_data.analysis import situation, survey_rounds
 from est_data.analysis.situation import StatusRule
+from est_data.charts.weekly import matrix_figure
 from est_data.model import STATUSES
 from est_data.report import meeting
 from est_data.report import weekly as report_weekly
@@ -24,7 +25,6 @@ from est_data.ui.meeting import (
     status_editor,
 )
 from est_data.ui.state import cached, tr
-from est_data.weekly_charts import matrix_figure
 
 ctx = page_setup("lagesbild")
 if ctx.filters is None:

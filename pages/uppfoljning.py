@@ -3,8 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from est_data import i18n, trend_figures
+from est_data import i18n
 from est_data.analysis import compstat, coverage
+from est_data.charts import trend_figures
 from est_data.ui.common import page_setup, show_chart, show_table
 from est_data.ui.figures import cached_figure, download_table_lazy
 from est_data.ui.followup_similar import show as show_similar_size

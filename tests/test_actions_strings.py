@@ -12,7 +12,7 @@ from est_data.analysis import evaluation
 from est_data.strings.actions import STRINGS
 
 ROOT = Path(__file__).resolve().parent.parent
-FILES = ["est_data/actions.py", "est_data/cli/actions.py", "est_data/action_charts.py",
+FILES = ["est_data/actions.py", "est_data/cli/actions.py", "est_data/charts/actions.py",
          "est_data/analysis/evaluation.py", "pages/insatser.py"]
 
 

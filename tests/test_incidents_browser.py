@@ -12,7 +12,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from est_data import incidents, maps
+from est_data import incidents
+from est_data.charts import maps
 
 CHROMIUM = Path("/usr/bin/chromium")
 JS = Path("/usr/share/javascript")

@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 from conftest import FIXTURES, app_as
 
-from est_data import incidents, maps
+from est_data import incidents
+from est_data.charts import maps
 
 EXCERPT = FIXTURES / "polisen" / "events_excerpt.json"
 

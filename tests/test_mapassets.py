@@ -14,7 +14,9 @@ import pytest
 import streamlit_folium as sf
 from folium import plugins
 
-from est_data import action_charts, geo, incidents, mapassets, maps, queries
+from est_data import geo, incidents, mapassets, queries
+from est_data.charts import actions as action_charts
+from est_data.charts import maps
 from est_data.ui import mapview
 
 LAYERS = ("clusters", "heat", "places", "hotspots")

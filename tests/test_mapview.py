@@ -10,7 +10,8 @@ import datetime as dt
 import pytest
 import streamlit_folium as sf
 
-from est_data import incidents, maps
+from est_data import incidents
+from est_data.charts import maps
 from est_data.ui import mapview
 
 LAYERS = ("clusters", "heat", "places", "hotspots")

@@ -13,8 +13,9 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from est_data import incidents, maps
+from est_data import incidents
 from est_data.analysis import hotspots
+from est_data.charts import maps
 
 DEFAULT_YEAR = (dt.date(2025, 11, 23), dt.date(2026, 11, 22))  # the sample's default Karta period
 WHOLE = (dt.date(2023, 11, 27), dt.date(2026, 11, 22))

@@ -89,7 +89,8 @@ def test_trender_page_says_how_many_had_no_exact_time(sample_db):
 
 
 def test_map_popup_shows_no_midnight_for_a_day_only_event(sample_con):
-    from est_data import incidents, maps
+    from est_data import incidents
+    from est_data.charts import maps
 
     sample_con.execute(
         "insert into incident (source, external_id, occurred_at, time_precision, category, municipality_code, lat, lon,"

@@ -9,8 +9,9 @@ import re
 import pandas as pd
 import pytest
 
-from est_data import charts, db
+from est_data import db
 from est_data.analysis import trends
+from est_data.charts import trends as charts
 from est_data.model import Filters
 from tests.conftest import FIXTURES
 

@@ -7,7 +7,7 @@ import json
 
 import plotly.graph_objects as go
 
-from est_data import trend_figures
+from est_data.charts import trend_figures
 from est_data.model import Filters
 from est_data.text import unlink_figure
 

@@ -13,7 +13,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from est_data import db, maps
+from est_data import db
+from est_data.charts import maps
 from est_data.incidents import MapData
 
 XSS = '<script>alert("x")</script> och <img src=x onerror=alert(1)>'

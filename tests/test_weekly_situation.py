@@ -198,7 +198,7 @@ def test_week_notes_hide_personal_data(sample_con):
 # ------------------------------------------------------------------------------------------ the matrix figure
 
 def test_matrix_figure_prints_numbers_and_marks_only_relevant_changes():
-    from est_data.weekly_charts import matrix_figure
+    from est_data.charts.weekly import matrix_figure
 
     rows = [_row(1, "skadegorelse", [2, 2, 0], 1, avg4_max=2.0),  # 1 -> 2: marked vs last week, not vs avg4
             _row(1, "klotter", [1, 0], 0, avg4_max=0.0),  # 0 -> 1: low-level flip, not marked

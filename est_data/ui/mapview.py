@@ -20,7 +20,8 @@ import folium
 import streamlit as st
 import streamlit_folium as sf
 
-from est_data import db, incidents, mapassets, maps
+from est_data import db, incidents, mapassets
+from est_data.charts import maps
 from est_data.ui import state
 from est_data.ui.state import CACHE_SECONDS
 

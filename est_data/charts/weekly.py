@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from est_data import i18n
-from est_data.charts import style
+from est_data.charts.common import style
 
 YLORRD = ["#ffffb2", "#fecc5c", "#fd8d3c", "#e31a1c"]  # ColorBrewer YlOrRd, 4 classes (levels 0–3)
 UP, DOWN = "▲", "▼"

@@ -14,9 +14,8 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from est_data import i18n
+from est_data.charts.common import FONT_SIZE, style
 
-FONT_SIZE = 17
-TITLE_SIZE = 21
 BAR_COLOUR = "#1f5f8b"
 ACCENT = "#c0392b"
 ROLLING_COLOUR = "#e67e22"
@@ -24,19 +23,6 @@ RISK_COLOUR = "rgba(192, 57, 43, 0.75)"
 HOLIDAY_COLOUR = "#7f8c8d"
 MAX_RISK_LABELS = 6
 YEAR_COLOURS = ["#b0bec5", "#90a4ae", "#78909c", "#5c8fb8", "#2e6da4", "#1f4e79", "#0b2e4f"]
-
-
-def style(fig: go.Figure, title: str | None = None, height: int = 420) -> go.Figure:
-    """Large readable fonts, a white background and room for the axis labels."""
-    fig.update_layout(
-        title={"text": title, "font": {"size": TITLE_SIZE}} if title else None,
-        font={"size": FONT_SIZE, "family": "Source Sans Pro, Arial, sans-serif"},
-        template="plotly_white", height=height, margin={"l": 60, "r": 20, "t": 60 if title else 20, "b": 60},
-        hoverlabel={"font_size": FONT_SIZE},
-        legend={"font": {"size": FONT_SIZE - 1}},
-        separators=", ",
-    )
-    return fig
 
 
 def _t(key: str, lang: str, **kwargs: object) -> str:

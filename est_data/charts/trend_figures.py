@@ -1,4 +1,4 @@
-"""The figures of the Trender and Uppföljning pages: query (est_data.analysis) + chart (est_data.charts).
+"""The figures of the Trender and Uppföljning pages: query (est_data.analysis) + chart (est_data.charts.trends).
 
 Each function takes the cursor first and only hashable arguments, so the UI can cache the finished
 plotly Figure (`est_data.ui.figures.cached_figure`): building a figure with subplots costs far more
@@ -11,8 +11,9 @@ import datetime as dt
 
 import plotly.graph_objects as go
 
-from est_data import charts, i18n
+from est_data import i18n
 from est_data.analysis import compstat, trends
+from est_data.charts import trends as charts
 from est_data.model import Filters
 
 
