@@ -7,7 +7,9 @@ import json
 import pytest
 import shapely
 
-from est_data import bench, benchdata, cli, db
+from est_data import cli, db
+from est_data.bench import data as benchdata
+from est_data.bench import runner as bench
 
 TINY = benchdata.Scale("tiny", years=1, reporters=8, areas=10, incidents=6_000, police_import_rows=300,
                        fault_import_rows=100)

@@ -1,6 +1,6 @@
 """Issue 15 item 5: the police import on a real-archive-shaped file, without per-municipality round trips.
 
-Speed itself is measured by `python -m est_data bench` (est_data/bench_police.py), never here; these
+Speed itself is measured by `python -m est_data bench` (est_data/bench/police.py), never here; these
 tests check that the benchmark's file has the real archive's shape and loads cleanly, that an import
 naming every municipality adds them in one statement, and that the `import` command starts without
 the PDF, analysis and sample code.
@@ -13,7 +13,8 @@ from collections import Counter
 
 import pytest
 
-from est_data import bench_police, cli, db
+from est_data import cli, db
+from est_data.bench import police as bench_police
 from est_data.ingest import polisen, reference
 from tests.conftest import ROOT
 

@@ -6,7 +6,8 @@ import json
 import sys
 from pathlib import Path
 
-from est_data import bench, benchdata
+from est_data.bench import data as benchdata
+from est_data.bench import runner as bench
 from est_data.cli.common import CliError
 
 

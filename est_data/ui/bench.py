@@ -1,4 +1,6 @@
-"""Server-side page timings under AppTest, for `python -m est_data bench` (est_data/bench.py).
+"""Server-side page timings under AppTest, for `python -m est_data bench` (est_data/bench/runner.py).
+The AppTest driver stays in est_data/ui/ because it imports streamlit; its result type is
+est_data.bench.pages.PageRun.
 
 Each page of the registry is run as a logged-in user through app.py (the shell, the sidebar
 filters and the page, as a browser visit runs them): cold (st.cache_data cleared just before the
@@ -14,28 +16,12 @@ import os
 import statistics
 import time
 import traceback
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from est_data import config, db
+from est_data.bench.pages import USER_FOR_ROLE, PageRun
 
 APP = config.project_root() / "app.py"
-USER_FOR_ROLE = {"admin": "admin", "samordnare": "samordnare", "läsare": "lasare", "rapportör": "rapportor"}
-
-
-@dataclass
-class PageRun:
-    key: str
-    status: str = "ok"  # ok, saknas (no page file), fel (exception)
-    cold: list[float] = field(default_factory=list)
-    warm: list[float] = field(default_factory=list)
-    warm_cpu: list[float] = field(default_factory=list)  # CPU seconds of the process (all threads)
-    cold_cpu: list[float] = field(default_factory=list)  # the same for cold runs (a loaded machine's wall time lies)
-    payload_bytes: int | None = None
-    has_map: bool = False
-    error: str | None = None
-
-
 _last_payload: dict[str, object] = {}
 
 

@@ -13,7 +13,8 @@ import resource
 import time
 from pathlib import Path
 
-from est_data import benchdata, db
+from est_data import db
+from est_data.bench import data as benchdata
 
 _LARGEST = (
     "with picked as ("

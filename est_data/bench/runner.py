@@ -1,6 +1,6 @@
 """`python -m est_data bench [--scale demo|small|large|national] [--json FILE]`: speed at scale.
 
-Generates (once, cached under data/bench/) a dataset of the scale with `est_data.benchdata`, then
+Generates (once, cached under data/bench/) a dataset of the scale with `est_data.bench.data`, then
 measures, several runs each (median and spread):
 - every registered page's server-side run under AppTest, cold and warm cache, and the bytes it sends;
 - each importer's rows per second (police JSON, felanmälan CSV) on a private copy of the dataset;
@@ -26,7 +26,8 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from est_data import benchdata, db
+from est_data import db
+from est_data.bench import data as benchdata
 
 # DESIGN §7 budgets: warm page time per scale (s), police import rows/s, map payload, peak memory.
 PAGE_BUDGET_S = {"large": 0.3, "national": 1.5}
@@ -194,8 +195,8 @@ def measure_import(work: Path, source: str, rows: int, runs: int, max_seconds: f
 
 
 def _largest_import(work: Path) -> Measure:
-    """Peak memory of importing the largest file the import limits allow (est_data/bench_limits.py)."""
-    from est_data import bench_limits
+    """Peak memory of importing the largest file the import limits allow (est_data/bench/limits.py)."""
+    from est_data.bench import limits as bench_limits
 
     db.close(work)
     got = bench_limits.measure(work)
@@ -300,7 +301,7 @@ def run(scale: str, runs: int = 5, cold_runs: int = 3, import_runs: int = 3, pag
                 measures.append(measure_import(work, source, rows, import_runs))
                 progress(f"  import {source}: {_fmt(measures[-1])}")
             # the real-archive-shaped file (and any --police-file), in-process and as the whole CLI command
-            from est_data import bench_police
+            from est_data.bench import police as bench_police
 
             files = [("arkivformad fil", None)] + [(Path(f).name, Path(f)) for f in police_files]
             measures.extend(bench_police.measure(files, import_runs, Measure, progress))
