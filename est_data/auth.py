@@ -10,22 +10,13 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from est_data.db import transaction
-from est_data.model import ROLES, User
+from est_data.model import ROLES, User, UserError
 
-__all__ = ["ROLES", "User"]
+__all__ = ["ROLES", "User", "UserError"]
 
 MIN_PASSWORD_LENGTH = 10
 _USERNAME = re.compile(r"^[\w.\-@]{2,64}$")
 _hasher = PasswordHasher()
-
-
-class UserError(ValueError):
-    """A user's mistake (bad username, short password ...): shown as a message, never a traceback."""
-
-    def __init__(self, key: str, **kwargs: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.kwargs = kwargs
 
 
 def hash_password(password: str) -> str:

@@ -14,6 +14,16 @@ ACTION_STATUSES = ("planerad", "pågående", "avslutad", "avbruten")
 LOCATION_PRECISIONS = ("exact", "place", "area", "municipality", "county")
 
 
+class UserError(ValueError):
+    """A user's mistake (bad username, short password, taken e-mail ...) as an i18n key and its values:
+    shown as a message, never a traceback. Raised by est_data.auth and est_data.register."""
+
+    def __init__(self, key: str, **kwargs: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.kwargs = kwargs
+
+
 @dataclass(frozen=True)
 class User:
     id: int

@@ -4,7 +4,7 @@ What a coordinator sets up before the first survey week (issue 13, part 1) and k
 Nothing here is ever deleted: reporters, factors, areas and places are made inactive, so past
 answers keep their reporter, factor and area. Every change is written in one transaction with its
 audit-log row. A user's mistake (an e-mail already in use, an empty name, an unknown area ...)
-raises `auth.UserError` with an i18n key, shown as a message in the app and a one-line error on the
+raises `model.UserError` (also `auth.UserError`) with an i18n key, shown as a message in the app and a one-line error on the
 command line.
 
 E-mail addresses are unique per user and per reporter, compared without regard to case (a
@@ -21,8 +21,8 @@ from typing import Any
 import pandas as pd
 
 from est_data import audit
-from est_data.auth import UserError
 from est_data.db import transaction
+from est_data.model import UserError
 
 _EMAIL = re.compile(r"^[^@\s;,<>]+@[^@\s;,<>]+\.[^@\s;,<>]+$")
 _FACTOR_CODE = re.compile(r"^[a-z][a-z0-9_]{1,39}$")

@@ -212,12 +212,12 @@ def test_admin_page_retention_and_forget(sample_db):
 
 
 def test_admin_page_backup_button(sample_db):
-    from est_data import backup
+    from est_data import restore
 
     at = app_as("admin", "admin")
     at.button(key="admin_backup_run").click().run()
     assert not at.exception
     folders = list((sample_db.parent / "backups").iterdir())
     assert len(folders) == 1 and folders[0].name.startswith("manuell-")
-    assert backup.verify(folders[0])["tables"]["app_user"]["rows"] == 4
+    assert restore.verify(folders[0])["tables"]["app_user"]["rows"] == 4
     assert any(str(folders[0]) in s.value for s in at.success)

@@ -8,7 +8,7 @@ from importlib import resources
 import duckdb
 import pytest
 
-from est_data import backup, cli, db
+from est_data import backup, cli, db, restore
 
 
 def _all_checksums(con) -> dict[str, str]:
@@ -26,7 +26,7 @@ def test_backup_and_restore_reproduce_every_table(sample_con, tmp_path):
 
     target = tmp_path / "aterstalld.duckdb"
     con2 = db.connect(target)
-    counts = backup.restore(con2, out)
+    counts = restore.restore(con2, out)
     assert counts["incident"] == manifest["tables"]["incident"]["rows"] > 1000
     after = _all_checksums(con2)
     assert after == before
@@ -41,13 +41,13 @@ def test_restore_refuses_non_empty_and_tampered(sample_con, tmp_path):
     out = tmp_path / "kopia"
     backup.backup(sample_con, out)
     with pytest.raises(backup.BackupError, match="inte tom"):
-        backup.restore(sample_con, out)
+        restore.restore(sample_con, out)
     # A changed file is refused before anything is written.
     (out / "reporter.parquet").write_bytes(b"PAR1 broken")
     target = tmp_path / "ny.duckdb"
     con2 = db.connect(target)
     with pytest.raises(backup.BackupError, match="ändrad eller skadad"):
-        backup.restore(con2, out)
+        restore.restore(con2, out)
     assert not backup.has_data(con2)
     db.close(target)
 
@@ -104,14 +104,14 @@ def test_old_database_opens_migrates_and_is_backed_up_first(tmp_path):
     assert con.execute("select level from survey_rating").fetchone()[0] == 2
     backups = list((tmp_path / "backups").iterdir())
     assert len(backups) == 1 and backups[0].name.startswith("fore-uppgradering-v001")
-    manifest = backup.verify(backups[0])
+    manifest = restore.verify(backups[0])
     assert manifest["schema_version"] == 1
     assert manifest["tables"]["reporter"]["rows"] == 1
     db.close(path)
     # The pre-upgrade backup restores into a new database made by the current code.
     target = tmp_path / "fran_gammal.duckdb"
     con2 = db.connect(target)
-    backup.restore(con2, backups[0])
+    restore.restore(con2, backups[0])
     assert con2.execute("select name from reporter").fetchone()[0] == "Anna Andersson"
     assert con2.execute("select count(*) from area").fetchone()[0] == 2
     db.close(target)
@@ -154,7 +154,7 @@ def test_backup_is_a_consistent_snapshot_while_others_write(sample_db, tmp_path)
     assert written  # the writer really ran during the backup
     target = tmp_path / "ny.duckdb"
     con2 = db.connect(target)
-    backup.restore(con2, tmp_path / "kopia")  # checksums compared inside
+    restore.restore(con2, tmp_path / "kopia")  # checksums compared inside
     n_audit = con2.execute("select count(*) from audit_log where username = 'skrivare'").fetchone()[0]
     value = con2.execute("select value from setting where name = 'skrivtest'").fetchone()
     # Both tables come from the same moment: the setting holds the count of audit rows before the last.

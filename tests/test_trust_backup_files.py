@@ -8,7 +8,7 @@ import stat
 
 import pytest
 
-from est_data import backup, cli, db
+from est_data import backup, cli, db, restore
 
 
 def _mode(path) -> int:
@@ -64,11 +64,11 @@ def _edit_manifest(out, edit) -> None:
 def test_manifest_missing_fields_gives_a_clear_error(made, tmp_path, edit, words):
     _edit_manifest(made, edit)
     with pytest.raises(backup.BackupError, match="okänt format") as err:
-        backup.verify(made)
+        restore.verify(made)
     assert words in str(err.value)
     con = db.connect(tmp_path / "ny.duckdb")
     with pytest.raises(backup.BackupError):
-        backup.restore(con, made)
+        restore.restore(con, made)
     assert not backup.has_data(con)
 
 

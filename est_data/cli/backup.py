@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from est_data import backup, db
+from est_data import backup, db, restore
 from est_data.cli.common import CliError
 
 
@@ -21,7 +21,7 @@ def cmd_backup(con, args) -> int:
 
 def cmd_restore(con, args) -> int:
     try:
-        counts = backup.restore(con, args.dir)
+        counts = restore.restore(con, args.dir)
     except backup.BackupError as err:
         raise CliError(str(err)) from None
     print(f"Återställd från {args.dir} till {db.db_path(args.db)}: {len(counts)} tabeller, "

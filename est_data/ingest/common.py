@@ -24,12 +24,9 @@ import pandas as pd
 
 from est_data.db import transaction
 from est_data.ingest import limits
+from est_data.ingest.errors import ImportFileError
 
 MAX_FILE_BYTES = limits.LIMITS.max_bytes  # larger files are refused whole, with a message (see limits.py)
-
-
-class ImportFileError(ValueError):
-    """The file as a whole cannot be imported (empty, binary, wrong shape ...). Message: Swedish / English."""
 
 
 @dataclass

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from est_data.ingest.errors import ImportFileError
+
 
 @dataclass
 class Limits:
@@ -47,8 +49,6 @@ def _mb(n: int) -> str:
 
 
 def _refuse(sv: str, en: str) -> None:
-    from est_data.ingest.common import ImportFileError
-
     raise ImportFileError(f"{sv} / {en}")
 
 
