@@ -7,7 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 from est_data import db
-from est_data.analysis import evaluation, rates
+from est_data.analysis import evaluation
+from est_data.analysis import poisson as rates
 
 START = dt.date(2025, 3, 3)  # a Monday
 

@@ -2,8 +2,8 @@
 
 A change is never judged by raw percent: two counts (each with its exposure, e.g. one month against
 three months) are compared with the E-test for two Poisson rates (Krishnamoorthy & Thomson 2004,
-statsmodels `test_poisson_2indep(method="etest")`; the score test above `ETEST_MAX_COUNT`, where
-the E-test's grid would need gigabytes and the two agree). The verdict is "ökning" or "minskning" only when
+`poisson.compare_rates`; the score test above `poisson.ETEST_MAX_EVENTS`, where the E-test's grid
+grows too large and the two agree). The verdict is "ökning" or "minskning" only when
 the test is significant at 5 % AND there are enough events to speak of a trend (at least
 `MIN_EVENTS` in the two counts together); otherwise "ingen säker förändring".
 
@@ -22,16 +22,15 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import warnings
 from dataclasses import dataclass
 
 import pandas as pd
 from statsmodels.stats.multitest import multipletests
-from statsmodels.stats.rates import test_poisson_2indep
+
+from est_data.analysis import poisson
 
 ALPHA = 0.05
 MIN_EVENTS = 10
-ETEST_MAX_COUNT = 2000
 RISE, FALL, NO_CHANGE = "ökning", "minskning", "ingen säker förändring"
 FAULT_COUNT = "felanmalan"
 FAULT_COST = "felanmalan_cost"
@@ -56,14 +55,7 @@ def judge(count1: float, exposure1: float, count2: float, exposure2: float, alph
     ratio = (c1 / exposure1) / rate2 if rate2 > 0 else None
     if c1 + c2 < min_events:
         return Judgement(NO_CHANGE, None, ratio, True)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        # The E-test evaluates a (count × count) grid: exact and right for the small and middling
-        # counts it is meant for, but gigabytes for tens of thousands. There the score test, which the
-        # E-test refines, is already accurate.
-        method = "etest" if max(c1, c2) <= ETEST_MAX_COUNT else "score"
-        result = test_poisson_2indep(c1, exposure1, c2, exposure2, method=method)
-    p_value = float(result.pvalue)
+    p_value = poisson.compare_rates(c1, exposure1, c2, exposure2).p_value
     if math.isnan(p_value) or p_value >= alpha:
         return Judgement(NO_CHANGE, p_value, ratio, False)
     return Judgement(RISE if c1 / exposure1 > rate2 else FALL, p_value, ratio, False)

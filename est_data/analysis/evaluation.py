@@ -4,7 +4,7 @@ The tests are the ones crime analysts use for place-based interventions:
 
 - the verdict's test: did the target change differently from the control? Fisher's exact test on
   the 2×2 table of counts (target, control × before, after), stratified by event category (the
-  exact conditional test of a common odds ratio, `rates.compare_change_stratified`). It needs no
+  exact conditional test of a common odds ratio, `poisson.compare_change_stratified`). It needs no
   scaling of the control and handles zero counts itself (a target going 0→25 while the rest fell is
   an increase; a buffer going 0→2 is nothing), and each category is compared with the same category;
 - the Weighted Displacement Difference (Wheeler & Ratcliffe 2018, Crime Science 7:17):
@@ -12,7 +12,7 @@ The tests are the ones crime analysts use for place-based interventions:
   `wdd` is the paper's test (variance the sum of the counts; a control shared by target and buffer
   counts four times). The evaluation reports `wdd_by_category`: per category, the control scaled to
   the target's (the buffer's) before-level, with the delta-method variance of that scaled difference;
-- the Poisson E-test of the target's own change (statsmodels `etest_poisson_2indep`): a change, not
+- the Poisson E-test of the target's own change (`poisson.compare_rates`): a change, not
   an effect (no control);
 - the Weighted Displacement Quotient (Bowers & Johnson 2003), shown beside the buffer's exact test
   that decides displacement or diffusion of benefit;
@@ -41,7 +41,7 @@ from shapely import wkt
 from shapely.ops import transform
 
 from est_data import i18n
-from est_data.analysis import rates
+from est_data.analysis import poisson
 
 _TO_METRIC = Transformer.from_crs(4326, 3006, always_xy=True)
 _TO_WGS84 = Transformer.from_crs(3006, 4326, always_xy=True)
@@ -220,25 +220,14 @@ class ETestResult:
     method: str = "etest"  # 'etest', or 'score' for large counts
 
 
-ETEST_MAX_EVENTS = 1000  # above this the E-test's exact sum is slow and the score test gives the same p-value
-
-
 def etest(before: int, after: int, before_weeks: float = 1.0, after_weeks: float = 1.0) -> ETestResult:
-    """The Poisson E-test (Krishnamoorthy & Thomson) of the target's own change, via statsmodels.
-
-    For more than ETEST_MAX_EVENTS events the score test (statsmodels `test_poisson_2indep`) is used: the
-    E-test sums over a grid that grows with the square of the counts, and at such counts the two agree
-    to three decimals."""
-    from statsmodels.stats.rates import etest_poisson_2indep, test_poisson_2indep
-
+    """The Poisson E-test (Krishnamoorthy & Thomson) of the target's own change: `poisson.compare_rates`
+    (the score test above poisson.ETEST_MAX_EVENTS events)."""
     if before + after == 0:
         return ETestResult(0.0, 1.0, None)
     ratio = (after / after_weeks) / (before / before_weeks) if before else None
-    if before + after > ETEST_MAX_EVENTS:
-        res = test_poisson_2indep(int(after), float(after_weeks), int(before), float(before_weeks), method="score")
-        return ETestResult(float(res.statistic), float(res.pvalue), ratio, "score")
-    statistic, p_value = etest_poisson_2indep(int(after), float(after_weeks), int(before), float(before_weeks))
-    return ETestResult(float(statistic), float(p_value), ratio)
+    res = poisson.compare_rates(int(after), after_weeks, int(before), before_weeks)
+    return ETestResult(res.statistic, res.p_value, ratio, res.method)
 
 
 def wdq(target: tuple[float, float], buffer: tuple[float, float], control: tuple[float, float],
@@ -325,8 +314,8 @@ class Evaluation:
     wdd_buffer: WddResult | None = None
     etest: ETestResult | None = None
     wdq: float | None = None
-    change_test: rates.ChangeTest | None = None  # the target's change against the control's: the verdict's test
-    buffer_test: rates.ChangeTest | None = None  # the buffer's change against its control
+    change_test: poisson.ChangeTest | None = None  # the target's change against the control's: the verdict's test
+    buffer_test: poisson.ChangeTest | None = None  # the buffer's change against its control
     control_etest: ETestResult | None = None  # the control's own change (season, the whole municipality)
     control_default: bool = True  # the control is the rest of the municipality
     control_excluded: list[int] = field(default_factory=list)  # areas left out of it (other actions at work)
@@ -777,16 +766,16 @@ def evaluate(con, action_id: int, settings: Settings | None = None) -> Evaluatio
     # Area weights: the control scaled down to the target's (and the buffer's) level before the start. A
     # target with no events before expects none after whatever the control does (weight ∞: the control
     # drops out of the WDD); a control with none before cannot scale anything (it also drops out). The
-    # verdict does not rest on this scaling: it rests on the exact test of the 2×2 table (rates.py).
+    # verdict does not rest on this scaling: it rests on the exact test of the 2×2 table (poisson.py).
     ev.control_scale = _scale(counts["control"][0], counts["target"][0])
     ev.wdd_local = wdd_by_category([c[:2] for c in by_category], time_w)
-    ev.change_test = rates.compare_change_stratified([(c[0], c[1]) for c in by_category])
+    ev.change_test = poisson.compare_change_stratified([(c[0], c[1]) for c in by_category])
     ev.control_etest = etest(counts["control"][0], counts["control"][1], w.weeks_before, w.weeks_after)
     if buffer is not None:
         shared = not settings.buffer_control_area_ids
         ev.buffer_control_scale = _scale(counts["buffer_control"][0], counts["buffer"][0])
         ev.wdd_buffer = wdd_by_category(by_category, time_w, shared=shared)
-        ev.buffer_test = rates.compare_change_stratified([(c[2], c[3]) for c in by_category])
+        ev.buffer_test = poisson.compare_change_stratified([(c[2], c[3]) for c in by_category])
         ev.wdq = wdq(_per_week(counts["target"], time_w), _per_week(counts["buffer"], time_w),
                      _per_week(counts["control"], time_w), _per_week(counts["buffer_control"], time_w))
     ev.etest = etest(counts["target"][0], counts["target"][1], w.weeks_before, w.weeks_after)
@@ -866,7 +855,7 @@ SEASON_RATIO = 1.2  # the control changed by at least a fifth (and certainly): a
 def judge(ev: Evaluation, trend: tuple[float, float] | None = None) -> tuple[str, list[str]]:
     """The verdict key and the caveats (keys) of an evaluation whose counts and tests are filled in.
 
-    The verdict rests on the exact test of the target's change against the control's (rates.py), which
+    The verdict rests on the exact test of the target's change against the control's (poisson.py), which
     handles zero counts itself. Each caveat is given only when its own evidence is there: displacement
     and diffusion when the buffer's change against its control is significant and rests on at least
     MIN_EVENTS events; a seasonal shift when the control itself changed certainly and by a fifth or more.
@@ -1033,7 +1022,7 @@ def as_dict(ev: Evaluation, lang: str = "sv") -> dict:
         return {"wdd": round(r.wdd, 3), "se": round(r.se, 3), "z": round(r.z, 3), "p_value": round(r.p_value, 5),
                 "local": round(r.local, 3), "displacement": round(r.displacement, 3)}
 
-    def exact(r: rates.ChangeTest | None) -> dict | None:
+    def exact(r: poisson.ChangeTest | None) -> dict | None:
         if r is None:
             return None
         return {"p_value": round(r.p_value, 6), "direction": r.direction,
@@ -1152,7 +1141,7 @@ def tests_table(ev: Evaluation, lang: str = "sv") -> pd.DataFrame:
                                       se=_fmt(r.se, 2, lang), z=_fmt(r.z, 2, lang), p=_p(r.p_value, lang)),
                      t(meaning, lang)))
 
-    def exact_row(name: str, r: rates.ChangeTest, meaning: str) -> None:
+    def exact_row(name: str, r: poisson.ChangeTest, meaning: str) -> None:
         rows.append((t(name, lang), t("actions.eval.exact_value", lang, p=_p(r.p_value, lang),
                                       ratio=_fmt(r.odds_ratio, 2, lang)), t(meaning, lang)))
 

@@ -315,9 +315,8 @@ def density_peak(d: Density) -> tuple[float, float]:
 
 @functools.lru_cache(maxsize=65536)
 def change_p_value(n: int, previous: int) -> float:
-    """Two-sided p-value that the rate changed between two equally long periods: the action
-    evaluation's Poisson E-test (`evaluation.etest`, the score test above its ETEST_MAX_EVENTS, where
-    the E-test would take seconds to minutes and the two agree).
+    """Two-sided p-value that the rate changed between two equally long periods: `poisson.compare_rates`,
+    the E-test CompStat and the action evaluation use too (the score test above poisson.ETEST_MAX_EVENTS).
 
     Raw percent change misleads at small counts (3 -> 6 is +100 % and no evidence of anything).
     Memoised: the map's tables ask for the same few (n, previous) pairs on every run, and each
@@ -325,11 +324,9 @@ def change_p_value(n: int, previous: int) -> float:
     """
     if n == previous:
         return 1.0
-    from est_data.analysis.evaluation import etest
+    from est_data.analysis import poisson
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        return etest(int(previous), int(n)).p_value
+    return poisson.compare_rates(int(n), 1.0, int(previous), 1.0).p_value
 
 
 def change_verdict(n: int, previous: int, alpha: float = 0.05) -> int:

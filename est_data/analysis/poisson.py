@@ -1,4 +1,16 @@
-"""Comparing Poisson counts: did one place's before→after change differ from another's?
+"""Comparing Poisson counts: the one place where the app decides whether counts changed (issue 17).
+
+Two questions, two tests:
+
+- Did a rate change? `compare_rates(count1, exposure1, count2, exposure2)`: the E-test for two
+  Poisson rates (Krishnamoorthy & Thomson 2004, J. Stat. Plan. Inference 119:23; statsmodels
+  `test_poisson_2indep(method="etest")`) while the two counts together are at most
+  `ETEST_MAX_EVENTS`, above that the score test the E-test refines. The E-test sums over a grid that
+  grows with the square of the counts (0.015 s at 1 000 + 900 events, 0.2 s at 2 000 + 1 800,
+  gigabytes at tens of thousands); at 1 000 events a side the two p-values agree to four decimals.
+  Used by CompStat (Uppföljning, Trender's tables, the reports), the action evaluation's own-change
+  test and Karta's change columns, so all three switch at the same count.
+- Did one place's before→after change differ from another's? `compare_change` (below).
 
 Two areas counted over the same before and after windows give a 2×2 table of Poisson counts
 (rows: area, reference; columns: after, before). "The area changed like the reference" is the
@@ -10,17 +22,44 @@ need no special case: a target going 0→25 while the reference fell is simply v
 the null, a buffer going 0→2 is not.
 
 scipy's `fisher_exact` does the work; this module only names the result for the evaluation.
-(The shared Poisson comparison helper planned in issue 17 can absorb it.)
 """
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
 from scipy import stats
 
 ALPHA = 0.05
+ETEST_MAX_EVENTS = 2000  # the two counts together: above this the score test (see the module docstring)
+
+
+@dataclass(frozen=True)
+class RateTest:
+    """Two Poisson rates compared: count1/exposure1 against count2/exposure2."""
+
+    statistic: float
+    p_value: float  # two-sided
+    method: str  # 'etest', or 'score' above ETEST_MAX_EVENTS
+
+
+def method_for(count1: int, count2: int) -> str:
+    """The test compare_rates uses for these counts: 'etest' up to ETEST_MAX_EVENTS together, else 'score'."""
+    return "etest" if count1 + count2 <= ETEST_MAX_EVENTS else "score"
+
+
+def compare_rates(count1: int, exposure1: float, count2: int, exposure2: float) -> RateTest:
+    """Two-sided test that count1/exposure1 and count2/exposure2 come from the same Poisson rate."""
+    from statsmodels.stats.rates import test_poisson_2indep  # (statsmodels is slow to import)
+
+    c1, c2 = int(count1), int(count2)
+    method = method_for(c1, c2)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # 0/0 in statsmodels' grid for an empty count
+        result = test_poisson_2indep(c1, float(exposure1), c2, float(exposure2), method=method)
+    return RateTest(float(result.statistic), float(result.pvalue), method)
 
 
 @dataclass(frozen=True)
