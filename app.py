@@ -13,8 +13,12 @@ st.set_page_config(page_title="EST-dashboard", page_icon=":material/shield:", la
 
 with st.sidebar:
     st.segmented_control(
-        tr("lang.label"), ["sv", "en"], format_func=lambda v: {"sv": "Svenska", "en": "English"}[v],
-        default=lang(), key="lang", selection_mode="single",
+        tr("lang.label"),
+        ["sv", "en"],
+        format_func=lambda v: {"sv": "Svenska", "en": "English"}[v],
+        default=lang(),
+        key="lang",
+        selection_mode="single",
     )
 
 sign_in()  # personal survey link (?token=) or single sign-on (st.login), when present
@@ -29,15 +33,27 @@ else:
     sections: dict[str, list] = {}
     for spec in visible_pages(user):
         sections.setdefault(tr(spec.section), []).append(
-            st.Page(f"pages/{spec.key}.py", title=tr(spec.title_key), icon=spec.icon, url_path=spec.key,
-                    default=spec.default)
+            st.Page(
+                f"pages/{spec.key}.py",
+                title=tr(spec.title_key),
+                icon=spec.icon,
+                url_path=spec.key,
+                default=spec.default,
+            )
         )
     # expanded: every page stays listed (a collapsed menu hides the last pages behind Streamlit's
     # English "View more" button)
-    nav = st.navigation(sections or [st.Page(nothing_to_show, title=tr("app.title"), url_path="start")],
-                        expanded=True)
+    nav = st.navigation(
+        sections or [st.Page(nothing_to_show, title=tr("app.title"), url_path="start")], expanded=True
+    )
     with st.sidebar:
-        st.caption(tr("login.signed_in_as", name=md(user.display_name or user.username), role=tr("role." + user.role)))
+        st.caption(
+            tr(
+                "login.signed_in_as",
+                name=md(user.display_name or user.username),
+                role=tr("role." + user.role),
+            )
+        )
         if st.button(tr("login.logout"), key="logout", icon=":material/logout:"):
             sign_out()
             st.rerun()

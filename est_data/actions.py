@@ -14,8 +14,23 @@ import pandas as pd
 from est_data import audit, db, display
 from est_data.model import ACTION_KINDS, ACTION_STATUSES
 
-EDITABLE = ("title", "kind", "area_id", "place_id", "geometry_wkt", "radius_m", "partners", "responsible",
-            "start_date", "end_date", "status", "description", "cost_sek", "target_factors", "target_categories")
+EDITABLE = (
+    "title",
+    "kind",
+    "area_id",
+    "place_id",
+    "geometry_wkt",
+    "radius_m",
+    "partners",
+    "responsible",
+    "start_date",
+    "end_date",
+    "status",
+    "description",
+    "cost_sek",
+    "target_factors",
+    "target_categories",
+)
 
 
 class ActionError(ValueError):
@@ -39,9 +54,15 @@ def get_action(con, action_id: int) -> dict[str, Any] | None:
     return action
 
 
-def list_actions(con, municipality_code: str | None = None, statuses: tuple[str, ...] = (),
-                 kinds: tuple[str, ...] = (), area_ids: tuple[int, ...] = (), start: dt.date | None = None,
-                 end: dt.date | None = None) -> pd.DataFrame:
+def list_actions(
+    con,
+    municipality_code: str | None = None,
+    statuses: tuple[str, ...] = (),
+    kinds: tuple[str, ...] = (),
+    area_ids: tuple[int, ...] = (),
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> pd.DataFrame:
     """Actions matching the filters (empty tuple = any); the period keeps actions running at some time in it."""
     return con.execute(
         "with actions as ("
@@ -62,8 +83,20 @@ def list_actions(con, municipality_code: str | None = None, statuses: tuple[str,
         "    and (? is null or start_date is null or start_date <= ?)"
         ")"
         " select * from final order by start_date desc nulls first, id desc",
-        [municipality_code, municipality_code, list(statuses), list(statuses), list(kinds), list(kinds),
-         list(area_ids), list(area_ids), start, start, end, end],
+        [
+            municipality_code,
+            municipality_code,
+            list(statuses),
+            list(statuses),
+            list(kinds),
+            list(kinds),
+            list(area_ids),
+            list(area_ids),
+            start,
+            start,
+            end,
+            end,
+        ],
     ).df()
 
 
@@ -166,11 +199,15 @@ def _check_polygon(text: str) -> None:
 
 
 def _check_references(con, action: dict[str, Any]) -> None:
-    if action.get("area_id") is not None and \
-            con.execute("select count(*) from area where id = ?", [action["area_id"]]).fetchone()[0] == 0:
+    if (
+        action.get("area_id") is not None
+        and con.execute("select count(*) from area where id = ?", [action["area_id"]]).fetchone()[0] == 0
+    ):
         raise ActionError("actions.error.area")
-    if action.get("place_id") is not None and \
-            con.execute("select count(*) from place where id = ?", [action["place_id"]]).fetchone()[0] == 0:
+    if (
+        action.get("place_id") is not None
+        and con.execute("select count(*) from place where id = ?", [action["place_id"]]).fetchone()[0] == 0
+    ):
         raise ActionError("actions.error.place")
     if action.get("place_id") is not None and action.get("area_id") is not None:
         place_area = con.execute("select area_id from place where id = ?", [action["place_id"]]).fetchone()[0]
@@ -214,13 +251,21 @@ def update_action(con, username: str | None, action_id: int, **changes: Any) -> 
             f"update action set {assignments}, updated_at = ? where id = ?",  # noqa: S608
             [changes[c] for c in changed] + [dt.datetime.now(), action_id],
         )
-        audit.record(con, username, "update", "action", action_id, {c: before.get(c) for c in changed},
-                     {c: changes[c] for c in changed})
+        audit.record(
+            con,
+            username,
+            "update",
+            "action",
+            action_id,
+            {c: before.get(c) for c in changed},
+            {c: changes[c] for c in changed},
+        )
     return get_action(con, action_id) or after
 
 
-def close_action(con, username: str | None, action_id: int, end_date: dt.date | None = None,
-                 status: str = "avslutad") -> dict[str, Any]:
+def close_action(
+    con, username: str | None, action_id: int, end_date: dt.date | None = None, status: str = "avslutad"
+) -> dict[str, Any]:
     """End an action: status 'avslutad' (or 'avbruten') and an end date (default today, or kept if set)."""
     if status not in ("avslutad", "avbruten"):
         raise ActionError("actions.error.close_status")
@@ -238,11 +283,34 @@ def display_table(actions: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
     """The register as shown and exported: the main columns, lists as text, column names in lang."""
     from est_data import i18n
 
-    columns = ["id", "title", "kind", "status", "area", "place", "start_date", "end_date", "responsible", "partners",
-               "cost_sek", "target_categories"]
-    names = {"id": "id", "title": "title", "kind": "kind", "status": "status", "area": "area", "place": "place",
-             "start_date": "start", "end_date": "end", "responsible": "responsible", "partners": "partners",
-             "cost_sek": "cost", "target_categories": "categories"}
+    columns = [
+        "id",
+        "title",
+        "kind",
+        "status",
+        "area",
+        "place",
+        "start_date",
+        "end_date",
+        "responsible",
+        "partners",
+        "cost_sek",
+        "target_categories",
+    ]
+    names = {
+        "id": "id",
+        "title": "title",
+        "kind": "kind",
+        "status": "status",
+        "area": "area",
+        "place": "place",
+        "start_date": "start",
+        "end_date": "end",
+        "responsible": "responsible",
+        "partners": "partners",
+        "cost_sek": "cost",
+        "target_categories": "categories",
+    }
     table = actions[columns].copy()
     table["target_categories"] = table["target_categories"].map(display.joined)
     for col in ("start_date", "end_date"):

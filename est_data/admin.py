@@ -18,16 +18,28 @@ from est_data.auth import UserError
 from est_data.db import transaction
 from est_data.model import ROLES
 
-_USER_COLUMNS = ("id", "username", "display_name", "email", "role", "active", "can_see_personal", "reporter_id",
-                 "locked_until")
+_USER_COLUMNS = (
+    "id",
+    "username",
+    "display_name",
+    "email",
+    "role",
+    "active",
+    "can_see_personal",
+    "reporter_id",
+    "locked_until",
+)
 
 
 def users(con) -> pd.DataFrame:
     """Every account with its role, status and linked reporter (no password hashes); locked_until is
     until when failed logins make some client wait (the login throttle), if anyone must wait now."""
     frame = _users(con)
-    frame["locked_until"] = pd.to_datetime(pd.Series([auth.throttled_until(con, name) for name in frame["username"]],
-                                                     index=frame.index, dtype=object))  # same type as before
+    frame["locked_until"] = pd.to_datetime(
+        pd.Series(
+            [auth.throttled_until(con, name) for name in frame["username"]], index=frame.index, dtype=object
+        )
+    )  # same type as before
     return frame
 
 
@@ -44,11 +56,7 @@ def _users(con) -> pd.DataFrame:
 
 def reporters(con) -> pd.DataFrame:
     """Reporters to link an account to (id, name, organisation, active)."""
-    return con.execute(
-        "select id, name, organisation, email, active"
-        " from reporter"
-        " order by name"
-    ).df()
+    return con.execute("select id, name, organisation, email, active from reporter order by name").df()
 
 
 def user_record(con, user_id: int) -> dict:
@@ -78,10 +86,19 @@ def _update_user(con, user_id: int, by: str, operation: str, changes: dict) -> N
             con.execute(f"update app_user set {column} = ? where id = ?", [value, user_id])  # noqa: S608
         after = user_record(con, user_id)
         logged = [k for k in changes if k in before and k != "password_hash"]  # never a password or its hash
-        audit.record(con, by, operation, "app_user", user_id,
-                     before={"username": before["username"], **{k: before[k] for k in logged}},
-                     after={"username": after["username"], **{k: after[k] for k in logged},
-                            **({"password": "nytt lösenord satt"} if "password_hash" in changes else {})})
+        audit.record(
+            con,
+            by,
+            operation,
+            "app_user",
+            user_id,
+            before={"username": before["username"], **{k: before[k] for k in logged}},
+            after={
+                "username": after["username"],
+                **{k: after[k] for k in logged},
+                **({"password": "nytt lösenord satt"} if "password_hash" in changes else {}),
+            },
+        )
 
 
 def set_role(con, user_id: int, role: str, by: str) -> None:
@@ -109,8 +126,13 @@ def reset_password(con, user_id: int, password: str, by: str) -> None:
     if len(password or "") < auth.MIN_PASSWORD_LENGTH:
         raise UserError("user.error.short_password", n=auth.MIN_PASSWORD_LENGTH)
     auth.clear_throttle(con, user_record(con, user_id)["username"])
-    _update_user(con, user_id, by, "reset_password",
-                 {"password_hash": auth.hash_password(password), "failed_attempts": 0, "locked_until": None})
+    _update_user(
+        con,
+        user_id,
+        by,
+        "reset_password",
+        {"password_hash": auth.hash_password(password), "failed_attempts": 0, "locked_until": None},
+    )
     sessions.end_all(con, user_id, "password")  # a new password signs out every browser of the account
 
 
@@ -123,8 +145,13 @@ def set_personal_access(con, user_id: int, granted: bool, by: str) -> None:
     """Grant a reader (läsare) the right to see reporter names and internal free text, or take it back."""
     if granted and user_record(con, user_id)["role"] != "läsare":
         raise UserError("trust.error.grant_reader_only")
-    _update_user(con, user_id, by, "grant_personal" if granted else "revoke_personal",
-                 {"can_see_personal": bool(granted)})
+    _update_user(
+        con,
+        user_id,
+        by,
+        "grant_personal" if granted else "revoke_personal",
+        {"can_see_personal": bool(granted)},
+    )
 
 
 def link_reporter(con, user_id: int, reporter_id: int | None, by: str) -> None:
@@ -146,12 +173,15 @@ def set_email(con, user_id: int, email: str | None, by: str) -> None:
 def mark_login(con, user_id: int) -> None:
     """Record the time of a successful sign-in (single sign-on; local logins do it in auth.authenticate)."""
     with transaction(con):
-        con.execute("update app_user set last_login_at = ?, failed_attempts = 0 where id = ?",
-                    [dt.datetime.now(), user_id])
+        con.execute(
+            "update app_user set last_login_at = ?, failed_attempts = 0 where id = ?",
+            [dt.datetime.now(), user_id],
+        )
 
 
-def audit_log(con, limit: int = 500, username: str | None = None, table: str | None = None,
-              since: dt.date | None = None) -> pd.DataFrame:
+def audit_log(
+    con, limit: int = 500, username: str | None = None, table: str | None = None, since: dt.date | None = None
+) -> pd.DataFrame:
     """The latest audit-log rows, newest first, optionally for one user, one table or since a day."""
     return con.execute(
         "select id, logged_at, username, operation, table_name, record_id, before_json, after_json"
@@ -166,10 +196,18 @@ def audit_log(con, limit: int = 500, username: str | None = None, table: str | N
 
 
 def audit_users_and_tables(con) -> tuple[list[str], list[str]]:
-    names = [r[0] for r in con.execute(
-        "select distinct username from audit_log where username is not null order by 1").fetchall()]
-    tables = [r[0] for r in con.execute(
-        "select distinct table_name from audit_log where table_name is not null order by 1").fetchall()]
+    names = [
+        r[0]
+        for r in con.execute(
+            "select distinct username from audit_log where username is not null order by 1"
+        ).fetchall()
+    ]
+    tables = [
+        r[0]
+        for r in con.execute(
+            "select distinct table_name from audit_log where table_name is not null order by 1"
+        ).fetchall()
+    ]
     return names, tables
 
 
@@ -204,8 +242,10 @@ def validate_setting(con, name: str, value: str) -> str:
         raise UserError("trust.error.setting_unknown", name=name)
     value = str(value).strip()
     if spec.kind == "municipality":
-        if not re.fullmatch(r"\d{4}", value) or con.execute(
-                "select 1 from municipality where code = ?", [value]).fetchone() is None:
+        if (
+            not re.fullmatch(r"\d{4}", value)
+            or con.execute("select 1 from municipality where code = ?", [value]).fetchone() is None
+        ):
             raise UserError("trust.error.municipality", value=value)
     elif spec.kind == "url":
         if value and not re.fullmatch(r"https?://[^\s<>\"']+", value):
@@ -232,8 +272,15 @@ def save_settings(con, values: dict[str, str], by: str) -> list[str]:
     with transaction(con):
         for name in changed:
             config.set_setting(con, name, cleaned[name])
-            audit.record(con, by, "update", "setting", name, before={"value": current.get(name)},
-                         after={"value": cleaned[name]})
+            audit.record(
+                con,
+                by,
+                "update",
+                "setting",
+                name,
+                before={"value": current.get(name)},
+                after={"value": cleaned[name]},
+            )
     return changed
 
 

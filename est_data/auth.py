@@ -27,8 +27,16 @@ def user_count(con) -> int:
     return con.execute("select count(*) from app_user").fetchone()[0]
 
 
-def create_user(con, username: str, password: str | None, role: str, display_name: str | None = None,
-                email: str | None = None, reporter_id: int | None = None, by: str | None = None) -> int:
+def create_user(
+    con,
+    username: str,
+    password: str | None,
+    role: str,
+    display_name: str | None = None,
+    email: str | None = None,
+    reporter_id: int | None = None,
+    by: str | None = None,
+) -> int:
     """Create a local account. Raises UserError on a bad username, role or password."""
     from est_data.audit import record
     from est_data.register import check_user_email
@@ -49,8 +57,14 @@ def create_user(con, username: str, password: str | None, role: str, display_nam
             " values (?, ?, ?, ?, ?, ?) returning id",
             [username, display_name or username, email, role, hashed, reporter_id],
         ).fetchone()[0]
-        record(con, by or username, "create", "app_user", new_id,
-               after={"username": username, "role": role, "email": email})
+        record(
+            con,
+            by or username,
+            "create",
+            "app_user",
+            new_id,
+            after={"username": username, "role": role, "email": email},
+        )
     return int(new_id)
 
 
@@ -65,8 +79,15 @@ def list_users(con) -> list[dict]:
 
 
 def _user_from_row(row) -> User:
-    return User(id=row[0], username=row[1], role=row[2], display_name=row[3], email=row[4],
-                reporter_id=row[5], can_see_personal=bool(row[6]))
+    return User(
+        id=row[0],
+        username=row[1],
+        role=row[2],
+        display_name=row[3],
+        email=row[4],
+        reporter_id=row[5],
+        can_see_personal=bool(row[6]),
+    )
 
 
 def get_user(con, user_id: int) -> User | None:
@@ -119,9 +140,7 @@ def _account_key(username: str) -> str:
 
 def _check_throttle(con, account: str, client: str, now: dt.datetime) -> None:
     row = con.execute(
-        "select failures, last_failure_at"
-        " from login_throttle"
-        " where account = ? and client = ?",
+        "select failures, last_failure_at from login_throttle where account = ? and client = ?",
         [account, client],
     ).fetchone()
     if row is None or now - row[1] > THROTTLE_FORGET:
@@ -149,9 +168,7 @@ def throttled_until(con, username: str, now: dt.datetime | None = None) -> dt.da
     """Until when some client must wait before trying this account again (None: nobody waits)."""
     now = now or dt.datetime.now()
     rows = con.execute(
-        "select failures, last_failure_at"
-        " from login_throttle"
-        " where account = ? and last_failure_at > ?",
+        "select failures, last_failure_at from login_throttle where account = ? and last_failure_at > ?",
         [_account_key(username), now - THROTTLE_FORGET],
     ).fetchall()
     ready = [last + throttle_delay(failures) for failures, last in rows]
@@ -164,8 +181,9 @@ def clear_throttle(con, username: str) -> None:
     con.execute("delete from login_throttle where account = ?", [_account_key(username)])
 
 
-def authenticate(con, username: str, password: str, now: dt.datetime | None = None,
-                 client: str = "") -> User | None:
+def authenticate(
+    con, username: str, password: str, now: dt.datetime | None = None, client: str = ""
+) -> User | None:
     """The user if the password is right; None if not. Raises LockedOut while this account and client
     must wait after repeated failures (the same for names that do not exist).
 
@@ -186,11 +204,15 @@ def authenticate(con, username: str, password: str, now: dt.datetime | None = No
         return None
     if row[7] and _verify(row[7], password or ""):
         with transaction(con):
-            con.execute("update app_user set failed_attempts = 0, locked_until = null, last_login_at = ? where id = ?",
-                        [now, row[0]])
+            con.execute(
+                "update app_user set failed_attempts = 0, locked_until = null, last_login_at = ? where id = ?",
+                [now, row[0]],
+            )
             con.execute("delete from login_throttle where account = ? and client = ?", [account, client])
             if _hasher.check_needs_rehash(row[7]):
-                con.execute("update app_user set password_hash = ? where id = ?", [hash_password(password), row[0]])
+                con.execute(
+                    "update app_user set password_hash = ? where id = ?", [hash_password(password), row[0]]
+                )
         return _user_from_row(row)
     _record_failure(con, account, client, now)
     return None

@@ -165,7 +165,9 @@ def pre_migration_backup(con: duckdb.DuckDBPyConnection, version: int) -> Path |
 
 def backup_next_to_database(con: duckdb.DuckDBPyConnection, label: str = "manuell") -> Path | None:
     """A backup in `backups/<label>-<time>/` beside the database file (None for an in-memory database)."""
-    row = con.execute("select path from duckdb_databases() where database_name = current_database()").fetchone()
+    row = con.execute(
+        "select path from duckdb_databases() where database_name = current_database()"
+    ).fetchone()
     if not row or not row[0]:
         return None
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")

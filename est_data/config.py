@@ -30,12 +30,20 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("load_sample", "1", "Ladda exempeldata vid första start om databasen är tom (1/0)."),
     Setting("session_timeout_minutes", "60", "Minuter utan aktivitet innan man loggas ut."),
     Setting("status_red_any_level", "3", "Statusregel: röd om någon faktor når denna nivå."),
-    Setting("status_red_count_level2", "3", "Statusregel: röd om minst så många faktorer är på nivå 2 eller mer."),
+    Setting(
+        "status_red_count_level2", "3", "Statusregel: röd om minst så många faktorer är på nivå 2 eller mer."
+    ),
     Setting("status_yellow_any_level", "2", "Statusregel: gul om någon faktor når denna nivå."),
     Setting("retention_months", "24", "Fritext äldre än så många månader kan rensas (betygen behålls)."),
-    Setting("public_url", "", "Appens publika adress, för personliga enkätlänkar (tom = adressen i webbläsaren)."),
-    Setting("sso_tenant", "", "Katalog-id (tenant id) i Entra ID vars konton får logga in, när appregistreringen "
-            "gäller flera organisationer (common/organizations)."),
+    Setting(
+        "public_url", "", "Appens publika adress, för personliga enkätlänkar (tom = adressen i webbläsaren)."
+    ),
+    Setting(
+        "sso_tenant",
+        "",
+        "Katalog-id (tenant id) i Entra ID vars konton får logga in, när appregistreringen "
+        "gäller flera organisationer (common/organizations).",
+    ),
     Setting("smtp_host", "", "SMTP-server för utskick av veckorapporten (tom = inget utskick)."),
     Setting("smtp_port", "25", "SMTP-port."),
     Setting("smtp_from", "", "Avsändaradress för utskick."),
@@ -44,10 +52,16 @@ SETTINGS: tuple[Setting, ...] = (
         "EST-dashboard/0.1 (kommunal trygghetssamordning)",
         "User-Agent för Polisens öppna API.",
     ),
-    Setting("map_tiles_url", "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-            "Bakgrundskartans adress: XYZ eller WMTS (Web Mercator) med {z}, {x}, {y}; none = ingen bakgrundskarta."),
-    Setting("map_tiles_attribution", "",
-            "Bakgrundskartans upphovsangivelse (HTML); tom = OpenStreetMaps för standardkartan."),
+    Setting(
+        "map_tiles_url",
+        "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        "Bakgrundskartans adress: XYZ eller WMTS (Web Mercator) med {z}, {x}, {y}; none = ingen bakgrundskarta.",
+    ),
+    Setting(
+        "map_tiles_attribution",
+        "",
+        "Bakgrundskartans upphovsangivelse (HTML); tom = OpenStreetMaps för standardkartan.",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

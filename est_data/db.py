@@ -82,8 +82,23 @@ _gate = _Gate()
 
 
 # Methods that read the result of the cursor's last statement.
-_FETCHES = frozenset({"fetchone", "fetchall", "fetchmany", "df", "fetchdf", "fetch_df", "fetchnumpy", "arrow",
-                      "fetch_arrow_table", "fetch_record_batch", "pl", "torch", "tf"})
+_FETCHES = frozenset(
+    {
+        "fetchone",
+        "fetchall",
+        "fetchmany",
+        "df",
+        "fetchdf",
+        "fetch_df",
+        "fetchnumpy",
+        "arrow",
+        "fetch_arrow_table",
+        "fetch_record_batch",
+        "pl",
+        "torch",
+        "tf",
+    }
+)
 _READS = ("select", "with", "from", "describe", "show", "summarize", "pragma", "explain")
 
 
@@ -117,7 +132,9 @@ class ThreadCursor:
             if name in _FETCHES and self._last is not None and self._last[0] != self._gen:
                 statement = str(self._last[1][0] if self._last[1] else self._last[2].get("query", ""))
                 if not statement.lstrip().lower().startswith(_READS):
-                    raise duckdb.InvalidInputException("the database file was rewritten before this result was read")
+                    raise duckdb.InvalidInputException(
+                        "the database file was rewritten before this result was read"
+                    )
                 cur.execute(*self._last[1], **self._last[2])
             result = getattr(cur, name)(*args, **kwargs)
             if name == "execute":
@@ -301,7 +318,9 @@ def close(path: str | Path) -> None:
 
 def file_of(con: duckdb.DuckDBPyConnection) -> str | None:
     """The database file of a connection or cursor (None for an in-memory database)."""
-    row = con.execute("select path from duckdb_databases() where database_name = current_database()").fetchone()
+    row = con.execute(
+        "select path from duckdb_databases() where database_name = current_database()"
+    ).fetchone()
     return str(row[0]) if row and row[0] else None
 
 

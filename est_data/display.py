@@ -40,7 +40,9 @@ def text(value: object, empty: str = "") -> str:
     if missing(value):
         return empty
     if isinstance(value, pd.Timestamp | dt.datetime):
-        return value.strftime("%Y-%m-%d %H:%M") if (value.hour or value.minute) else value.strftime("%Y-%m-%d")
+        return (
+            value.strftime("%Y-%m-%d %H:%M") if (value.hour or value.minute) else value.strftime("%Y-%m-%d")
+        )
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():

@@ -75,8 +75,15 @@ def base_map(gdf: gpd.GeoDataFrame | None = None, zoom_start: int = 12, lang: st
     return m
 
 
-def add_areas(m: folium.Map, gdf: gpd.GeoDataFrame, colour_col: str | None, tooltip_cols: dict[str, str],
-              name: str = "Områden", colours: dict | None = None, opacity: float = 0.55) -> folium.GeoJson:
+def add_areas(
+    m: folium.Map,
+    gdf: gpd.GeoDataFrame,
+    colour_col: str | None,
+    tooltip_cols: dict[str, str],
+    name: str = "Områden",
+    colours: dict | None = None,
+    opacity: float = 0.55,
+) -> folium.GeoJson:
     """Area polygons coloured by gdf[colour_col] (a colour per value via `colours`, or a hex colour
     column), with a tooltip of the given columns ({column: label}). All text is escaped."""
     colours = colours or STATUS_COLOURS
@@ -89,16 +96,28 @@ def add_areas(m: folium.Map, gdf: gpd.GeoDataFrame, colour_col: str | None, tool
         fill = value if (isinstance(value, str) and value.startswith("#")) else colours.get(value, "#3182bd")
         props = {col: _json_safe(row[col]) for col in tooltip_cols}
         props["_fill"] = fill
-        features.append({"type": "Feature", "properties": props,
-                         "geometry": json.loads(gpd.GeoSeries([row.geometry]).to_json())["features"][0]["geometry"]})
+        features.append(
+            {
+                "type": "Feature",
+                "properties": props,
+                "geometry": json.loads(gpd.GeoSeries([row.geometry]).to_json())["features"][0]["geometry"],
+            }
+        )
     layer = folium.GeoJson(
         {"type": "FeatureCollection", "features": features},
         name=name,
-        style_function=lambda f: {"fillColor": f["properties"]["_fill"], "color": "#333333", "weight": 1,
-                                  "fillOpacity": opacity},
+        style_function=lambda f: {
+            "fillColor": f["properties"]["_fill"],
+            "color": "#333333",
+            "weight": 1,
+            "fillOpacity": opacity,
+        },
         highlight_function=lambda f: {"weight": 3},
-        tooltip=folium.GeoJsonTooltip(fields=list(tooltip_cols), aliases=list(tooltip_cols.values()),
-                                      sticky=True) if tooltip_cols else None,
+        tooltip=folium.GeoJsonTooltip(
+            fields=list(tooltip_cols), aliases=list(tooltip_cols.values()), sticky=True
+        )
+        if tooltip_cols
+        else None,
     )
     layer.add_to(m)
     return layer

@@ -93,8 +93,14 @@ def is_locked_error(err: BaseException) -> bool:
     return "lock" in text and ("conflicting" in text or "could not set" in text)
 
 
-def queue(db_file: str | Path, module: str, source: str, file: str | Path, options: dict[str, Any],
-          strict: bool = False) -> Path:
+def queue(
+    db_file: str | Path,
+    module: str,
+    source: str,
+    file: str | Path,
+    options: dict[str, Any],
+    strict: bool = False,
+) -> Path:
     """Put a file and its import options in the inbox. Returns the job file."""
     box = inbox_dir(db_file)
     box.mkdir(parents=True, exist_ok=True)
@@ -102,8 +108,16 @@ def queue(db_file: str | Path, module: str, source: str, file: str | Path, optio
     src = Path(file)
     data_path = box / f"{job_id}.data"
     shutil.copyfile(src, data_path)
-    job = {"id": job_id, "module": module, "source": source, "file_name": src.name, "data": data_path.name,
-           "options": options, "strict": bool(strict), "queued_at": dt.datetime.now().isoformat(timespec="seconds")}
+    job = {
+        "id": job_id,
+        "module": module,
+        "source": source,
+        "file_name": src.name,
+        "data": data_path.name,
+        "options": options,
+        "strict": bool(strict),
+        "queued_at": dt.datetime.now().isoformat(timespec="seconds"),
+    }
     tmp = box / f"{job_id}.tmp"
     tmp.write_text(json.dumps(job, ensure_ascii=False, default=str), encoding="utf-8")
     os.replace(tmp, box / f"{job_id}{JOB_SUFFIX}")
@@ -149,40 +163,54 @@ def process_job(con, job_file: Path) -> dict:
         try:
             raw = json.loads(job_file.read_text(encoding="utf-8"))
         except (json.JSONDecodeError, UnicodeDecodeError) as err:
-            raise JobError(f"jobbfilen är inte giltig JSON / the job file is not valid JSON ({err})") from None
+            raise JobError(
+                f"jobbfilen är inte giltig JSON / the job file is not valid JSON ({err})"
+            ) from None
         job = validate_job(raw)
     except JobError as err:
         result.update(ok=False, message=str(err))
         job = None
     if job is not None:
         data_path = box / job["data"]
-        result.update(id=job["id"], source=job["source"], file_name=job["file_name"], queued_at=job["queued_at"])
+        result.update(
+            id=job["id"], source=job["source"], file_name=job["file_name"], queued_at=job["queued_at"]
+        )
         try:
             from est_data import db
 
             module = importlib.import_module(job["module"])
             with db.shared():  # the import's temp tables live on this cursor: no file rewrite meanwhile
                 if hasattr(module, "before_load"):
-                    module.before_load(con, argparse.Namespace(**job["options"], strict=job["strict"],
-                                                               file=str(data_path)))
+                    module.before_load(
+                        con, argparse.Namespace(**job["options"], strict=job["strict"], file=str(data_path))
+                    )
                 report = _load_with_retry(module, con, str(data_path), job)
             from est_data import incidents  # (esda is slow to import: only when used)
 
             incidents.after_import(con, report.rows_loaded)  # issue 14: Gi* ready before Karta is opened
-            result.update(ok=True, summary=report.summary_line(), rows_read=report.rows_read,
-                          rows_loaded=report.rows_loaded, rows_rejected=report.rows_rejected,
-                          batch_id=report.batch_id,
-                          rejected=[f"rad {r.line}: {r.reason}" for r in report.rejected[:100]])
+            result.update(
+                ok=True,
+                summary=report.summary_line(),
+                rows_read=report.rows_read,
+                rows_loaded=report.rows_loaded,
+                rows_rejected=report.rows_rejected,
+                batch_id=report.batch_id,
+                rejected=[f"rad {r.line}: {r.reason}" for r in report.rejected[:100]],
+            )
         except ImportFileError as err:
             result.update(ok=False, message=f"{job['file_name']}: {err}")
         except Exception as err:  # an importer bug must not stop the watcher; keep the details for the admin
-            result.update(ok=False, message=f"{job['file_name']}: oväntat fel / unexpected error: {err}",
-                          traceback=traceback.format_exc())
+            result.update(
+                ok=False,
+                message=f"{job['file_name']}: oväntat fel / unexpected error: {err}",
+                traceback=traceback.format_exc(),
+            )
     result["finished_at"] = dt.datetime.now().isoformat(timespec="seconds")
     target = box / ("done" if result["ok"] else "failed")
     target.mkdir(exist_ok=True)
     (target / f"{stem}.result.json").write_text(
-        json.dumps(result, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
+        json.dumps(result, ensure_ascii=False, indent=2, default=str), encoding="utf-8"
+    )
     if data_path is not None and data_path.parent == box and data_path.is_file():
         os.replace(data_path, target / data_path.name)
     job_file.unlink(missing_ok=True)

@@ -63,12 +63,20 @@ class EventQuery:
     def previous(self) -> EventQuery:
         """The equally long period just before."""
         days = (self.end - self.start).days + 1
-        return replace(self, start=self.start - dt.timedelta(days=days), end=self.start - dt.timedelta(days=1))
+        return replace(
+            self, start=self.start - dt.timedelta(days=days), end=self.start - dt.timedelta(days=1)
+        )
 
     def params(self) -> list:
         """The arguments of the table macro map_events (schema 004), in order."""
-        return [self.municipality_code, self.start, self.end, list(self.sources) or None,
-                list(self.categories) or None, list(self.area_ids) or None]
+        return [
+            self.municipality_code,
+            self.start,
+            self.end,
+            list(self.sources) or None,
+            list(self.categories) or None,
+            list(self.area_ids) or None,
+        ]
 
 
 def category_options(con, municipality_code: str) -> pd.DataFrame:
@@ -124,8 +132,13 @@ def not_drawn_note(totals: pd.DataFrame, lang: str) -> str | None:
         parts.append(i18n.t("maps.not_drawn.centre", lang, n=i18n.number(centre, 0, lang)))
     if area:
         parts.append(i18n.t("maps.not_drawn.area", lang, n=i18n.number(area, 0, lang)))
-    return i18n.t("maps.not_drawn", lang, missing=i18n.number(missing, 0, lang), n=i18n.number(n, 0, lang),
-                  detail="; ".join(parts) or i18n.t("maps.not_drawn.other", lang))
+    return i18n.t(
+        "maps.not_drawn",
+        lang,
+        missing=i18n.number(missing, 0, lang),
+        n=i18n.number(n, 0, lang),
+        detail="; ".join(parts) or i18n.t("maps.not_drawn.other", lang),
+    )
 
 
 def binned_points(con, q: EventQuery, decimals: int = 4) -> pd.DataFrame:
@@ -198,10 +211,12 @@ def area_counts(con, q: EventQuery) -> pd.DataFrame:
 def place_counts(con, q: EventQuery) -> pd.DataFrame:
     """Named places with their events in the period and the equally long period before."""
     prev = q.previous()
-    per_place = ("select place_id, count(*) as n"
-                 " from map_events(?, ?, ?, ?, ?, ?)"
-                 " where place_id is not null"
-                 " group by place_id")
+    per_place = (
+        "select place_id, count(*) as n"
+        " from map_events(?, ?, ?, ?, ?, ?)"
+        " where place_id is not null"
+        " group by place_id"
+    )
     now = con.execute(per_place, q.params()).df()
     before = con.execute(per_place, prev.params()).df()
     places = con.execute(
@@ -212,7 +227,9 @@ def place_counts(con, q: EventQuery) -> pd.DataFrame:
         "   and (? is null or list_contains(?, p.area_id))",
         [q.municipality_code, list(q.area_ids) or None, list(q.area_ids) or None],
     ).df()
-    ranked = hotspots.ranked(places.merge(now, on="place_id", how="left").fillna({"n": 0}), before, ["place_id"])
+    ranked = hotspots.ranked(
+        places.merge(now, on="place_id", how="left").fillna({"n": 0}), before, ["place_id"]
+    )
     return ranked
 
 
@@ -247,8 +264,9 @@ def hotspot_cells(con, q: EventQuery, cell: float) -> tuple[pd.DataFrame, float]
     grid = hotspots.grid_counts(binned_points(con, q), cell, region)
     result = stored_gi_star(con, grid)
     previous = hotspots.grid_counts(binned_points(con, q.previous()), grid.cell, region).cells
-    result = result.merge(previous[["ix", "iy", "count"]].rename(columns={"count": "previous"}), on=["ix", "iy"],
-                          how="left")
+    result = result.merge(
+        previous[["ix", "iy", "count"]].rename(columns={"count": "previous"}), on=["ix", "iy"], how="left"
+    )
     result["previous"] = result["previous"].fillna(0).astype(int)
     result["count"] = result["count"].astype(int)
     result["change"] = result["count"] - result["previous"]
@@ -276,7 +294,7 @@ def stored_gi_star(con, grid: hotspots.Grid) -> pd.DataFrame:
     read-only connection simply does not store)."""
     key = gi_input_key(grid)
     stored = con.execute(
-        "select ix, iy, z, \"window\", expected, p, q, level, isolated, reason"
+        'select ix, iy, z, "window", expected, p, q, level, isolated, reason'
         " from hotspot_result"
         " where input_key = ?",
         [key],
@@ -302,9 +320,9 @@ def store_gi_star(con, key: str, result: pd.DataFrame) -> None:
         con.register("_gi_rows", rows)
         try:
             con.execute(
-                "insert into hotspot_result (input_key, ix, iy, z, \"window\", expected, p, q, level, isolated,"
+                'insert into hotspot_result (input_key, ix, iy, z, "window", expected, p, q, level, isolated,'
                 " reason, computed_at)"
-                " select input_key, ix, iy, z, \"window\", expected, p, q, level, isolated, reason, computed_at"
+                ' select input_key, ix, iy, z, "window", expected, p, q, level, isolated, reason, computed_at'
                 " from _gi_rows"
             )
         finally:
@@ -331,10 +349,14 @@ def precompute(con, municipality_codes: list[str] | None = None, cell: float = D
     """Compute and store the Gi* hotspots of Karta's first view for each municipality with events
     (after an import, and on demand from the CLI), so the page finds them ready. Returns the codes done."""
     if municipality_codes is None:
-        municipality_codes = [r[0] for r in con.execute(
-            "select distinct municipality_code from incident where municipality_code is not null"
-            " union select distinct a.municipality_code from observation o join area a on a.id = o.area_id"
-            " order by 1").fetchall()]
+        municipality_codes = [
+            r[0]
+            for r in con.execute(
+                "select distinct municipality_code from incident where municipality_code is not null"
+                " union select distinct a.municipality_code from observation o join area a on a.id = o.area_id"
+                " order by 1"
+            ).fetchall()
+        ]
     for code in municipality_codes:
         hotspot_cells(con, default_query(con, code), cell)
     return municipality_codes
@@ -377,8 +399,16 @@ class MapData:
     cell: float
 
 
-def map_data(con, q: EventQuery, layers: tuple[str, ...], area_colouring: str = "status", cell: float = 200.0,
-             bandwidth: float = 150.0, with_text: bool = False, max_markers: int = 2000) -> MapData:
+def map_data(
+    con,
+    q: EventQuery,
+    layers: tuple[str, ...],
+    area_colouring: str = "status",
+    cell: float = 200.0,
+    bandwidth: float = 150.0,
+    with_text: bool = False,
+    max_markers: int = 2000,
+) -> MapData:
     """The data for the chosen layers (see LAYERS and AREA_COLOURINGS); unused layers stay None."""
     from est_data import queries
     from est_data.analysis import overview
@@ -411,13 +441,43 @@ def map_data(con, q: EventQuery, layers: tuple[str, ...], area_colouring: str = 
 def top_cells(cells: pd.DataFrame, limit: int = 15) -> pd.DataFrame:
     """The cells with most events (hot ones first among equals), with change against the period before."""
     if cells is None or cells.empty:
-        return pd.DataFrame(columns=["ix", "iy", "count", "previous", "change", "level", "isolated", "window",
-                                     "expected", "z", "lat", "lon"])
+        return pd.DataFrame(
+            columns=[
+                "ix",
+                "iy",
+                "count",
+                "previous",
+                "change",
+                "level",
+                "isolated",
+                "window",
+                "expected",
+                "z",
+                "lat",
+                "lon",
+            ]
+        )
     busy = cells[cells["count"] > 0]
-    return (busy.sort_values(["count", "level"], ascending=False)
-            .head(limit)[["ix", "iy", "count", "previous", "change", "level", "isolated", "window", "expected", "z",
-                          "lat", "lon"]]
-            .reset_index(drop=True))
+    return (
+        busy.sort_values(["count", "level"], ascending=False)
+        .head(limit)[
+            [
+                "ix",
+                "iy",
+                "count",
+                "previous",
+                "change",
+                "level",
+                "isolated",
+                "window",
+                "expected",
+                "z",
+                "lat",
+                "lon",
+            ]
+        ]
+        .reset_index(drop=True)
+    )
 
 
 def verdicts(table: pd.DataFrame, count_column: str, lang: str = "sv") -> list[str]:

@@ -55,8 +55,13 @@ class LinkSession:
 
     def user(self) -> User:
         """A restricted rapportör session (id 0: no account behind it)."""
-        return User(id=0, username=self.username, role="rapportör", display_name=self.reporter_name,
-                     reporter_id=self.reporter_id)
+        return User(
+            id=0,
+            username=self.username,
+            role="rapportör",
+            display_name=self.reporter_name,
+            reporter_id=self.reporter_id,
+        )
 
 
 def hash_token(token: str) -> str:
@@ -68,9 +73,15 @@ def url_for(base_url: str, token: str) -> str:
     return base_url.rstrip("/") + "/?" + urlencode({"token": token})
 
 
-def create_links(con, week: IsoWeek, by: str, reporter_ids: list[int] | None = None,
-                 valid_days: int = DEFAULT_VALID_DAYS, now: dt.datetime | None = None,
-                 revoke_previous: bool = True) -> list[NewLink]:
+def create_links(
+    con,
+    week: IsoWeek,
+    by: str,
+    reporter_ids: list[int] | None = None,
+    valid_days: int = DEFAULT_VALID_DAYS,
+    now: dt.datetime | None = None,
+    revoke_previous: bool = True,
+) -> list[NewLink]:
     """New links for the week for the given (default: all active) reporters, valid `valid_days` days.
 
     Earlier unrevoked links of the same reporters and week are revoked unless revoke_previous is False.
@@ -103,9 +114,17 @@ def create_links(con, week: IsoWeek, by: str, reporter_ids: list[int] | None = N
                 " values (?, ?, ?, ?, ?, ?, ?) returning id",
                 [hash_token(token), reporter_id, week.year, week.week, now, by, expires],
             ).fetchone()[0]
-            made.append(NewLink(int(link_id), int(reporter_id), name, email, organisation, week, token, expires))
-        audit.record(con, by, "create_links", "survey_link", str(week),
-                     after={"week": str(week), "links": len(made), "expires_at": expires.isoformat()})
+            made.append(
+                NewLink(int(link_id), int(reporter_id), name, email, organisation, week, token, expires)
+            )
+        audit.record(
+            con,
+            by,
+            "create_links",
+            "survey_link",
+            str(week),
+            after={"week": str(week), "links": len(made), "expires_at": expires.isoformat()},
+        )
     return made
 
 
@@ -127,7 +146,9 @@ def resolve(con, token: str | None, now: dt.datetime | None = None) -> LinkSessi
     if row is None:
         return None
     with transaction(con):
-        con.execute("update survey_link set last_used_at = ?, use_count = use_count + 1 where id = ?", [now, row[0]])
+        con.execute(
+            "update survey_link set last_used_at = ?, use_count = use_count + 1 where id = ?", [now, row[0]]
+        )
     return LinkSession(int(row[0]), int(row[1]), row[2], int(row[3]), int(row[4]))
 
 
@@ -159,8 +180,14 @@ def still_valid(con, session: LinkSession, now: dt.datetime | None = None) -> bo
     return row is not None
 
 
-def revoke(con, by: str, link_ids: list[int] | None = None, week: IsoWeek | None = None,
-           reporter_id: int | None = None, now: dt.datetime | None = None) -> int:
+def revoke(
+    con,
+    by: str,
+    link_ids: list[int] | None = None,
+    week: IsoWeek | None = None,
+    reporter_id: int | None = None,
+    now: dt.datetime | None = None,
+) -> int:
     """Revoke links by id, or all of a week (optionally of one reporter). Returns how many."""
     if link_ids is None and week is None and reporter_id is None:
         raise ValueError("nothing to revoke")
@@ -173,13 +200,27 @@ def revoke(con, by: str, link_ids: list[int] | None = None, week: IsoWeek | None
             "   and (? is null or (iso_year = ? and iso_week = ?))"
             "   and (? is null or reporter_id = ?)"
             " returning id",
-            [now, by, None if link_ids is None else 1, [int(i) for i in link_ids or []],
-             None if week is None else 1, week.year if week else None, week.week if week else None,
-             reporter_id, reporter_id],
+            [
+                now,
+                by,
+                None if link_ids is None else 1,
+                [int(i) for i in link_ids or []],
+                None if week is None else 1,
+                week.year if week else None,
+                week.week if week else None,
+                reporter_id,
+                reporter_id,
+            ],
         ).fetchall()
         if revoked:
-            audit.record(con, by, "revoke_links", "survey_link", ",".join(str(r[0]) for r in revoked)[:500],
-                         after={"revoked": len(revoked)})
+            audit.record(
+                con,
+                by,
+                "revoke_links",
+                "survey_link",
+                ",".join(str(r[0]) for r in revoked)[:500],
+                after={"revoked": len(revoked)},
+            )
     return len(revoked)
 
 
@@ -210,9 +251,18 @@ def links(con, week: IsoWeek | None = None, now: dt.datetime | None = None) -> p
 def mail_merge_frame(made: list[NewLink], base_url: str) -> pd.DataFrame:
     """One row per new link for a mail merge (Word, Outlook): name, e-mail, week, link, valid until."""
     return pd.DataFrame(
-        [{"namn": n.name, "e-post": n.email or "", "organisation": n.organisation or "",
-          "vecka": f"{n.week.week}", "år": f"{n.week.year}", "länk": url_for(base_url, n.token),
-          "giltig_till": n.expires_at.strftime("%Y-%m-%d %H:%M")} for n in made],
+        [
+            {
+                "namn": n.name,
+                "e-post": n.email or "",
+                "organisation": n.organisation or "",
+                "vecka": f"{n.week.week}",
+                "år": f"{n.week.year}",
+                "länk": url_for(base_url, n.token),
+                "giltig_till": n.expires_at.strftime("%Y-%m-%d %H:%M"),
+            }
+            for n in made
+        ],
         columns=["namn", "e-post", "organisation", "vecka", "år", "länk", "giltig_till"],
     )
 

@@ -44,8 +44,18 @@ LOCAL_FILES = {
 }
 # What folium's Map asks for by default and these maps never use (no awesome-marker icons, no
 # Bootstrap widgets): left out instead of fetched.
-NOT_USED = frozenset({"jquery", "bootstrap", "awesome_markers", "bootstrap_css", "glyphicons_css",
-                      "awesome_markers_font_css", "awesome_markers_css", "awesome_rotate_css"})
+NOT_USED = frozenset(
+    {
+        "jquery",
+        "bootstrap",
+        "awesome_markers",
+        "bootstrap_css",
+        "glyphicons_css",
+        "awesome_markers_font_css",
+        "awesome_markers_css",
+        "awesome_rotate_css",
+    }
+)
 OSM_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
 BACKGROUND = "#eef0f2"  # the plain background under the tiles (and instead of them)
@@ -61,7 +71,7 @@ def _read(name: str) -> bytes:
 
 
 def _data_url(name: str, content: bytes) -> str:
-    mime = _MIME[name[name.rfind("."):]]
+    mime = _MIME[name[name.rfind(".") :]]
     return f"data:{mime};base64,{base64.b64encode(content).decode('ascii')}"
 
 
@@ -70,6 +80,7 @@ def data_url(name: str) -> str:
     """A shipped file as a data: URL; in CSS, the images it refers to are inlined as well."""
     content = _read(name)
     if name.endswith(".css"):
+
         def inline(match: re.Match) -> str:
             return f"url({_data_url(match.group(2), _read(match.group(2)))})"
 
@@ -88,8 +99,10 @@ def _local(resources_: list[tuple[str, str]], element: object) -> list[tuple[str
         elif url.startswith("data:"):
             out.append((name, url))
         else:
-            raise UnshippedResource(f"{type(element).__name__} needs {name} ({url}), which is not shipped in "
-                                    "est_data/vendor/leaflet")
+            raise UnshippedResource(
+                f"{type(element).__name__} needs {name} ({url}), which is not shipped in "
+                "est_data/vendor/leaflet"
+            )
     return out
 
 
@@ -103,8 +116,10 @@ def localise(fmap: folium.Map) -> folium.Map:
     """Point every element of the map at the shipped Leaflet files (data: URLs); returns the map."""
     for element in _walk(fmap):
         if isinstance(element, ColorMap):  # st_folium would add d3 from two CDNs for its legend
-            raise UnshippedResource("a branca colour scale's legend needs d3 from a CDN; draw the legend with"
-                                    " mapassets.legend_control instead")
+            raise UnshippedResource(
+                "a branca colour scale's legend needs d3 from a CDN; draw the legend with"
+                " mapassets.legend_control instead"
+            )
         for attribute in ("default_js", "default_css"):
             listed = getattr(element, attribute, None)
             if listed:
@@ -118,6 +133,7 @@ def outside_links(js_links: list[str], css_links: list[str]) -> list[str]:
 
 
 # ------------------------------------------------------------------------------------------ basemap
+
 
 def tiles_setting() -> tuple[str, str]:
     """(URL, attribution) of the basemap; an empty URL means no basemap (the plain background)."""
@@ -185,8 +201,9 @@ def add_basemap(fmap: folium.Map, lang: str = "sv") -> folium.TileLayer | None:
     url, attribution = tiles_setting()
     layer = None
     if url:
-        layer = folium.TileLayer(tiles=url, attr=attribution, name=i18n.t("maps.basemap", lang), max_zoom=19,
-                                 control=False)
+        layer = folium.TileLayer(
+            tiles=url, attr=attribution, name=i18n.t("maps.basemap", lang), max_zoom=19, control=False
+        )
         layer.add_to(fmap)
     text = i18n.t("maps.tiles_failed" if url else "maps.no_basemap", lang)
     TileNotice(text, layer).add_to(fmap)

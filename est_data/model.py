@@ -8,8 +8,16 @@ from dataclasses import dataclass, field
 ROLES = ("admin", "samordnare", "läsare", "rapportör")
 STATUSES = ("grön", "gul", "röd")
 LEVELS = {0: "inget", 1: "enstaka", 2: "påtagligt", 3: "allvarligt"}
-ACTION_KINDS = ("närvaro", "kamera", "belysning", "trafikkontroll", "fysisk åtgärd", "städning/sanering",
-                "dialog", "annat")
+ACTION_KINDS = (
+    "närvaro",
+    "kamera",
+    "belysning",
+    "trafikkontroll",
+    "fysisk åtgärd",
+    "städning/sanering",
+    "dialog",
+    "annat",
+)
 ACTION_STATUSES = ("planerad", "pågående", "avslutad", "avbruten")
 LOCATION_PRECISIONS = ("exact", "place", "area", "municipality", "county")
 

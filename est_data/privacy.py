@@ -26,8 +26,23 @@ REMOVED = "[borttaget]"
 MIN_SCRUB_LENGTH = 4  # shorter free texts ("ok", "-") would blank unrelated audit values
 
 # Columns that hold personal data in exports; left out unless the user asks for them.
-PERSONAL_COLUMNS = frozenset({"reporter", "reporter_name", "name", "email", "comment", "description", "address",
-                              "rapportör", "e-post", "kommentar", "beskrivning", "adress", "namn"})
+PERSONAL_COLUMNS = frozenset(
+    {
+        "reporter",
+        "reporter_name",
+        "name",
+        "email",
+        "comment",
+        "description",
+        "address",
+        "rapportör",
+        "e-post",
+        "kommentar",
+        "beskrivning",
+        "adress",
+        "namn",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -76,11 +91,15 @@ def run_retention(con, months: int, by: str, today: dt.date | None = None) -> Re
         raise ValueError(months)
     counts = retention_preview(con, months, today)
     with transaction(con):
-        texts = [r[0] for r in con.execute(
-            "select comment from survey_response where submitted_at < ? and comment is not null"
-            " union select description from observation where reported_at < ? and description is not null"
-            " union select address from observation where reported_at < ? and address is not null",
-            [counts.cutoff] * 3).fetchall()]
+        texts = [
+            r[0]
+            for r in con.execute(
+                "select comment from survey_response where submitted_at < ? and comment is not null"
+                " union select description from observation where reported_at < ? and description is not null"
+                " union select address from observation where reported_at < ? and address is not null",
+                [counts.cutoff] * 3,
+            ).fetchall()
+        ]
         con.execute(
             "update survey_response set comment = null where submitted_at < ? and comment is not null",
             [counts.cutoff],
@@ -91,9 +110,19 @@ def run_retention(con, months: int, by: str, today: dt.date | None = None) -> Re
             [counts.cutoff],
         )
         scrub_audit(con, texts)
-        audit.record(con, by, "retention", "survey_response,observation", None,
-                     after={"months": int(months), "cutoff": counts.cutoff.isoformat(),
-                            "comments": counts.comments, "descriptions": counts.descriptions})
+        audit.record(
+            con,
+            by,
+            "retention",
+            "survey_response,observation",
+            None,
+            after={
+                "months": int(months),
+                "cutoff": counts.cutoff.isoformat(),
+                "comments": counts.comments,
+                "descriptions": counts.descriptions,
+            },
+        )
     return counts
 
 
@@ -108,41 +137,61 @@ def delete_reporter_personal_data(con, reporter_id: int, by: str) -> dict[str, i
         raise KeyError(reporter_id)
     now = dt.datetime.now()
     with transaction(con):
-        texts = [r[0] for r in con.execute(
-            "select name from reporter where id = ? and name is not null"
-            " union select email from reporter where id = ? and email is not null"
-            " union select comment from survey_response where reporter_id = ? and comment is not null"
-            " union select description from observation where reporter_id = ? and description is not null"
-            " union select address from observation where reporter_id = ? and address is not null"
-            " union select email from app_user where reporter_id = ? and email is not null"
-            " union select display_name from app_user where reporter_id = ? and display_name <> username",
-            [reporter_id] * 7).fetchall()]
-        account_ids = [str(r[0]) for r in con.execute("select id from app_user where reporter_id = ?",
-                                                      [reporter_id]).fetchall()]
+        texts = [
+            r[0]
+            for r in con.execute(
+                "select name from reporter where id = ? and name is not null"
+                " union select email from reporter where id = ? and email is not null"
+                " union select comment from survey_response where reporter_id = ? and comment is not null"
+                " union select description from observation where reporter_id = ? and description is not null"
+                " union select address from observation where reporter_id = ? and address is not null"
+                " union select email from app_user where reporter_id = ? and email is not null"
+                " union select display_name from app_user where reporter_id = ? and display_name <> username",
+                [reporter_id] * 7,
+            ).fetchall()
+        ]
+        account_ids = [
+            str(r[0])
+            for r in con.execute("select id from app_user where reporter_id = ?", [reporter_id]).fetchall()
+        ]
         comments = con.execute(
             "update survey_response set comment = null where reporter_id = ? and comment is not null"
-            " returning id", [reporter_id]).fetchall()
+            " returning id",
+            [reporter_id],
+        ).fetchall()
         observations = con.execute(
             "update observation set description = null, address = null"
             " where reporter_id = ? and (description is not null or address is not null)"
-            " returning id", [reporter_id]).fetchall()
+            " returning id",
+            [reporter_id],
+        ).fetchall()
         con.execute(
             "update reporter set name = ?, email = null, active = false where id = ?",
             [f"Rapportör {reporter_id} (borttagen)", reporter_id],
         )
         accounts = con.execute(
             "update app_user set active = false, email = null, display_name = username, reporter_id = null"
-            " where reporter_id = ? returning id", [reporter_id]).fetchall()
+            " where reporter_id = ? returning id",
+            [reporter_id],
+        ).fetchall()
         links = con.execute(
             "update survey_link set revoked_at = ?, revoked_by = ? where reporter_id = ? and revoked_at is null"
-            " returning id", [now, by, reporter_id]).fetchall()
+            " returning id",
+            [now, by, reporter_id],
+        ).fetchall()
         con.execute(
             "update audit_log set before_json = null, after_json = null"
             " where (table_name = 'reporter' and record_id = ?)"
-            "    or (table_name = 'app_user' and list_contains(?, record_id))", [str(reporter_id), account_ids or [""]])
+            "    or (table_name = 'app_user' and list_contains(?, record_id))",
+            [str(reporter_id), account_ids or [""]],
+        )
         scrub_audit(con, texts)  # wherever else the name, e-mail or texts were logged
-        result = {"comments": len(comments), "observations": len(observations), "accounts": len(accounts),
-                  "links": len(links)}
+        result = {
+            "comments": len(comments),
+            "observations": len(observations),
+            "accounts": len(accounts),
+            "links": len(links),
+        }
         audit.record(con, by, "delete_personal_data", "reporter", reporter_id, after=result)
     return result
 
@@ -155,18 +204,23 @@ def scrub_audit(con, texts: Iterable[str]) -> int:
     if not wanted:
         return 0
     # As json.dumps wrote them into the log (quotes, backslashes and line breaks escaped), and as given.
-    forms = sorted({*wanted, *(json.dumps(t, ensure_ascii=False)[1:-1] for t in wanted)}, key=len, reverse=True)
+    forms = sorted(
+        {*wanted, *(json.dumps(t, ensure_ascii=False)[1:-1] for t in wanted)}, key=len, reverse=True
+    )
     rows = con.execute(
         "with texts as (select unnest(?) as text)"
         " select distinct a.id, a.before_json, a.after_json"
         " from audit_log a"
         " join texts t on contains(coalesce(a.before_json, ''), t.text) or contains(coalesce(a.after_json, ''), t.text)",
-        [forms]).fetchall()
+        [forms],
+    ).fetchall()
     for audit_id, before, after in rows:
         for text in forms:
             before = before.replace(text, REMOVED) if before else before
             after = after.replace(text, REMOVED) if after else after
-        con.execute("update audit_log set before_json = ?, after_json = ? where id = ?", [before, after, audit_id])
+        con.execute(
+            "update audit_log set before_json = ?, after_json = ? where id = ?", [before, after, audit_id]
+        )
     return len(rows)
 
 

@@ -76,7 +76,9 @@ def has_answers(con, week: IsoWeek, municipality_code: str | None = None) -> boo
     return row[0] > 0
 
 
-def reference_week(con, municipality_code: str | None = None, today: dt.date | None = None) -> tuple[IsoWeek, bool]:
+def reference_week(
+    con, municipality_code: str | None = None, today: dt.date | None = None
+) -> tuple[IsoWeek, bool]:
     """The week pages show by default: the current ISO week if it has answers, else the latest with
     answers (the sample ends in the past). Returns (week, is_current)."""
     current = IsoWeek.of(today or dt.date.today())
@@ -114,8 +116,9 @@ def response_rate(con, week: IsoWeek, municipality_code: str | None = None) -> t
     return int(row[0]), int(row[1])
 
 
-def week_levels(con, week: IsoWeek, municipality_code: str | None = None,
-                area_ids: list[int] | None = None) -> pd.DataFrame:
+def week_levels(
+    con, week: IsoWeek, municipality_code: str | None = None, area_ids: list[int] | None = None
+) -> pd.DataFrame:
     """Per area and factor: the week's highest and mean level across reporters, and the number of answers."""
     return con.execute(
         "select r.area_id, s.factor_code, max(s.level) as level, avg(s.level) as mean_level,"
@@ -132,8 +135,9 @@ def week_levels(con, week: IsoWeek, municipality_code: str | None = None,
     ).df()
 
 
-def incident_counts_recent(con, end: dt.date, municipality_code: str | None = None,
-                           area_ids: list[int] | None = None) -> pd.DataFrame:
+def incident_counts_recent(
+    con, end: dt.date, municipality_code: str | None = None, area_ids: list[int] | None = None
+) -> pd.DataFrame:
     """Per source: events in the 7 days up to end, and the weekly average over the 4 weeks before.
 
     Summaries (police 'Sammanfattning …') are not incidents and are left out. Reporters' event
@@ -167,14 +171,30 @@ def incident_counts_recent(con, end: dt.date, municipality_code: str | None = No
         "  group by source"
         ")"
         " select * from final order by source",
-        [start_prev, end, municipality_code, municipality_code, area_ids, area_ids,
-         start_prev, end, municipality_code, municipality_code, area_ids, area_ids,
-         start_week, start_week, start_week, start_week],
+        [
+            start_prev,
+            end,
+            municipality_code,
+            municipality_code,
+            area_ids,
+            area_ids,
+            start_prev,
+            end,
+            municipality_code,
+            municipality_code,
+            area_ids,
+            area_ids,
+            start_week,
+            start_week,
+            start_week,
+            start_week,
+        ],
     ).df()
 
 
-def running_actions(con, day: dt.date, municipality_code: str | None = None,
-                    area_ids: list[int] | None = None) -> pd.DataFrame:
+def running_actions(
+    con, day: dt.date, municipality_code: str | None = None, area_ids: list[int] | None = None
+) -> pd.DataFrame:
     """Actions under way on a day: started, not ended, and neither planned nor cancelled."""
     return con.execute(
         "select ac.id, ac.title, ac.kind, a.name as area, ac.start_date, ac.end_date, ac.responsible,"

@@ -29,8 +29,21 @@ _FACTOR_CODE = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
 MAX_NAME = 200
 
 # Kinds offered in the forms; other words are accepted as typed (a municipality has its own).
-ORG_KINDS = ("skola", "fritid", "socialtjänst", "fastighet", "bostadsbolag", "trygghetsvärd", "gata/park",
-             "polis", "räddningstjänst", "kollektivtrafik", "handel", "föreningsliv", "annat")
+ORG_KINDS = (
+    "skola",
+    "fritid",
+    "socialtjänst",
+    "fastighet",
+    "bostadsbolag",
+    "trygghetsvärd",
+    "gata/park",
+    "polis",
+    "räddningstjänst",
+    "kollektivtrafik",
+    "handel",
+    "föreningsliv",
+    "annat",
+)
 AREA_KINDS = ("stadsdel", "ort", "bostadsområde", "centrum", "skola", "industriområde", "annat")
 PLACE_KINDS = ("samlingsplats", "skadegörelse", "skola", "park", "centrum", "hållplats", "idrott", "annat")
 
@@ -41,21 +54,43 @@ DEFAULT_FACTORS: tuple[tuple[str, str, str, str], ...] = (
     ("klotter", "Klotter", "Graffiti", "Klotter och tags på fasader, skyltar, busskurer."),
     ("nedskrapning", "Nedskräpning", "Littering", "Skräp, dumpning, nedskräpade platser."),
     ("brand", "Anlagda bränder", "Arson", "Bränder i containrar, papperskorgar, bilar, byggnader."),
-    ("narkotika", "Narkotika och öppen droghandel", "Drugs and open dealing", "Synlig handel, påverkade personer."),
+    (
+        "narkotika",
+        "Narkotika och öppen droghandel",
+        "Drugs and open dealing",
+        "Synlig handel, påverkade personer.",
+    ),
     ("alkohol", "Alkohol och berusning", "Alcohol and intoxication", "Berusade personer, langning."),
-    ("samlingar", "Otrygghetsskapande samlingar och tillhåll", "Intimidating groups and hangouts",
-     "Grupper som skapar otrygghet, tillhåll i trapphus och källare."),
+    (
+        "samlingar",
+        "Otrygghetsskapande samlingar och tillhåll",
+        "Intimidating groups and hangouts",
+        "Grupper som skapar otrygghet, tillhåll i trapphus och källare.",
+    ),
     ("stold", "Stöld och inbrott", "Theft and burglary", "Inbrott i förråd, bilar, cykelstölder."),
-    ("trafik", "Trafik, buskörning och mopeder", "Traffic, reckless driving and mopeds",
-     "Buskörning, höga hastigheter, mopeder på gångvägar."),
-    ("otrygga_platser", "Otrygga platser (belysning, skymd sikt)", "Unsafe places (lighting, blocked view)",
-     "Trasig belysning, igenvuxna buskage, skymd sikt."),
-    ("sociala_medier", "Rykten och oro i sociala medier", "Rumours and worry on social media",
-     "Rykten, hot och oro som sprids i sociala medier."),
+    (
+        "trafik",
+        "Trafik, buskörning och mopeder",
+        "Traffic, reckless driving and mopeds",
+        "Buskörning, höga hastigheter, mopeder på gångvägar.",
+    ),
+    (
+        "otrygga_platser",
+        "Otrygga platser (belysning, skymd sikt)",
+        "Unsafe places (lighting, blocked view)",
+        "Trasig belysning, igenvuxna buskage, skymd sikt.",
+    ),
+    (
+        "sociala_medier",
+        "Rykten och oro i sociala medier",
+        "Rumours and worry on social media",
+        "Rykten, hot och oro som sprids i sociala medier.",
+    ),
 )
 
 
 # ------------------------------------------------------------------------------------------ shared checks
+
 
 def _text(value: object) -> str:
     """A stripped text; None and NaN are empty."""
@@ -83,15 +118,19 @@ def clean_email(email: object) -> str | None:
 
 def user_with_email(con, email: str, exclude_id: int | None = None) -> str | None:
     """The username of another account with this address (any case), or None."""
-    row = con.execute("select username from app_user where lower(email) = lower(?) and id is distinct from ?",
-                      [email, exclude_id]).fetchone()
+    row = con.execute(
+        "select username from app_user where lower(email) = lower(?) and id is distinct from ?",
+        [email, exclude_id],
+    ).fetchone()
     return row[0] if row else None
 
 
 def reporter_with_email(con, email: str, exclude_id: int | None = None) -> str | None:
     """The name of another reporter with this address (any case), or None."""
-    row = con.execute("select name from reporter where lower(email) = lower(?) and id is distinct from ?",
-                      [email, exclude_id]).fetchone()
+    row = con.execute(
+        "select name from reporter where lower(email) = lower(?) and id is distinct from ?",
+        [email, exclude_id],
+    ).fetchone()
     return row[0] if row else None
 
 
@@ -149,44 +188,65 @@ def reporters(con, include_inactive: bool = True) -> pd.DataFrame:
 
 
 def reporter_record(con, reporter_id: int) -> dict[str, Any]:
-    row = con.execute("select id, name, email, organisation, org_kind, active from reporter where id = ?",
-                      [reporter_id]).fetchone()
+    row = con.execute(
+        "select id, name, email, organisation, org_kind, active from reporter where id = ?", [reporter_id]
+    ).fetchone()
     if row is None:
         raise UserError("trust.error.no_reporter")
     record = dict(zip(("id", *_REPORTER_FIELDS), row, strict=True))
-    record["area_ids"] = [r[0] for r in con.execute(
-        "select area_id from reporter_area where reporter_id = ? order by area_id", [reporter_id]).fetchall()]
+    record["area_ids"] = [
+        r[0]
+        for r in con.execute(
+            "select area_id from reporter_area where reporter_id = ? order by area_id", [reporter_id]
+        ).fetchall()
+    ]
     return record
 
 
 def _check_areas(con, area_ids: list[int] | None) -> list[int]:
     ids = sorted({int(a) for a in area_ids or []})
     if ids:
-        found = {r[0] for r in con.execute("select id from area where list_contains(?, id)", [ids]).fetchall()}
+        found = {
+            r[0] for r in con.execute("select id from area where list_contains(?, id)", [ids]).fetchall()
+        }
         if missing := [i for i in ids if i not in found]:
             raise UserError("register.error.no_area", ids=", ".join(map(str, missing)))
     return ids
 
 
 def _set_reporter_areas(con, reporter_id: int, area_ids: list[int]) -> None:
-    con.execute("delete from reporter_area where reporter_id = ? and not list_contains(?, area_id)",
-                [reporter_id, area_ids])
+    con.execute(
+        "delete from reporter_area where reporter_id = ? and not list_contains(?, area_id)",
+        [reporter_id, area_ids],
+    )
     if area_ids:
-        con.executemany("insert into reporter_area (reporter_id, area_id) values (?, ?) on conflict do nothing",
-                        [[reporter_id, a] for a in area_ids])
+        con.executemany(
+            "insert into reporter_area (reporter_id, area_id) values (?, ?) on conflict do nothing",
+            [[reporter_id, a] for a in area_ids],
+        )
 
 
-def add_reporter(con, name: str, email: str | None = None, organisation: str | None = None,
-                 org_kind: str | None = None, area_ids: list[int] | None = None, by: str | None = None) -> int:
+def add_reporter(
+    con,
+    name: str,
+    email: str | None = None,
+    organisation: str | None = None,
+    org_kind: str | None = None,
+    area_ids: list[int] | None = None,
+    by: str | None = None,
+) -> int:
     """A new active reporter covering `area_ids`. Returns its id."""
     name = _required_name(name)
     email = check_reporter_email(con, email)
     ids = _check_areas(con, area_ids)
     with transaction(con):
-        new_id = int(con.execute(
-            "insert into reporter (name, email, organisation, org_kind, active) values (?, ?, ?, ?, true)"
-            " returning id",
-            [name, email, _text(organisation) or None, _text(org_kind) or None]).fetchone()[0])
+        new_id = int(
+            con.execute(
+                "insert into reporter (name, email, organisation, org_kind, active) values (?, ?, ?, ?, true)"
+                " returning id",
+                [name, email, _text(organisation) or None, _text(org_kind) or None],
+            ).fetchone()[0]
+        )
         _set_reporter_areas(con, new_id, ids)
         audit.record(con, by, "create", "reporter", new_id, after=reporter_record(con, new_id))
     return new_id
@@ -222,8 +282,15 @@ def update_reporter(con, reporter_id: int, by: str | None = None, **changes: Any
         operation = "update"
         if set(values) == {"active"} and area_ids == before["area_ids"]:
             operation = "activate" if values["active"] else "deactivate"
-        audit.record(con, by, operation, "reporter", reporter_id, before=before,
-                     after=reporter_record(con, reporter_id))
+        audit.record(
+            con,
+            by,
+            operation,
+            "reporter",
+            reporter_id,
+            before=before,
+            after=reporter_record(con, reporter_id),
+        )
     return True
 
 
@@ -249,8 +316,9 @@ def factors(con) -> pd.DataFrame:
 
 
 def factor_record(con, code: str) -> dict[str, Any]:
-    row = con.execute("select code, label_sv, label_en, description, sort_order, active from factor where code = ?",
-                      [code]).fetchone()
+    row = con.execute(
+        "select code, label_sv, label_en, description, sort_order, active from factor where code = ?", [code]
+    ).fetchone()
     if row is None:
         raise UserError("register.error.no_factor", code=code)
     return dict(zip(("code", *_FACTOR_FIELDS), row, strict=True))
@@ -263,8 +331,15 @@ def suggest_factor_code(label: str) -> str:
     return code if code[:1].isalpha() else f"f_{code}"[:40]
 
 
-def add_factor(con, label_sv: str, label_en: str | None = None, description: str | None = None,
-               code: str | None = None, sort_order: int | None = None, by: str | None = None) -> str:
+def add_factor(
+    con,
+    label_sv: str,
+    label_en: str | None = None,
+    description: str | None = None,
+    code: str | None = None,
+    sort_order: int | None = None,
+    by: str | None = None,
+) -> str:
     """A new active factor, last in the checklist unless `sort_order` says otherwise. Returns its code."""
     label_sv = _required_name(label_sv, "register.error.label")
     code = _text(code) or suggest_factor_code(label_sv)
@@ -275,9 +350,11 @@ def add_factor(con, label_sv: str, label_en: str | None = None, description: str
     if sort_order is None:
         sort_order = int(con.execute("select coalesce(max(sort_order), 0) + 1 from factor").fetchone()[0])
     with transaction(con):
-        con.execute("insert into factor (code, label_sv, label_en, description, sort_order, active)"
-                    " values (?, ?, ?, ?, ?, true)",
-                    [code, label_sv, _text(label_en) or label_sv, _text(description) or None, int(sort_order)])
+        con.execute(
+            "insert into factor (code, label_sv, label_en, description, sort_order, active)"
+            " values (?, ?, ?, ?, ?, true)",
+            [code, label_sv, _text(label_en) or label_sv, _text(description) or None, int(sort_order)],
+        )
         audit.record(con, by, "create", "factor", code, after=factor_record(con, code))
     return code
 
@@ -303,8 +380,11 @@ def update_factor(con, code: str, by: str | None = None, **changes: Any) -> bool
             raise UserError("register.error.sort_order") from None
     if "active" in changes:
         values["active"] = bool(changes["active"])
-        if not values["active"] and before["active"] and con.execute(
-                "select count(*) from factor where active").fetchone()[0] <= 1:
+        if (
+            not values["active"]
+            and before["active"]
+            and con.execute("select count(*) from factor where active").fetchone()[0] <= 1
+        ):
             raise UserError("register.error.last_factor")
     values = {k: v for k, v in values.items() if v != before[k]}
     if not values:
@@ -319,7 +399,9 @@ def update_factor(con, code: str, by: str | None = None, **changes: Any) -> bool
 
 def move_factor(con, code: str, step: int, by: str | None = None) -> bool:
     """Move a factor up (step -1) or down (+1) among the active factors; the order is renumbered 1..n."""
-    order = [r[0] for r in con.execute("select code from factor where active order by sort_order, code").fetchall()]
+    order = [
+        r[0] for r in con.execute("select code from factor where active order by sort_order, code").fetchall()
+    ]
     if code not in order:
         raise UserError("register.error.no_factor", code=code)
     i = order.index(code)
@@ -330,7 +412,9 @@ def move_factor(con, code: str, step: int, by: str | None = None) -> bool:
     with transaction(con):
         for n, c in enumerate(order, start=1):
             con.execute("update factor set sort_order = ? where code = ?", [n, c])
-        audit.record(con, by, "reorder", "factor", code, before={"position": i + 1}, after={"position": j + 1})
+        audit.record(
+            con, by, "reorder", "factor", code, before={"position": i + 1}, after={"position": j + 1}
+        )
     return True
 
 
@@ -339,8 +423,10 @@ def ensure_default_factors(con) -> int:
     if con.execute("select count(*) from factor").fetchone()[0]:
         return 0
     with transaction(con):
-        con.executemany("insert into factor (code, label_sv, label_en, description, sort_order) values (?, ?, ?, ?, ?)",
-                        [[c, sv, en, d, i] for i, (c, sv, en, d) in enumerate(DEFAULT_FACTORS, start=1)])
+        con.executemany(
+            "insert into factor (code, label_sv, label_en, description, sort_order) values (?, ?, ?, ?, ?)",
+            [[c, sv, en, d, i] for i, (c, sv, en, d) in enumerate(DEFAULT_FACTORS, start=1)],
+        )
         audit.record(con, "init", "create", "factor", None, after={"default_factors": len(DEFAULT_FACTORS)})
     return len(DEFAULT_FACTORS)
 
@@ -366,8 +452,9 @@ def areas(con, municipality_code: str) -> pd.DataFrame:
 
 
 def area_record(con, area_id: int) -> dict[str, Any]:
-    row = con.execute("select id, municipality_code, name, kind, population, active from area where id = ?",
-                      [area_id]).fetchone()
+    row = con.execute(
+        "select id, municipality_code, name, kind, population, active from area where id = ?", [area_id]
+    ).fetchone()
     if row is None:
         raise UserError("register.error.no_area", ids=str(area_id))
     return dict(zip(("id", "municipality_code", *_AREA_FIELDS), row, strict=True))
@@ -395,9 +482,13 @@ def update_area(con, area_id: int, by: str | None = None, **changes: Any) -> boo
     values: dict[str, Any] = {}
     if "name" in changes:
         values["name"] = _required_name(changes["name"])
-        if values["name"] != before["name"] and con.execute(
+        if (
+            values["name"] != before["name"]
+            and con.execute(
                 "select 1 from area where municipality_code = ? and lower(name) = lower(?) and id <> ?",
-                [before["municipality_code"], values["name"], area_id]).fetchone():
+                [before["municipality_code"], values["name"], area_id],
+            ).fetchone()
+        ):
             raise UserError("register.error.area_exists", name=values["name"])
     if "kind" in changes:
         values["kind"] = _text(changes["kind"]) or "stadsdel"
@@ -435,8 +526,9 @@ def places(con, municipality_code: str) -> pd.DataFrame:
 
 
 def place_record(con, place_id: int) -> dict[str, Any]:
-    row = con.execute("select id, name, kind, area_id, lat, lon, active from place where id = ?",
-                      [place_id]).fetchone()
+    row = con.execute(
+        "select id, name, kind, area_id, lat, lon, active from place where id = ?", [place_id]
+    ).fetchone()
     if row is None:
         raise UserError("register.error.no_place")
     return dict(zip(("id", *_PLACE_FIELDS), row, strict=True))
@@ -460,15 +552,25 @@ def area_at(con, municipality_code: str, lat: float, lon: float) -> int | None:
 
     point = Point(lon, lat)
     for area_id, geometry in con.execute(
-            "select id, geometry_wkt from area where municipality_code = ? and active and geometry_wkt is not null"
-            " order by id", [municipality_code]).fetchall():
+        "select id, geometry_wkt from area where municipality_code = ? and active and geometry_wkt is not null"
+        " order by id",
+        [municipality_code],
+    ).fetchall():
         if wkt.loads(geometry).covers(point):
             return int(area_id)
     return None
 
 
-def add_place(con, municipality_code: str, name: str, kind: str, lat: object, lon: object,
-              area_id: int | None = None, by: str | None = None) -> int:
+def add_place(
+    con,
+    municipality_code: str,
+    name: str,
+    kind: str,
+    lat: object,
+    lon: object,
+    area_id: int | None = None,
+    by: str | None = None,
+) -> int:
     """A named place at a point (a map click or typed coordinates). Without `area_id` the place gets
     the area its point lies in. Returns its id."""
     name = _required_name(name)
@@ -480,9 +582,12 @@ def add_place(con, municipality_code: str, name: str, kind: str, lat: object, lo
     else:
         area_record(con, int(area_id))
     with transaction(con):
-        new_id = int(con.execute(
-            "insert into place (area_id, name, kind, lat, lon, active) values (?, ?, ?, ?, ?, true) returning id",
-            [int(area_id), name, _text(kind) or "annat", y, x]).fetchone()[0])
+        new_id = int(
+            con.execute(
+                "insert into place (area_id, name, kind, lat, lon, active) values (?, ?, ?, ?, ?, true) returning id",
+                [int(area_id), name, _text(kind) or "annat", y, x],
+            ).fetchone()[0]
+        )
         audit.record(con, by, "create", "place", new_id, after=place_record(con, new_id))
     return new_id
 
@@ -499,8 +604,9 @@ def update_place(con, place_id: int, by: str | None = None, **changes: Any) -> b
     if "kind" in changes:
         values["kind"] = _text(changes["kind"]) or "annat"
     if "lat" in changes or "lon" in changes:
-        values["lat"], values["lon"] = _coordinates(changes.get("lat", before["lat"]),
-                                                    changes.get("lon", before["lon"]))
+        values["lat"], values["lon"] = _coordinates(
+            changes.get("lat", before["lat"]), changes.get("lon", before["lon"])
+        )
     if "area_id" in changes:
         values["area_id"] = area_record(con, int(changes["area_id"]))["id"]
     if "active" in changes:

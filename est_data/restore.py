@@ -67,8 +67,10 @@ def read_manifest(src_dir: str | Path) -> dict[str, Any]:
         jsonschema.validate(manifest, MANIFEST_SCHEMA)
     except jsonschema.ValidationError as err:
         where = "/".join(str(p) for p in err.absolute_path) or "manifest"
-        raise BackupError(f"{path} har ett okänt format ({where}: {err.message}) / "
-                          f"{path} has an unknown format ({where}: {err.message})") from None
+        raise BackupError(
+            f"{path} har ett okänt format ({where}: {err.message}) / "
+            f"{path} has an unknown format ({where}: {err.message})"
+        ) from None
     return manifest
 
 
@@ -81,7 +83,9 @@ def verify(src_dir: str | Path) -> dict[str, Any]:
         if path.parent != src or not path.is_file():
             raise BackupError(f"filen för {table} saknas / the file for {table} is missing")
         if _file_sha256(path) != info["sha256"]:
-            raise BackupError(f"filen för {table} är ändrad eller skadad / the file for {table} is changed or damaged")
+            raise BackupError(
+                f"filen för {table} är ändrad eller skadad / the file for {table} is changed or damaged"
+            )
     return manifest
 
 
@@ -90,30 +94,40 @@ def restore(con: duckdb.DuckDBPyConnection, src_dir: str | Path) -> dict[str, in
     src = Path(src_dir)
     manifest = verify(src)
     if manifest["schema_version"] > db.current_version(con):
-        raise BackupError("säkerhetskopian kommer från en nyare version av appen / "
-                          "the backup comes from a newer version of the app")
+        raise BackupError(
+            "säkerhetskopian kommer från en nyare version av appen / "
+            "the backup comes from a newer version of the app"
+        )
     if has_data(con):
-        raise BackupError("databasen är inte tom; återställ till en ny databasfil / "
-                          "the database is not empty; restore into a new database file")
+        raise BackupError(
+            "databasen är inte tom; återställ till en ny databasfil / "
+            "the database is not empty; restore into a new database file"
+        )
     existing = set(_tables(con))
     unknown = sorted(set(manifest["tables"]) - existing)
     if unknown:
-        raise BackupError(f"okända tabeller i säkerhetskopian: {', '.join(unknown)} / "
-                          f"unknown tables in the backup: {', '.join(unknown)}")
+        raise BackupError(
+            f"okända tabeller i säkerhetskopian: {', '.join(unknown)} / "
+            f"unknown tables in the backup: {', '.join(unknown)}"
+        )
     counts: dict[str, int] = {}
     with db.transaction(con):
         for table, info in manifest["tables"].items():
             known = set(_columns(con, table))
             columns = [c for c in info["columns"] if c in known]
             if len(columns) != len(info["columns"]):
-                raise BackupError(f"tabellen {table} har andra kolumner / the table {table} has other columns")
+                raise BackupError(
+                    f"tabellen {table} har andra kolumner / the table {table} has other columns"
+                )
             cols = ", ".join(f'"{c}"' for c in columns)
             con.execute(
                 f'insert into "{table}" ({cols}) select {cols} from read_parquet(?)',  # noqa: S608
                 [str(src / info["file"])],
             )
             if table_checksum(con, table, columns) != info["checksum"]:
-                raise BackupError(f"tabellen {table} blev inte identisk / the table {table} did not come back identical")
+                raise BackupError(
+                    f"tabellen {table} blev inte identisk / the table {table} did not come back identical"
+                )
             counts[table] = int(info["rows"])
         _advance_sequences(con, manifest.get("sequences", {}))
     return counts

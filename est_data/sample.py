@@ -78,27 +78,91 @@ class AreaSpec:
 
 _LOW = 0.35
 TOWN: list[AreaSpec] = [
-    AreaSpec("Centrum", "centrum", 55.3800, 13.1580, 4200,
-             {"hot_vald": 1.3, "narkotika": 1.5, "alkohol": 1.5, "samlingar": 1.7, "skadegorelse": 1.0,
-              "klotter": 1.1, "stold": 1.2, "nedskrapning": 1.2, "otrygga_platser": 0.9}),
-    AreaSpec("Hamnen", "stadsdel", 55.3772, 13.1470, 1500,
-             {"samlingar": 0.9, "narkotika": 0.8, "alkohol": 0.8, "stold": 0.9, "trafik": 0.9, "nedskrapning": 0.8}),
-    AreaSpec("Västra Innerstaden", "stadsdel", 55.3825, 13.1400, 5200,
-             {"stold": 0.8, "klotter": 0.7, "trafik": 0.7}),
-    AreaSpec("Östra Innerstaden", "stadsdel", 55.3815, 13.1740, 4800,
-             {"stold": 0.8, "trafik": 0.8, "klotter": 0.6}),
-    AreaSpec("Västervång", "bostadsområde", 55.3875, 13.1250, 4100,
-             {"skadegorelse": 1.8, "klotter": 1.6, "brand": 1.1, "samlingar": 1.2, "hot_vald": 0.8,
-              "nedskrapning": 1.0, "trafik": 1.0}),
-    AreaSpec("Pilevallen", "bostadsområde", 55.3910, 13.1560, 3600,
-             {"samlingar": 1.2, "otrygga_platser": 1.6, "skadegorelse": 0.9, "narkotika": 0.8,
-              "trafik": 1.2}),
-    AreaSpec("Östervång", "bostadsområde", 55.3885, 13.1860, 3900,
-             {"stold": 1.1, "trafik": 1.0, "skadegorelse": 0.7}),
-    AreaSpec("Skoghem", "bostadsområde", 55.3960, 13.1370, 3100,
-             {"stold": 0.9, "trafik": 1.3, "sociala_medier": 0.8}),
-    AreaSpec("Annetorp", "bostadsområde", 55.3760, 13.1960, 2700,
-             {"stold": 0.8, "brand": 0.6}),
+    AreaSpec(
+        "Centrum",
+        "centrum",
+        55.3800,
+        13.1580,
+        4200,
+        {
+            "hot_vald": 1.3,
+            "narkotika": 1.5,
+            "alkohol": 1.5,
+            "samlingar": 1.7,
+            "skadegorelse": 1.0,
+            "klotter": 1.1,
+            "stold": 1.2,
+            "nedskrapning": 1.2,
+            "otrygga_platser": 0.9,
+        },
+    ),
+    AreaSpec(
+        "Hamnen",
+        "stadsdel",
+        55.3772,
+        13.1470,
+        1500,
+        {
+            "samlingar": 0.9,
+            "narkotika": 0.8,
+            "alkohol": 0.8,
+            "stold": 0.9,
+            "trafik": 0.9,
+            "nedskrapning": 0.8,
+        },
+    ),
+    AreaSpec(
+        "Västra Innerstaden",
+        "stadsdel",
+        55.3825,
+        13.1400,
+        5200,
+        {"stold": 0.8, "klotter": 0.7, "trafik": 0.7},
+    ),
+    AreaSpec(
+        "Östra Innerstaden", "stadsdel", 55.3815, 13.1740, 4800, {"stold": 0.8, "trafik": 0.8, "klotter": 0.6}
+    ),
+    AreaSpec(
+        "Västervång",
+        "bostadsområde",
+        55.3875,
+        13.1250,
+        4100,
+        {
+            "skadegorelse": 1.8,
+            "klotter": 1.6,
+            "brand": 1.1,
+            "samlingar": 1.2,
+            "hot_vald": 0.8,
+            "nedskrapning": 1.0,
+            "trafik": 1.0,
+        },
+    ),
+    AreaSpec(
+        "Pilevallen",
+        "bostadsområde",
+        55.3910,
+        13.1560,
+        3600,
+        {"samlingar": 1.2, "otrygga_platser": 1.6, "skadegorelse": 0.9, "narkotika": 0.8, "trafik": 1.2},
+    ),
+    AreaSpec(
+        "Östervång",
+        "bostadsområde",
+        55.3885,
+        13.1860,
+        3900,
+        {"stold": 1.1, "trafik": 1.0, "skadegorelse": 0.7},
+    ),
+    AreaSpec(
+        "Skoghem",
+        "bostadsområde",
+        55.3960,
+        13.1370,
+        3100,
+        {"stold": 0.9, "trafik": 1.3, "sociala_medier": 0.8},
+    ),
+    AreaSpec("Annetorp", "bostadsområde", 55.3760, 13.1960, 2700, {"stold": 0.8, "brand": 0.6}),
 ]
 VILLAGES: list[AreaSpec] = [
     AreaSpec("Anderslöv", "ort", 55.4386, 13.3216, 1900, {"trafik": 1.3, "stold": 0.7, "samlingar": 0.6}),
@@ -110,23 +174,43 @@ VILLAGES: list[AreaSpec] = [
 
 # Named places per area: (name, kind, weight as an incident site, categories drawn there).
 PLACES: dict[str, list[tuple[str, str, float]]] = {
-    "Centrum": [("Stationen", "hållplats", 5.0), ("Stortorget", "centrum", 3.0),
-                ("Köpcentret", "centrum", 2.0), ("Stadsparken", "park", 2.0),
-                ("Biblioteket", "samlingsplats", 0.7)],
-    "Hamnen": [("Färjeterminalen", "hållplats", 1.0), ("Hamnplan", "samlingsplats", 1.2),
-               ("Gästhamnen", "samlingsplats", 0.8)],
+    "Centrum": [
+        ("Stationen", "hållplats", 5.0),
+        ("Stortorget", "centrum", 3.0),
+        ("Köpcentret", "centrum", 2.0),
+        ("Stadsparken", "park", 2.0),
+        ("Biblioteket", "samlingsplats", 0.7),
+    ],
+    "Hamnen": [
+        ("Färjeterminalen", "hållplats", 1.0),
+        ("Hamnplan", "samlingsplats", 1.2),
+        ("Gästhamnen", "samlingsplats", 0.8),
+    ],
     "Västra Innerstaden": [("Västra skolan", "skola", 1.2), ("Badhuset", "samlingsplats", 0.8)],
     "Östra Innerstaden": [("Östra torget", "centrum", 1.0), ("Musikskolan", "skola", 0.5)],
-    "Västervång": [("Västervångsskolan", "skola", 6.0), ("Skateparken", "samlingsplats", 2.0),
-                   ("Västervångs centrum", "centrum", 1.5), ("Fotbollsplanen", "park", 0.7)],
-    "Pilevallen": [("Pilevallsparken", "park", 3.0), ("Gångtunneln", "skadegörelse", 2.0),
-                   ("Pilevallsskolan", "skola", 1.0)],
-    "Östervång": [("Östervångsskolan", "skola", 1.0), ("Cykelgaraget", "skadegörelse", 1.2),
-                  ("Lekplatsen Östervång", "park", 0.6)],
+    "Västervång": [
+        ("Västervångsskolan", "skola", 6.0),
+        ("Skateparken", "samlingsplats", 2.0),
+        ("Västervångs centrum", "centrum", 1.5),
+        ("Fotbollsplanen", "park", 0.7),
+    ],
+    "Pilevallen": [
+        ("Pilevallsparken", "park", 3.0),
+        ("Gångtunneln", "skadegörelse", 2.0),
+        ("Pilevallsskolan", "skola", 1.0),
+    ],
+    "Östervång": [
+        ("Östervångsskolan", "skola", 1.0),
+        ("Cykelgaraget", "skadegörelse", 1.2),
+        ("Lekplatsen Östervång", "park", 0.6),
+    ],
     "Skoghem": [("Skoghemsskolan", "skola", 1.0), ("Idrottsplatsen", "samlingsplats", 1.0)],
     "Annetorp": [("Annetorps centrum", "centrum", 1.0), ("Strandpromenaden", "park", 0.8)],
-    "Anderslöv": [("Anderslövs torg", "centrum", 1.0), ("Anderslövsskolan", "skola", 0.8),
-                  ("Busstationen Anderslöv", "hållplats", 0.7)],
+    "Anderslöv": [
+        ("Anderslövs torg", "centrum", 1.0),
+        ("Anderslövsskolan", "skola", 0.8),
+        ("Busstationen Anderslöv", "hållplats", 0.7),
+    ],
     "Skegrie": [("Skegrie skola", "skola", 0.8), ("Bygdegården", "samlingsplats", 0.6)],
     "Smygehamn": [("Smygehuk", "samlingsplats", 1.0), ("Hamnen Smygehamn", "samlingsplats", 0.8)],
     "Klagstorp": [("Klagstorps skola", "skola", 0.8)],
@@ -139,68 +223,214 @@ LIGHTING_START = dt.date(2025, 10, 6)
 PRESENCE_START = dt.date(2026, 2, 2)
 
 ACTIONS: list[dict] = [
-    {"title": "Kamerabevakning vid Västervångsskolan", "kind": "kamera", "area": "Västervång",
-     "place": "Västervångsskolan", "radius_m": 250, "partners": "Fastighetsförvaltningen; Polisen",
-     "responsible": "Säkerhetssamordnaren", "start": CAMERA_START, "end": None, "status": "pågående",
-     "cost": 185000, "factors": ["skadegorelse", "klotter", "brand"],
-     "categories": ["Skadegörelse", "Klotter", "Krossad ruta", "Brand"],
-     "description": "Fyra kameror på skolgården efter upprepad skadegörelse och klotter på kvällar och helger."},
-    {"title": "Ny belysning i Pilevallsparken", "kind": "belysning", "area": "Pilevallen",
-     "place": "Pilevallsparken", "radius_m": 250, "partners": "Gatukontoret",
-     "responsible": "Gatukontoret", "start": LIGHTING_START, "end": dt.date(2025, 10, 31), "status": "avslutad",
-     "cost": 420000, "factors": ["samlingar", "skadegorelse", "otrygga_platser"],
-     "categories": ["Skadegörelse", "Ordningslagen", "Bråk"],
-     "description": "LED-belysning längs gångstråken och vid lekplatsen."},
-    {"title": "Förstärkt närvaro vid Stationen", "kind": "närvaro", "area": "Centrum", "place": "Stationen",
-     "radius_m": 300, "partners": "Polisen; Trygghetsvärdar; Fältgruppen", "responsible": "Kommunpolisen",
-     "start": PRESENCE_START, "end": None, "status": "pågående", "cost": 260000,
-     "factors": ["narkotika", "samlingar", "alkohol"],
-     "categories": ["Narkotikabrott", "Ordningslagen", "Bråk", "Fylleri/LOB"],
-     "description": "Polis och trygghetsvärdar vid Stationen fredag–lördag kväll."},
-    {"title": "Klotterplank och snabb sanering i Centrum", "kind": "städning/sanering", "area": "Centrum",
-     "place": None, "radius_m": None, "partners": "Fastighetsförvaltningen; Bostadsbolaget",
-     "responsible": "Fastighetsförvaltningen", "start": dt.date(2024, 5, 6), "end": dt.date(2024, 9, 30),
-     "status": "avslutad", "cost": 90000, "factors": ["klotter"], "categories": ["Klotter"],
-     "description": "Sanering inom 24 timmar efter anmälan."},
-    {"title": "Fartgupp på Skoghemsvägen", "kind": "fysisk åtgärd", "area": "Skoghem", "place": None,
-     "radius_m": None, "partners": "Gatukontoret", "responsible": "Gatukontoret",
-     "start": dt.date(2024, 8, 19), "end": dt.date(2024, 9, 6), "status": "avslutad", "cost": 150000,
-     "factors": ["trafik"], "categories": ["Trafikbrott"], "description": "Tre fartgupp vid skolan."},
-    {"title": "Trafikkontroller mopeder Anderslöv", "kind": "trafikkontroll", "area": "Anderslöv",
-     "place": "Anderslövs torg", "radius_m": 400, "partners": "Polisen", "responsible": "Kommunpolisen",
-     "start": dt.date(2025, 5, 5), "end": dt.date(2025, 8, 31), "status": "avslutad", "cost": 20000,
-     "factors": ["trafik"], "categories": ["Trafikbrott"], "description": "Riktade kontroller kvällstid."},
-    {"title": "Halloweennärvaro 2025", "kind": "närvaro", "area": "Västervång", "place": None,
-     "radius_m": None, "partners": "Polisen; Fritidsgården; Trygghetsvärdar", "responsible": "Säkerhetssamordnaren",
-     "start": dt.date(2025, 10, 30), "end": dt.date(2025, 11, 2), "status": "avslutad", "cost": 35000,
-     "factors": ["skadegorelse", "brand"], "categories": ["Skadegörelse", "Brand"],
-     "description": "Vuxenvandringar och öppen fritidsgård under halloweenhelgen."},
-    {"title": "Nyårsvandring 2025/26", "kind": "närvaro", "area": "Centrum", "place": None, "radius_m": None,
-     "partners": "Nattvandrarna; Polisen", "responsible": "Säkerhetssamordnaren",
-     "start": dt.date(2025, 12, 31), "end": dt.date(2026, 1, 1), "status": "avslutad", "cost": 15000,
-     "factors": ["brand", "alkohol"], "categories": ["Brand", "Fylleri/LOB"],
-     "description": "Vandring och information om fyrverkerier."},
-    {"title": "Röjning av buskage i Gångtunneln", "kind": "fysisk åtgärd", "area": "Pilevallen",
-     "place": "Gångtunneln", "radius_m": 150, "partners": "Gatukontoret", "responsible": "Gatukontoret",
-     "start": dt.date(2026, 4, 13), "end": dt.date(2026, 4, 24), "status": "avslutad", "cost": 45000,
-     "factors": ["otrygga_platser"], "categories": ["Skadegörelse"], "description": "Siktröjning och ny belysning."},
-    {"title": "Dialogmöten med föräldrar i Västervång", "kind": "dialog", "area": "Västervång", "place": None,
-     "radius_m": None, "partners": "Skolan; Socialtjänsten; Bostadsbolaget", "responsible": "Fältgruppen",
-     "start": dt.date(2026, 9, 1), "end": None, "status": "pågående", "cost": 10000,
-     "factors": ["samlingar"], "categories": ["Ordningslagen"], "description": "Föräldramöten varannan vecka."},
-    {"title": "Trygghetsvärdar på sommarlovet", "kind": "närvaro", "area": "Smygehamn", "place": "Smygehuk",
-     "radius_m": 500, "partners": "Trygghetsvärdar", "responsible": "Fritidsförvaltningen",
-     "start": dt.date(2026, 6, 15), "end": dt.date(2026, 8, 16), "status": "avslutad", "cost": 120000,
-     "factors": ["alkohol", "nedskrapning"], "categories": ["Fylleri/LOB", "Ordningslagen"],
-     "description": "Två trygghetsvärdar kvällstid vid Smygehuk."},
-    {"title": "Cykelgarage med passerkort", "kind": "fysisk åtgärd", "area": "Östervång", "place": "Cykelgaraget",
-     "radius_m": 150, "partners": "Bostadsbolaget", "responsible": "Bostadsbolaget",
-     "start": dt.date(2026, 10, 5), "end": None, "status": "pågående", "cost": 95000,
-     "factors": ["stold"], "categories": ["Stöld/inbrott"], "description": "Lås och passersystem i cykelgaraget."},
-    {"title": "Kamera vid Busstationen Anderslöv", "kind": "kamera", "area": "Anderslöv",
-     "place": "Busstationen Anderslöv", "radius_m": 200, "partners": "Skånetrafiken", "responsible": "Skånetrafiken",
-     "start": dt.date(2027, 1, 11), "end": None, "status": "planerad", "cost": 80000,
-     "factors": ["skadegorelse"], "categories": ["Skadegörelse"], "description": "Planerad efter upprepade krossade rutor."},
+    {
+        "title": "Kamerabevakning vid Västervångsskolan",
+        "kind": "kamera",
+        "area": "Västervång",
+        "place": "Västervångsskolan",
+        "radius_m": 250,
+        "partners": "Fastighetsförvaltningen; Polisen",
+        "responsible": "Säkerhetssamordnaren",
+        "start": CAMERA_START,
+        "end": None,
+        "status": "pågående",
+        "cost": 185000,
+        "factors": ["skadegorelse", "klotter", "brand"],
+        "categories": ["Skadegörelse", "Klotter", "Krossad ruta", "Brand"],
+        "description": "Fyra kameror på skolgården efter upprepad skadegörelse och klotter på kvällar och helger.",
+    },
+    {
+        "title": "Ny belysning i Pilevallsparken",
+        "kind": "belysning",
+        "area": "Pilevallen",
+        "place": "Pilevallsparken",
+        "radius_m": 250,
+        "partners": "Gatukontoret",
+        "responsible": "Gatukontoret",
+        "start": LIGHTING_START,
+        "end": dt.date(2025, 10, 31),
+        "status": "avslutad",
+        "cost": 420000,
+        "factors": ["samlingar", "skadegorelse", "otrygga_platser"],
+        "categories": ["Skadegörelse", "Ordningslagen", "Bråk"],
+        "description": "LED-belysning längs gångstråken och vid lekplatsen.",
+    },
+    {
+        "title": "Förstärkt närvaro vid Stationen",
+        "kind": "närvaro",
+        "area": "Centrum",
+        "place": "Stationen",
+        "radius_m": 300,
+        "partners": "Polisen; Trygghetsvärdar; Fältgruppen",
+        "responsible": "Kommunpolisen",
+        "start": PRESENCE_START,
+        "end": None,
+        "status": "pågående",
+        "cost": 260000,
+        "factors": ["narkotika", "samlingar", "alkohol"],
+        "categories": ["Narkotikabrott", "Ordningslagen", "Bråk", "Fylleri/LOB"],
+        "description": "Polis och trygghetsvärdar vid Stationen fredag–lördag kväll.",
+    },
+    {
+        "title": "Klotterplank och snabb sanering i Centrum",
+        "kind": "städning/sanering",
+        "area": "Centrum",
+        "place": None,
+        "radius_m": None,
+        "partners": "Fastighetsförvaltningen; Bostadsbolaget",
+        "responsible": "Fastighetsförvaltningen",
+        "start": dt.date(2024, 5, 6),
+        "end": dt.date(2024, 9, 30),
+        "status": "avslutad",
+        "cost": 90000,
+        "factors": ["klotter"],
+        "categories": ["Klotter"],
+        "description": "Sanering inom 24 timmar efter anmälan.",
+    },
+    {
+        "title": "Fartgupp på Skoghemsvägen",
+        "kind": "fysisk åtgärd",
+        "area": "Skoghem",
+        "place": None,
+        "radius_m": None,
+        "partners": "Gatukontoret",
+        "responsible": "Gatukontoret",
+        "start": dt.date(2024, 8, 19),
+        "end": dt.date(2024, 9, 6),
+        "status": "avslutad",
+        "cost": 150000,
+        "factors": ["trafik"],
+        "categories": ["Trafikbrott"],
+        "description": "Tre fartgupp vid skolan.",
+    },
+    {
+        "title": "Trafikkontroller mopeder Anderslöv",
+        "kind": "trafikkontroll",
+        "area": "Anderslöv",
+        "place": "Anderslövs torg",
+        "radius_m": 400,
+        "partners": "Polisen",
+        "responsible": "Kommunpolisen",
+        "start": dt.date(2025, 5, 5),
+        "end": dt.date(2025, 8, 31),
+        "status": "avslutad",
+        "cost": 20000,
+        "factors": ["trafik"],
+        "categories": ["Trafikbrott"],
+        "description": "Riktade kontroller kvällstid.",
+    },
+    {
+        "title": "Halloweennärvaro 2025",
+        "kind": "närvaro",
+        "area": "Västervång",
+        "place": None,
+        "radius_m": None,
+        "partners": "Polisen; Fritidsgården; Trygghetsvärdar",
+        "responsible": "Säkerhetssamordnaren",
+        "start": dt.date(2025, 10, 30),
+        "end": dt.date(2025, 11, 2),
+        "status": "avslutad",
+        "cost": 35000,
+        "factors": ["skadegorelse", "brand"],
+        "categories": ["Skadegörelse", "Brand"],
+        "description": "Vuxenvandringar och öppen fritidsgård under halloweenhelgen.",
+    },
+    {
+        "title": "Nyårsvandring 2025/26",
+        "kind": "närvaro",
+        "area": "Centrum",
+        "place": None,
+        "radius_m": None,
+        "partners": "Nattvandrarna; Polisen",
+        "responsible": "Säkerhetssamordnaren",
+        "start": dt.date(2025, 12, 31),
+        "end": dt.date(2026, 1, 1),
+        "status": "avslutad",
+        "cost": 15000,
+        "factors": ["brand", "alkohol"],
+        "categories": ["Brand", "Fylleri/LOB"],
+        "description": "Vandring och information om fyrverkerier.",
+    },
+    {
+        "title": "Röjning av buskage i Gångtunneln",
+        "kind": "fysisk åtgärd",
+        "area": "Pilevallen",
+        "place": "Gångtunneln",
+        "radius_m": 150,
+        "partners": "Gatukontoret",
+        "responsible": "Gatukontoret",
+        "start": dt.date(2026, 4, 13),
+        "end": dt.date(2026, 4, 24),
+        "status": "avslutad",
+        "cost": 45000,
+        "factors": ["otrygga_platser"],
+        "categories": ["Skadegörelse"],
+        "description": "Siktröjning och ny belysning.",
+    },
+    {
+        "title": "Dialogmöten med föräldrar i Västervång",
+        "kind": "dialog",
+        "area": "Västervång",
+        "place": None,
+        "radius_m": None,
+        "partners": "Skolan; Socialtjänsten; Bostadsbolaget",
+        "responsible": "Fältgruppen",
+        "start": dt.date(2026, 9, 1),
+        "end": None,
+        "status": "pågående",
+        "cost": 10000,
+        "factors": ["samlingar"],
+        "categories": ["Ordningslagen"],
+        "description": "Föräldramöten varannan vecka.",
+    },
+    {
+        "title": "Trygghetsvärdar på sommarlovet",
+        "kind": "närvaro",
+        "area": "Smygehamn",
+        "place": "Smygehuk",
+        "radius_m": 500,
+        "partners": "Trygghetsvärdar",
+        "responsible": "Fritidsförvaltningen",
+        "start": dt.date(2026, 6, 15),
+        "end": dt.date(2026, 8, 16),
+        "status": "avslutad",
+        "cost": 120000,
+        "factors": ["alkohol", "nedskrapning"],
+        "categories": ["Fylleri/LOB", "Ordningslagen"],
+        "description": "Två trygghetsvärdar kvällstid vid Smygehuk.",
+    },
+    {
+        "title": "Cykelgarage med passerkort",
+        "kind": "fysisk åtgärd",
+        "area": "Östervång",
+        "place": "Cykelgaraget",
+        "radius_m": 150,
+        "partners": "Bostadsbolaget",
+        "responsible": "Bostadsbolaget",
+        "start": dt.date(2026, 10, 5),
+        "end": None,
+        "status": "pågående",
+        "cost": 95000,
+        "factors": ["stold"],
+        "categories": ["Stöld/inbrott"],
+        "description": "Lås och passersystem i cykelgaraget.",
+    },
+    {
+        "title": "Kamera vid Busstationen Anderslöv",
+        "kind": "kamera",
+        "area": "Anderslöv",
+        "place": "Busstationen Anderslöv",
+        "radius_m": 200,
+        "partners": "Skånetrafiken",
+        "responsible": "Skånetrafiken",
+        "start": dt.date(2027, 1, 11),
+        "end": None,
+        "status": "planerad",
+        "cost": 80000,
+        "factors": ["skadegorelse"],
+        "categories": ["Skadegörelse"],
+        "description": "Planerad efter upprepade krossade rutor.",
+    },
 ]
 
 # The built-in patterns, stated once; tests/test_sample.py asserts each of them on the generated data.
@@ -211,18 +441,68 @@ PATTERNS = {
     "new_year": "Bränder och skadegörelse toppar på nyårsafton/nyårsdagen (fyrverkerier).",
     "hotspots": "Stationen (Centrum) och Västervångsskolan (Västervång) är ihållande hotspots.",
     "camera_worked": f"Kamerabevakning vid Västervångsskolan från {CAMERA_START}: skadegörelse/klotter/brand "
-                     "i Västervång sjunker till ungefär en tredjedel.",
+    "i Västervång sjunker till ungefär en tredjedel.",
     "lighting_no_effect": f"Ny belysning i Pilevallsparken från {LIGHTING_START}: ingen förändring.",
     "presence_displaced": f"Förstärkt närvaro vid Stationen från {PRESENCE_START}: narkotika/ordning i Centrum "
-                          "halveras men ökar vid Hamnplan i Hamnen, strax intill (förflyttning).",
+    "halveras men ökar vid Hamnplan i Hamnen, strax intill (förflyttning).",
 }
 
-FIRST_NAMES = ["Anna", "Erik", "Maria", "Lars", "Karin", "Anders", "Sara", "Johan", "Emma", "Per",
-               "Lena", "Mikael", "Eva", "Fredrik", "Sofia", "Jonas", "Malin", "Peter", "Elin", "Ahmed",
-               "Fatima", "Ali", "Nora", "Oskar", "Ida", "Mohammed", "Linnea", "Daniel", "Amina", "Hanna"]
-LAST_NAMES = ["Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson", "Persson",
-              "Svensson", "Gustafsson", "Pettersson", "Jönsson", "Hansson", "Bengtsson", "Lindberg",
-              "Åkesson", "Håkansson", "Öberg", "Hassan", "Ibrahim", "Mårtensson", "Nordström"]
+FIRST_NAMES = [
+    "Anna",
+    "Erik",
+    "Maria",
+    "Lars",
+    "Karin",
+    "Anders",
+    "Sara",
+    "Johan",
+    "Emma",
+    "Per",
+    "Lena",
+    "Mikael",
+    "Eva",
+    "Fredrik",
+    "Sofia",
+    "Jonas",
+    "Malin",
+    "Peter",
+    "Elin",
+    "Ahmed",
+    "Fatima",
+    "Ali",
+    "Nora",
+    "Oskar",
+    "Ida",
+    "Mohammed",
+    "Linnea",
+    "Daniel",
+    "Amina",
+    "Hanna",
+]
+LAST_NAMES = [
+    "Andersson",
+    "Johansson",
+    "Karlsson",
+    "Nilsson",
+    "Eriksson",
+    "Larsson",
+    "Olsson",
+    "Persson",
+    "Svensson",
+    "Gustafsson",
+    "Pettersson",
+    "Jönsson",
+    "Hansson",
+    "Bengtsson",
+    "Lindberg",
+    "Åkesson",
+    "Håkansson",
+    "Öberg",
+    "Hassan",
+    "Ibrahim",
+    "Mårtensson",
+    "Nordström",
+]
 ORGANISATIONS = [
     # (organisation, kind, number of reporters, area selector)
     ("Skola och fritid", "skola", 10, "school"),
@@ -247,7 +527,10 @@ COMMENTS = {
     "stold": ["Inbrott i förråd nära {place}.", "Flera cykelstölder vid {place}."],
     "trafik": ["Mopeder kör på gångvägen vid {place}.", "Buskörning vid {place} på kvällarna."],
     "otrygga_platser": ["Trasig belysning vid {place}.", "Buskage skymmer sikten vid {place}."],
-    "sociala_medier": ["Rykten om slagsmål vid {place} sprids på Snapchat.", "Oro i föräldragrupper om {place}."],
+    "sociala_medier": [
+        "Rykten om slagsmål vid {place} sprids på Snapchat.",
+        "Oro i föräldragrupper om {place}.",
+    ],
 }
 PARTS_OF_DAY = {"morgon": (6, 10), "dag": (10, 17), "kväll": (17, 22), "natt": (22, 6)}
 
@@ -268,14 +551,28 @@ def _risk_dates(year: int) -> dict[str, list[dt.date]]:
 
 def _school_holiday(day: dt.date) -> bool:
     week = day.isocalendar()[1]
-    return (day.month == 7) or (day.month == 6 and day.day >= 12) or (day.month == 8 and day.day <= 16) \
-        or week in (8, 44) or (day.month == 12 and day.day >= 21) or (day.month == 1 and day.day <= 7)
+    return (
+        (day.month == 7)
+        or (day.month == 6 and day.day >= 12)
+        or (day.month == 8 and day.day <= 16)
+        or week in (8, 44)
+        or (day.month == 12 and day.day >= 21)
+        or (day.month == 1 and day.day <= 7)
+    )
 
 
 def day_multiplier(day: dt.date, factor: str) -> float:
     """Season, holidays and risk dates for a factor on a day (same for incidents and survey levels)."""
     mult = 1.0
-    seasonal = factor in ("skadegorelse", "klotter", "brand", "samlingar", "alkohol", "nedskrapning", "trafik")
+    seasonal = factor in (
+        "skadegorelse",
+        "klotter",
+        "brand",
+        "samlingar",
+        "alkohol",
+        "nedskrapning",
+        "trafik",
+    )
     if seasonal:
         mult *= {6: 1.35, 7: 1.45, 8: 1.35, 5: 1.15, 9: 1.1, 12: 0.85, 1: 0.75, 2: 0.75}.get(day.month, 1.0)
         if _school_holiday(day):
@@ -301,12 +598,39 @@ def action_multiplier(area: str, factor: str, day: dt.date, place: str | None = 
 
 def _weekday_hour_profile() -> tuple[np.ndarray, np.ndarray]:
     weekday = np.array([0.8, 0.8, 0.85, 0.95, 1.45, 1.65, 1.0])
-    hour = np.array([2.4, 2.0, 1.4, 0.9, 0.5, 0.35, 0.35, 0.45, 0.6, 0.65, 0.7, 0.75,
-                     0.8, 0.85, 0.95, 1.1, 1.3, 1.5, 1.8, 2.2, 2.5, 2.7, 2.8, 2.7])
+    hour = np.array(
+        [
+            2.4,
+            2.0,
+            1.4,
+            0.9,
+            0.5,
+            0.35,
+            0.35,
+            0.45,
+            0.6,
+            0.65,
+            0.7,
+            0.75,
+            0.8,
+            0.85,
+            0.95,
+            1.1,
+            1.3,
+            1.5,
+            1.8,
+            2.2,
+            2.5,
+            2.7,
+            2.8,
+            2.7,
+        ]
+    )
     return weekday / weekday.mean(), hour / hour.sum()
 
 
 # ---------------------------------------------------------------------------------------------- geometry
+
 
 def _boundary(shared_geo: Path | None) -> MultiPolygon:
     path = Path(__file__).resolve().parent / "reference" / "trelleborg_boundary.geojson"
@@ -318,7 +642,7 @@ def _boundary(shared_geo: Path | None) -> MultiPolygon:
 
 
 def _round_geom(geom, ndigits: int = 6):
-    return shapely.set_precision(geom, 10 ** -ndigits)
+    return shapely.set_precision(geom, 10**-ndigits)
 
 
 def build_areas(boundary) -> dict[str, Polygon]:
@@ -365,12 +689,22 @@ def build_places(areas: dict[str, Polygon], rng: np.random.Generator) -> list[di
             else:
                 p = _random_point_in(g, rng)
             lon, lat = _to_4326(p.x, p.y)
-            places.append({"id": len(places) + 1, "area": area_name, "name": name, "kind": kind,
-                           "lat": round(lat, 6), "lon": round(lon, 6), "weight": weight})
+            places.append(
+                {
+                    "id": len(places) + 1,
+                    "area": area_name,
+                    "name": name,
+                    "kind": kind,
+                    "lat": round(lat, 6),
+                    "lon": round(lon, 6),
+                    "weight": weight,
+                }
+            )
     return places
 
 
 # ---------------------------------------------------------------------------------------------- generation
+
 
 def _risk(spec: AreaSpec, factor: str) -> float:
     return spec.risk.get(factor, _LOW)
@@ -383,9 +717,13 @@ def _jitter(lat: float, lon: float, metres: float, rng: np.random.Generator) -> 
     return round(lat2, 6), round(lon2, 6)
 
 
-def generate_incidents(specs: list[AreaSpec], areas: dict[str, Polygon], places: list[dict],
-                       rng: np.random.Generator) -> list[dict]:
-    days = [LAST_WEEK_SUNDAY - dt.timedelta(days=i) for i in range((LAST_WEEK_SUNDAY - FIRST_WEEK_MONDAY).days + 1)]
+def generate_incidents(
+    specs: list[AreaSpec], areas: dict[str, Polygon], places: list[dict], rng: np.random.Generator
+) -> list[dict]:
+    days = [
+        LAST_WEEK_SUNDAY - dt.timedelta(days=i)
+        for i in range((LAST_WEEK_SUNDAY - FIRST_WEEK_MONDAY).days + 1)
+    ]
     days.reverse()
     weekday_w, hour_p = _weekday_hour_profile()
     areas_3006 = {n: transform(_to_3006, g) for n, g in areas.items()}
@@ -396,14 +734,23 @@ def generate_incidents(specs: list[AreaSpec], areas: dict[str, Polygon], places:
     police_id = 810000
     fault_id = 1
     kinds = [("polisen", t, f, r, None) for t, (f, r) in POLICE_TYPES.items()] + [
-        ("felanmalan", c, f, r, cost) for c, (f, r, cost) in FAULT_CATEGORIES.items()]
+        ("felanmalan", c, f, r, cost) for c, (f, r, cost) in FAULT_CATEGORIES.items()
+    ]
     for spec in specs:
         area_places = by_area[spec.name]
         for source, category, factor, rate, cost in kinds:
             risk = _risk(spec, factor)
             size = spec.population / 3000
             for day in days:
-                lam = RATE_SCALE[source] * rate * risk * risk * size * day_multiplier(day, factor) * weekday_w[day.weekday()]
+                lam = (
+                    RATE_SCALE[source]
+                    * rate
+                    * risk
+                    * risk
+                    * size
+                    * day_multiplier(day, factor)
+                    * weekday_w[day.weekday()]
+                )
                 if source == "felanmalan":
                     lam *= 1.0 if day.weekday() < 5 else 0.25  # reported by staff on working days
                 # The designed actions act on the places they target; the rest of the area is unchanged.
@@ -411,7 +758,11 @@ def generate_incidents(specs: list[AreaSpec], areas: dict[str, Polygon], places:
                 for _ in range(n):
                     weights = np.array([p["weight"] for p in area_places], dtype=float)
                     at_place = rng.random() < 0.65
-                    place = area_places[int(rng.choice(len(area_places), p=weights / weights.sum()))] if at_place else None
+                    place = (
+                        area_places[int(rng.choice(len(area_places), p=weights / weights.sum()))]
+                        if at_place
+                        else None
+                    )
                     effect = action_multiplier(spec.name, factor, day, place["name"] if place else None)
                     area_name = spec.name
                     if spec.name == "Hamnen":
@@ -448,12 +799,22 @@ def generate_incidents(specs: list[AreaSpec], areas: dict[str, Polygon], places:
                         summary = f"{category}: {where}. Fiktiv felanmälan (exempeldata)."
                         lo, hi = cost
                         cost_sek = float(round(np.exp(rng.uniform(np.log(lo), np.log(hi))), -2))
-                    rows.append({
-                        "source": source, "external_id": ext, "occurred_at": occurred.isoformat(sep=" "),
-                        "category": category, "municipality_code": MUNICIPALITY[0], "area": area_name,
-                        "place": place["name"] if place else "", "lat": lat, "lon": lon,
-                        "location_precision": precision, "cost_sek": cost_sek, "summary": summary,
-                    })
+                    rows.append(
+                        {
+                            "source": source,
+                            "external_id": ext,
+                            "occurred_at": occurred.isoformat(sep=" "),
+                            "category": category,
+                            "municipality_code": MUNICIPALITY[0],
+                            "area": area_name,
+                            "place": place["name"] if place else "",
+                            "lat": lat,
+                            "lon": lon,
+                            "location_precision": precision,
+                            "cost_sek": cost_sek,
+                            "summary": summary,
+                        }
+                    )
     rows.sort(key=lambda r: (r["occurred_at"], r["source"], r["external_id"]))
     return rows
 
@@ -494,22 +855,33 @@ def generate_reporters(rng: np.random.Generator) -> list[dict]:
                 covered = sorted(set(rng.choice(villages, size=2, replace=False).tolist()))
                 organisation = org
             else:
-                covered = sorted(set(rng.choice(town + villages, size=int(rng.integers(2, 4)), replace=False).tolist()))
+                covered = sorted(
+                    set(rng.choice(town + villages, size=int(rng.integers(2, 4)), replace=False).tolist())
+                )
                 organisation = org
-            reporters.append({"id": len(reporters) + 1, "name": name, "email": _email(name),
-                              "organisation": organisation, "org_kind": kind, "areas": ";".join(covered),
-                              "propensity": float(rng.uniform(0.55, 0.97))})
+            reporters.append(
+                {
+                    "id": len(reporters) + 1,
+                    "name": name,
+                    "email": _email(name),
+                    "organisation": organisation,
+                    "org_kind": kind,
+                    "areas": ";".join(covered),
+                    "propensity": float(rng.uniform(0.55, 0.97)),
+                }
+            )
     # Make sure every area is covered by at least two reporters.
     all_areas = town + villages
     for area in all_areas:
         covering = [r for r in reporters if area in r["areas"].split(";")]
-        for r in reporters[len(covering) * 3: len(covering) * 3 + max(0, 2 - len(covering))]:
+        for r in reporters[len(covering) * 3 : len(covering) * 3 + max(0, 2 - len(covering))]:
             r["areas"] = ";".join(sorted(set(r["areas"].split(";")) | {area}))
     return reporters
 
 
-def generate_survey(specs: list[AreaSpec], reporters: list[dict], places: list[dict],
-                    rng: np.random.Generator) -> tuple[list[dict], list[dict]]:
+def generate_survey(
+    specs: list[AreaSpec], reporters: list[dict], places: list[dict], rng: np.random.Generator
+) -> tuple[list[dict], list[dict]]:
     """Weekly answers (one row per reporter, area and week, factors as columns) and event reports."""
     factor_codes = [f[0] for f in FACTORS]
     places_by_area: dict[str, list[dict]] = {}
@@ -533,8 +905,10 @@ def generate_survey(specs: list[AreaSpec], reporters: list[dict], places: list[d
                 continue
             late = rng.random() < 0.08
             day_offset = int(rng.integers(7, 10)) if late else int(rng.choice([1, 1, 1, 2, 2, 3, 4]))
-            submitted = dt.datetime.combine(monday + dt.timedelta(days=day_offset),
-                                            dt.time(int(rng.integers(7, 18)), int(rng.integers(0, 60))))
+            submitted = dt.datetime.combine(
+                monday + dt.timedelta(days=day_offset),
+                dt.time(int(rng.integers(7, 18)), int(rng.integers(0, 60))),
+            )
             for area in r["areas"].split(";"):
                 levels = {}
                 for f in factor_codes:
@@ -548,9 +922,19 @@ def generate_survey(specs: list[AreaSpec], reporters: list[dict], places: list[d
                     options = COMMENTS[top]
                     comment = options[int(rng.integers(len(options)))].format(place=place["name"])
                 response_id = len(responses) + 1
-                responses.append({"id": response_id, "iso_year": year, "iso_week": week, "reporter_id": r["id"],
-                                  "area": area, "submitted_at": submitted.isoformat(sep=" "), "comment": comment,
-                                  "comment_internal": bool(comment and rng.random() < 0.15), **levels})
+                responses.append(
+                    {
+                        "id": response_id,
+                        "iso_year": year,
+                        "iso_week": week,
+                        "reporter_id": r["id"],
+                        "area": area,
+                        "submitted_at": submitted.isoformat(sep=" "),
+                        "comment": comment,
+                        "comment_internal": bool(comment and rng.random() < 0.15),
+                        **levels,
+                    }
+                )
                 # Event reports: more likely the worse the week.
                 for _ in range(int(rng.poisson(0.12 * sum(levels.values()) / 4))):
                     f = top if rng.random() < 0.6 else factor_codes[int(rng.integers(len(factor_codes)))]
@@ -562,16 +946,34 @@ def generate_survey(specs: list[AreaSpec], reporters: list[dict], places: list[d
                     occurred = ""
                     if exact:
                         hour = int(rng.integers(h0, h1 if h1 > h0 else h0 + 8)) % 24
-                        occurred = dt.datetime.combine(day, dt.time(hour, int(rng.integers(0, 60)))).isoformat(sep=" ")
+                        occurred = dt.datetime.combine(
+                            day, dt.time(hour, int(rng.integers(0, 60)))
+                        ).isoformat(sep=" ")
                     lat, lon = _jitter(place["lat"], place["lon"], 25, rng)
                     options = COMMENTS[f]
-                    observations.append({
-                        "id": len(observations) + 1, "reported_at": submitted.isoformat(sep=" "),
-                        "occurred_date": day.isoformat(), "occurred_at": occurred,
-                        "time_of_day": part, "hour_from": h0, "hour_to": h1, "reporter_id": r["id"],
-                        "factor_code": f, "area": area, "place": place["name"], "lat": lat, "lon": lon,
-                        "description": options[int(rng.integers(len(options)))].format(place=place["name"]),
-                        "severity": int(max(1, min(3, levels[f] or 1))), "iso_year": year, "iso_week": week})
+                    observations.append(
+                        {
+                            "id": len(observations) + 1,
+                            "reported_at": submitted.isoformat(sep=" "),
+                            "occurred_date": day.isoformat(),
+                            "occurred_at": occurred,
+                            "time_of_day": part,
+                            "hour_from": h0,
+                            "hour_to": h1,
+                            "reporter_id": r["id"],
+                            "factor_code": f,
+                            "area": area,
+                            "place": place["name"],
+                            "lat": lat,
+                            "lon": lon,
+                            "description": options[int(rng.integers(len(options)))].format(
+                                place=place["name"]
+                            ),
+                            "severity": int(max(1, min(3, levels[f] or 1))),
+                            "iso_year": year,
+                            "iso_week": week,
+                        }
+                    )
     return responses, observations
 
 
@@ -580,12 +982,20 @@ MEETING_WEEKS = 12  # weeks with the Thursday meeting's decisions, up to the wee
 PRIORITY_TEXTS = {
     "närvaro": ["Närvaro fredag–lördag kväll vid {place}.", "Trygghetsvärdar vid {place} på kvällarna."],
     "trafikkontroll": ["Trafikkontroll mopeder vid {place}.", "Hastighetskontroll vid {place}."],
-    "städning/sanering": ["Sanera klotter vid {place} inom 24 timmar.", "Extra städning vid {place} efter helgen."],
+    "städning/sanering": [
+        "Sanera klotter vid {place} inom 24 timmar.",
+        "Extra städning vid {place} efter helgen.",
+    ],
     "dialog": ["Samtal med ungdomar och föräldrar om {place}.", "Dialog med fastighetsägaren vid {place}."],
     "belysning": ["Laga trasig belysning vid {place}."],
 }
-FACTOR_TO_PRIORITY = {"trafik": "trafikkontroll", "klotter": "städning/sanering", "nedskrapning": "städning/sanering",
-                      "otrygga_platser": "belysning", "sociala_medier": "dialog"}
+FACTOR_TO_PRIORITY = {
+    "trafik": "trafikkontroll",
+    "klotter": "städning/sanering",
+    "nedskrapning": "städning/sanering",
+    "otrygga_platser": "belysning",
+    "sociala_medier": "dialog",
+}
 
 
 def _week_status(levels: list[int]) -> str:
@@ -601,7 +1011,7 @@ def generate_meetings(responses: list[dict], places: list[dict], seed: int) -> t
     rng = np.random.default_rng(seed + 7)
     factor_codes = [f[0] for f in FACTORS]
     frame = pd.DataFrame(responses)
-    weeks = [w.isocalendar()[:2] for w in iso_weeks()[-MEETING_WEEKS - 1:-1]]
+    weeks = [w.isocalendar()[:2] for w in iso_weeks()[-MEETING_WEEKS - 1 : -1]]
     places_by_area: dict[str, list[dict]] = {}
     for p in places:
         places_by_area.setdefault(p["area"], []).append(p)
@@ -620,11 +1030,20 @@ def generate_meetings(responses: list[dict], places: list[dict], seed: int) -> t
                 agreed, note = "röd", "Polisens underrättelser visar oro inför helgen."
             elif computed == "röd" and rng.random() < 0.12:
                 agreed, note = "gul", "Enstaka rapport; läget lugnt enligt kommunpolisen."
-            assessments.append({"iso_year": year, "iso_week": week, "area": area, "status": agreed,
-                                "computed_status": computed, "note": note,
-                                "decided_at": dt.datetime.combine(monday + dt.timedelta(days=3),
-                                                                  dt.time(10, 30)).isoformat(sep=" "),
-                                "decided_by": "samordnare"})
+            assessments.append(
+                {
+                    "iso_year": year,
+                    "iso_week": week,
+                    "area": area,
+                    "status": agreed,
+                    "computed_status": computed,
+                    "note": note,
+                    "decided_at": dt.datetime.combine(
+                        monday + dt.timedelta(days=3), dt.time(10, 30)
+                    ).isoformat(sep=" "),
+                    "decided_by": "samordnare",
+                }
+            )
             if agreed != "röd":
                 continue
             worst = max(factor_codes, key=lambda f: (int(levels[f]), -factor_codes.index(f)))
@@ -634,13 +1053,23 @@ def generate_meetings(responses: list[dict], places: list[dict], seed: int) -> t
             texts = PRIORITY_TEXTS[kind]
             latest = (year, week) == weeks[-1]
             done = None if latest else bool(rng.random() < 0.8)
-            priorities.append({"id": len(priorities) + 1, "iso_year": year, "iso_week": week, "area": area,
-                               "place": place["name"], "kind": kind, "horizon": "helg" if kind == "närvaro" else "vecka",
-                               "description": texts[int(rng.integers(len(texts)))].format(place=place["name"]),
-                               "done": "" if done is None else done,
-                               "followup_note": "" if done is None else ("Genomfört." if done else
-                                                                         "Hanns inte med; flyttas till nästa vecka."),
-                               "created_by": "samordnare"})
+            priorities.append(
+                {
+                    "id": len(priorities) + 1,
+                    "iso_year": year,
+                    "iso_week": week,
+                    "area": area,
+                    "place": place["name"],
+                    "kind": kind,
+                    "horizon": "helg" if kind == "närvaro" else "vecka",
+                    "description": texts[int(rng.integers(len(texts)))].format(place=place["name"]),
+                    "done": "" if done is None else done,
+                    "followup_note": ""
+                    if done is None
+                    else ("Genomfört." if done else "Hanns inte med; flyttas till nästa vecka."),
+                    "created_by": "samordnare",
+                }
+            )
     return assessments, priorities
 
 
@@ -672,10 +1101,17 @@ def generate_crime_stats(rng: np.random.Generator) -> list[dict]:
             if code == "12" and month >= CAMERA_START.replace(day=1):
                 mult *= 0.85
             count = int(rng.poisson(mean * mult))
-            rows.append({"municipality_code": MUNICIPALITY[0], "period_start": month.isoformat(),
-                         "period_end": (nxt - dt.timedelta(days=1)).isoformat(), "crime_code": code,
-                         "crime_label": label, "count": count,
-                         "preliminary": month >= dt.date(2026, 1, 1)})
+            rows.append(
+                {
+                    "municipality_code": MUNICIPALITY[0],
+                    "period_start": month.isoformat(),
+                    "period_end": (nxt - dt.timedelta(days=1)).isoformat(),
+                    "crime_code": code,
+                    "crime_label": label,
+                    "count": count,
+                    "preliminary": month >= dt.date(2026, 1, 1),
+                }
+            )
         month = nxt
     return rows
 
@@ -705,48 +1141,168 @@ def generate(out_dir: str | Path, seed: int = SEED) -> dict[str, int]:
 
     features = []
     for i, spec in enumerate(specs, start=1):
-        features.append({"type": "Feature", "properties": {"id": i, "name": spec.name, "kind": spec.kind,
-                                                           "population": spec.population},
-                         "geometry": mapping(areas[spec.name])})
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"id": i, "name": spec.name, "kind": spec.kind, "population": spec.population},
+                "geometry": mapping(areas[spec.name]),
+            }
+        )
     (out / "areas.geojson").write_text(
-        json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False), encoding="utf-8")
+        json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False), encoding="utf-8"
+    )
     _write_csv(out / "places.csv", places, ["id", "area", "name", "kind", "lat", "lon"])
-    _write_csv(out / "factors.csv", [
-        {"code": c, "label_sv": sv, "label_en": en, "description": d, "sort_order": i + 1}
-        for i, (c, sv, en, d) in enumerate(FACTORS)], ["code", "label_sv", "label_en", "description", "sort_order"])
+    _write_csv(
+        out / "factors.csv",
+        [
+            {"code": c, "label_sv": sv, "label_en": en, "description": d, "sort_order": i + 1}
+            for i, (c, sv, en, d) in enumerate(FACTORS)
+        ],
+        ["code", "label_sv", "label_en", "description", "sort_order"],
+    )
     _write_csv(out / "reporters.csv", reporters, ["id", "name", "email", "organisation", "org_kind", "areas"])
     factor_codes = [f[0] for f in FACTORS]
-    _write_csv(out / "survey_responses.csv", responses,
-               ["id", "iso_year", "iso_week", "reporter_id", "area", "submitted_at", "comment", "comment_internal",
-                *factor_codes])
-    _write_csv(out / "observations.csv", observations,
-               ["id", "reported_at", "occurred_date", "occurred_at", "time_of_day", "hour_from", "hour_to",
-                "reporter_id", "factor_code", "area", "place", "lat", "lon", "description", "severity",
-                "iso_year", "iso_week"])
-    _write_csv(out / "incidents.csv", incidents,
-               ["source", "external_id", "occurred_at", "category", "municipality_code", "area", "place", "lat",
-                "lon", "location_precision", "cost_sek", "summary"])
-    _write_csv(out / "crime_stats.csv", stats,
-               ["municipality_code", "period_start", "period_end", "crime_code", "crime_label", "count",
-                "preliminary"])
-    actions = [{**a, "id": i, "start_date": a["start"].isoformat(), "end_date": a["end"].isoformat() if a["end"] else "",
-                "cost_sek": a["cost"], "place": a["place"] or "", "target_factors": ";".join(a["factors"]),
-                "target_categories": ";".join(a["categories"])} for i, a in enumerate(ACTIONS, start=1)]
-    _write_csv(out / "actions.csv", actions,
-               ["id", "title", "kind", "area", "place", "radius_m", "partners", "responsible", "start_date",
-                "end_date", "status", "cost_sek", "target_factors", "target_categories", "description"])
-    _write_csv(out / "assessments.csv", assessments,
-               ["iso_year", "iso_week", "area", "status", "computed_status", "note", "decided_at", "decided_by"])
-    _write_csv(out / "priorities.csv", priorities,
-               ["id", "iso_year", "iso_week", "area", "place", "kind", "horizon", "description", "done",
-                "followup_note", "created_by"])
-    return {"areas": len(features), "places": len(places), "reporters": len(reporters),
-            "assessments": len(assessments), "priorities": len(priorities),
-            "survey_responses": len(responses), "observations": len(observations),
-            "incidents": len(incidents), "crime_stats": len(stats), "actions": len(actions)}
+    _write_csv(
+        out / "survey_responses.csv",
+        responses,
+        [
+            "id",
+            "iso_year",
+            "iso_week",
+            "reporter_id",
+            "area",
+            "submitted_at",
+            "comment",
+            "comment_internal",
+            *factor_codes,
+        ],
+    )
+    _write_csv(
+        out / "observations.csv",
+        observations,
+        [
+            "id",
+            "reported_at",
+            "occurred_date",
+            "occurred_at",
+            "time_of_day",
+            "hour_from",
+            "hour_to",
+            "reporter_id",
+            "factor_code",
+            "area",
+            "place",
+            "lat",
+            "lon",
+            "description",
+            "severity",
+            "iso_year",
+            "iso_week",
+        ],
+    )
+    _write_csv(
+        out / "incidents.csv",
+        incidents,
+        [
+            "source",
+            "external_id",
+            "occurred_at",
+            "category",
+            "municipality_code",
+            "area",
+            "place",
+            "lat",
+            "lon",
+            "location_precision",
+            "cost_sek",
+            "summary",
+        ],
+    )
+    _write_csv(
+        out / "crime_stats.csv",
+        stats,
+        [
+            "municipality_code",
+            "period_start",
+            "period_end",
+            "crime_code",
+            "crime_label",
+            "count",
+            "preliminary",
+        ],
+    )
+    actions = [
+        {
+            **a,
+            "id": i,
+            "start_date": a["start"].isoformat(),
+            "end_date": a["end"].isoformat() if a["end"] else "",
+            "cost_sek": a["cost"],
+            "place": a["place"] or "",
+            "target_factors": ";".join(a["factors"]),
+            "target_categories": ";".join(a["categories"]),
+        }
+        for i, a in enumerate(ACTIONS, start=1)
+    ]
+    _write_csv(
+        out / "actions.csv",
+        actions,
+        [
+            "id",
+            "title",
+            "kind",
+            "area",
+            "place",
+            "radius_m",
+            "partners",
+            "responsible",
+            "start_date",
+            "end_date",
+            "status",
+            "cost_sek",
+            "target_factors",
+            "target_categories",
+            "description",
+        ],
+    )
+    _write_csv(
+        out / "assessments.csv",
+        assessments,
+        ["iso_year", "iso_week", "area", "status", "computed_status", "note", "decided_at", "decided_by"],
+    )
+    _write_csv(
+        out / "priorities.csv",
+        priorities,
+        [
+            "id",
+            "iso_year",
+            "iso_week",
+            "area",
+            "place",
+            "kind",
+            "horizon",
+            "description",
+            "done",
+            "followup_note",
+            "created_by",
+        ],
+    )
+    return {
+        "areas": len(features),
+        "places": len(places),
+        "reporters": len(reporters),
+        "assessments": len(assessments),
+        "priorities": len(priorities),
+        "survey_responses": len(responses),
+        "observations": len(observations),
+        "incidents": len(incidents),
+        "crime_stats": len(stats),
+        "actions": len(actions),
+    }
 
 
 # ---------------------------------------------------------------------------------------------- loading
+
 
 def load(con, directory: str | Path | None = None) -> dict[str, int]:
     """Load the sample files into the database in one transaction. Returns row counts per table."""
@@ -761,8 +1317,9 @@ def load(con, directory: str | Path | None = None) -> dict[str, int]:
     reporters = pd.read_csv(src / "reporters.csv")
     responses = pd.read_csv(src / "survey_responses.csv", keep_default_na=False)
     observations = pd.read_csv(src / "observations.csv", keep_default_na=False)
-    incidents = pd.read_csv(src / "incidents.csv", keep_default_na=False, dtype={"external_id": str,
-                                                                                  "municipality_code": str})
+    incidents = pd.read_csv(
+        src / "incidents.csv", keep_default_na=False, dtype={"external_id": str, "municipality_code": str}
+    )
     stats = pd.read_csv(src / "crime_stats.csv", dtype={"municipality_code": str, "crime_code": str})
     actions = pd.read_csv(src / "actions.csv", keep_default_na=False)
     kommuner = pd.read_csv(Path(__file__).resolve().parent / "reference" / "kommuner.csv", dtype=str)
@@ -776,100 +1333,204 @@ def load(con, directory: str | Path | None = None) -> dict[str, int]:
         return None if value == "" or (isinstance(value, float) and np.isnan(value)) else value
 
     with transaction(con):
-        con.executemany("insert into municipality (code, name, county_code, county_name) values (?, ?, ?, ?)",
-                        kommuner[["municipality_code", "municipality_name", "county_code", "county_name"]]
-                        .values.tolist())
+        con.executemany(
+            "insert into municipality (code, name, county_code, county_name) values (?, ?, ?, ?)",
+            kommuner[
+                ["municipality_code", "municipality_name", "county_code", "county_name"]
+            ].values.tolist(),
+        )
         con.executemany(
             "insert into area (id, municipality_code, name, kind, geometry_wkt, population) values (?, ?, ?, ?, ?, ?)",
-            [[int(r.id), MUNICIPALITY[0], r.name, r.kind, r.geometry_wkt, int(r.population)]
-             for r in areas.itertuples()])
-        con.executemany("insert into place (id, area_id, name, kind, lat, lon) values (?, ?, ?, ?, ?, ?)",
-                        [[int(r.id), area_id[r.area], r.name, r.kind, float(r.lat), float(r.lon)]
-                         for r in places.itertuples()])
+            [
+                [int(r.id), MUNICIPALITY[0], r.name, r.kind, r.geometry_wkt, int(r.population)]
+                for r in areas.itertuples()
+            ],
+        )
+        con.executemany(
+            "insert into place (id, area_id, name, kind, lat, lon) values (?, ?, ?, ?, ?, ?)",
+            [
+                [int(r.id), area_id[r.area], r.name, r.kind, float(r.lat), float(r.lon)]
+                for r in places.itertuples()
+            ],
+        )
         con.executemany(
             "insert into factor (code, label_sv, label_en, description, sort_order) values (?, ?, ?, ?, ?)"
             " on conflict (code) do update set label_sv = excluded.label_sv, label_en = excluded.label_en,"
             " description = excluded.description, sort_order = excluded.sort_order",  # `init` may have made them
-            factors[["code", "label_sv", "label_en", "description", "sort_order"]].values.tolist())
-        con.executemany("insert into reporter (id, name, email, organisation, org_kind) values (?, ?, ?, ?, ?)",
-                        reporters[["id", "name", "email", "organisation", "org_kind"]].values.tolist())
-        con.executemany("insert into reporter_area (reporter_id, area_id) values (?, ?)",
-                        [[int(r.id), area_id[a]] for r in reporters.itertuples() for a in r.areas.split(";")])
-        resp = pd.DataFrame({
-            "id": responses["id"], "iso_year": responses["iso_year"], "iso_week": responses["iso_week"],
-            "reporter_id": responses["reporter_id"], "area_id": responses["area"].map(area_id),
-            "submitted_at": pd.to_datetime(responses["submitted_at"]),
-            "comment": responses["comment"].replace("", None),
-            "comment_internal": responses["comment_internal"].astype(str).eq("True"), "source": "import"})
+            factors[["code", "label_sv", "label_en", "description", "sort_order"]].values.tolist(),
+        )
+        con.executemany(
+            "insert into reporter (id, name, email, organisation, org_kind) values (?, ?, ?, ?, ?)",
+            reporters[["id", "name", "email", "organisation", "org_kind"]].values.tolist(),
+        )
+        con.executemany(
+            "insert into reporter_area (reporter_id, area_id) values (?, ?)",
+            [[int(r.id), area_id[a]] for r in reporters.itertuples() for a in r.areas.split(";")],
+        )
+        resp = pd.DataFrame(
+            {
+                "id": responses["id"],
+                "iso_year": responses["iso_year"],
+                "iso_week": responses["iso_week"],
+                "reporter_id": responses["reporter_id"],
+                "area_id": responses["area"].map(area_id),
+                "submitted_at": pd.to_datetime(responses["submitted_at"]),
+                "comment": responses["comment"].replace("", None),
+                "comment_internal": responses["comment_internal"].astype(str).eq("True"),
+                "source": "import",
+            }
+        )
         con.register("sample_resp", resp)
-        con.execute("insert into survey_response (id, iso_year, iso_week, reporter_id, area_id, submitted_at,"
-                    " comment, comment_internal, source) select * from sample_resp")
-        ratings = responses.melt(id_vars=["id"], value_vars=factor_codes, var_name="factor_code", value_name="level")
+        con.execute(
+            "insert into survey_response (id, iso_year, iso_week, reporter_id, area_id, submitted_at,"
+            " comment, comment_internal, source) select * from sample_resp"
+        )
+        ratings = responses.melt(
+            id_vars=["id"], value_vars=factor_codes, var_name="factor_code", value_name="level"
+        )
         con.register("sample_ratings", ratings)
-        con.execute("insert into survey_rating (response_id, factor_code, level)"
-                    " select id, factor_code, level from sample_ratings")
-        obs = pd.DataFrame({
-            "id": observations["id"], "reported_at": pd.to_datetime(observations["reported_at"]),
-            "occurred_at": pd.to_datetime(observations["occurred_at"].replace("", None)),
-            "occurred_date": pd.to_datetime(observations["occurred_date"]).dt.date,
-            "time_of_day": observations["time_of_day"], "hour_from": observations["hour_from"],
-            "hour_to": observations["hour_to"], "reporter_id": observations["reporter_id"],
-            "factor_code": observations["factor_code"], "area_id": observations["area"].map(area_id),
-            "place_id": [place_id[(a, p)] for a, p in zip(observations["area"], observations["place"], strict=True)],
-            "lat": observations["lat"], "lon": observations["lon"], "description": observations["description"],
-            "severity": observations["severity"], "iso_year": observations["iso_year"],
-            "iso_week": observations["iso_week"]})
+        con.execute(
+            "insert into survey_rating (response_id, factor_code, level)"
+            " select id, factor_code, level from sample_ratings"
+        )
+        obs = pd.DataFrame(
+            {
+                "id": observations["id"],
+                "reported_at": pd.to_datetime(observations["reported_at"]),
+                "occurred_at": pd.to_datetime(observations["occurred_at"].replace("", None)),
+                "occurred_date": pd.to_datetime(observations["occurred_date"]).dt.date,
+                "time_of_day": observations["time_of_day"],
+                "hour_from": observations["hour_from"],
+                "hour_to": observations["hour_to"],
+                "reporter_id": observations["reporter_id"],
+                "factor_code": observations["factor_code"],
+                "area_id": observations["area"].map(area_id),
+                "place_id": [
+                    place_id[(a, p)] for a, p in zip(observations["area"], observations["place"], strict=True)
+                ],
+                "lat": observations["lat"],
+                "lon": observations["lon"],
+                "description": observations["description"],
+                "severity": observations["severity"],
+                "iso_year": observations["iso_year"],
+                "iso_week": observations["iso_week"],
+            }
+        )
         con.register("sample_obs", obs)
-        con.execute("insert into observation (id, reported_at, occurred_at, occurred_date, time_of_day, hour_from,"
-                    " hour_to, reporter_id, factor_code, area_id, place_id, lat, lon, description, severity,"
-                    " iso_year, iso_week) select * from sample_obs")
-        inc = pd.DataFrame({
-            "source": incidents["source"], "external_id": incidents["external_id"],
-            "occurred_at": pd.to_datetime(incidents["occurred_at"]), "category": incidents["category"],
-            "municipality_code": incidents["municipality_code"], "area_id": incidents["area"].map(area_id),
-            "place_id": [place_id.get((a, p)) for a, p in zip(incidents["area"], incidents["place"], strict=True)],
-            "lat": incidents["lat"], "lon": incidents["lon"], "location_precision": incidents["location_precision"],
-            "cost_sek": pd.to_numeric(incidents["cost_sek"].replace("", None)), "summary": incidents["summary"]})
+        con.execute(
+            "insert into observation (id, reported_at, occurred_at, occurred_date, time_of_day, hour_from,"
+            " hour_to, reporter_id, factor_code, area_id, place_id, lat, lon, description, severity,"
+            " iso_year, iso_week) select * from sample_obs"
+        )
+        inc = pd.DataFrame(
+            {
+                "source": incidents["source"],
+                "external_id": incidents["external_id"],
+                "occurred_at": pd.to_datetime(incidents["occurred_at"]),
+                "category": incidents["category"],
+                "municipality_code": incidents["municipality_code"],
+                "area_id": incidents["area"].map(area_id),
+                "place_id": [
+                    place_id.get((a, p)) for a, p in zip(incidents["area"], incidents["place"], strict=True)
+                ],
+                "lat": incidents["lat"],
+                "lon": incidents["lon"],
+                "location_precision": incidents["location_precision"],
+                "cost_sek": pd.to_numeric(incidents["cost_sek"].replace("", None)),
+                "summary": incidents["summary"],
+            }
+        )
         inc["place_id"] = inc["place_id"].astype("Int64")
         con.register("sample_inc", inc)
-        con.execute("insert into incident (source, external_id, occurred_at, category, municipality_code, area_id,"
-                    " place_id, lat, lon, location_precision, cost_sek, summary) select * from sample_inc")
+        con.execute(
+            "insert into incident (source, external_id, occurred_at, category, municipality_code, area_id,"
+            " place_id, lat, lon, location_precision, cost_sek, summary) select * from sample_inc"
+        )
         con.register("sample_stats", stats)
-        con.execute("insert into crime_stat (municipality_code, period_start, period_end, crime_code, crime_label,"
-                    " count, preliminary) select municipality_code, period_start::date, period_end::date, crime_code,"
-                    " crime_label, count, preliminary from sample_stats")
+        con.execute(
+            "insert into crime_stat (municipality_code, period_start, period_end, crime_code, crime_label,"
+            " count, preliminary) select municipality_code, period_start::date, period_end::date, crime_code,"
+            " crime_label, count, preliminary from sample_stats"
+        )
         for r in actions.itertuples():
             con.execute(
                 "insert into action (id, title, kind, area_id, place_id, radius_m, partners, responsible, start_date,"
                 " end_date, status, description, cost_sek, target_factors, target_categories, created_by)"
                 " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'exempeldata')",
-                [int(r.id), r.title, r.kind, area_id.get(r.area), place_by_name.get(r.place),
-                 none_if_blank(r.radius_m), r.partners, r.responsible, r.start_date, none_if_blank(r.end_date),
-                 r.status, r.description, float(r.cost_sek), r.target_factors.split(";"),
-                 r.target_categories.split(";")])
+                [
+                    int(r.id),
+                    r.title,
+                    r.kind,
+                    area_id.get(r.area),
+                    place_by_name.get(r.place),
+                    none_if_blank(r.radius_m),
+                    r.partners,
+                    r.responsible,
+                    r.start_date,
+                    none_if_blank(r.end_date),
+                    r.status,
+                    r.description,
+                    float(r.cost_sek),
+                    r.target_factors.split(";"),
+                    r.target_categories.split(";"),
+                ],
+            )
         meetings = src / "assessments.csv"
         if meetings.exists():
             assessed = pd.read_csv(meetings, keep_default_na=False)
             con.executemany(
                 "insert into weekly_assessment (iso_year, iso_week, area_id, status, computed_status, note,"
                 " decided_at, decided_by) values (?, ?, ?, ?, ?, ?, ?, ?)",
-                [[int(r.iso_year), int(r.iso_week), area_id[r.area], r.status, r.computed_status,
-                  none_if_blank(r.note), r.decided_at, r.decided_by] for r in assessed.itertuples()])
+                [
+                    [
+                        int(r.iso_year),
+                        int(r.iso_week),
+                        area_id[r.area],
+                        r.status,
+                        r.computed_status,
+                        none_if_blank(r.note),
+                        r.decided_at,
+                        r.decided_by,
+                    ]
+                    for r in assessed.itertuples()
+                ],
+            )
             prios = pd.read_csv(src / "priorities.csv", keep_default_na=False)
             con.executemany(
                 "insert into weekly_priority (id, iso_year, iso_week, area_id, place_id, kind, horizon, description,"
                 " done, followup_note, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [[int(r.id), int(r.iso_year), int(r.iso_week), area_id[r.area], place_id[(r.area, r.place)], r.kind,
-                  r.horizon, r.description, None if r.done == "" else str(r.done) == "True",
-                  none_if_blank(r.followup_note), r.created_by] for r in prios.itertuples()])
-        for seq, table in [("priority_id_seq", "weekly_priority"), ("area_id_seq", "area"), ("place_id_seq", "place"), ("reporter_id_seq", "reporter"),
-                           ("response_id_seq", "survey_response"), ("observation_id_seq", "observation"),
-                           ("action_id_seq", "action")]:
+                [
+                    [
+                        int(r.id),
+                        int(r.iso_year),
+                        int(r.iso_week),
+                        area_id[r.area],
+                        place_id[(r.area, r.place)],
+                        r.kind,
+                        r.horizon,
+                        r.description,
+                        None if r.done == "" else str(r.done) == "True",
+                        none_if_blank(r.followup_note),
+                        r.created_by,
+                    ]
+                    for r in prios.itertuples()
+                ],
+            )
+        for seq, table in [
+            ("priority_id_seq", "weekly_priority"),
+            ("area_id_seq", "area"),
+            ("place_id_seq", "place"),
+            ("reporter_id_seq", "reporter"),
+            ("response_id_seq", "survey_response"),
+            ("observation_id_seq", "observation"),
+            ("action_id_seq", "action"),
+        ]:
             _advance_sequence(con, seq, table)
         con.execute("insert or replace into setting (name, value) values ('is_sample', '1')")
         for view in ("sample_resp", "sample_ratings", "sample_obs", "sample_inc", "sample_stats"):
             con.unregister(view)
     from est_data.db import table_counts
+
     return table_counts(con)
 
 

@@ -70,8 +70,10 @@ def resume(con, token: str | None, now: dt.datetime | None = None) -> int | None
         return None
     if now - row[1] >= TOUCH_EVERY:
         try:
-            con.execute("update app_session set last_seen_at = ? where token_hash = ? and ended_at is null",
-                        [now, hashed])
+            con.execute(
+                "update app_session set last_seen_at = ? where token_hash = ? and ended_at is null",
+                [now, hashed],
+            )
         except duckdb.TransactionException:  # another tab of the same browser touched it at the same moment
             pass
     return int(row[0])
@@ -93,7 +95,9 @@ def lapsed_at(con, token: str | None, now: dt.datetime | None = None) -> dt.date
     if not token:
         return None
     now = now or dt.datetime.now()
-    row = con.execute("select last_seen_at, ended_at from app_session where token_hash = ?", [_hash(token)]).fetchone()
+    row = con.execute(
+        "select last_seen_at, ended_at from app_session where token_hash = ?", [_hash(token)]
+    ).fetchone()
     if row is None:
         return None
     if row[1] is not None:
@@ -116,12 +120,17 @@ def end(con, token: str | None, reason: str = "logout", now: dt.datetime | None 
     """End one session (log out, time out)."""
     if not token:
         return
-    con.execute("update app_session set ended_at = ?, end_reason = ? where token_hash = ? and ended_at is null",
-                [now or dt.datetime.now(), reason, _hash(token)])
+    con.execute(
+        "update app_session set ended_at = ?, end_reason = ? where token_hash = ? and ended_at is null",
+        [now or dt.datetime.now(), reason, _hash(token)],
+    )
 
 
 def end_all(con, user_id: int, reason: str, now: dt.datetime | None = None) -> int:
     """End every open session of a user (deactivated, new password); returns how many were open."""
-    rows = con.execute("update app_session set ended_at = ?, end_reason = ? where user_id = ? and ended_at is null"
-                       " returning token_hash", [now or dt.datetime.now(), reason, int(user_id)]).fetchall()
+    rows = con.execute(
+        "update app_session set ended_at = ?, end_reason = ? where user_id = ? and ended_at is null"
+        " returning token_hash",
+        [now or dt.datetime.now(), reason, int(user_id)],
+    ).fetchall()
     return len(rows)

@@ -90,16 +90,16 @@ def user_for(con, ident: Identity, now: dt.datetime | None = None) -> User | Non
     None if there is no such account (the login page says so)."""
     now = now or dt.datetime.now()
     row = con.execute(
-        "select user_id"
-        " from user_identity"
-        " where issuer = ? and subject = ?",
+        "select user_id from user_identity where issuer = ? and subject = ?",
         [ident.issuer, ident.subject],
     ).fetchone()
     if row is not None:
         user = auth.get_user(con, int(row[0]))
         if user is not None:
-            con.execute("update user_identity set last_login_at = ? where issuer = ? and subject = ?",
-                        [now, ident.issuer, ident.subject])
+            con.execute(
+                "update user_identity set last_login_at = ? where issuer = ? and subject = ?",
+                [now, ident.issuer, ident.subject],
+            )
         return user
     if not ident.email:
         return None
@@ -126,5 +126,9 @@ def user_for(con, ident: Identity, now: dt.datetime | None = None) -> User | Non
 
 
 def _linked(con, ident: Identity) -> bool:
-    return con.execute("select 1 from user_identity where issuer = ? and subject = ?",
-                       [ident.issuer, ident.subject]).fetchone() is not None
+    return (
+        con.execute(
+            "select 1 from user_identity where issuer = ? and subject = ?", [ident.issuer, ident.subject]
+        ).fetchone()
+        is not None
+    )

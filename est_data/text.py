@@ -29,7 +29,11 @@ def md(text: object) -> str:
     None and missing values (NaN, pd.NA) give "". Line breaks become spaces, so a value cannot start
     a heading or a list of its own.
     """
-    if text is None or (isinstance(text, float) and math.isnan(text)) or type(text).__name__ in ("NAType", "NaTType"):
+    if (
+        text is None
+        or (isinstance(text, float) and math.isnan(text))
+        or type(text).__name__ in ("NAType", "NaTType")
+    ):
         return ""
     flat = " ".join(str(text).splitlines())
     # Streamlit's Markdown (remark-gfm) turns bare http://… and www.… into links after unescaping, so an
@@ -44,8 +48,18 @@ def md(text: object) -> str:
 # from an imported layer would become a link in a chart. Plotly turns "&lt;" back into "<" when it
 # draws, so a user's "<a" is shown as typed. Our own markup (<br>, <b>, <i>, <sup>) is left alone.
 _PLOTLY_LINK = re.compile(r"(?i)<(\s*/?\s*a)(?=[\s>/])")
-_FIGURE_TRACE_TEXT = ("x", "y", "text", "hovertext", "hovertemplate", "texttemplate", "name", "labels", "customdata",
-                      "legendgroup")
+_FIGURE_TRACE_TEXT = (
+    "x",
+    "y",
+    "text",
+    "hovertext",
+    "hovertemplate",
+    "texttemplate",
+    "name",
+    "labels",
+    "customdata",
+    "legendgroup",
+)
 
 
 def _unlinked(value: object) -> object:

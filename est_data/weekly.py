@@ -29,7 +29,12 @@ from est_data.audit import record
 from est_data.db import transaction
 from est_data.model import ACTION_KINDS, STATUSES, IsoWeek
 
-PARTS_OF_DAY: dict[str, tuple[int, int]] = {"morgon": (6, 10), "dag": (10, 17), "kväll": (17, 22), "natt": (22, 6)}
+PARTS_OF_DAY: dict[str, tuple[int, int]] = {
+    "morgon": (6, 10),
+    "dag": (10, 17),
+    "kväll": (17, 22),
+    "natt": (22, 6),
+}
 HORIZONS = ("helg", "vecka", "längre")  # the weekend, next week, a longer action
 MEETING_WEEKDAY = 3  # Thursday: the day a past week's meeting is taken to have been held
 MAX_TEXT = 2000
@@ -96,6 +101,7 @@ def _clean(text: object) -> str | None:
 
 
 # ---------------------------------------------------------------------------------------------- reads
+
 
 def reporters(con, active_only: bool = True) -> pd.DataFrame:
     """Reporters with the names of the areas they cover (for pickers)."""
@@ -168,6 +174,7 @@ def reporter_events(con, reporter_id: int, week: IsoWeek) -> pd.DataFrame:
 
 # ---------------------------------------------------------------------------------------------- answers
 
+
 def _active_factors(con) -> set[str]:
     return {r[0] for r in con.execute("select code from factor where active").fetchall()}
 
@@ -208,9 +215,16 @@ def reporter_active(con, reporter_id: int | None) -> bool | None:
     return None if row is None else bool(row[0])
 
 
-def submit_week(con, reporter_id: int, week: IsoWeek, answers: Iterable[AreaAnswer], by: str | None,
-                source: str = "form", submitted_at: dt.datetime | None = None,
-                today: dt.date | None = None) -> list[int]:
+def submit_week(
+    con,
+    reporter_id: int,
+    week: IsoWeek,
+    answers: Iterable[AreaAnswer],
+    by: str | None,
+    source: str = "form",
+    submitted_at: dt.datetime | None = None,
+    today: dt.date | None = None,
+) -> list[int]:
     """Store a reporter's answers for a week (one transaction; resending replaces, never duplicates).
 
     Factors missing from an answer's levels are stored as 0 (inget): "nothing to report" is the
@@ -238,8 +252,16 @@ def submit_week(con, reporter_id: int, week: IsoWeek, answers: Iterable[AreaAnsw
                     " set submitted_at = excluded.submitted_at, comment = excluded.comment,"
                     "     comment_internal = excluded.comment_internal, source = excluded.source"
                     " returning id",
-                    [week.year, week.week, reporter_id, answer.area_id, stamp, _clean(answer.comment),
-                     bool(answer.comment_internal), source],
+                    [
+                        week.year,
+                        week.week,
+                        reporter_id,
+                        answer.area_id,
+                        stamp,
+                        _clean(answer.comment),
+                        bool(answer.comment_internal),
+                        source,
+                    ],
                 ).fetchone()[0]
                 rows = [[response_id, code, int(answer.levels.get(code, 0) or 0)] for code in factors]
                 con.executemany(
@@ -248,9 +270,21 @@ def submit_week(con, reporter_id: int, week: IsoWeek, answers: Iterable[AreaAnsw
                     rows,
                 )
                 ids.append(int(response_id))
-            record(con, by, "submit", "survey_response", f"{reporter_id}:{week}",
-                   after={"reporter_id": reporter_id, "week": str(week), "response_ids": ids,
-                          "levels": {str(a.area_id): {k: int(v) for k, v in a.levels.items() if v} for a in answers}})
+            record(
+                con,
+                by,
+                "submit",
+                "survey_response",
+                f"{reporter_id}:{week}",
+                after={
+                    "reporter_id": reporter_id,
+                    "week": str(week),
+                    "response_ids": ids,
+                    "levels": {
+                        str(a.area_id): {k: int(v) for k, v in a.levels.items() if v} for a in answers
+                    },
+                },
+            )
         return ids
 
     # Two tabs (or a double click) sending the same reporter's week update the same rows; DuckDB then
@@ -275,6 +309,7 @@ def _week_lock(reporter_id: int, week: IsoWeek) -> threading.Lock:
 
 # ---------------------------------------------------------------------------------------------- events
 
+
 def _event_area(con, event: EventReport) -> int | None:
     if event.place_id is not None:
         row = con.execute("select area_id from place where id = ?", [event.place_id]).fetchone()
@@ -284,8 +319,14 @@ def _event_area(con, event: EventReport) -> int | None:
     return event.area_id
 
 
-def add_event(con, reporter_id: int | None, event: EventReport, by: str | None, source: str = "form",
-              today: dt.date | None = None) -> int:
+def add_event(
+    con,
+    reporter_id: int | None,
+    event: EventReport,
+    by: str | None,
+    source: str = "form",
+    today: dt.date | None = None,
+) -> int:
     """Store one event report. An identical report (same reporter, factor, place, date and text) is not
     stored twice; its id is returned instead. The ISO week is the week the event happened."""
     if event.factor_code not in _active_factors(con):
@@ -298,7 +339,8 @@ def add_event(con, reporter_id: int | None, event: EventReport, by: str | None, 
     if event.time_of_day is not None and event.time_of_day not in PARTS_OF_DAY:
         raise WeeklyError("weekly.error.part_of_day", part=event.time_of_day)
     if (event.lat is None) != (event.lon is None) or (
-            event.lat is not None and not (-90 <= event.lat <= 90 and -180 <= event.lon <= 180)):
+        event.lat is not None and not (-90 <= event.lat <= 90 and -180 <= event.lon <= 180)
+    ):
         raise WeeklyError("weekly.error.point")
     area_id = _event_area(con, event)
     if area_id is None and event.place_id is None and event.lat is None and not _clean(event.address):
@@ -306,7 +348,9 @@ def add_event(con, reporter_id: int | None, event: EventReport, by: str | None, 
     lat, lon = event.lat, event.lon
     if lat is None and event.place_id is not None:
         lat, lon = con.execute("select lat, lon from place where id = ?", [event.place_id]).fetchone()
-    occurred_at = dt.datetime.combine(event.occurred_date, event.occurred_time) if event.occurred_time else None
+    occurred_at = (
+        dt.datetime.combine(event.occurred_date, event.occurred_time) if event.occurred_time else None
+    )
     part = event.time_of_day
     if part is None and event.occurred_time is not None:
         part = part_of_day(event.occurred_time.hour)
@@ -320,7 +364,15 @@ def add_event(con, reporter_id: int | None, event: EventReport, by: str | None, 
                 " where reporter_id is not distinct from ? and factor_code = ? and occurred_date = ?"
                 "   and place_id is not distinct from ? and area_id is not distinct from ?"
                 "   and description = ? and time_of_day is not distinct from ?",
-                [reporter_id, event.factor_code, event.occurred_date, event.place_id, area_id, description, part],
+                [
+                    reporter_id,
+                    event.factor_code,
+                    event.occurred_date,
+                    event.place_id,
+                    area_id,
+                    description,
+                    part,
+                ],
             ).fetchone()
             if existing:
                 return int(existing[0])
@@ -329,14 +381,42 @@ def add_event(con, reporter_id: int | None, event: EventReport, by: str | None, 
                 " reporter_id, source, factor_code, area_id, place_id, lat, lon, address, description, severity,"
                 " internal, iso_year, iso_week)"
                 " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
-                [dt.datetime.now(), occurred_at, event.occurred_date, part, hours[0] if hours else None,
-                 hours[1] if hours else None, reporter_id, source, event.factor_code, area_id, event.place_id,
-                 lat, lon, _clean(event.address), description, event.severity, bool(event.internal),
-                 week.year, week.week],
+                [
+                    dt.datetime.now(),
+                    occurred_at,
+                    event.occurred_date,
+                    part,
+                    hours[0] if hours else None,
+                    hours[1] if hours else None,
+                    reporter_id,
+                    source,
+                    event.factor_code,
+                    area_id,
+                    event.place_id,
+                    lat,
+                    lon,
+                    _clean(event.address),
+                    description,
+                    event.severity,
+                    bool(event.internal),
+                    week.year,
+                    week.week,
+                ],
             ).fetchone()[0]
-            record(con, by, "create", "observation", new_id,
-                   after={"reporter_id": reporter_id, "factor_code": event.factor_code, "area_id": area_id,
-                          "place_id": event.place_id, "occurred_date": event.occurred_date})
+            record(
+                con,
+                by,
+                "create",
+                "observation",
+                new_id,
+                after={
+                    "reporter_id": reporter_id,
+                    "factor_code": event.factor_code,
+                    "area_id": area_id,
+                    "place_id": event.place_id,
+                    "occurred_date": event.occurred_date,
+                },
+            )
         return int(new_id)
 
     return _retry(write)
@@ -351,23 +431,35 @@ def part_of_day(hour: int) -> str:
 
 def delete_event(con, event_id: int, reporter_id: int | None, by: str | None) -> bool:
     """Delete an event report; with a reporter_id only that reporter's own report. True if deleted."""
-    row = con.execute("select id, reporter_id, factor_code, area_id from observation where id = ?",
-                      [event_id]).fetchone()
+    row = con.execute(
+        "select id, reporter_id, factor_code, area_id from observation where id = ?", [event_id]
+    ).fetchone()
     if row is None or (reporter_id is not None and row[1] != reporter_id):
         return False
     with transaction(con):
         con.execute("delete from observation where id = ?", [event_id])
-        record(con, by, "delete", "observation", event_id,
-               before={"reporter_id": row[1], "factor_code": row[2], "area_id": row[3]})
+        record(
+            con,
+            by,
+            "delete",
+            "observation",
+            event_id,
+            before={"reporter_id": row[1], "factor_code": row[2], "area_id": row[3]},
+        )
     return True
 
 
 # ---------------------------------------------------------------------------------------------- the meeting
 
+
 def meeting_day(week: IsoWeek, today: dt.date | None = None) -> dt.date:
     """The day the meeting about `week` is held: today while the week runs, else that week's Thursday."""
     today = today or dt.date.today()
-    return today if week.monday() <= today <= week.sunday() else week.monday() + dt.timedelta(days=MEETING_WEEKDAY)
+    return (
+        today
+        if week.monday() <= today <= week.sunday()
+        else week.monday() + dt.timedelta(days=MEETING_WEEKDAY)
+    )
 
 
 def horizon_dates(horizon: str, day: dt.date) -> tuple[dt.date, dt.date | None]:
@@ -411,7 +503,14 @@ def save_police_note(con, week: IsoWeek, municipality_code: str, text: str | Non
             "     updated_by = excluded.updated_by",
             [week.year, week.week, municipality_code, text, dt.datetime.now(), by],
         )
-        record(con, by, "update", "weekly_meeting", f"{week}:{municipality_code}", after={"police_note": bool(text)})
+        record(
+            con,
+            by,
+            "update",
+            "weekly_meeting",
+            f"{week}:{municipality_code}",
+            after={"police_note": bool(text)},
+        )
     return True
 
 
@@ -468,9 +567,15 @@ def save_assessments(con, week: IsoWeek, rows: Iterable[Assessment], by: str | N
                 [week.year, week.week, row.area_id, *after, now, by],
             )
             keys = ("status", "computed_status", "note", "priority")
-            record(con, by, "update" if before else "create", "weekly_assessment", f"{week}:{row.area_id}",
-                   before=dict(zip(keys, before, strict=True)) if before else None,
-                   after=dict(zip(keys, after, strict=True)))
+            record(
+                con,
+                by,
+                "update" if before else "create",
+                "weekly_assessment",
+                f"{week}:{row.area_id}",
+                before=dict(zip(keys, before, strict=True)) if before else None,
+                after=dict(zip(keys, after, strict=True)),
+            )
             changed += 1
     return changed
 
@@ -491,9 +596,19 @@ def priorities(con, week: IsoWeek) -> pd.DataFrame:
     ).df()
 
 
-def add_priority(con, week: IsoWeek, kind: str, description: str, by: str | None, horizon: str = "helg",
-                 area_id: int | None = None, place_id: int | None = None, start_date: dt.date | None = None,
-                 end_date: dt.date | None = None, today: dt.date | None = None) -> int:
+def add_priority(
+    con,
+    week: IsoWeek,
+    kind: str,
+    description: str,
+    by: str | None,
+    horizon: str = "helg",
+    area_id: int | None = None,
+    place_id: int | None = None,
+    start_date: dt.date | None = None,
+    end_date: dt.date | None = None,
+    today: dt.date | None = None,
+) -> int:
     """Record a priority decided at the meeting (where presence is needed, a traffic control, a
     longer action ...) with the dates it is for; without dates, those of its horizon as seen from the
     meeting day ("helg" = the coming Saturday–Sunday). The same priority twice (a double click) is stored
@@ -527,35 +642,66 @@ def add_priority(con, week: IsoWeek, kind: str, description: str, by: str | None
             " description, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
             [week.year, week.week, area_id, place_id, kind, horizon, start_date, end_date, text, by],
         ).fetchone()[0]
-        record(con, by, "create", "weekly_priority", new_id,
-               after={"week": str(week), "area_id": area_id, "place_id": place_id, "kind": kind, "horizon": horizon,
-                      "start_date": start_date, "end_date": end_date})
+        record(
+            con,
+            by,
+            "create",
+            "weekly_priority",
+            new_id,
+            after={
+                "week": str(week),
+                "area_id": area_id,
+                "place_id": place_id,
+                "kind": kind,
+                "horizon": horizon,
+                "start_date": start_date,
+                "end_date": end_date,
+            },
+        )
     return int(new_id)
 
 
 def delete_priority(con, priority_id: int, by: str | None) -> bool:
-    row = con.execute("select iso_year, iso_week, kind, action_id from weekly_priority where id = ?",
-                      [priority_id]).fetchone()
+    row = con.execute(
+        "select iso_year, iso_week, kind, action_id from weekly_priority where id = ?", [priority_id]
+    ).fetchone()
     if row is None:
         return False
     with transaction(con):
         con.execute("delete from weekly_priority where id = ?", [priority_id])
-        record(con, by, "delete", "weekly_priority", priority_id,
-               before={"iso_year": row[0], "iso_week": row[1], "kind": row[2], "action_id": row[3]})
+        record(
+            con,
+            by,
+            "delete",
+            "weekly_priority",
+            priority_id,
+            before={"iso_year": row[0], "iso_week": row[1], "kind": row[2], "action_id": row[3]},
+        )
     return True
 
 
-def priority_to_action(con, priority_id: int, title: str, by: str | None, kind: str | None = None,
-                       area_id: int | None = None, place_id: int | None = None, partners: str | None = None,
-                       responsible: str | None = None, start_date: dt.date | None = None,
-                       end_date: dt.date | None = None, description: str | None = None) -> int:
+def priority_to_action(
+    con,
+    priority_id: int,
+    title: str,
+    by: str | None,
+    kind: str | None = None,
+    area_id: int | None = None,
+    place_id: int | None = None,
+    partners: str | None = None,
+    responsible: str | None = None,
+    start_date: dt.date | None = None,
+    end_date: dt.date | None = None,
+    description: str | None = None,
+) -> int:
     """Turn a priority into an action (status 'planerad', or 'pågående' if it starts today or earlier)
     and link them; one transaction. Defaults come from the priority, its dates included (a weekend
     priority's action runs that Saturday–Sunday). Returns the action id."""
     row = con.execute(
         "select kind, area_id, place_id, description, action_id, iso_year, iso_week, horizon, start_date, end_date"
         " from weekly_priority where id = ?",
-        [priority_id]).fetchone()
+        [priority_id],
+    ).fetchone()
     if row is None:
         raise WeeklyError("weekly.error.unknown_priority", priority=priority_id)
     if row[4] is not None:
@@ -570,16 +716,25 @@ def priority_to_action(con, priority_id: int, title: str, by: str | None, kind: 
         start_date = row[8]
         end_date = end_date if end_date is not None else row[9]
     if start_date is None:  # a priority from before priorities had dates: its horizon's dates
-        start_date, default_end = horizon_dates(row[7] if row[7] in HORIZONS else "vecka",
-                                                meeting_day(IsoWeek(row[5], row[6])))
+        start_date, default_end = horizon_dates(
+            row[7] if row[7] in HORIZONS else "vecka", meeting_day(IsoWeek(row[5], row[6]))
+        )
         end_date = end_date if end_date is not None else default_end
     start = start_date
     _check_dates(start, end_date)
     status = "pågående" if start <= dt.date.today() else "planerad"
-    values = {"title": title, "kind": kind, "area_id": area_id if area_id is not None else row[1],
-              "place_id": place_id if place_id is not None else row[2], "partners": _clean(partners),
-              "responsible": _clean(responsible), "start_date": start, "end_date": end_date, "status": status,
-              "description": _clean(description) or row[3]}
+    values = {
+        "title": title,
+        "kind": kind,
+        "area_id": area_id if area_id is not None else row[1],
+        "place_id": place_id if place_id is not None else row[2],
+        "partners": _clean(partners),
+        "responsible": _clean(responsible),
+        "start_date": start,
+        "end_date": end_date,
+        "status": status,
+        "description": _clean(description) or row[3],
+    }
     with transaction(con):
         action_id = con.execute(
             "insert into action (title, kind, area_id, place_id, partners, responsible, start_date, end_date, status,"
@@ -589,19 +744,32 @@ def priority_to_action(con, priority_id: int, title: str, by: str | None, kind: 
         ).fetchone()[0]
         con.execute("update weekly_priority set action_id = ? where id = ?", [action_id, priority_id])
         record(con, by, "create", "action", action_id, after={**values, "from_priority": priority_id})
-        record(con, by, "update", "weekly_priority", priority_id, before={"action_id": None},
-               after={"action_id": action_id})
+        record(
+            con,
+            by,
+            "update",
+            "weekly_priority",
+            priority_id,
+            before={"action_id": None},
+            after={"action_id": action_id},
+        )
     return int(action_id)
 
 
 def follow_up_priority(con, priority_id: int, done: bool | None, note: str | None, by: str | None) -> None:
     """Record whether a priority was carried out ("gjordes det?") with a note."""
-    row = con.execute("select done, followup_note from weekly_priority where id = ?", [priority_id]).fetchone()
+    row = con.execute(
+        "select done, followup_note from weekly_priority where id = ?", [priority_id]
+    ).fetchone()
     if row is None:
         raise WeeklyError("weekly.error.unknown_priority", priority=priority_id)
     note = _clean(note)
     if (row[0], row[1]) == (done, note):
         return
     with transaction(con):
-        con.execute("update weekly_priority set done = ?, followup_note = ? where id = ?", [done, note, priority_id])
-        record(con, by, "update", "weekly_priority", priority_id, before={"done": row[0]}, after={"done": done})
+        con.execute(
+            "update weekly_priority set done = ?, followup_note = ? where id = ?", [done, note, priority_id]
+        )
+        record(
+            con, by, "update", "weekly_priority", priority_id, before={"done": row[0]}, after={"done": done}
+        )

@@ -11,7 +11,9 @@ from est_data.ui.state import cached, tr
 
 ctx = page_setup("data")
 st.caption(tr("incidents.data.intro"))
-default_municipality = ctx.filters.municipality_code if ctx.filters else config.get_setting(ctx.con, "municipality_code")
+default_municipality = (
+    ctx.filters.municipality_code if ctx.filters else config.get_setting(ctx.con, "municipality_code")
+)
 
 names = list(IMPORTERS)
 tabs = st.tabs([imports.source_label(n, imports.module(IMPORTERS[n])) for n in names])
@@ -26,11 +28,21 @@ if default_municipality:
         st.write(tr("coverage.none"))
     else:
         st.caption(tr("coverage.caption"))
-        show_table(covered.rename(columns={
-            "source": tr("incidents.data.col.source"), "first": tr("coverage.col.first"),
-            "last": tr("coverage.col.last"), "rows": tr("coverage.col.rows"),
-            "gap_days": tr("coverage.col.gap_days"), "gaps": tr("coverage.col.gaps")}),
-            hide_index=True, width="stretch", key="data_coverage")
+        show_table(
+            covered.rename(
+                columns={
+                    "source": tr("incidents.data.col.source"),
+                    "first": tr("coverage.col.first"),
+                    "last": tr("coverage.col.last"),
+                    "rows": tr("coverage.col.rows"),
+                    "gap_days": tr("coverage.col.gap_days"),
+                    "gaps": tr("coverage.col.gaps"),
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+            key="data_coverage",
+        )
 
 st.subheader(tr("incidents.data.batches"))
 recent = cached(batches.recent_batches, 30)
@@ -40,4 +52,3 @@ else:
     table = imports.batches_table(recent)
     show_table(table, hide_index=True, width="stretch")
     download_table(table, "importer", key="data_batches_xlsx")
-

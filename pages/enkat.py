@@ -23,10 +23,19 @@ code = ctx.filters.municipality_code
 reference, _ = cached(queries.reference_week, code)
 current = IsoWeek.of(pd.Timestamp.today().date())
 weeks = sorted({current, reference, *cached(situation.answer_weeks, code, 26)}, key=str, reverse=True)
-week = st.selectbox(tr("weekly.rounds.week"), weeks, index=weeks.index(reference),
-                    format_func=lambda w: tr("weekly.form.week_option", week=w.week, year=w.year,
-                                             start=w.monday().strftime("%d/%m"), end=w.sunday().strftime("%d/%m")),
-                    key="enkat_week")
+week = st.selectbox(
+    tr("weekly.rounds.week"),
+    weeks,
+    index=weeks.index(reference),
+    format_func=lambda w: tr(
+        "weekly.form.week_option",
+        week=w.week,
+        year=w.year,
+        start=w.monday().strftime("%d/%m"),
+        end=w.sunday().strftime("%d/%m"),
+    ),
+    key="enkat_week",
+)
 
 status = cached(survey_rounds.reporter_status, week, code)
 answered, expected = int(status["answered"].sum()), len(status)
@@ -36,33 +45,54 @@ c2.metric(tr("weekly.rounds.answered"), f"{answered} / {expected}", border=True)
 c3.metric(tr("weekly.rounds.missing"), expected - answered, border=True)
 st.caption(tr("weekly.rounds.late_note"))
 
-rate_column = st.column_config.ProgressColumn(tr("weekly.rounds.rate"), format="%.0f %%", min_value=0, max_value=100,
-                                              width="small")
+rate_column = st.column_config.ProgressColumn(
+    tr("weekly.rounds.rate"), format="%.0f %%", min_value=0, max_value=100, width="small"
+)
 left, right = st.columns(2)
 with left:
     st.subheader(tr("weekly.rounds.by_org"))
     orgs = cached(survey_rounds.by_organisation, week, code)
     orgs = orgs.assign(rate=orgs["rate"] * 100)
-    show_table(orgs, hide_index=True, key="enkat_orgs",
-                 column_config={"organisation": tr("weekly.col.organisation"),
-                                "expected": tr("weekly.rounds.expected"), "answered": tr("weekly.rounds.answered"),
-                                "rate": rate_column})
+    show_table(
+        orgs,
+        hide_index=True,
+        key="enkat_orgs",
+        column_config={
+            "organisation": tr("weekly.col.organisation"),
+            "expected": tr("weekly.rounds.expected"),
+            "answered": tr("weekly.rounds.answered"),
+            "rate": rate_column,
+        },
+    )
 with right:
     st.subheader(tr("weekly.rounds.by_area"))
     by_area = cached(survey_rounds.by_area, week, code)
     by_area = by_area.assign(rate=by_area["rate"] * 100)
-    show_table(by_area.drop(columns=["area_id"]), hide_index=True, key="enkat_areas",
-                 column_config={"area": tr("weekly.col.area"), "expected": tr("weekly.rounds.expected"),
-                                "answered": tr("weekly.rounds.answered"), "rate": rate_column})
+    show_table(
+        by_area.drop(columns=["area_id"]),
+        hide_index=True,
+        key="enkat_areas",
+        column_config={
+            "area": tr("weekly.col.area"),
+            "expected": tr("weekly.rounds.expected"),
+            "answered": tr("weekly.rounds.answered"),
+            "rate": rate_column,
+        },
+    )
 
 st.subheader(tr("weekly.rounds.missing_heading"))
 missing = cached(survey_rounds.missing_reporters, week, code)
 if missing.empty:
     st.success(tr("weekly.rounds.all_answered"))
 else:
-    shown = missing.drop(columns=["id"]).rename(columns={
-        "name": tr("weekly.col.name"), "email": tr("weekly.col.email"),
-        "organisation": tr("weekly.col.organisation"), "areas": tr("weekly.col.areas")})
+    shown = missing.drop(columns=["id"]).rename(
+        columns={
+            "name": tr("weekly.col.name"),
+            "email": tr("weekly.col.email"),
+            "organisation": tr("weekly.col.organisation"),
+            "areas": tr("weekly.col.areas"),
+        }
+    )
     show_table(shown, hide_index=True, key="enkat_missing")
     emails = "; ".join(e for e in missing["email"] if isinstance(e, str) and e)
     st.markdown(f"**{tr('weekly.rounds.emails')}**")
@@ -79,9 +109,14 @@ with st.expander(tr("weekly.import.heading"), icon=":material/upload_file:"):
     upload = st.file_uploader(tr("weekly.import.file"), type=["csv", "txt", "xlsx"], key="enkat_upload")
     profiles = cached(survey.profiles)
     names = [""] + sorted(profiles)
-    profile = st.selectbox(tr("weekly.import.profile"), names, key="enkat_profile",
-                           format_func=lambda n: tr("weekly.import.profile_auto") if not n else
-                           f"{n} – {profiles[n].get('description', '')}")
+    profile = st.selectbox(
+        tr("weekly.import.profile"),
+        names,
+        key="enkat_profile",
+        format_func=lambda n: (
+            tr("weekly.import.profile_auto") if not n else f"{n} – {profiles[n].get('description', '')}"
+        ),
+    )
     if upload is not None:
         data = upload.getvalue()
         try:
@@ -89,14 +124,23 @@ with st.expander(tr("weekly.import.heading"), icon=":material/upload_file:"):
         except ImportFileError as err:
             st.error(md(str(err)))
         else:
-            st.write(tr("weekly.import.preview", read=report.rows_read, load=report.rows_loaded,
-                        unchanged=report.rows_unchanged, rejected=report.rows_rejected))
+            st.write(
+                tr(
+                    "weekly.import.preview",
+                    read=report.rows_read,
+                    load=report.rows_loaded,
+                    unchanged=report.rows_unchanged,
+                    rejected=report.rows_rejected,
+                )
+            )
             if report.rejected:
                 st.markdown(f"**{tr('weekly.import.rejected')}**")
                 show_table(report.rejected_frame(), hide_index=True, key="enkat_rejected")
             if report.rows_loaded and st.button(tr("weekly.import.load"), type="primary", key="enkat_load"):
                 try:
-                    done = survey.load(ctx.con, data, upload.name, profile=profile or None, by=ctx.user.username)
+                    done = survey.load(
+                        ctx.con, data, upload.name, profile=profile or None, by=ctx.user.username
+                    )
                 except ImportFileError as err:
                     st.error(md(str(err)))
                 else:

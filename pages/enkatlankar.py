@@ -15,15 +15,32 @@ st.caption(tr("trust.links.intro"))
 current = IsoWeek.of(dt.date.today())
 weeks = [current.shift(i) for i in (0, -1, -2, 1)]  # this week first; next week last, and said to be next
 c1, c2 = st.columns(2)
-week = c1.selectbox(tr("trust.links.week"), weeks, index=0, key="links_week",
-                    format_func=lambda w: tr("trust.links.next_week" if w == current.shift(1) else
-                                             "trust.links.week_option", week=w.week, year=w.year))
-valid_days = c2.number_input(tr("trust.links.valid_days"), min_value=1, max_value=60, value=links.DEFAULT_VALID_DAYS,
-                             step=1, key="links_valid_days")
+week = c1.selectbox(
+    tr("trust.links.week"),
+    weeks,
+    index=0,
+    key="links_week",
+    format_func=lambda w: tr(
+        "trust.links.next_week" if w == current.shift(1) else "trust.links.week_option",
+        week=w.week,
+        year=w.year,
+    ),
+)
+valid_days = c2.number_input(
+    tr("trust.links.valid_days"),
+    min_value=1,
+    max_value=60,
+    value=links.DEFAULT_VALID_DAYS,
+    step=1,
+    key="links_valid_days",
+)
 browser_url = (st.context.url or "").rsplit("/enkatlankar", 1)[0]
-base_url = st.text_input(tr("trust.links.base_url"),
-                         value=config.get_setting(ctx.con, "public_url") or browser_url,
-                         help=tr("trust.links.base_url_help"), key="links_base_url")
+base_url = st.text_input(
+    tr("trust.links.base_url"),
+    value=config.get_setting(ctx.con, "public_url") or browser_url,
+    help=tr("trust.links.base_url_help"),
+    key="links_base_url",
+)
 
 if st.button(tr("trust.links.create"), type="primary", key="links_create", icon=":material/link:"):
     made = links.create_links(ctx.con, week, ctx.user.username, valid_days=int(valid_days))
@@ -33,8 +50,14 @@ if st.button(tr("trust.links.create"), type="primary", key="links_create", icon=
 made_state = st.session_state.get("links_made")
 if made_state and made_state[0] == str(week):
     st.success(tr("trust.links.created", n=made_state[2], week=week.week))
-    st.download_button(tr("trust.links.download"), data=made_state[1], file_name=f"enkatlankar_v{week.week}.csv",
-                       mime="text/csv", key="links_download", icon=":material/download:")
+    st.download_button(
+        tr("trust.links.download"),
+        data=made_state[1],
+        file_name=f"enkatlankar_v{week.week}.csv",
+        mime="text/csv",
+        key="links_download",
+        icon=":material/download:",
+    )
     st.caption(tr("trust.links.once"))
 
 st.subheader(tr("trust.links.existing", week=week.week))
@@ -48,22 +71,39 @@ else:
         column.metric(tr(f"trust.links.state.{state}"), int(counts.get(state, 0)), border=True)
     shown = table[["reporter", "organisation", "state", "expires_at", "last_used_at", "use_count"]].copy()
     shown["state"] = shown["state"].map(lambda s: tr(f"trust.links.state.{s}"))
-    show_table(shown.rename(columns={
-        "reporter": tr("trust.forget_reporter"), "organisation": tr("trust.links.organisation"),
-        "state": tr("trust.links.state"), "expires_at": tr("trust.links.expires"),
-        "last_used_at": tr("trust.links.last_used"), "use_count": tr("trust.links.uses")}),
-        hide_index=True, width="stretch", key="links_table")
+    show_table(
+        shown.rename(
+            columns={
+                "reporter": tr("trust.forget_reporter"),
+                "organisation": tr("trust.links.organisation"),
+                "state": tr("trust.links.state"),
+                "expires_at": tr("trust.links.expires"),
+                "last_used_at": tr("trust.links.last_used"),
+                "use_count": tr("trust.links.uses"),
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+        key="links_table",
+    )
     open_links = table[table["revoked_at"].isna()]
     names = dict(zip(open_links["id"].astype(int), open_links["reporter"], strict=True))
-    chosen = st.multiselect(tr("trust.links.revoke_choose"), list(names), format_func=names.get,
-                            key="links_revoke_choose")
+    chosen = st.multiselect(
+        tr("trust.links.revoke_choose"), list(names), format_func=names.get, key="links_revoke_choose"
+    )
     r1, r2 = st.columns(2)
-    if r1.button(tr("trust.links.revoke"), disabled=not chosen, key="links_revoke", icon=":material/link_off:"):
+    if r1.button(
+        tr("trust.links.revoke"), disabled=not chosen, key="links_revoke", icon=":material/link_off:"
+    ):
         n = links.revoke(ctx.con, ctx.user.username, link_ids=[int(i) for i in chosen])
         st.session_state["links_notice"] = tr("trust.links.revoked", n=n)
         st.rerun()
-    if r2.button(tr("trust.links.revoke_all", week=week.week), disabled=open_links.empty, key="links_revoke_all",
-                 icon=":material/block:"):
+    if r2.button(
+        tr("trust.links.revoke_all", week=week.week),
+        disabled=open_links.empty,
+        key="links_revoke_all",
+        icon=":material/block:",
+    ):
         n = links.revoke(ctx.con, ctx.user.username, week=week)
         st.session_state["links_notice"] = tr("trust.links.revoked", n=n)
         st.rerun()

@@ -18,26 +18,60 @@ options = cached(incidents.category_options, f.municipality_code)
 with st.container(border=True):
     c1, c2, c3 = st.columns([3, 3, 2])
     source_list = cached(incidents.source_options, f.municipality_code)
-    sources = c1.multiselect(tr("incidents.map.sources"), source_list, default=source_list,
-                             format_func=lambda s: incidents.source_label(s, ctx.lang), key=f"karta_sources_{ctx.lang}")
+    sources = c1.multiselect(
+        tr("incidents.map.sources"),
+        source_list,
+        default=source_list,
+        format_func=lambda s: incidents.source_label(s, ctx.lang),
+        key=f"karta_sources_{ctx.lang}",
+    )
     category_list = options[options["source"].isin(sources)]["category"].drop_duplicates().tolist()
-    categories = c2.multiselect(tr("incidents.map.categories"), category_list, key="karta_categories",
-                                placeholder=tr("incidents.map.categories_all"))
-    colouring = c3.radio(tr("incidents.map.area_colouring"), list(incidents.AREA_COLOURINGS), index=1,
-                         format_func=lambda v: tr(f"incidents.map.colour.{v}"), key=f"karta_colouring_{ctx.lang}")
+    categories = c2.multiselect(
+        tr("incidents.map.categories"),
+        category_list,
+        key="karta_categories",
+        placeholder=tr("incidents.map.categories_all"),
+    )
+    colouring = c3.radio(
+        tr("incidents.map.area_colouring"),
+        list(incidents.AREA_COLOURINGS),
+        index=1,
+        format_func=lambda v: tr(f"incidents.map.colour.{v}"),
+        key=f"karta_colouring_{ctx.lang}",
+    )
     l1, l2, l3, l4 = st.columns(4)
-    layers = tuple(name for name, column, default in (("clusters", l1, True), ("heat", l2, False),
-                                                      ("places", l3, True), ("hotspots", l4, True))
-                   if column.toggle(tr(f"incidents.layer.{name}"), value=default, key=f"karta_layer_{name}"))
+    layers = tuple(
+        name
+        for name, column, default in (
+            ("clusters", l1, True),
+            ("heat", l2, False),
+            ("places", l3, True),
+            ("hotspots", l4, True),
+        )
+        if column.toggle(tr(f"incidents.layer.{name}"), value=default, key=f"karta_layer_{name}")
+    )
     s1, s2, s3 = st.columns(3)
-    cell = s1.select_slider(tr("incidents.map.cell_size"), [100, 150, 200, 250, 300, 400, 500], value=200,
-                            key="karta_cell", disabled="hotspots" not in layers)
-    bandwidth = s2.select_slider(tr("incidents.map.bandwidth"), [50, 100, 150, 250, 400], value=150,
-                                 key="karta_bandwidth", disabled="heat" not in layers)
-    show_cold = s3.toggle(tr("incidents.map.show_cold"), value=False, key="karta_cold",
-                          disabled="hotspots" not in layers)
+    cell = s1.select_slider(
+        tr("incidents.map.cell_size"),
+        [100, 150, 200, 250, 300, 400, 500],
+        value=200,
+        key="karta_cell",
+        disabled="hotspots" not in layers,
+    )
+    bandwidth = s2.select_slider(
+        tr("incidents.map.bandwidth"),
+        [50, 100, 150, 250, 400],
+        value=150,
+        key="karta_bandwidth",
+        disabled="heat" not in layers,
+    )
+    show_cold = s3.toggle(
+        tr("incidents.map.show_cold"), value=False, key="karta_cold", disabled="hotspots" not in layers
+    )
 
-query = incidents.EventQuery(f.municipality_code, f.start, f.end, f.area_ids, tuple(sources), tuple(categories))
+query = incidents.EventQuery(
+    f.municipality_code, f.start, f.end, f.area_ids, tuple(sources), tuple(categories)
+)
 map_args = (query, layers, colouring, float(cell), float(bandwidth), ctx.user.sees_personal_data)
 with st.spinner(tr("incidents.map.computing")):  # shown only when not cached (after new data)
     data = mapview.karta_data(map_args)
@@ -45,7 +79,9 @@ with st.spinner(tr("incidents.map.computing")):  # shown only when not cached (a
 totals = data.totals
 n_all = int(totals["n"].sum()) if not totals.empty else 0
 on_map = int(totals["on_map"].sum()) if not totals.empty else 0
-st.caption(tr("incidents.map.totals", n=i18n.number(n_all, 0, ctx.lang), on_map=i18n.number(on_map, 0, ctx.lang)))
+st.caption(
+    tr("incidents.map.totals", n=i18n.number(n_all, 0, ctx.lang), on_map=i18n.number(on_map, 0, ctx.lang))
+)
 if options.empty:  # nothing imported yet: say why the map and tables are empty, and what fills them
     st.info(tr("incidents.map.nothing_loaded"), icon=":material/info:")
 not_drawn = incidents.not_drawn_note(totals, ctx.lang)
@@ -67,14 +103,31 @@ with st.container():
             st.write(tr("common.no_data"))
         else:
             k = min(len(top_places), max(1, round(len(places[places["n"] > 0]) * 0.2)))
-            st.caption(tr("incidents.table.places_caption", k=k,
-                          share=i18n.number(100 * float(places["share"].head(k).sum()), 0, ctx.lang)))
+            st.caption(
+                tr(
+                    "incidents.table.places_caption",
+                    k=k,
+                    share=i18n.number(100 * float(places["share"].head(k).sum()), 0, ctx.lang),
+                )
+            )
             table = top_places.assign(verdict=incidents.verdicts(top_places, "n", ctx.lang))[
-                ["name", "n", "previous", "verdict"]].rename(columns={
-                    "name": tr("incidents.col.place"), "n": tr("incidents.col.n"),
-                    "previous": tr("incidents.col.previous"), "verdict": tr("incidents.col.change")})
-            chosen = show_table(table, hide_index=True, width="stretch", on_select="rerun",
-                                  selection_mode="single-row", key="karta_places_table")
+                ["name", "n", "previous", "verdict"]
+            ].rename(
+                columns={
+                    "name": tr("incidents.col.place"),
+                    "n": tr("incidents.col.n"),
+                    "previous": tr("incidents.col.previous"),
+                    "verdict": tr("incidents.col.change"),
+                }
+            )
+            chosen = show_table(
+                table,
+                hide_index=True,
+                width="stretch",
+                on_select="rerun",
+                selection_mode="single-row",
+                key="karta_places_table",
+            )
             download_table(table, "karta_platser", key="karta_places_xlsx")
             st.caption(tr("incidents.map.click_hint"))
             rows = chosen.selection.rows if chosen else []
@@ -88,17 +141,33 @@ with st.container():
         else:
             table = cells.assign(
                 cell=lambda d: d["ix"].astype(str) + ":" + d["iy"].astype(str),
-                level=lambda d: [maps.hot_label(int(v), bool(i), ctx.lang) for v, i in zip(d["level"], d["isolated"],
-                                                                                        strict=True)],
+                level=lambda d: [
+                    maps.hot_label(int(v), bool(i), ctx.lang)
+                    for v, i in zip(d["level"], d["isolated"], strict=True)
+                ],
                 change=incidents.verdicts(cells, "count", ctx.lang),
-                window=lambda d: [f"{i18n.number(w, 0, ctx.lang)} ({i18n.number(e, 0, ctx.lang)})"
-                                  for w, e in zip(d["window"], d["expected"], strict=True)],
-            )[["cell", "count", "previous", "change", "window", "level"]].rename(columns={
-                "cell": tr("incidents.col.cell"), "count": tr("incidents.col.n"),
-                "previous": tr("incidents.col.previous"), "change": tr("incidents.col.change"),
-                "window": tr("incidents.col.window"), "level": tr("incidents.col.hotspot")})
-            chosen = show_table(table, hide_index=True, width="stretch", on_select="rerun",
-                                  selection_mode="single-row", key="karta_cells_table")
+                window=lambda d: [
+                    f"{i18n.number(w, 0, ctx.lang)} ({i18n.number(e, 0, ctx.lang)})"
+                    for w, e in zip(d["window"], d["expected"], strict=True)
+                ],
+            )[["cell", "count", "previous", "change", "window", "level"]].rename(
+                columns={
+                    "cell": tr("incidents.col.cell"),
+                    "count": tr("incidents.col.n"),
+                    "previous": tr("incidents.col.previous"),
+                    "change": tr("incidents.col.change"),
+                    "window": tr("incidents.col.window"),
+                    "level": tr("incidents.col.hotspot"),
+                }
+            )
+            chosen = show_table(
+                table,
+                hide_index=True,
+                width="stretch",
+                on_select="rerun",
+                selection_mode="single-row",
+                key="karta_cells_table",
+            )
             download_table(table, "karta_rutor", key="karta_cells_xlsx")
             rows = chosen.selection.rows if chosen else []
             if rows:
@@ -106,8 +175,13 @@ with st.container():
                 focus = (float(row["lat"]), float(row["lon"]), 16)
 
 with map_slot:
-    mapview.show(mapview.karta_map(map_args, ctx.lang, show_cold), key="karta_map", height=620,
-                 center=focus[:2] if focus else None, zoom=focus[2] if focus else None)
+    mapview.show(
+        mapview.karta_map(map_args, ctx.lang, show_cold),
+        key="karta_map",
+        height=620,
+        center=focus[:2] if focus else None,
+        zoom=focus[2] if focus else None,
+    )
     if data.cells is not None:
         with st.expander(tr("incidents.legend.title"), expanded=False):
             st.markdown(maps.hotspot_legend_html(ctx.lang, show_cold), unsafe_allow_html=True)

@@ -38,10 +38,19 @@ if not weeks:
     st.info(tr("weekly.situation.no_answers"))
     st.stop()
 reference, _ = cached(queries.reference_week, f.municipality_code)
-week = st.selectbox(tr("weekly.situation.week"), weeks, index=weeks.index(reference) if reference in weeks else 0,
-                    format_func=lambda w: tr("weekly.form.week_option", week=w.week, year=w.year,
-                                             start=w.monday().strftime("%d/%m"), end=w.sunday().strftime("%d/%m")),
-                    key="lb_week")
+week = st.selectbox(
+    tr("weekly.situation.week"),
+    weeks,
+    index=weeks.index(reference) if reference in weeks else 0,
+    format_func=lambda w: tr(
+        "weekly.form.week_option",
+        week=w.week,
+        year=w.year,
+        start=w.monday().strftime("%d/%m"),
+        end=w.sunday().strftime("%d/%m"),
+    ),
+    key="lb_week",
+)
 
 factors = cached(queries.factors)
 label_col = "label_en" if ctx.lang == "en" else "label_sv"
@@ -51,7 +60,9 @@ overview = cached(situation.area_overview, week, f.municipality_code, f.area_ids
 area_names = dict(zip(overview["area_id"].astype(int), overview["area"], strict=True))
 rule = StatusRule.from_settings(ctx.con)
 status_rows = cached(survey_rounds.reporter_status, week, f.municipality_code)
-st.caption(tr("weekly.situation.answers", answered=int(status_rows["answered"].sum()), expected=len(status_rows)))
+st.caption(
+    tr("weekly.situation.answers", answered=int(status_rows["answered"].sum()), expected=len(status_rows))
+)
 
 # ------------------------------------------------------------------------------------------ summary
 st.subheader(tr("weekly.situation.summary"))
@@ -60,8 +71,15 @@ st.markdown("\n".join(f"- {md(s)}" for s in sentences))
 
 keep_drafts("lb")  # a half-written priority in the meeting view survives a look at another view
 views = ["matrix", "map", "notes"] + (["meeting"] if staff else [])
-view = st.segmented_control(tr("weekly.situation.view"), views, default="matrix", required=True,
-                            format_func=lambda v: tr(f"weekly.situation.tab.{v}"), key="lb_view", width="stretch")
+view = st.segmented_control(
+    tr("weekly.situation.view"),
+    views,
+    default="matrix",
+    required=True,
+    format_func=lambda v: tr(f"weekly.situation.tab.{v}"),
+    key="lb_view",
+    width="stretch",
+)
 
 
 def status_text(status: str | None) -> str:
@@ -71,44 +89,86 @@ def status_text(status: str | None) -> str:
 # ------------------------------------------------------------------------------------------ the matrix
 if view == "matrix":
     c1, c2 = st.columns(2)
-    stat = c1.segmented_control(tr("weekly.situation.stat"), ["max", "mean"], default="max", required=True,
-                                format_func=lambda s: tr(f"weekly.situation.stat.{s}"), key="lb_stat")
-    compare = c2.segmented_control(tr("weekly.situation.compare"), ["week", "avg4"], default="week", required=True,
-                                   format_func=lambda s: tr(f"weekly.situation.compare.{s}"), key="lb_compare")
+    stat = c1.segmented_control(
+        tr("weekly.situation.stat"),
+        ["max", "mean"],
+        default="max",
+        required=True,
+        format_func=lambda s: tr(f"weekly.situation.stat.{s}"),
+        key="lb_stat",
+    )
+    compare = c2.segmented_control(
+        tr("weekly.situation.compare"),
+        ["week", "avg4"],
+        default="week",
+        required=True,
+        format_func=lambda s: tr(f"weekly.situation.compare.{s}"),
+        key="lb_compare",
+    )
     if matrix.empty:
         st.info(tr("weekly.summary.no_answers"))
     else:
         order = overview.sort_values("area")
         labels = {int(r.area_id): f"{r.area} ({status_text(r.shown_status)})" for r in order.itertuples()}
-        fig = matrix_figure(matrix, {int(a): area_names[int(a)] for a in order["area_id"]}, factor_labels, stat,
-                            compare, ctx.lang, area_labels=labels)
+        fig = matrix_figure(
+            matrix,
+            {int(a): area_names[int(a)] for a in order["area_id"]},
+            factor_labels,
+            stat,
+            compare,
+            ctx.lang,
+            area_labels=labels,
+        )
         show_chart(fig, key="lb_matrix", config={"displayModeBar": False})
-        st.caption(tr("weekly.situation.matrix_caption", stat=tr(f"weekly.situation.stat.{stat}").lower(),
-                      compare=tr(f"weekly.situation.compare.{compare}")))
-        table = matrix.assign(area=matrix["area_id"].map(area_names),
-                              factor=matrix["factor_code"].map(factor_labels))
+        st.caption(
+            tr(
+                "weekly.situation.matrix_caption",
+                stat=tr(f"weekly.situation.stat.{stat}").lower(),
+                compare=tr(f"weekly.situation.compare.{compare}"),
+            )
+        )
+        table = matrix.assign(
+            area=matrix["area_id"].map(area_names), factor=matrix["factor_code"].map(factor_labels)
+        )
         value = "max_level" if stat == "max" else "mean_level"
         wide = table.pivot_table(index="area", columns="factor", values=value, aggfunc="first")
         download_table(wide.reset_index(), f"lagesbild_{week}", key="lb_matrix_xlsx")
 
 # ------------------------------------------------------------------------------------------ map and status
 if view == "map":
-    st.caption(tr("weekly.situation.status_rule", red=rule.red_any_level, count=rule.red_count_level2,
-                  yellow=rule.yellow_any_level))
+    st.caption(
+        tr(
+            "weekly.situation.status_rule",
+            red=rule.red_any_level,
+            count=rule.red_count_level2,
+            yellow=rule.yellow_any_level,
+        )
+    )
     left, right = st.columns([3, 2])
     with left:
         areas = cached(queries.areas, f.municipality_code)
         gdf = geo.areas_gdf(areas)
         gdf = gdf[gdf["id"].isin(overview["area_id"])].merge(
             overview[["area_id", "shown_status", "status", "agreed_status", "top_factor"]],
-            left_on="id", right_on="area_id", how="left")
+            left_on="id",
+            right_on="area_id",
+            how="left",
+        )
         gdf["status_label"] = [status_text(s) for s in gdf["shown_status"]]
         gdf["computed_label"] = [status_text(s) for s in gdf["status"]]
         gdf["top_label"] = [factor_labels.get(c, "") if isinstance(c, str) else "" for c in gdf["top_factor"]]
         m = geo.base_map(gdf, lang=ctx.lang)
-        geo.add_areas(m, gdf, "shown_status", {"name": tr("col.area"), "status_label": tr("weekly.situation.col.status"),
-                                               "computed_label": tr("weekly.situation.col.computed"),
-                                               "top_label": tr("weekly.situation.col.top")})
+        geo.add_areas(
+            m,
+            gdf,
+            "shown_status",
+            {
+                "name": tr("col.area"),
+                "status_label": tr("weekly.situation.col.status"),
+                "computed_label": tr("weekly.situation.col.computed"),
+                "top_label": tr("weekly.situation.col.top"),
+            },
+        )
         st_folium(m, height=480, returned_objects=[], key="lb_map", use_container_width=True)
         st.markdown(geo.status_legend_html({s: status_text(s) for s in STATUSES}), unsafe_allow_html=True)
     with right:
@@ -116,13 +176,20 @@ if view == "map":
             status_label=[status_text(s) for s in overview["shown_status"]],
             computed=[status_text(s) for s in overview["status"]],
             prev=[status_text(s) for s in overview["prev_status"]],
-            top=[factor_labels.get(c, "") if isinstance(c, str) else "" for c in overview["top_factor"]])
+            top=[factor_labels.get(c, "") if isinstance(c, str) else "" for c in overview["top_factor"]],
+        )
         order = {"röd": 0, "gul": 1, "grön": 2}
-        shown = shown.sort_values(["shown_status", "area"],
-                                  key=lambda s: s.map(order).fillna(3) if s.name == "shown_status" else s)
-        columns = {"area": tr("col.area"), "status_label": tr("weekly.situation.col.status"),
-                   "computed": tr("weekly.situation.col.computed"), "prev": tr("weekly.situation.col.prev"),
-                   "top": tr("weekly.situation.col.top"), "reporters": tr("weekly.situation.col.reporters")}
+        shown = shown.sort_values(
+            ["shown_status", "area"], key=lambda s: s.map(order).fillna(3) if s.name == "shown_status" else s
+        )
+        columns = {
+            "area": tr("col.area"),
+            "status_label": tr("weekly.situation.col.status"),
+            "computed": tr("weekly.situation.col.computed"),
+            "prev": tr("weekly.situation.col.prev"),
+            "top": tr("weekly.situation.col.top"),
+            "reporters": tr("weekly.situation.col.reporters"),
+        }
         if ctx.user.sees_personal_data:
             columns["note"] = tr("weekly.situation.col.note")
         show_table(shown[list(columns)].rename(columns=columns), hide_index=True, key="lb_status_table")
@@ -134,11 +201,13 @@ if view == "notes":
     if not personal:
         st.info(tr("weekly.situation.no_personal"))
     c1, c2 = st.columns(2)
-    pick_areas = c1.multiselect(tr("weekly.situation.filter_areas"), sorted(notes["area"].dropna().unique()),
-                                key="lb_notes_areas")
+    pick_areas = c1.multiselect(
+        tr("weekly.situation.filter_areas"), sorted(notes["area"].dropna().unique()), key="lb_notes_areas"
+    )
     codes = [c for c in factors["code"] if c in set(notes["factor_code"].dropna())]
-    pick_factors = c2.multiselect(tr("weekly.situation.filter_factors"), codes, format_func=factor_labels.get,
-                                  key="lb_notes_factors")
+    pick_factors = c2.multiselect(
+        tr("weekly.situation.filter_factors"), codes, format_func=factor_labels.get, key="lb_notes_factors"
+    )
     if pick_areas:
         notes = notes[notes["area"].isin(pick_areas)]
     if pick_factors:
@@ -146,20 +215,25 @@ if view == "notes":
     if notes.empty:
         st.write(tr("weekly.situation.no_notes"))
     else:
+
         def when(row) -> str:
             if pd.isna(row["occurred"]):
                 return ""
             part = tr(f"weekly.part.{row['time_of_day']}") if isinstance(row["time_of_day"], str) else ""
             return f"{pd.Timestamp(row['occurred']).date()} {part}".strip()
 
-        table = pd.DataFrame({
-            tr("weekly.col.sent"): pd.to_datetime(notes["sent_at"]).dt.strftime("%Y-%m-%d %H:%M"),
-            tr("weekly.col.kind"): [tr(f"weekly.notes.{k}") for k in notes["kind"]],
-            tr("col.area"): notes["area"],
-            tr("weekly.col.factor"): [factor_labels.get(c, "") if isinstance(c, str) else "" for c in notes["factor_code"]],
-            tr("weekly.col.place"): notes["place"],
-            tr("weekly.col.when"): [when(r) for _, r in notes.iterrows()],
-        })
+        table = pd.DataFrame(
+            {
+                tr("weekly.col.sent"): pd.to_datetime(notes["sent_at"]).dt.strftime("%Y-%m-%d %H:%M"),
+                tr("weekly.col.kind"): [tr(f"weekly.notes.{k}") for k in notes["kind"]],
+                tr("col.area"): notes["area"],
+                tr("weekly.col.factor"): [
+                    factor_labels.get(c, "") if isinstance(c, str) else "" for c in notes["factor_code"]
+                ],
+                tr("weekly.col.place"): notes["place"],
+                tr("weekly.col.when"): [when(r) for _, r in notes.iterrows()],
+            }
+        )
         if personal:
             table[tr("weekly.col.text")] = notes["text"].to_numpy()
             table[tr("weekly.col.reporter")] = notes["reporter"].to_numpy()

@@ -74,28 +74,63 @@ if present:
 """
 st.html(f"<style>{css}</style>")
 
+
 def toggle_present() -> None:
     st.session_state["mote_present"] = not st.session_state.get("mote_present", False)
 
 
 # One row: ← the six steps →, then presentation mode and the week (a 1280-wide screen keeps it one row).
 with st.container(horizontal=True, vertical_alignment="center"):
-    st.button("", key="mote_prev", on_click=move, args=(-1,), shortcut="Left", icon=":material/arrow_back:",
-              help=tr("reports.meeting.previous"), disabled=st.session_state["mote_step"] == STEPS[0])
-    st.segmented_control(tr("reports.meeting.steps"), STEPS, format_func=lambda s: meeting.step_label(s, ctx.lang),
-                         key="mote_step", required=True, label_visibility="collapsed")
-    st.button("", key="mote_next", on_click=move, args=(1,), shortcut="Right", icon=":material/arrow_forward:",
-              help=tr("reports.meeting.keys"), type="primary", disabled=st.session_state["mote_step"] == STEPS[-1])
+    st.button(
+        "",
+        key="mote_prev",
+        on_click=move,
+        args=(-1,),
+        shortcut="Left",
+        icon=":material/arrow_back:",
+        help=tr("reports.meeting.previous"),
+        disabled=st.session_state["mote_step"] == STEPS[0],
+    )
+    st.segmented_control(
+        tr("reports.meeting.steps"),
+        STEPS,
+        format_func=lambda s: meeting.step_label(s, ctx.lang),
+        key="mote_step",
+        required=True,
+        label_visibility="collapsed",
+    )
+    st.button(
+        "",
+        key="mote_next",
+        on_click=move,
+        args=(1,),
+        shortcut="Right",
+        icon=":material/arrow_forward:",
+        help=tr("reports.meeting.keys"),
+        type="primary",
+        disabled=st.session_state["mote_step"] == STEPS[-1],
+    )
     st.space("stretch")
-    st.button("", key="mote_fullscreen", on_click=toggle_present, shortcut="P",
-              icon=":material/fullscreen_exit:" if present else ":material/fullscreen:",
-              help=tr("reports.meeting.fullscreen"))
+    st.button(
+        "",
+        key="mote_fullscreen",
+        on_click=toggle_present,
+        shortcut="P",
+        icon=":material/fullscreen_exit:" if present else ":material/fullscreen:",
+        help=tr("reports.meeting.fullscreen"),
+    )
     with st.popover("", icon=":material/calendar_month:", help=tr("reports.meeting.week")):
-        week = st.selectbox(tr("reports.meeting.week"), weeks, key="mote_week",
-                            format_func=lambda w: i18n.week_label(w.year, w.week, ctx.lang))
+        week = st.selectbox(
+            tr("reports.meeting.week"),
+            weeks,
+            key="mote_week",
+            format_func=lambda w: i18n.week_label(w.year, w.week, ctx.lang),
+        )
 step = st.session_state["mote_step"]
-st.markdown(f"## {meeting.step_title(step, ctx.lang)} · {i18n.week_label(week.year, week.week, ctx.lang)}",
-                 help=weekly.period_text(week, ctx.lang))
+st.markdown(
+    f"## {meeting.step_title(step, ctx.lang)} · {i18n.week_label(week.year, week.week, ctx.lang)}",
+    help=weekly.period_text(week, ctx.lang),
+)
 reporters_version = not ctx.user.sees_personal_data
 wd = cached(weekly.collect, week, code, reporters_version, ctx.lang)
 labels = cached(meeting.factor_labels, ctx.lang)
@@ -111,18 +146,38 @@ if step == "week":
     faults, faults_avg = wd.source_totals("felanmalan")
     c1, c2, c3, c4 = st.columns(4)
     rate = f"{wd.answered} / {wd.reporters}" if wd.reporters else "–"
-    c1.metric(tr("reports.kf.response_rate"), rate, border=True,
-              help=tr("mote.answered", answered=wd.answered, reporters=wd.reporters))
-    c2.metric(tr("reports.kf.status"), f"{counts['röd']} / {counts['gul']} / {counts['grön']}", border=True,
-              help=tr("mote.status_tally", **{k: v for k, v in meeting.status_tally(wd).items() if k != "areas"}))
-    c3.metric(tr("reports.kf.police"), police, delta=f"{police - police_avg:+.1f}", delta_color="inverse",
-              border=True)
-    c4.metric(tr("reports.kf.faults"), faults, delta=f"{faults - faults_avg:+.1f}", delta_color="inverse",
-              border=True)
+    c1.metric(
+        tr("reports.kf.response_rate"),
+        rate,
+        border=True,
+        help=tr("mote.answered", answered=wd.answered, reporters=wd.reporters),
+    )
+    c2.metric(
+        tr("reports.kf.status"),
+        f"{counts['röd']} / {counts['gul']} / {counts['grön']}",
+        border=True,
+        help=tr("mote.status_tally", **{k: v for k, v in meeting.status_tally(wd).items() if k != "areas"}),
+    )
+    c3.metric(
+        tr("reports.kf.police"),
+        police,
+        delta=f"{police - police_avg:+.1f}",
+        delta_color="inverse",
+        border=True,
+    )
+    c4.metric(
+        tr("reports.kf.faults"),
+        faults,
+        delta=f"{faults - faults_avg:+.1f}",
+        delta_color="inverse",
+        border=True,
+    )
     left, right = st.columns([1, 1])
     with left:
-        st.markdown("\n".join(f"- {meeting.md(meeting.short(s, 140))}" for s in wd.changes[:3])
-                    or tr("mote.no_answers_yet"))
+        st.markdown(
+            "\n".join(f"- {meeting.md(meeting.short(s, 140))}" for s in wd.changes[:3])
+            or tr("mote.no_answers_yet")
+        )
     with right:
         st.image(cached(meeting.map_png, week, code, ctx.lang), width="stretch")
 elif step == "status":
@@ -134,12 +189,24 @@ elif step == "police":
     with left:
         st.markdown(f"#### {tr('reports.meeting.events_heading')}")
         lines = meeting.event_lines(wd, limit=5)
-        st.markdown("\n".join(f"- {e['arrow']} {meeting.md(e['label'])}: **{e['count']}** "
-                              f"({tr('reports.meeting.avg', avg=e['avg'])})" for e in lines) or tr("mote.no_events"))
+        st.markdown(
+            "\n".join(
+                f"- {e['arrow']} {meeting.md(e['label'])}: **{e['count']}** "
+                f"({tr('reports.meeting.avg', avg=e['avg'])})"
+                for e in lines
+            )
+            or tr("mote.no_events")
+        )
         st.markdown(f"#### {tr('reports.meeting.observations_heading')}")
         serious = meeting.serious_observations(wd, labels, limit=3)
-        st.markdown("\n".join(f"- **{meeting.md(o['area'])}**, {meeting.md(o['when'])} – {meeting.md(o['factor'])}: "
-                              f"{meeting.md(o['text'])}" for o in serious) or tr("reports.meeting.no_observations"))
+        st.markdown(
+            "\n".join(
+                f"- **{meeting.md(o['area'])}**, {meeting.md(o['when'])} – {meeting.md(o['factor'])}: "
+                f"{meeting.md(o['text'])}"
+                for o in serious
+            )
+            or tr("reports.meeting.no_observations")
+        )
     with right:
         police_note_editor(ctx, week, code, "mote", height=260)
 elif step == "followup":
@@ -155,10 +222,18 @@ else:
         tally = meeting.status_tally(wd)
         st.caption(tr("mote.status_tally", **{k: v for k, v in tally.items() if k != "areas"}))
         if decided:
-            st.markdown("\n".join(f"- {status_badge(status)} " + ", ".join(
-                meeting.md(d["area"]) + (f" *({meeting.md(d['note'])})*" if d["note"] else "")
-                for d in decided if d["status"] == status)
-                for status in ("röd", "gul", "grön") if any(d["status"] == status for d in decided)))
+            st.markdown(
+                "\n".join(
+                    f"- {status_badge(status)} "
+                    + ", ".join(
+                        meeting.md(d["area"]) + (f" *({meeting.md(d['note'])})*" if d["note"] else "")
+                        for d in decided
+                        if d["status"] == status
+                    )
+                    for status in ("röd", "gul", "grön")
+                    if any(d["status"] == status for d in decided)
+                )
+            )
         else:
             st.markdown(tr("mote.summary.no_status"))
         open_areas = [r["area"] for r in rows if not r["decided"]]
@@ -167,13 +242,27 @@ else:
     with right:
         st.markdown(f"#### {tr('reports.meeting.priorities')}")
         if priorities:
-            st.caption(tr("mote.summary.actions", n=sum(1 for p in priorities if p["action_id"]), total=len(priorities)))
-            st.markdown("\n".join(
-                f"- **{meeting.md(p['where'])}** ({meeting.md(p['when'])}, {meeting.md(p['kind'])}): {meeting.md(p['what'])}"
-                + (f" · :green[:material/task_alt: {meeting.md(tr('mote.is_action'))}"
-                   + (f": {meeting.md(p['action'])}" if p["action"] != p["what"] else "") + "]"
-                   if p["action_id"] else "")
-                for p in priorities[:6]) + (f"\n- … {len(priorities) - 6}" if len(priorities) > 6 else ""))
+            st.caption(
+                tr(
+                    "mote.summary.actions",
+                    n=sum(1 for p in priorities if p["action_id"]),
+                    total=len(priorities),
+                )
+            )
+            st.markdown(
+                "\n".join(
+                    f"- **{meeting.md(p['where'])}** ({meeting.md(p['when'])}, {meeting.md(p['kind'])}): {meeting.md(p['what'])}"
+                    + (
+                        f" · :green[:material/task_alt: {meeting.md(tr('mote.is_action'))}"
+                        + (f": {meeting.md(p['action'])}" if p["action"] != p["what"] else "")
+                        + "]"
+                        if p["action_id"]
+                        else ""
+                    )
+                    for p in priorities[:6]
+                )
+                + (f"\n- … {len(priorities) - 6}" if len(priorities) > 6 else "")
+            )
         else:
             st.markdown(tr("mote.summary.no_priorities"))
         note = cached(weekly_cycle.police_note, week, code)

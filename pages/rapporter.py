@@ -24,12 +24,25 @@ reporter = ctx.user.role == "rapportör"
 def downloads(make, file_stem: str, key: str) -> None:
     """Two download buttons; the report is made when a button is clicked."""
     row = st.container(horizontal=True)
-    row.download_button(tr("reports.page.download_pdf"), data=partial(make, fmt="pdf"), file_name=f"{file_stem}.pdf",
-                         mime="application/pdf", key=f"{key}_pdf", icon=":material/picture_as_pdf:", type="primary",
-                         on_click="ignore")
-    row.download_button(tr("reports.page.download_html"), data=partial(make, fmt="html"),
-                          file_name=f"{file_stem}.html", mime="text/html", key=f"{key}_html", icon=":material/html:",
-                          on_click="ignore")
+    row.download_button(
+        tr("reports.page.download_pdf"),
+        data=partial(make, fmt="pdf"),
+        file_name=f"{file_stem}.pdf",
+        mime="application/pdf",
+        key=f"{key}_pdf",
+        icon=":material/picture_as_pdf:",
+        type="primary",
+        on_click="ignore",
+    )
+    row.download_button(
+        tr("reports.page.download_html"),
+        data=partial(make, fmt="html"),
+        file_name=f"{file_stem}.html",
+        mime="text/html",
+        key=f"{key}_html",
+        icon=":material/html:",
+        on_click="ignore",
+    )
 
 
 def weekly_tab() -> None:
@@ -38,17 +51,29 @@ def weekly_tab() -> None:
     if not weeks:
         st.info(tr("reports.page.no_weeks"))
         return
-    week = st.columns([1, 2])[0].selectbox(tr("reports.page.week"), weeks, key="reports_week",
-                                           format_func=lambda w: i18n.week_label(w.year, w.week, ctx.lang))
+    week = st.columns([1, 2])[0].selectbox(
+        tr("reports.page.week"),
+        weeks,
+        key="reports_week",
+        format_func=lambda w: i18n.week_label(w.year, w.week, ctx.lang),
+    )
     if ctx.user.sees_personal_data and not reporter:
         reporters_version = st.toggle(tr("reports.page.reporters_version"), key="reports_reporters_version")
     else:
         reporters_version = True
         st.caption(tr("reports.page.reporters_only"))
-    downloads(partial(service.weekly_bytes, db_key, str(week), code, reporters_version, ctx.lang),
-              service.weekly_file_stem(str(week), reporters_version), "reports_weekly")
+    downloads(
+        partial(service.weekly_bytes, db_key, str(week), code, reporters_version, ctx.lang),
+        service.weekly_file_stem(str(week), reporters_version),
+        "reports_weekly",
+    )
     if staff and cached(service.smtp_configured):
-        if st.button(tr("reports.page.send"), key="reports_send", icon=":material/send:", help=tr("reports.page.send_help")):
+        if st.button(
+            tr("reports.page.send"),
+            key="reports_send",
+            icon=":material/send:",
+            help=tr("reports.page.send_help"),
+        ):
             try:
                 n = service.send_weekly(ctx.con, week, code, ctx.lang)
                 st.success(tr("reports.page.sent", n=n))
@@ -60,7 +85,12 @@ def weekly_tab() -> None:
         st.markdown(f"#### {tr('reports.weekly.title', week=week.week, year=week.year)}")
         st.markdown("\n".join(f"- {md(sentence)}" for sentence in wd.changes))
     if staff:
-        st.caption(tr("reports.page.cli", command=f"python -m est_data report weekly --week {week} --out rapport.pdf"))
+        st.caption(
+            tr(
+                "reports.page.cli",
+                command=f"python -m est_data report weekly --week {week} --out rapport.pdf",
+            )
+        )
 
 
 def quarterly_tab() -> None:
@@ -68,15 +98,31 @@ def quarterly_tab() -> None:
     default_year, default_quarter = cached(service.default_quarter, code)
     years = cached(service.report_years, code) or [default_year]
     c1, c2, _ = st.columns([1, 1, 2])
-    year = c1.selectbox(tr("reports.page.year"), years, index=years.index(default_year) if default_year in years else 0,
-                        key="reports_q_year")
-    quarter = c2.selectbox(tr("reports.page.quarter"), [1, 2, 3, 4], index=default_quarter - 1,
-                           format_func=lambda q: f"Q{q}", key="reports_q_quarter")
-    downloads(partial(service.quarterly_bytes, db_key, int(year), int(quarter), code, ctx.lang),
-              f"kvartalsrapport_{year}_q{quarter}", "reports_quarterly")
+    year = c1.selectbox(
+        tr("reports.page.year"),
+        years,
+        index=years.index(default_year) if default_year in years else 0,
+        key="reports_q_year",
+    )
+    quarter = c2.selectbox(
+        tr("reports.page.quarter"),
+        [1, 2, 3, 4],
+        index=default_quarter - 1,
+        format_func=lambda q: f"Q{q}",
+        key="reports_q_quarter",
+    )
+    downloads(
+        partial(service.quarterly_bytes, db_key, int(year), int(quarter), code, ctx.lang),
+        f"kvartalsrapport_{year}_q{quarter}",
+        "reports_quarterly",
+    )
     if staff:
-        st.caption(tr("reports.page.cli", command=f"python -m est_data report quarterly --quarter {year}Q{quarter} "
-                                                  "--out kvartal.pdf"))
+        st.caption(
+            tr(
+                "reports.page.cli",
+                command=f"python -m est_data report quarterly --quarter {year}Q{quarter} --out kvartal.pdf",
+            )
+        )
 
 
 def annual_tab() -> None:
@@ -86,10 +132,15 @@ def annual_tab() -> None:
         st.info(tr("common.no_data"))
         return
     year = st.columns([1, 2])[0].selectbox(tr("reports.page.year"), years, key="reports_a_year")
-    downloads(partial(service.annual_bytes, db_key, int(year), code, ctx.lang), f"arsrapport_{year}",
-              "reports_annual")
+    downloads(
+        partial(service.annual_bytes, db_key, int(year), code, ctx.lang),
+        f"arsrapport_{year}",
+        "reports_annual",
+    )
     if staff:
-        st.caption(tr("reports.page.cli", command=f"python -m est_data report annual --year {year} --out ar.pdf"))
+        st.caption(
+            tr("reports.page.cli", command=f"python -m est_data report annual --year {year} --out ar.pdf")
+        )
 
 
 if reporter:

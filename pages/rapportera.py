@@ -31,9 +31,14 @@ if staff:
     names = {int(r.id): f"{r.name} – {r.organisation}" for r in people.itertuples()}
     ids = list(names)
     own = ctx.user.reporter_id if ctx.user.reporter_id in names else None
-    reporter_id = st.selectbox(tr("weekly.form.reporter"), ids, format_func=names.get,
-                               index=ids.index(own) if own else 0, key="report_reporter",
-                               help=tr("weekly.form.reporter_help"))
+    reporter_id = st.selectbox(
+        tr("weekly.form.reporter"),
+        ids,
+        format_func=names.get,
+        index=ids.index(own) if own else 0,
+        key="report_reporter",
+        help=tr("weekly.form.reporter_help"),
+    )
 else:
     reporter_id = ctx.user.reporter_id
     if reporter_id is None:
@@ -50,12 +55,18 @@ if (link_week := survey_link_week()) is not None:  # a personal survey link open
 
 
 def week_text(w: IsoWeek) -> str:
-    return tr("weekly.form.week_option", week=w.week, year=w.year, start=w.monday().strftime("%d/%m"),
-              end=w.sunday().strftime("%d/%m"))
+    return tr(
+        "weekly.form.week_option",
+        week=w.week,
+        year=w.year,
+        start=w.monday().strftime("%d/%m"),
+        end=w.sunday().strftime("%d/%m"),
+    )
 
 
-week = st.selectbox(tr("weekly.form.week"), weeks, format_func=week_text, key="report_week",
-                    help=tr("weekly.form.week_help"))
+week = st.selectbox(
+    tr("weekly.form.week"), weeks, format_func=week_text, key="report_week", help=tr("weekly.form.week_help")
+)
 if week.monday() > today:  # a link made ahead for next week: nothing to answer or report yet
     st.info(tr("weekly.form.future_week", week=week.week, start=week.monday().strftime("%d/%m")))
     st.stop()
@@ -67,9 +78,13 @@ if areas.empty:
 factors = cached(queries.factors)
 label_col = "label_en" if ctx.lang == "en" else "label_sv"
 sent = weekly.reporter_week(ctx.con, reporter_id, week)
-sent_levels = {(int(r.area_id), r.factor_code): int(r.level) for r in sent.dropna(subset=["factor_code"]).itertuples()}
-sent_comments = {int(r.area_id): (display.text(r.comment), bool(display.present(r.comment_internal)))
-                 for r in sent.itertuples()}
+sent_levels = {
+    (int(r.area_id), r.factor_code): int(r.level) for r in sent.dropna(subset=["factor_code"]).itertuples()
+}
+sent_comments = {
+    int(r.area_id): (display.text(r.comment), bool(display.present(r.comment_internal)))
+    for r in sent.itertuples()
+}
 
 flash = st.session_state.pop("report_flash", None)
 if flash_info := st.session_state.pop("report_flash_info", None):
@@ -94,24 +109,46 @@ with st.form(f"report_form_{prefix}", border=False):
             st.subheader(md(area.name))
             for factor in factors.itertuples():
                 st.segmented_control(
-                    md(getattr(factor, label_col)), LEVELS, format_func=level_text, selection_mode="single", required=True,
+                    md(getattr(factor, label_col)),
+                    LEVELS,
+                    format_func=level_text,
+                    selection_mode="single",
+                    required=True,
                     default=sent_levels.get((int(area.id), factor.code), 0),
-                    key=f"lvl_{prefix}_{area.id}_{factor.code}", help=factor.description or None,
-                    width="stretch")
+                    key=f"lvl_{prefix}_{area.id}_{factor.code}",
+                    help=factor.description or None,
+                    width="stretch",
+                )
             comment, internal = sent_comments.get(int(area.id), (None, False))
-            st.text_area(tr_user("weekly.form.comment", area=area.name), value=comment or "", max_chars=weekly.MAX_TEXT,
-                         key=f"comment_{prefix}_{area.id}", placeholder=tr("weekly.form.comment_placeholder"))
-            st.checkbox(tr("weekly.form.internal"), value=internal, key=f"internal_{prefix}_{area.id}",
-                        help=tr("weekly.form.internal_help"))
-    submitted = st.form_submit_button(tr("weekly.form.submit"), type="primary", key=f"report_submit_{prefix}",
-                                      width="stretch", icon=":material/send:")
+            st.text_area(
+                tr_user("weekly.form.comment", area=area.name),
+                value=comment or "",
+                max_chars=weekly.MAX_TEXT,
+                key=f"comment_{prefix}_{area.id}",
+                placeholder=tr("weekly.form.comment_placeholder"),
+            )
+            st.checkbox(
+                tr("weekly.form.internal"),
+                value=internal,
+                key=f"internal_{prefix}_{area.id}",
+                help=tr("weekly.form.internal_help"),
+            )
+    submitted = st.form_submit_button(
+        tr("weekly.form.submit"),
+        type="primary",
+        key=f"report_submit_{prefix}",
+        width="stretch",
+        icon=":material/send:",
+    )
 
 if submitted:
     answers = [
         weekly.AreaAnswer(
             area_id=int(area.id),
-            levels={f.code: int(st.session_state.get(f"lvl_{prefix}_{area.id}_{f.code}") or 0)
-                    for f in factors.itertuples()},
+            levels={
+                f.code: int(st.session_state.get(f"lvl_{prefix}_{area.id}_{f.code}") or 0)
+                for f in factors.itertuples()
+            },
             comment=st.session_state.get(f"comment_{prefix}_{area.id}") or None,
             comment_internal=bool(st.session_state.get(f"internal_{prefix}_{area.id}")),
         )
@@ -131,8 +168,10 @@ if not sent.empty:
     labels = dict(zip(factors["code"], factors[label_col], strict=True))
     for _, group in sent.groupby("area_id", sort=False):
         raised = group[group["level"] > 0].sort_values("level", ascending=False)
-        parts = [f"{md(labels.get(r.factor_code, r.factor_code))} {i18n.t(f'weekly.level.{int(r.level)}', ctx.lang)}"
-                 for r in raised.itertuples()]
+        parts = [
+            f"{md(labels.get(r.factor_code, r.factor_code))} {i18n.t(f'weekly.level.{int(r.level)}', ctx.lang)}"
+            for r in raised.itertuples()
+        ]
         text = ", ".join(parts) if parts else tr("weekly.form.nothing")
         st.markdown(f"**{md(group['area'].iloc[0])}**: {text}")
         if comment := display.text(group["comment"].iloc[0]):
@@ -157,11 +196,14 @@ for event in events.itertuples():
         when = str(event.occurred_date)[:10] + (f", {tr('weekly.part.' + part)}" if part else "")
         place = " ".join(x for x in (text(event.area), where) if x)
         st.markdown(f"**{md(labels.get(event.factor_code, event.factor_code))}**")
-        st.text(f"{place} · {when}\
-{text(event.description)}")
+        st.text(
+            f"{place} · {when}\
+{text(event.description)}"
+        )
         if st.button(tr("weekly.event.delete"), key=f"event_delete_{event.id}", icon=":material/delete:"):
             weekly.delete_event(ctx.con, int(event.id), None if staff else reporter_id, ctx.user.username)
             st.rerun()
+
 
 def send_event(reporter_id: int, week: IsoWeek) -> None:
     """Send the event form. A callback runs before the page is drawn again, so the fields can be emptied
@@ -171,12 +213,23 @@ def send_event(reporter_id: int, week: IsoWeek) -> None:
     state = st.session_state
     point = state.get("event_point") if state.get("event_map_on") else None
     try:
-        event_id = weekly.add_event(ctx.con, reporter_id, weekly.EventReport(
-            factor_code=state.get("event_factor"), occurred_date=state.get(f"event_date_{week}"),
-            description=state.get("event_description") or "", area_id=state.get("event_area"),
-            place_id=state.get("event_place"), time_of_day=state.get("event_part"),
-            occurred_time=state.get("event_time"), address=state.get("event_address") or None,
-            lat=point[0] if point else None, lon=point[1] if point else None), by=ctx.user.username)
+        event_id = weekly.add_event(
+            ctx.con,
+            reporter_id,
+            weekly.EventReport(
+                factor_code=state.get("event_factor"),
+                occurred_date=state.get(f"event_date_{week}"),
+                description=state.get("event_description") or "",
+                area_id=state.get("event_area"),
+                place_id=state.get("event_place"),
+                time_of_day=state.get("event_part"),
+                occurred_time=state.get("event_time"),
+                address=state.get("event_address") or None,
+                lat=point[0] if point else None,
+                lon=point[1] if point else None,
+            ),
+            by=ctx.user.username,
+        )
     except weekly.WeeklyError as err:
         state["event_error"] = tr_user(err.key, **err.kwargs)
         return
@@ -190,7 +243,8 @@ def send_event(reporter_id: int, week: IsoWeek) -> None:
     already = state.get("event_last_id") == event_id
     state["event_last_id"] = event_id
     state["report_flash_info" if already else "report_flash"] = tr(
-        "weekly.event.already_sent" if already else "weekly.event.thanks")
+        "weekly.event.already_sent" if already else "weekly.event.thanks"
+    )
 
 
 with st.expander(tr("weekly.event.new"), expanded=events.empty, icon=":material/add_circle:"):
@@ -201,8 +255,14 @@ with st.expander(tr("weekly.event.new"), expanded=events.empty, icon=":material/
     area_id = st.selectbox(tr("weekly.event.area"), area_ids, format_func=area_names.get, key="event_area")
     area_places = cached(weekly.places, (area_id,))
     place_names = {int(p.id): p.name for p in area_places.itertuples()}
-    place_id = st.selectbox(tr("weekly.event.place"), list(place_names), format_func=place_names.get, index=None,
-                            placeholder=tr("weekly.event.place_none"), key="event_place")
+    place_id = st.selectbox(
+        tr("weekly.event.place"),
+        list(place_names),
+        format_func=place_names.get,
+        index=None,
+        placeholder=tr("weekly.event.place_none"),
+        key="event_place",
+    )
     st.text_input(tr("weekly.event.address"), key="event_address", max_chars=200)
     point = st.session_state.get("event_point")
     if st.toggle(tr("weekly.event.use_map"), key="event_map_on"):
@@ -210,20 +270,40 @@ with st.expander(tr("weekly.event.new"), expanded=events.empty, icon=":material/
         chosen = gdf[gdf["id"] == area_id]
         m = geo.base_map(chosen if not chosen.empty else gdf, lang=ctx.lang)
         geo.add_areas(m, chosen if not chosen.empty else gdf, None, {"name": tr("col.area")})
-        clicked = st_folium(m, height=320, returned_objects=["last_clicked"], key="event_map", use_container_width=True)
+        clicked = st_folium(
+            m, height=320, returned_objects=["last_clicked"], key="event_map", use_container_width=True
+        )
         if clicked and clicked.get("last_clicked"):
             point = (clicked["last_clicked"]["lat"], clicked["last_clicked"]["lng"])
             st.session_state["event_point"] = point
         if point:
             st.caption(tr("weekly.event.point_chosen", lat=f"{point[0]:.5f}", lon=f"{point[1]:.5f}"))
     last_day = min(today, week.sunday())
-    st.date_input(tr("weekly.event.date"), value=last_day, min_value=week.monday(), max_value=last_day,
-                  format="YYYY-MM-DD", key=f"event_date_{week}")
-    st.segmented_control(tr("weekly.event.part"), list(weekly.PARTS_OF_DAY),
-                         format_func=lambda p: tr(f"weekly.part.{p}"), key="event_part", width="stretch")
+    st.date_input(
+        tr("weekly.event.date"),
+        value=last_day,
+        min_value=week.monday(),
+        max_value=last_day,
+        format="YYYY-MM-DD",
+        key=f"event_date_{week}",
+    )
+    st.segmented_control(
+        tr("weekly.event.part"),
+        list(weekly.PARTS_OF_DAY),
+        format_func=lambda p: tr(f"weekly.part.{p}"),
+        key="event_part",
+        width="stretch",
+    )
     st.time_input(tr("weekly.event.time"), value=None, key="event_time", step=300)
     st.text_area(tr("weekly.event.description"), key="event_description", max_chars=weekly.MAX_TEXT)
-    st.button(tr("weekly.event.send"), type="primary", key="event_send", width="stretch", icon=":material/send:",
-              on_click=send_event, args=(reporter_id, week))
+    st.button(
+        tr("weekly.event.send"),
+        type="primary",
+        key="event_send",
+        width="stretch",
+        icon=":material/send:",
+        on_click=send_event,
+        args=(reporter_id, week),
+    )
     if error := st.session_state.pop("event_error", None):
         st.error(error)

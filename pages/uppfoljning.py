@@ -23,8 +23,12 @@ if latest is None:
     st.stop()
 
 months = list(pd.date_range(end=pd.Timestamp(latest), periods=48, freq="MS").date)[::-1]
-chosen = st.selectbox(tr("followup.month"), months, format_func=lambda d: f"{i18n.month_name(d.month, ctx.lang)} {d.year}",
-                      key="followup_month")
+chosen = st.selectbox(
+    tr("followup.month"),
+    months,
+    format_func=lambda d: f"{i18n.month_name(d.month, ctx.lang)} {d.year}",
+    key="followup_month",
+)
 month_name = f"{i18n.month_name(chosen.month, ctx.lang)} {chosen.year}"
 
 
@@ -46,7 +50,9 @@ def number(value: object, decimals: int = 0) -> str:
     return i18n.number(float(value), decimals, ctx.lang)
 
 
-table = cached(compstat.compstat_table, filters.municipality_code, chosen.year, chosen.month, filters.area_ids)
+table = cached(
+    compstat.compstat_table, filters.municipality_code, chosen.year, chosen.month, filters.area_ids
+)
 st.subheader(tr("followup.table_title", month=month_name))
 fresh = cached(coverage.freshness_for, filters.municipality_code, ctx.lang)
 if fresh:
@@ -55,23 +61,37 @@ if table.empty:
     st.info(tr("followup.empty"))
 else:
     counts = table["verdict_month"].value_counts()
-    st.markdown(tr("followup.summary", rise=int(counts.get(compstat.RISE, 0)), fall=int(counts.get(compstat.FALL, 0)),
-                   same=int(counts.get(compstat.NO_CHANGE, 0))))
-    shown = pd.DataFrame({
-        tr("followup.col.category"): [row_label(k, lab) + (" *" if p else "")
-                                      for k, lab, p in zip(table["key"], table["label"], table["preliminary"],
-                                                           strict=True)],
-        tr("followup.col.this_month"): [number(v) for v in table["this_month"]],
-        tr("followup.col.last_year"): [number(v) for v in table["last_year"]],
-        tr("followup.col.change_pct"): [("–" if pd.isna(v) else f"{number(v)} %") for v in table["change_pct"]],
-        tr("followup.col.avg_3y"): [number(v, 1) for v in table["avg_3y"]],
-        tr("followup.col.verdict_month"): [verdict_text(v, f) for v, f in
-                                           zip(table["verdict_month"], table["too_few_month"], strict=True)],
-        tr("followup.col.ytd"): [number(v) for v in table["ytd"]],
-        tr("followup.col.ytd_last"): [number(v) for v in table["ytd_last"]],
-        tr("followup.col.verdict_ytd"): [verdict_text(v, f) for v, f in
-                                         zip(table["verdict_ytd"], table["too_few_ytd"], strict=True)],
-    })
+    st.markdown(
+        tr(
+            "followup.summary",
+            rise=int(counts.get(compstat.RISE, 0)),
+            fall=int(counts.get(compstat.FALL, 0)),
+            same=int(counts.get(compstat.NO_CHANGE, 0)),
+        )
+    )
+    shown = pd.DataFrame(
+        {
+            tr("followup.col.category"): [
+                row_label(k, lab) + (" *" if p else "")
+                for k, lab, p in zip(table["key"], table["label"], table["preliminary"], strict=True)
+            ],
+            tr("followup.col.this_month"): [number(v) for v in table["this_month"]],
+            tr("followup.col.last_year"): [number(v) for v in table["last_year"]],
+            tr("followup.col.change_pct"): [
+                ("–" if pd.isna(v) else f"{number(v)} %") for v in table["change_pct"]
+            ],
+            tr("followup.col.avg_3y"): [number(v, 1) for v in table["avg_3y"]],
+            tr("followup.col.verdict_month"): [
+                verdict_text(v, f)
+                for v, f in zip(table["verdict_month"], table["too_few_month"], strict=True)
+            ],
+            tr("followup.col.ytd"): [number(v) for v in table["ytd"]],
+            tr("followup.col.ytd_last"): [number(v) for v in table["ytd_last"]],
+            tr("followup.col.verdict_ytd"): [
+                verdict_text(v, f) for v, f in zip(table["verdict_ytd"], table["too_few_ytd"], strict=True)
+            ],
+        }
+    )
 
     def colour(value: object) -> str:
         if value == tr("followup.verdict.ökning"):
@@ -80,12 +100,19 @@ else:
             return "background-color: #d1e7dd; color: #0f5132; font-weight: 600"
         return ""
 
-    styled = shown.style.map(colour, subset=[tr("followup.col.verdict_month"), tr("followup.col.verdict_ytd")])
+    styled = shown.style.map(
+        colour, subset=[tr("followup.col.verdict_month"), tr("followup.col.verdict_ytd")]
+    )
     show_table(styled, hide_index=True, width="stretch", key="followup_table")
     tests = compstat.tests_made(table, compstat.TABLE_P_COLUMNS)
-    st.caption(tr("followup.chance", tests=tests, chance=i18n.number(compstat.chance_flags(tests), 1, ctx.lang)))
-    st.caption(tr("followup.preliminary_note") + " · " + tr("followup.table_caption", month=month_name,
-                                                              min_events=compstat.MIN_EVENTS))
+    st.caption(
+        tr("followup.chance", tests=tests, chance=i18n.number(compstat.chance_flags(tests), 1, ctx.lang))
+    )
+    st.caption(
+        tr("followup.preliminary_note")
+        + " · "
+        + tr("followup.table_caption", month=month_name, min_events=compstat.MIN_EVENTS)
+    )
     download_table_lazy(shown, f"compstat_{chosen.isoformat()[:7]}", key="followup_table_xlsx")
 
 st.subheader(tr("followup.chart_title"))
@@ -98,10 +125,23 @@ else:
     labels = {k: row_label(k, lab) for k, lab in zip(series["key"], series["label"], strict=True)}
     keys = list(dict.fromkeys(table["key"])) if not table.empty else list(labels)
     keys += [k for k in labels if k not in keys]
-    picked = st.multiselect(tr("followup.categories"), keys, default=keys, format_func=lambda k: labels.get(k, k),
-                            key="followup_categories")
-    fig = cached_figure(trend_figures.followup_lines, filters.municipality_code, chosen.year, chosen.month,
-                        filters.area_ids, tuple(picked), tuple(sorted(labels.items())), ctx.lang)
+    picked = st.multiselect(
+        tr("followup.categories"),
+        keys,
+        default=keys,
+        format_func=lambda k: labels.get(k, k),
+        key="followup_categories",
+    )
+    fig = cached_figure(
+        trend_figures.followup_lines,
+        filters.municipality_code,
+        chosen.year,
+        chosen.month,
+        filters.area_ids,
+        tuple(picked),
+        tuple(sorted(labels.items())),
+        ctx.lang,
+    )
     if fig is not None:
         show_chart(fig, theme=None, key="followup_chart")
     st.caption(tr("followup.chart_caption"))
@@ -109,10 +149,19 @@ st.subheader(tr("followup.actions_title"))
 if actions.empty:
     st.write(tr("followup.no_actions"))
 else:
-    show_table(pd.DataFrame({
-        tr("followup.col.id"): actions["id"], tr("followup.col.title"): actions["title"],
-        tr("followup.col.kind"): actions["kind"], tr("followup.col.area"): actions["area"],
-        tr("followup.col.start"): actions["start_date"],
-    }), hide_index=True, width="stretch", key="followup_actions")
+    show_table(
+        pd.DataFrame(
+            {
+                tr("followup.col.id"): actions["id"],
+                tr("followup.col.title"): actions["title"],
+                tr("followup.col.kind"): actions["kind"],
+                tr("followup.col.area"): actions["area"],
+                tr("followup.col.start"): actions["start_date"],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+        key="followup_actions",
+    )
 
 show_similar_size(filters.municipality_code, ctx.lang)

@@ -24,11 +24,16 @@ def sample_template(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("template") / "sample.duckdb"
     con = db.connect(path)
     sample.load(con)
-    for username, role in (("admin", "admin"), ("samordnare", "samordnare"), ("lasare", "läsare"),
-                           ("rapportor", "rapportör")):
+    for username, role in (
+        ("admin", "admin"),
+        ("samordnare", "samordnare"),
+        ("lasare", "läsare"),
+        ("rapportor", "rapportör"),
+    ):
         reporter_id = 1 if role == "rapportör" else None
-        auth.create_user(con, username, ADMIN_PASSWORD, role, reporter_id=reporter_id,
-                         email=f"{username}@example.test")
+        auth.create_user(
+            con, username, ADMIN_PASSWORD, role, reporter_id=reporter_id, email=f"{username}@example.test"
+        )
     db.close(path)
     return path
 

@@ -52,7 +52,8 @@ def test_evaluation_chart_map_and_annual_excel(server, browser):  # noqa: F811
         assert frame.locator(".leaflet-overlay-pane canvas").count() >= 1
         assert frame.locator(".leaflet-control-layers-overlays label").count() == 4
         page.locator('iframe[title="streamlit_folium.st_folium"]').last.screenshot(
-            path=str(screenshot_dir() / "insatser_evaluation_map.png"))
+            path=str(screenshot_dir() / "insatser_evaluation_map.png")
+        )
 
     page.get_by_role("tab", name="Vad fungerade?").click()
     settle(page)

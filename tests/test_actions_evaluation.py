@@ -56,13 +56,20 @@ def test_wdd_shared_control_variance_matches_simulation():
     rng = np.random.default_rng(14)
     lam = {"t": (207, 110), "c": (308, 318), "d": (178, 157)}
     draws = {k: (rng.poisson(v[0], 200_000), rng.poisson(v[1], 200_000)) for k, v in lam.items()}
-    values = (draws["t"][1] - draws["t"][0]) - 2 * (draws["c"][1] - draws["c"][0]) + (draws["d"][1] - draws["d"][0])
+    values = (
+        (draws["t"][1] - draws["t"][0])
+        - 2 * (draws["c"][1] - draws["c"][0])
+        + (draws["d"][1] - draws["d"][0])
+    )
     stated = wdd(lam["t"], lam["c"], buffer=lam["d"]).se
     assert values.std() == pytest.approx(stated, rel=0.01)
     # With scaled controls (area weights), too: the control's two coefficients add before squaring.
     scaled = wdd(lam["t"], lam["c"], buffer=lam["d"], area_weights=(1, 2, 1, 4))
-    values = (draws["t"][1] - draws["t"][0]) - (0.5 + 0.25) * (draws["c"][1] - draws["c"][0]) \
+    values = (
+        (draws["t"][1] - draws["t"][0])
+        - (0.5 + 0.25) * (draws["c"][1] - draws["c"][0])
         + (draws["d"][1] - draws["d"][0])
+    )
     assert values.std() == pytest.approx(scaled.se, rel=0.01)
 
 
@@ -149,8 +156,10 @@ def test_default_control_leaves_out_areas_with_other_actions(sample_con):
     # the moped checks in Anderslöv (10) target traffic offences: those areas stay.
     ev = evaluation.evaluate(sample_con, 2)
     assert ev.control_excluded == [5]
-    assert "I resten av kommunen (utom områden med andra insatser under perioden) minskade det under samma tid " \
+    assert (
+        "I resten av kommunen (utom områden med andra insatser under perioden) minskade det under samma tid "
         "från 82 till 55." in evaluation.verdict_text(ev, "sv")
+    )
     chosen = evaluation.evaluate(sample_con, 2, Settings(control_area_ids=(5, 7)))
     assert chosen.control_excluded == [] and not chosen.control_default
     assert "I kontrollområdena" in evaluation.verdict_text(chosen, "sv")
@@ -170,7 +179,9 @@ def test_planned_action_cannot_be_evaluated(sample_con):
 
 
 def test_settings_change_windows_and_target(sample_con):
-    ev = evaluation.evaluate(sample_con, 1, Settings(weeks=8, run_in_weeks=2, target_mode="radius", buffer_m=0))
+    ev = evaluation.evaluate(
+        sample_con, 1, Settings(weeks=8, run_in_weeks=2, target_mode="radius", buffer_m=0)
+    )
     assert ev.windows.weeks_before == 8
     assert ev.windows.after_start == dt.date(2025, 3, 17)
     assert ev.target_mode == "radius"
@@ -186,30 +197,52 @@ START = dt.date(2025, 3, 3)  # a Monday
 
 
 def _square(lon: float, lat: float, size: float = 0.02) -> str:
-    return (f"POLYGON(({lon} {lat}, {lon + size} {lat}, {lon + size} {lat + size / 2}, {lon} {lat + size / 2}, "
-            f"{lon} {lat}))")
+    return (
+        f"POLYGON(({lon} {lat}, {lon + size} {lat}, {lon + size} {lat + size / 2}, {lon} {lat + size / 2}, "
+        f"{lon} {lat}))"
+    )
 
 
 def _build(con, weekly_target, weekly_control, weeks_before: int = 78, weeks_after: int = 12) -> int:
     """Two areas far apart; weekly_* give the events of week i (i < 0 before the start)."""
     with db.transaction(con):
         con.execute("insert into municipality (code, name) values ('9999', 'Provkommun')")
-        con.execute("insert into area (id, municipality_code, name, geometry_wkt) values (1, '9999', 'Mål', ?)",
-                    [_square(13.10, 55.38)])
-        con.execute("insert into area (id, municipality_code, name, geometry_wkt) values (2, '9999', 'Kontroll', ?)",
-                    [_square(13.30, 55.38)])
+        con.execute(
+            "insert into area (id, municipality_code, name, geometry_wkt) values (1, '9999', 'Mål', ?)",
+            [_square(13.10, 55.38)],
+        )
+        con.execute(
+            "insert into area (id, municipality_code, name, geometry_wkt) values (2, '9999', 'Kontroll', ?)",
+            [_square(13.30, 55.38)],
+        )
         rows = []
         for week in range(-weeks_before, weeks_after):
             monday = START + dt.timedelta(weeks=week)
             for area_id, lon, n in ((1, 13.11, weekly_target(week)), (2, 13.31, weekly_control(week))):
                 for k in range(int(n)):
                     when = dt.datetime.combine(monday + dt.timedelta(days=k % 7), dt.time(20, k % 60))
-                    rows.append(["polisen", f"{area_id}-{week}-{k}", when, "Skadegörelse", "9999", area_id,
-                                 55.385, lon])
-        con.executemany("insert into incident (source, external_id, occurred_at, category, municipality_code,"
-                        " area_id, lat, lon) values (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        con.execute("insert into action (id, title, kind, area_id, start_date, status, target_categories)"
-                    " values (1, 'Provinsats', 'kamera', 1, ?, 'pågående', ['Skadegörelse'])", [START])
+                    rows.append(
+                        [
+                            "polisen",
+                            f"{area_id}-{week}-{k}",
+                            when,
+                            "Skadegörelse",
+                            "9999",
+                            area_id,
+                            55.385,
+                            lon,
+                        ]
+                    )
+        con.executemany(
+            "insert into incident (source, external_id, occurred_at, category, municipality_code,"
+            " area_id, lat, lon) values (?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        con.execute(
+            "insert into action (id, title, kind, area_id, start_date, status, target_categories)"
+            " values (1, 'Provinsats', 'kamera', 1, ?, 'pågående', ['Skadegörelse'])",
+            [START],
+        )
     return 1
 
 
@@ -250,7 +283,6 @@ def test_pre_trend_caveat(empty_con):
     assert "pre_trend" in ev.caveats
 
 
-
 def test_classify_by_coordinates_area_and_vague_precision():
     import pandas as pd
     import shapely
@@ -259,14 +291,16 @@ def test_classify_by_coordinates_area_and_vague_precision():
     target = shapely.Point(x, y).buffer(200)
     buffer = target.buffer(300)
     far_lon = 13.31
-    events = pd.DataFrame({
-        "day": pd.to_datetime(["2025-01-01"] * 6),
-        "category": ["Skadegörelse"] * 6,
-        "area_id": [1, 1, 2, 1, 1, 2],
-        "lat": [55.385, 55.385 + 0.0035, 55.385, None, 55.385, 55.385],
-        "lon": [13.11, 13.11, far_lon, None, 13.11, far_lon],
-        "location_precision": ["exact", "place", "exact", "area", "municipality", "area"],
-    })
+    events = pd.DataFrame(
+        {
+            "day": pd.to_datetime(["2025-01-01"] * 6),
+            "category": ["Skadegörelse"] * 6,
+            "area_id": [1, 1, 2, 1, 1, 2],
+            "lat": [55.385, 55.385 + 0.0035, 55.385, None, 55.385, 55.385],
+            "lon": [13.11, 13.11, far_lon, None, 13.11, far_lon],
+            "location_precision": ["exact", "place", "exact", "area", "municipality", "area"],
+        }
+    )
     # 0 inside the target; 1 about 390 m north: in the buffer ring; 2 far away: control;
     # 3 known only as area 1; 4 a municipality centre point: left out; 5 area-only elsewhere: control.
     by_area = evaluation.classify(events, target, buffer, (), (), target_area_id=1)
@@ -294,11 +328,20 @@ def test_etest_switches_to_the_score_test_for_large_counts():
 def test_place_only_action_is_evaluated_around_its_place(sample_con):
     from est_data import actions
 
-    new_id = actions.create_action(sample_con, "admin", title="Närvaro vid Stortorget", kind="närvaro",
-                                   place_id=2, radius_m=200, start_date=dt.date(2026, 3, 2), status="pågående",
-                                   target_categories=["Narkotikabrott"])
+    new_id = actions.create_action(
+        sample_con,
+        "admin",
+        title="Närvaro vid Stortorget",
+        kind="närvaro",
+        place_id=2,
+        radius_m=200,
+        start_date=dt.date(2026, 3, 2),
+        status="pågående",
+        target_categories=["Narkotikabrott"],
+    )
     ev = evaluation.evaluate(sample_con, new_id)
     assert ev.target_mode == "radius"
     assert ev.area == "Centrum"  # the place's area, for the survey and the tables
-    assert sum(ev.counts["target"]) < sum(evaluation.evaluate(sample_con, new_id, Settings(target_mode="area"))
-                                          .counts["target"])
+    assert sum(ev.counts["target"]) < sum(
+        evaluation.evaluate(sample_con, new_id, Settings(target_mode="area")).counts["target"]
+    )

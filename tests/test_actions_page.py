@@ -30,8 +30,13 @@ def _open_tab(at, label: str):
 def test_register_lists_the_sample_actions(sample_db):
     at = app_as("samordnare", "insatser")
     assert not at.exception, at.exception
-    assert [t.label for t in at.tabs] == ["Register", "Ny insats", "Ändra eller avsluta", "Utvärdering",
-                                          "Vad fungerade?"]
+    assert [t.label for t in at.tabs] == [
+        "Register",
+        "Ny insats",
+        "Ändra eller avsluta",
+        "Utvärdering",
+        "Vad fungerade?",
+    ]
     table = _frame(at, "Insats")
     assert len(table) == 13
     assert "Kamerabevakning vid Västervångsskolan" in set(table["Insats"])
@@ -53,12 +58,15 @@ def test_create_and_close_an_action(sample_db):
     assert not at.error, [e.value for e in at.error]
     assert at.success[0].value.startswith("Insatsen är sparad")
     con = db.connect(sample_db)
-    row = con.execute("select id, kind, status, created_by from action where title = 'Trygghetsvandring i Hamnen'"
-                      ).fetchone()
+    row = con.execute(
+        "select id, kind, status, created_by from action where title = 'Trygghetsvandring i Hamnen'"
+    ).fetchone()
     assert row[1:] == ("närvaro", "pågående", "samordnare")
     new_id = row[0]
-    audit = con.execute("select username, operation from audit_log where table_name = 'action' and record_id = ?",
-                        [str(new_id)]).fetchall()
+    audit = con.execute(
+        "select username, operation from audit_log where table_name = 'action' and record_id = ?",
+        [str(new_id)],
+    ).fetchall()
     assert audit == [("samordnare", "create")]
 
     at = _open_tab(at, "Ändra eller avsluta")
@@ -116,8 +124,10 @@ def test_annual_table_and_summary(sample_db):
     assert "kamera: 1 av 1 med färre händelser än väntat" in summary
     at.selectbox(key="actions_year").set_value(2026).run()
     table = _frame(at, "Bedömning")
-    assert dict(zip(table["Insats"], table["Bedömning"], strict=True))["Förstärkt närvaro vid Stationen"] == \
-        "Minskning med förflyttning"
+    assert (
+        dict(zip(table["Insats"], table["Bedömning"], strict=True))["Förstärkt närvaro vid Stationen"]
+        == "Minskning med förflyttning"
+    )
 
 
 def test_readers_cannot_edit(sample_db):

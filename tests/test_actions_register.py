@@ -22,9 +22,19 @@ def _audit(con, action_id: int) -> list[tuple]:
 def test_create_edit_close_with_audit(sample_con):
     revision = db.revision(sample_con)
     new_id = actions.create_action(
-        sample_con, "samordnare", title="  Extra belysning vid Gångtunneln ", kind="belysning", area_id=6,
-        place_id=18, radius_m=150, start_date=dt.date(2026, 11, 2), status="pågående", cost_sek=30000,
-        target_factors=["otrygga_platser"], target_categories=["Skadegörelse"])
+        sample_con,
+        "samordnare",
+        title="  Extra belysning vid Gångtunneln ",
+        kind="belysning",
+        area_id=6,
+        place_id=18,
+        radius_m=150,
+        start_date=dt.date(2026, 11, 2),
+        status="pågående",
+        cost_sek=30000,
+        target_factors=["otrygga_platser"],
+        target_categories=["Skadegörelse"],
+    )
     assert db.revision(sample_con) != revision  # page caches see the change
     created = actions.get_action(sample_con, new_id)
     assert created["title"] == "Extra belysning vid Gångtunneln"
@@ -42,7 +52,11 @@ def test_create_edit_close_with_audit(sample_con):
     assert (closed["status"], closed["end_date"]) == ("avslutad", dt.date(2026, 11, 20))
 
     log = _audit(sample_con, new_id)
-    assert [(u, op) for u, op, _, _ in log] == [("samordnare", "create"), ("admin", "update"), ("admin", "update")]
+    assert [(u, op) for u, op, _, _ in log] == [
+        ("samordnare", "create"),
+        ("admin", "update"),
+        ("admin", "update"),
+    ]
     before, after = json.loads(log[1][2]), json.loads(log[1][3])
     assert before == {"cost_sek": 30000.0, "responsible": None}
     assert after == {"cost_sek": 42000, "responsible": "Gatukontoret"}
@@ -54,19 +68,22 @@ def test_unchanged_edit_writes_nothing(sample_con):
     assert _audit(sample_con, 1) == []
 
 
-@pytest.mark.parametrize(("fields", "key"), [
-    ({"title": " "}, "actions.error.title"),
-    ({"kind": "drönare"}, "actions.error.kind"),
-    ({"status": "klar"}, "actions.error.status"),
-    ({"start_date": dt.date(2026, 5, 1), "end_date": dt.date(2026, 4, 1)}, "actions.error.dates"),
-    ({"cost_sek": -5}, "actions.error.cost"),
-    ({"area_id": None, "place_id": None}, "actions.error.where"),
-    ({"area_id": 999}, "actions.error.area"),
-    ({"geometry_wkt": "POLYGON((0 0, 1 1))"}, "actions.error.polygon"),
-    ({"geometry_wkt": "POINT(13.1 55.4)"}, "actions.error.polygon"),
-    ({"status": "pågående", "start_date": None}, "actions.error.start_needed"),
-    ({"owner": "x"}, "actions.error.unknown_field"),
-])
+@pytest.mark.parametrize(
+    ("fields", "key"),
+    [
+        ({"title": " "}, "actions.error.title"),
+        ({"kind": "drönare"}, "actions.error.kind"),
+        ({"status": "klar"}, "actions.error.status"),
+        ({"start_date": dt.date(2026, 5, 1), "end_date": dt.date(2026, 4, 1)}, "actions.error.dates"),
+        ({"cost_sek": -5}, "actions.error.cost"),
+        ({"area_id": None, "place_id": None}, "actions.error.where"),
+        ({"area_id": 999}, "actions.error.area"),
+        ({"geometry_wkt": "POLYGON((0 0, 1 1))"}, "actions.error.polygon"),
+        ({"geometry_wkt": "POINT(13.1 55.4)"}, "actions.error.polygon"),
+        ({"status": "pågående", "start_date": None}, "actions.error.start_needed"),
+        ({"owner": "x"}, "actions.error.unknown_field"),
+    ],
+)
 def test_mistakes_are_refused_and_nothing_is_written(sample_con, fields, key):
     base = {"title": "Prov", "kind": "annat", "area_id": 1, "start_date": dt.date(2026, 5, 1)}
     count = sample_con.execute("select count(*) from action").fetchone()[0]
@@ -78,8 +95,14 @@ def test_mistakes_are_refused_and_nothing_is_written(sample_con, fields, key):
 
 def test_own_polygon_is_accepted(sample_con):
     polygon = "POLYGON((13.15 55.38, 13.16 55.38, 13.16 55.385, 13.15 55.385, 13.15 55.38))"
-    new_id = actions.create_action(sample_con, "admin", title="Egen yta", geometry_wkt=polygon,
-                                   start_date=dt.date(2026, 3, 2), status="pågående")
+    new_id = actions.create_action(
+        sample_con,
+        "admin",
+        title="Egen yta",
+        geometry_wkt=polygon,
+        start_date=dt.date(2026, 3, 2),
+        status="pågående",
+    )
     assert actions.get_action(sample_con, new_id)["geometry_wkt"] == polygon
 
 
@@ -93,7 +116,10 @@ def test_list_filters(sample_con):
     everything = actions.list_actions(sample_con, "1287")
     assert len(everything) == 13
     cameras = actions.list_actions(sample_con, "1287", kinds=("kamera",))
-    assert set(cameras["title"]) == {"Kamerabevakning vid Västervångsskolan", "Kamera vid Busstationen Anderslöv"}
+    assert set(cameras["title"]) == {
+        "Kamerabevakning vid Västervångsskolan",
+        "Kamera vid Busstationen Anderslöv",
+    }
     running = actions.list_actions(sample_con, "1287", statuses=("pågående",))
     assert set(running["status"]) == {"pågående"} and len(running) == 4
     in_centrum = actions.list_actions(sample_con, "1287", area_ids=(1,))
@@ -108,8 +134,10 @@ def test_list_filters(sample_con):
 def test_action_written_by_the_weekly_meeting_shows_up(sample_con):
     # The weekly meeting writes to the same table (possibly with fewer fields): it must list and evaluate.
     with db.transaction(sample_con):
-        sample_con.execute("insert into action (title, kind, area_id, start_date, status)"
-                           " values ('Närvaro i helgen', 'närvaro', 2, date '2026-11-13', 'pågående')")
+        sample_con.execute(
+            "insert into action (title, kind, area_id, start_date, status)"
+            " values ('Närvaro i helgen', 'närvaro', 2, date '2026-11-13', 'pågående')"
+        )
     listed = actions.list_actions(sample_con, "1287", statuses=("pågående",))
     assert "Närvaro i helgen" in set(listed["title"])
     new_id = int(listed.loc[listed["title"] == "Närvaro i helgen", "id"].iloc[0])
@@ -133,8 +161,14 @@ def test_annual_table_summary(sample_con):
 
 
 def test_drawn_polygon_to_wkt():
-    feature = {"type": "Feature", "properties": {}, "geometry": {
-        "type": "Polygon", "coordinates": [[[13.15, 55.38], [13.1612345678, 55.38], [13.16, 55.385], [13.15, 55.38]]]}}
+    feature = {
+        "type": "Feature",
+        "properties": {},
+        "geometry": {
+            "type": "Polygon",
+            "coordinates": [[[13.15, 55.38], [13.1612345678, 55.38], [13.16, 55.385], [13.15, 55.38]]],
+        },
+    }
     text = actions.polygon_wkt_from_geojson(feature)
     assert text.startswith("POLYGON ((")
     assert "13.161235 55.38" in text and "13.1612345678" not in text

@@ -12,8 +12,13 @@ from est_data.analysis import evaluation
 from est_data.strings.actions import STRINGS
 
 ROOT = Path(__file__).resolve().parent.parent
-FILES = ["est_data/actions.py", "est_data/cli/actions.py", "est_data/charts/actions.py",
-         "est_data/analysis/evaluation.py", "pages/insatser.py"]
+FILES = [
+    "est_data/actions.py",
+    "est_data/cli/actions.py",
+    "est_data/charts/actions.py",
+    "est_data/analysis/evaluation.py",
+    "pages/insatser.py",
+]
 
 
 def test_literal_keys_exist():
@@ -32,8 +37,10 @@ def test_generated_keys_exist():
     keys += [f"actions.verdict_text.{v}_relative" for v in ("worked", "displacement", "increase")]
     keys += [f"actions.verdict_text.control.{d}" for d in ("up", "down", "flat")]
     keys += [f"actions.verdict_text.where.{w}" for w in ("default", "default_clean", "chosen")]
-    keys += [f"actions.calibrate.test.{k}" for k in ("verdict", "exact", "wdd", "wdd_buffer", "buffer", "survey",
-                                                       "etest")]
+    keys += [
+        f"actions.calibrate.test.{k}"
+        for k in ("verdict", "exact", "wdd", "wdd_buffer", "buffer", "survey", "etest")
+    ]
     caveats = evaluation.CAVEATS
     keys += [f"actions.caveat.{c}" for c in caveats] + [f"actions.caveat_short.{c}" for c in caveats]
     keys += [f"actions.eval.row.{r}" for r in ("target", "control", "buffer", "buffer_control")]
@@ -59,7 +66,13 @@ def test_page_in_english(sample_db):
     at.run()
     assert not at.exception, at.exception
     assert any(t.value == "Actions" for t in at.title)
-    assert [t.label for t in at.tabs] == ["Register", "New action", "Edit or close", "Evaluation", "What worked?"]
+    assert [t.label for t in at.tabs] == [
+        "Register",
+        "New action",
+        "Edit or close",
+        "Evaluation",
+        "What worked?",
+    ]
     # The default choice is the latest action started: the bicycle garage, too recent to judge.
     assert at.selectbox(key="actions_eval_choice").value == 12
     assert at.info[-1].value.startswith("**Too few events.** No certain change — too few events")

@@ -14,8 +14,10 @@ START = dt.date(2025, 3, 3)  # a Monday
 
 
 def _square(lon: float, lat: float, size: float = 0.02) -> str:
-    return (f"POLYGON(({lon} {lat}, {lon + size} {lat}, {lon + size} {lat + size / 2}, {lon} {lat + size / 2}, "
-            f"{lon} {lat}))")
+    return (
+        f"POLYGON(({lon} {lat}, {lon + size} {lat}, {lon + size} {lat + size / 2}, {lon} {lat + size / 2}, "
+        f"{lon} {lat}))"
+    )
 
 
 def _build(con, target, control, buffer=lambda w: 0, weeks_before: int = 78, weeks_after: int = 12) -> int:
@@ -23,27 +25,52 @@ def _build(con, target, control, buffer=lambda w: 0, weeks_before: int = 78, wee
     the target (no area). target/control/buffer give the events of week i (i < 0 before the start)."""
     with db.transaction(con):
         con.execute("insert into municipality (code, name) values ('9999', 'Provkommun')")
-        con.execute("insert into area (id, municipality_code, name, geometry_wkt) values (1, '9999', 'Mål', ?)",
-                    [_square(13.10, 55.38)])
-        con.execute("insert into area (id, municipality_code, name, geometry_wkt) values (2, '9999', 'Kontroll', ?)",
-                    [_square(13.30, 55.38)])
+        con.execute(
+            "insert into area (id, municipality_code, name, geometry_wkt) values (1, '9999', 'Mål', ?)",
+            [_square(13.10, 55.38)],
+        )
+        con.execute(
+            "insert into area (id, municipality_code, name, geometry_wkt) values (2, '9999', 'Kontroll', ?)",
+            [_square(13.30, 55.38)],
+        )
         rows = []
         for week in range(-weeks_before, weeks_after):
             monday = START + dt.timedelta(weeks=week)
-            for area_id, lon, n in ((1, 13.11, target(week)), (2, 13.31, control(week)), (None, 13.1222, buffer(week))):
+            for area_id, lon, n in (
+                (1, 13.11, target(week)),
+                (2, 13.31, control(week)),
+                (None, 13.1222, buffer(week)),
+            ):
                 for k in range(int(n)):
                     when = dt.datetime.combine(monday + dt.timedelta(days=k % 7), dt.time(20, k % 60))
-                    rows.append(["polisen", f"{area_id}-{week}-{k}", when, "Skadegörelse", "9999", area_id,
-                                 55.385, lon])
-        con.executemany("insert into incident (source, external_id, occurred_at, category, municipality_code,"
-                        " area_id, lat, lon) values (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        con.execute("insert into action (id, title, kind, area_id, start_date, status, target_categories)"
-                    " values (1, 'Provinsats', 'kamera', 1, ?, 'pågående', ['Skadegörelse'])", [START])
+                    rows.append(
+                        [
+                            "polisen",
+                            f"{area_id}-{week}-{k}",
+                            when,
+                            "Skadegörelse",
+                            "9999",
+                            area_id,
+                            55.385,
+                            lon,
+                        ]
+                    )
+        con.executemany(
+            "insert into incident (source, external_id, occurred_at, category, municipality_code,"
+            " area_id, lat, lon) values (?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        con.execute(
+            "insert into action (id, title, kind, area_id, start_date, status, target_categories)"
+            " values (1, 'Provinsats', 'kamera', 1, ?, 'pågående', ['Skadegörelse'])",
+            [START],
+        )
     return 1
 
 
 def _split(total_before: int, total_after: int, weeks: int = 12):
     """A weekly function giving total_before over the 12 weeks before and total_after over the 12 after."""
+
     def weekly(w: int) -> int:
         if -weeks <= w < 0:
             i, total = w + weeks, total_before
@@ -52,10 +79,12 @@ def _split(total_before: int, total_after: int, weeks: int = 12):
         else:
             return round(total_before / weeks)
         return total // weeks + (1 if i < total % weeks else 0)
+
     return weekly
 
 
 # ------------------------------------------------------------------------------------------ zero counts
+
 
 def test_target_from_zero_is_an_increase_whatever_the_control_did(empty_con):
     # Main called this "ingen effekt": with 0 before the control's scale fell back to 1.0, so the control's own
@@ -99,6 +128,7 @@ def test_exact_test_matches_fisher_and_handles_empty_margins():
 
 # ------------------------------------------------------------------------------------------ wording rules
 
+
 def test_text_says_what_the_control_did(empty_con):
     # The issue's placebo: 35 before, 34 after, while the rest of the municipality rose 383 -> 603.
     _build(empty_con, _split(35, 34), _split(383, 603))
@@ -110,8 +140,10 @@ def test_text_says_what_the_control_did(empty_con):
     assert ev.verdict == "no_effect"  # exact test p = 0.056
     assert text.startswith("Ingen säker förändring: 35 händelser")
     assert "kan vara slump (exakt test, p = 0,056)" in text
-    assert "In the rest of the municipality it rose over the same time from 383 to 603." in \
-        evaluation.verdict_text(ev, "en")
+    assert (
+        "In the rest of the municipality it rose over the same time from 383 to 603."
+        in evaluation.verdict_text(ev, "en")
+    )
 
 
 def test_never_certain_on_a_handful_of_events(empty_con):
@@ -204,7 +236,9 @@ def test_more_than_expected_while_the_target_did_not_rise(empty_con):
     ev = evaluation.evaluate(empty_con, 1)
     assert ev.verdict == "increase"
     assert evaluation.verdict_label(ev, "sv") == "Fler än väntat"
-    assert evaluation.verdict_text(ev, "sv").startswith("Fler händelser än väntat i målområdet: 40 under 12 veckor")
+    assert evaluation.verdict_text(ev, "sv").startswith(
+        "Fler händelser än väntat i målområdet: 40 under 12 veckor"
+    )
 
 
 def test_stratified_exact_test_takes_the_category_mix_into_account():
@@ -239,7 +273,7 @@ def test_scaled_wdd_variance_counts_the_estimated_scale():
     both = evaluation.wdd_by_category([((20, 30), (200, 300)), ((10, 5), (100, 50))])
     one, two = evaluation.wdd_scaled((20, 30), (200, 300)), evaluation.wdd_scaled((10, 5), (100, 50))
     assert both.wdd == pytest.approx(one.wdd + two.wdd)
-    assert both.se == pytest.approx((one.se ** 2 + two.se ** 2) ** 0.5)
+    assert both.se == pytest.approx((one.se**2 + two.se**2) ** 0.5)
 
 
 def test_buffer_rise_caveat_when_the_target_did_not_change(empty_con):
@@ -247,8 +281,10 @@ def test_buffer_rise_caveat_when_the_target_did_not_change(empty_con):
     ev = evaluation.evaluate(empty_con, 1)
     assert ev.verdict == "no_effect"
     assert "buffer_rise" in ev.caveats
-    assert any("ökade säkert i buffertzonen runt målområdet (10 före, 40 efter)" in c
-               for c in evaluation.caveat_texts(ev, "sv"))
+    assert any(
+        "ökade säkert i buffertzonen runt målområdet (10 före, 40 efter)" in c
+        for c in evaluation.caveat_texts(ev, "sv")
+    )
 
 
 def test_no_buffer_caveat_on_a_few_buffer_events(empty_con):
@@ -267,6 +303,8 @@ def test_control_from_zero_is_judged_by_the_test(empty_con):
     assert ev.change_test.direction == -1 and ev.change_test.p_value < 0.001
     assert ev.verdict == "worked" and evaluation.verdict_label(ev, "sv") == "Färre än väntat"
     text = evaluation.verdict_text(ev, "sv")
-    assert "I resten av kommunen ökade det under samma tid från 0,0 per vecka till" in text  # after: 11.6 weeks
+    assert (
+        "I resten av kommunen ökade det under samma tid från 0,0 per vecka till" in text
+    )  # after: 11.6 weeks
     assert "omkring" not in text  # nothing to scale by: no expected count is claimed
     assert evaluation.as_dict(ev)["control_scale"] is None

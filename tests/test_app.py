@@ -73,10 +73,10 @@ def test_wrong_password_is_refused(sample_db):
     assert at.session_state["user_id"] > 0
 
 
-
-
-@pytest.mark.parametrize("username,role", [("admin", "admin"), ("samordnare", "samordnare"), ("lasare", "läsare"),
-                                           ("rapportor", "rapportör")])
+@pytest.mark.parametrize(
+    "username,role",
+    [("admin", "admin"), ("samordnare", "samordnare"), ("lasare", "läsare"), ("rapportor", "rapportör")],
+)
 def test_roles_see_only_their_pages(sample_db, username, role):
     allowed = {p.key for p in registry.allowed(role)}
     for spec in registry.PAGES:
@@ -89,8 +89,9 @@ def test_roles_see_only_their_pages(sample_db, username, role):
         if spec.key in allowed:
             continue
         at = AppTest.from_file(str(ROOT / "pages" / f"{spec.key}.py"), default_timeout=60)
-        at.session_state["user_id"] = db.connect().execute(
-            "select id from app_user where username = ?", [username]).fetchone()[0]
+        at.session_state["user_id"] = (
+            db.connect().execute("select id from app_user where username = ?", [username]).fetchone()[0]
+        )
         at.run()
         assert at.error and "behörighet" in at.error[0].value
 
@@ -118,11 +119,15 @@ def test_overview_shows_figures_from_the_database(sample_db):
     assert ov.answered == answered
     police_last7 = con.execute(
         "select count(*) from incident where source = 'polisen' and not is_summary"
-        " and cast(occurred_at as date) between date '2026-11-16' and date '2026-11-22'").fetchone()[0]
+        " and cast(occurred_at as date) between date '2026-11-16' and date '2026-11-22'"
+    ).fetchone()[0]
     assert int(metrics["Polishändelser"]) == police_last7
     by_status = {label.rsplit(" ", 1)[-1]: int(value) for label, value in metrics.items() if "●" in label}
-    assert by_status == {"Röd": ov.status_counts["röd"], "Gul": ov.status_counts["gul"],
-                         "Grön": ov.status_counts["grön"]}
+    assert by_status == {
+        "Röd": ov.status_counts["röd"],
+        "Gul": ov.status_counts["gul"],
+        "Grön": ov.status_counts["grön"],
+    }
     assert sum(by_status.values()) == 14
     assert any("Exempeldata" in i.value for i in at.info)
 
@@ -151,5 +156,3 @@ def test_repeated_failures_slow_down_but_never_lock(sample_con):
         auth.authenticate(sample_con, "admin", ADMIN_PASSWORD, now=t0)
     later = t0 + auth.throttle_delay(auth.FREE_ATTEMPTS)
     assert auth.authenticate(sample_con, "admin", ADMIN_PASSWORD, now=later) is not None
-
-

@@ -31,8 +31,9 @@ def _file_2024() -> bytes:
     districts after the municipalities, names with an en dash (Malung–Sälen)."""
     expected = _expected()
     lines = ["Kommun;Antal;Per 100 000 inv."]
-    for code, name in zip(reference.kommuner()["municipality_code"], reference.kommuner()["municipality_name"],
-                          strict=True):
+    for code, name in zip(
+        reference.kommuner()["municipality_code"], reference.kommuner()["municipality_name"], strict=True
+    ):
         count, rate = expected[code]
         lines.append(f"{name.replace('-', '–')};{_swedish(count)};{_swedish(rate)}")
     lines.append("Hela landet;1 498 733;14 270")
@@ -53,8 +54,9 @@ def _file_2021() -> bytes:
     """The 2021 layout: no header, names such as 'Ale kommun' and 'Arjeplogs kommun'."""
     expected = _expected()
     lines = []
-    for code, name in zip(reference.kommuner()["municipality_code"], reference.kommuner()["municipality_name"],
-                          strict=True):
+    for code, name in zip(
+        reference.kommuner()["municipality_code"], reference.kommuner()["municipality_name"], strict=True
+    ):
         count, rate = expected[code]
         lines.append(f"{_official(name)};{_swedish(count)};{_swedish(rate)}")
     lines.append("Hela landet;1 440 000;13 800")
@@ -65,7 +67,8 @@ def _yearly_rows(con, year: int) -> dict[str, tuple[int, float | None]]:
     rows = con.execute(
         "select municipality_code, count, rate_per_100k from crime_stat"
         " where period_start = ? and period_end = ? and crime_label = ? and area_id is null",
-        [dt.date(year, 1, 1), dt.date(year, 12, 31), bra.TOTAL_LABEL]).fetchall()
+        [dt.date(year, 1, 1), dt.date(year, 12, 31), bra.TOTAL_LABEL],
+    ).fetchall()
     return {code: (count, rate) for code, count, rate in rows}
 
 
@@ -97,7 +100,12 @@ def test_yearly_file_with_header_every_municipality(empty_con):
     for name in DISTRICTS:
         assert name in districts
     # the national figure is not a municipality
-    assert empty_con.execute("select count(*) from municipality where code = ?", [bra.NATIONAL_CODE]).fetchone()[0] == 0
+    assert (
+        empty_con.execute("select count(*) from municipality where code = ?", [bra.NATIONAL_CODE]).fetchone()[
+            0
+        ]
+        == 0
+    )
 
 
 def test_yearly_file_without_header_2021(empty_con):
@@ -117,7 +125,9 @@ def test_reimport_changes_nothing_and_a_new_figure_replaces(empty_con):
     bra.load(empty_con, _file_2024(), "Anmälda brott kommunerna 2024.csv")
     again = bra.load(empty_con, _file_2024(), "Anmälda brott kommunerna 2024.csv")
     assert (again.rows_loaded, again.rows_unchanged) == (0, 291)
-    revised = _file_2024().replace(f"Trelleborg;{_swedish(_expected()['1287'][0])};".encode(), b"Trelleborg;4 321;")
+    revised = _file_2024().replace(
+        f"Trelleborg;{_swedish(_expected()['1287'][0])};".encode(), b"Trelleborg;4 321;"
+    )
     report = bra.load(empty_con, revised, "Anmälda brott kommunerna 2024.csv")
     assert (report.rows_loaded, report.rows_updated) == (1, 1)
     assert _yearly_rows(empty_con, 2024)["1287"][0] == 4321
@@ -138,7 +148,10 @@ def test_unknown_names_are_rejected_with_line_and_reason(empty_con):
     data = "Kommun;Antal;Per 100 000 inv.\r\nTrelleborg;2 537;5 801\r\nAnkeborg;12;40\r\nYstad;..;\r\n"
     report = bra.load(empty_con, data.encode("utf-8"), "Anmälda brott kommunerna 2024.csv")
     assert report.rows_loaded == 1
-    assert {r.line: r.reason for r in report.rejected} == {3: "okänd kommun: Ankeborg", 4: "uppgift saknas (..)"}
+    assert {r.line: r.reason for r in report.rejected} == {
+        3: "okänd kommun: Ankeborg",
+        4: "uppgift saknas (..)",
+    }
 
 
 def test_cli_with_year(empty_db, tmp_path, capsys):
@@ -166,7 +179,7 @@ def test_similar_size_comparison(empty_con):
     population = {code: count * 100_000 / rate for code, (count, rate) in expected.items()}
     own = population["1287"]
     nearest = sorted((c for c in population if c != "1287"), key=lambda c: abs(math.log(population[c] / own)))
-    assert set(table["municipality_code"]) == {"1287", *nearest[:similar_size.GROUP_SIZE]}
+    assert set(table["municipality_code"]) == {"1287", *nearest[: similar_size.GROUP_SIZE]}
     row = table.loc[table["is_self"]].iloc[0]
     assert row["name"] == "Trelleborg"
     assert row["population"] == pytest.approx(own)
@@ -185,7 +198,9 @@ def test_uppfoljning_shows_the_comparison(sample_db):
 
     at = app_as("lasare", "uppfoljning")
     assert not at.exception
-    assert any("Brås årsfil per kommun" in i.value for i in at.info)  # no yearly file yet: says how to get one
+    assert any(
+        "Brås årsfil per kommun" in i.value for i in at.info
+    )  # no yearly file yet: says how to get one
     bra.load(db.connect(sample_db), _file_2024(), "Anmälda brott kommunerna 2024.csv")
     at.run()
     assert not at.exception
@@ -201,7 +216,9 @@ def test_data_page_asks_for_the_year_only_when_the_name_has_none(sample_db):
     from tests.conftest import app_as
 
     at = app_as("samordnare", "data")
-    at.file_uploader(key="data_bra_file").set_value(("Anmälda brott kommunerna 2024.csv", _file_2024(), "text/csv"))
+    at.file_uploader(key="data_bra_file").set_value(
+        ("Anmälda brott kommunerna 2024.csv", _file_2024(), "text/csv")
+    )
     at.run()
     assert not at.exception
     assert not [n for n in at.number_input if n.key == "data_bra_year"]

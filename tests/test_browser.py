@@ -29,8 +29,16 @@ from est_data.ui.pages import PAGES
 from tests.conftest import ADMIN_PASSWORD, ROOT
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
 SHOTS = ROOT / "test-artifacts" / "screenshots"
 PAGE_KEYS = [p.key for p in PAGES]
 
@@ -76,10 +84,30 @@ def serve_app(database: Path, directory: Path):
     env = {**os.environ, "EST_DB": str(database), "EST_LOAD_SAMPLE": "0"}
     log = (directory / "streamlit.log").open("wb")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none", "--server.runOnSave", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "app.py"),
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
+            "--server.runOnSave",
+            "false",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(url, proc)
@@ -121,14 +149,17 @@ def settle(page, timeout: float = 90_000) -> None:
     try:  # the rerun may take a moment to start on a busy machine; a quick one may be over already
         page.wait_for_function(
             "() => document.querySelector('[data-testid=\"stApp\"]')"
-            ".getAttribute('data-test-script-state') !== 'notRunning'", timeout=1500)
+            ".getAttribute('data-test-script-state') !== 'notRunning'",
+            timeout=1500,
+        )
     except PlaywrightTimeout:
         pass
     page.wait_for_function(
         "() => { const app = document.querySelector('[data-testid=\"stApp\"]');"
         " return app && app.getAttribute('data-test-script-state') === 'notRunning'"
         " && !document.querySelector('[data-testid=\"stStatusWidget\"] button'); }",
-        timeout=timeout)
+        timeout=timeout,
+    )
     page.wait_for_timeout(500)
 
 
@@ -152,8 +183,12 @@ def leaflet_offline() -> bool:
 
 
 def login(browser, url: str, username: str):
-    context = browser.new_context(viewport={"width": 1440, "height": 1000}, accept_downloads=True,
-                                  locale="sv-SE", timezone_id="Europe/Stockholm")
+    context = browser.new_context(
+        viewport={"width": 1440, "height": 1000},
+        accept_downloads=True,
+        locale="sv-SE",
+        timezone_id="Europe/Stockholm",
+    )
     context.route(lambda target: not target.startswith(url), _block_outside)
     page = context.new_page()
     page.goto(url, wait_until="domcontentloaded")
@@ -288,8 +323,12 @@ def test_map_renders_areas_and_an_event_layer(admin):
     assert "Bakgrundskartan kunde inte hämtas" in notice.inner_text()
     assert layers["clusters"] + layers["markers"] > 0
     # the map uses the page's width (it was ~480 px of 1440 beside the tables)
-    width = admin.evaluate("() => document.querySelector('iframe[title*=\"st_folium\"]').getBoundingClientRect().width")
-    main = admin.evaluate("() => document.querySelector('[data-testid=\"stMainBlockContainer\"]').clientWidth")
+    width = admin.evaluate(
+        "() => document.querySelector('iframe[title*=\"st_folium\"]').getBoundingClientRect().width"
+    )
+    main = admin.evaluate(
+        "() => document.querySelector('[data-testid=\"stMainBlockContainer\"]').clientWidth"
+    )
     assert width >= 0.85 * main, (width, main)
     screenshot(admin, "karta_karta")
     # The heat layer (kernel density: Leaflet.heat or a raster image overlay) appears when switched on.
@@ -310,7 +349,9 @@ def test_a_chart_renders(admin):
     admin.wait_for_selector('[data-testid="stPlotlyChart"] svg.main-svg', timeout=60_000)
     # A drawn plotly chart has axes with tick labels and at least one trace.
     assert admin.locator('[data-testid="stPlotlyChart"] .xtick').count() > 0
-    assert admin.locator('[data-testid="stPlotlyChart"] .trace, [data-testid="stPlotlyChart"] .hm').count() > 0
+    assert (
+        admin.locator('[data-testid="stPlotlyChart"] .trace, [data-testid="stPlotlyChart"] .hm').count() > 0
+    )
     screenshot(admin, "trender_diagram")
 
 

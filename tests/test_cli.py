@@ -10,8 +10,14 @@ from tests.conftest import ROOT
 
 
 def run(*args: str, stdin: str = "", env_db: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "est_data", *args], input=stdin, capture_output=True, text=True,
-                          cwd=ROOT, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "est_data", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
 
 
 def test_init_creates_a_migrated_database(tmp_path):
@@ -39,8 +45,17 @@ def test_init_sample_loads_once(tmp_path):
 
 def test_users_add_and_list(tmp_path):
     path = tmp_path / "u.duckdb"
-    ok = run("--db", str(path), "users", "add", "kim", "--role", "samordnare", "--password-stdin",
-             stdin="ett-bra-losenord\n")
+    ok = run(
+        "--db",
+        str(path),
+        "users",
+        "add",
+        "kim",
+        "--role",
+        "samordnare",
+        "--password-stdin",
+        stdin="ett-bra-losenord\n",
+    )
     assert ok.returncode == 0, ok.stderr
     listed = run("--db", str(path), "users", "list")
     assert "kim" in listed.stdout and "samordnare" in listed.stdout
@@ -66,7 +81,9 @@ def test_users_add_refuses_mistakes(tmp_path):
 def test_sample_command_writes_the_files(tmp_path):
     result = run("sample", "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "out" / "incidents.csv").read_bytes() == (ROOT / "sample_data" / "incidents.csv").read_bytes()
+    assert (tmp_path / "out" / "incidents.csv").read_bytes() == (
+        ROOT / "sample_data" / "incidents.csv"
+    ).read_bytes()
 
 
 def test_unknown_command_is_a_usage_error():

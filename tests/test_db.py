@@ -17,29 +17,106 @@ CONTRACT = {
     "factor": ["code", "label_sv", "label_en", "description", "sort_order", "active"],
     "reporter": ["id", "name", "email", "organisation", "active"],
     "reporter_area": ["reporter_id", "area_id"],
-    "survey_response": ["id", "iso_year", "iso_week", "reporter_id", "area_id", "submitted_at", "comment", "source"],
+    "survey_response": [
+        "id",
+        "iso_year",
+        "iso_week",
+        "reporter_id",
+        "area_id",
+        "submitted_at",
+        "comment",
+        "source",
+    ],
     "survey_rating": ["response_id", "factor_code", "level"],
-    "observation": ["id", "reported_at", "occurred_at", "time_of_day", "reporter_id", "source", "factor_code",
-                    "area_id", "place_id", "lat", "lon", "description", "severity"],
-    "incident": ["id", "source", "external_id", "occurred_at", "category", "municipality_code", "area_id", "lat",
-                 "lon", "location_precision", "cost_sek", "summary"],
-    "crime_stat": ["municipality_code", "area_id", "period_start", "period_end", "crime_code", "crime_label",
-                   "count", "preliminary"],
-    "action": ["id", "title", "kind", "area_id", "place_id", "partners", "responsible", "start_date", "end_date",
-               "status", "description", "cost_sek", "target_factors", "target_categories"],
-    "weekly_assessment": ["iso_year", "iso_week", "area_id", "status", "priority", "note", "decided_at",
-                          "decided_by"],
-    "import_batch": ["id", "source", "file_name", "file_sha256", "rows_read", "rows_loaded", "rows_rejected",
-                     "started_at", "finished_at"],
+    "observation": [
+        "id",
+        "reported_at",
+        "occurred_at",
+        "time_of_day",
+        "reporter_id",
+        "source",
+        "factor_code",
+        "area_id",
+        "place_id",
+        "lat",
+        "lon",
+        "description",
+        "severity",
+    ],
+    "incident": [
+        "id",
+        "source",
+        "external_id",
+        "occurred_at",
+        "category",
+        "municipality_code",
+        "area_id",
+        "lat",
+        "lon",
+        "location_precision",
+        "cost_sek",
+        "summary",
+    ],
+    "crime_stat": [
+        "municipality_code",
+        "area_id",
+        "period_start",
+        "period_end",
+        "crime_code",
+        "crime_label",
+        "count",
+        "preliminary",
+    ],
+    "action": [
+        "id",
+        "title",
+        "kind",
+        "area_id",
+        "place_id",
+        "partners",
+        "responsible",
+        "start_date",
+        "end_date",
+        "status",
+        "description",
+        "cost_sek",
+        "target_factors",
+        "target_categories",
+    ],
+    "weekly_assessment": [
+        "iso_year",
+        "iso_week",
+        "area_id",
+        "status",
+        "priority",
+        "note",
+        "decided_at",
+        "decided_by",
+    ],
+    "import_batch": [
+        "id",
+        "source",
+        "file_name",
+        "file_sha256",
+        "rows_read",
+        "rows_loaded",
+        "rows_rejected",
+        "started_at",
+        "finished_at",
+    ],
     "app_user": ["id", "username", "role", "password_hash"],
     "audit_log": ["id", "username"],
 }
 
 
 def columns(con, table: str) -> list[str]:
-    return [r[0] for r in con.execute(
-        "select column_name from information_schema.columns where table_name = ? order by ordinal_position",
-        [table]).fetchall()]
+    return [
+        r[0]
+        for r in con.execute(
+            "select column_name from information_schema.columns where table_name = ? order by ordinal_position",
+            [table],
+        ).fetchall()
+    ]
 
 
 def test_migrate_from_empty_creates_the_contract(empty_con):
@@ -66,8 +143,12 @@ def test_older_database_migrates_without_losing_data(tmp_path, monkeypatch):
     con.execute("insert into area (municipality_code, name) values ('1287', 'Centrum')")
     db.close(path)
     # A newer version adds a migration.
-    extra = (999, "999_test.sql", "alter table area add column if not exists test_note varchar;"
-                                  "create table if not exists test_new (id integer);")
+    extra = (
+        999,
+        "999_test.sql",
+        "alter table area add column if not exists test_note varchar;"
+        "create table if not exists test_new (id integer);",
+    )
     monkeypatch.setattr(db, "schema_files", lambda: [*files, extra])
     con = db.connect(path)
     assert db.current_version(con) == 999

@@ -20,9 +20,13 @@ PREFIX = f"1_{WEEK}"
 
 def _comment(path) -> list:
     con = db.connect(path)
-    return [r[0] for r in con.execute(
-        "select comment from survey_response where reporter_id = 1 and iso_year = ? and iso_week = ?",
-        [WEEK.year, WEEK.week]).fetchall()]
+    return [
+        r[0]
+        for r in con.execute(
+            "select comment from survey_response where reporter_id = 1 and iso_year = ? and iso_week = ?",
+            [WEEK.year, WEEK.week],
+        ).fetchall()
+    ]
 
 
 def test_correcting_a_level_does_not_save_nan_as_the_comment(sample_db):
@@ -55,8 +59,10 @@ def test_event_form_is_cleared_and_a_double_click_sends_once(sample_db):
     at.button(key="event_send").click().run()
     assert not at.exception
     con = db.connect(sample_db)
-    n = con.execute("select count(*) from observation where reporter_id = 1 and description = ?",
-                    ["Nya tags på gympasalen"]).fetchone()[0]
+    n = con.execute(
+        "select count(*) from observation where reporter_id = 1 and description = ?",
+        ["Nya tags på gympasalen"],
+    ).fetchone()[0]
     assert n == 1
     assert any("redan" in i.value for i in at.info)
 
@@ -72,11 +78,22 @@ def test_a_missing_status_is_no_answers_not_a_key(missing):
 def test_action_register_with_missing_categories():
     from est_data.actions import display_table
 
-    frame = pd.DataFrame({"id": [1, 2], "title": ["Närvaro", "Kamera"], "kind": ["närvaro", "kamera"],
-                          "status": ["pågår", "planerad"], "area": ["Centrum", None], "place": [None, None],
-                          "start_date": [dt.date(2026, 11, 26), None], "end_date": [None, None],
-                          "responsible": [None, "Polisen"], "partners": [pd.NA, None], "cost_sek": [None, 1.0],
-                          "target_categories": [pd.NA, ["skadegörelse", "klotter"]]})
+    frame = pd.DataFrame(
+        {
+            "id": [1, 2],
+            "title": ["Närvaro", "Kamera"],
+            "kind": ["närvaro", "kamera"],
+            "status": ["pågår", "planerad"],
+            "area": ["Centrum", None],
+            "place": [None, None],
+            "start_date": [dt.date(2026, 11, 26), None],
+            "end_date": [None, None],
+            "responsible": [None, "Polisen"],
+            "partners": [pd.NA, None],
+            "cost_sek": [None, 1.0],
+            "target_categories": [pd.NA, ["skadegörelse", "klotter"]],
+        }
+    )
     table = display_table(frame)
     text = table.astype(str).to_string()
     assert "skadegörelse, klotter" in text
@@ -88,7 +105,9 @@ def broken_overview(*args, **kwargs):
     raise ZeroDivisionError("/work/secret/path.py division by zero")
 
 
-def test_an_error_shows_a_swedish_message_with_a_number_and_logs_the_traceback(sample_db, monkeypatch, caplog):
+def test_an_error_shows_a_swedish_message_with_a_number_and_logs_the_traceback(
+    sample_db, monkeypatch, caplog
+):
     from est_data.analysis import overview
 
     monkeypatch.setattr(overview, "build", broken_overview)
@@ -141,7 +160,15 @@ def test_a_deactivated_reporter_can_no_longer_answer(sample_db):
     assert any("inte längre registrerad" in i.value for i in at.info)
     assert not at.button  # no form to send
     with pytest.raises(weekly.WeeklyError):
-        weekly.submit_week(con, 1, WEEK, [weekly.AreaAnswer(area_id=AREA, levels={}, comment=None)], by="rapportor")
+        weekly.submit_week(
+            con, 1, WEEK, [weekly.AreaAnswer(area_id=AREA, levels={}, comment=None)], by="rapportor"
+        )
     # an import of a former reporter's old answers is still accepted
-    weekly.submit_week(con, 1, WEEK.shift(-1), [weekly.AreaAnswer(area_id=AREA, levels={}, comment=None)],
-                       by="import", source="import")
+    weekly.submit_week(
+        con,
+        1,
+        WEEK.shift(-1),
+        [weekly.AreaAnswer(area_id=AREA, levels={}, comment=None)],
+        by="import",
+        source="import",
+    )

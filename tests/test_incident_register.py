@@ -21,7 +21,11 @@ SKOLAN = (55.388528, 13.129307)  # Västervångsskolan (sample_data/places.csv)
 STATIONEN = (55.382057, 13.154338)
 START = dt.date(2026, 6, 1)  # the action below starts here; 12 weeks before and after
 _TO_3006 = Transformer.from_crs(4326, 3006, always_xy=True)
-CATEGORIES = {"Brand i soprum": "Anlagda bränder", "Klotter i trapphus": "Klotter", "Fönster krossat": "Skadegörelse"}
+CATEGORIES = {
+    "Brand i soprum": "Anlagda bränder",
+    "Klotter i trapphus": "Klotter",
+    "Fönster krossat": "Skadegörelse",
+}
 HEADER = "Ärendenr;Datum;Klockslag;Händelsetyp;Adress;N;E;Beskrivning"
 
 
@@ -42,8 +46,10 @@ def _log() -> tuple[str, dict]:
         north, east = _sweref(*SKOLAN, dx=(k % 5) * 10.0, dy=(k % 3) * 10.0)
         timed = k % 2 == 1
         n += 1
-        rows.append(f"TH-{n:04d};{day.isoformat()};{'21:15' if timed else ''};Brand i soprum;Västervångsgatan 3;"
-                    f"{north};{east};Brand i kärl, släckt av boende")
+        rows.append(
+            f"TH-{n:04d};{day.isoformat()};{'21:15' if timed else ''};Brand i soprum;Västervångsgatan 3;"
+            f"{north};{east};Brand i kärl, släckt av boende"
+        )
         expect["exact_before" if before else "exact_after"] += 1
         expect["timed_rows" if timed else "day_rows"] += 1
     # address only: a named place inside the text, an area, and an address nobody knows
@@ -73,8 +79,9 @@ def _load(con, data: bytes, **options):
 
 def test_a_housing_company_log_loads_as_its_own_source(sample_con, tmp_path):
     data, expect = _file(tmp_path)
-    felanmalan_before = sample_con.execute("select count(*), sum(cost_sek) from incident where source = 'felanmalan'"
-                                           ).fetchone()
+    felanmalan_before = sample_con.execute(
+        "select count(*), sum(cost_sek) from incident where source = 'felanmalan'"
+    ).fetchone()
     report = _load(sample_con, data)
     assert report.source == SOURCE
     assert report.rows_read == 39
@@ -86,38 +93,60 @@ def test_a_housing_company_log_loads_as_its_own_source(sample_con, tmp_path):
         40: "klockslaget kan inte tolkas: '25:00'",
     }
     assert report.rows_loaded == 34
-    rows = sample_con.execute(
-        "select external_id, occurred_at, occurred_to, time_precision, category, factor_code, location_precision,"
-        "       lat, lon, place_id, area_id, summary"
-        " from incident where source = ? order by external_id", [SOURCE]).df().set_index("external_id")
+    rows = (
+        sample_con.execute(
+            "select external_id, occurred_at, occurred_to, time_precision, category, factor_code, location_precision,"
+            "       lat, lon, place_id, area_id, summary"
+            " from incident where source = ? order by external_id",
+            [SOURCE],
+        )
+        .df()
+        .set_index("external_id")
+    )
     assert len(rows) == 34
     # never mixed into felanmälan
-    assert sample_con.execute("select count(*), sum(cost_sek) from incident where source = 'felanmalan'"
-                              ).fetchone() == felanmalan_before
+    assert (
+        sample_con.execute(
+            "select count(*), sum(cost_sek) from incident where source = 'felanmalan'"
+        ).fetchone()
+        == felanmalan_before
+    )
     # date only: the whole day, not 00:00 as if exact; with a time: exact
     day = rows.loc["TH-0001"]
     assert day["time_precision"] == "day"
     assert day["occurred_at"] == dt.datetime(2026, 5, 29)
     assert day["occurred_to"] == dt.datetime(2026, 5, 30)
     timed = rows.loc["TH-0002"]
-    assert (timed["time_precision"], timed["occurred_at"].to_pydatetime()) == ("exact", dt.datetime(2026, 5, 26, 21, 15))
+    assert (timed["time_precision"], timed["occurred_at"].to_pydatetime()) == (
+        "exact",
+        dt.datetime(2026, 5, 26, 21, 15),
+    )
     assert timed["occurred_to"] is None or str(timed["occurred_to"]) in ("NaT", "None")
     assert (rows["time_precision"] == "day").sum() == expect["day_rows"] + 3
     # SWEREF 99 TM -> WGS 84 at the school, in Västervång, the category mapped and linked to its factor
     school = rows.loc["TH-0001"]
     assert school["location_precision"] == "exact"
-    assert school["lat"] == pytest.approx(SKOLAN[0], abs=1e-5) and school["lon"] == pytest.approx(SKOLAN[1], abs=1e-5)
+    assert school["lat"] == pytest.approx(SKOLAN[0], abs=1e-5) and school["lon"] == pytest.approx(
+        SKOLAN[1], abs=1e-5
+    )
     area_of = dict(sample_con.execute("select name, id from area").fetchall())
     place_of = dict(sample_con.execute("select name, id from place").fetchall())
     assert school["area_id"] == area_of["Västervång"] and school["place_id"] == place_of["Västervångsskolan"]
     assert (school["category"], school["factor_code"]) == ("Anlagda bränder", "brand")
     # addresses matched to named places and areas; an unknown one kept without a place on the map
-    assert (rows.loc["TH-0101", "location_precision"], rows.loc["TH-0101", "place_id"]) == \
-        ("place", place_of["Västervångsskolan"])
+    assert (rows.loc["TH-0101", "location_precision"], rows.loc["TH-0101", "place_id"]) == (
+        "place",
+        place_of["Västervångsskolan"],
+    )
     assert rows.loc["TH-0102", "place_id"] == place_of["Stationen"]
     assert rows.loc["TH-0102", "occurred_at"] == dt.datetime(2026, 5, 4, 23, 40)
-    assert (rows.loc["TH-0103", "location_precision"], rows.loc["TH-0103", "area_id"]) == ("area", area_of["Hamnen"])
-    assert rows.loc["TH-0103", "category"] == "Vattenläcka"  # not in the mapping: kept as written, and said so
+    assert (rows.loc["TH-0103", "location_precision"], rows.loc["TH-0103", "area_id"]) == (
+        "area",
+        area_of["Hamnen"],
+    )
+    assert (
+        rows.loc["TH-0103", "category"] == "Vattenläcka"
+    )  # not in the mapping: kept as written, and said so
     assert rows.loc["TH-0104", "location_precision"] == "municipality"
     assert any("Vattenläcka" in m for m in report.messages)
     assert any("bara datum" in m for m in report.messages)
@@ -148,29 +177,40 @@ def test_a_file_without_ids_is_idempotent_too(empty_con):
 
 
 def test_windows_and_excel_midnights(empty_con):
-    data = ("Id;Från;Till;Kategori\n"
-            "1;2026-03-01 22:00;2026-03-02 06:00;Inbrott i förråd\n"
-            "2;2026-03-05;2026-03-08;Inbrott i förråd\n"
-            "3;2026-03-09;2026-03-09;Inbrott i förråd\n").encode()
+    data = (
+        "Id;Från;Till;Kategori\n"
+        "1;2026-03-01 22:00;2026-03-02 06:00;Inbrott i förråd\n"
+        "2;2026-03-05;2026-03-08;Inbrott i förråd\n"
+        "3;2026-03-09;2026-03-09;Inbrott i förråd\n"
+    ).encode()
     profile = {"date": "Från", "date_to": "Till"}
     register.load(empty_con, data, "vakt.csv", source="Väktarna", mapping=profile)
-    rows = empty_con.execute("select external_id, occurred_at, occurred_to, time_precision from incident"
-                             " order by external_id").fetchall()
-    assert rows == [("1", dt.datetime(2026, 3, 1, 22), dt.datetime(2026, 3, 2, 6), "window"),
-                    ("2", dt.datetime(2026, 3, 5), dt.datetime(2026, 3, 9), "window"),
-                    ("3", dt.datetime(2026, 3, 9), dt.datetime(2026, 3, 10), "day")]
+    rows = empty_con.execute(
+        "select external_id, occurred_at, occurred_to, time_precision from incident order by external_id"
+    ).fetchall()
+    assert rows == [
+        ("1", dt.datetime(2026, 3, 1, 22), dt.datetime(2026, 3, 2, 6), "window"),
+        ("2", dt.datetime(2026, 3, 5), dt.datetime(2026, 3, 9), "window"),
+        ("3", dt.datetime(2026, 3, 9), dt.datetime(2026, 3, 10), "day"),
+    ]
     both = b"Id;Datum;Tid;Kategori\n1;2026-03-01 00:00:00;21:15:00;Brand\n2;2026-03-02 08:00;21:15;Brand\n"
     report = register.load(empty_con, both, "vakt2.csv", source="Väktarbolaget")  # Excel's date cell + a time
     assert report.rows_loaded == 1
-    assert [r.reason for r in report.rejected] == ["både datum med tid och en tidskolumn: 2026-03-02 08:00 / 21:15"]
-    assert empty_con.execute("select occurred_at, time_precision from incident where source = 'Väktarbolaget'"
-                             ).fetchall() == [
-        (dt.datetime(2026, 3, 1, 21, 15), "exact")]
+    assert [r.reason for r in report.rejected] == [
+        "både datum med tid och en tidskolumn: 2026-03-02 08:00 / 21:15"
+    ]
+    assert empty_con.execute(
+        "select occurred_at, time_precision from incident where source = 'Väktarbolaget'"
+    ).fetchall() == [(dt.datetime(2026, 3, 1, 21, 15), "exact")]
     excel = b"Id;Datum;Kategori\n1;2026-03-01 00:00:00;Brand\n2;2026-03-02 00:00:00;Brand\n"
     report = register.load(empty_con, excel, "rtj.csv", source="Räddningstjänsten")
     assert any("00:00" in m for m in report.messages)
-    assert {r[0] for r in empty_con.execute("select time_precision from incident where source = 'Räddningstjänsten'"
-                                            ).fetchall()} == {"day"}
+    assert {
+        r[0]
+        for r in empty_con.execute(
+            "select time_precision from incident where source = 'Räddningstjänsten'"
+        ).fetchall()
+    } == {"day"}
 
 
 def test_bad_source_names_and_missing_columns(empty_con):
@@ -186,15 +226,18 @@ def test_bad_source_names_and_missing_columns(empty_con):
 def test_profiles_from_the_cli(sample_db, tmp_path, capsys):
     data, _ = _file(tmp_path)
     path = tmp_path / "logg.csv"
-    path.write_bytes(data.replace(b"H\xe4ndelsetyp", b"Typ av h\xe4ndelse"))  # a column the importer cannot guess
+    path.write_bytes(
+        data.replace(b"H\xe4ndelsetyp", b"Typ av h\xe4ndelse")
+    )  # a column the importer cannot guess
     args = ["--db", str(sample_db), "import", "register", str(path)]
     assert cli.main(args + ["--source", SOURCE]) == 2  # no category column found
     assert "kategori" in capsys.readouterr().err
     strict = ["--source", SOURCE, "--column", "category=Typ av händelse", "--strict"]
     assert cli.main(args + strict) == 2  # five bad rows: nothing loaded
     assert "5 rader har fel" in capsys.readouterr().err
-    mapping = ["--column", "category=Typ av händelse"] + [x for k, v in CATEGORIES.items()
-                                                          for x in ("--category", f"{k}={v}")]
+    mapping = ["--column", "category=Typ av händelse"] + [
+        x for k, v in CATEGORIES.items() for x in ("--category", f"{k}={v}")
+    ]
     assert cli.main(args + ["--source", SOURCE, "--save-profile", "trelleborgshem"] + mapping) == 0
     out = capsys.readouterr()
     assert "inlästa 34" in out.out and "rad 36:" in out.err
@@ -206,7 +249,9 @@ def test_profiles_from_the_cli(sample_db, tmp_path, capsys):
     saved = json.loads(profile_file.read_text(encoding="utf-8"))
     assert saved == {"source": SOURCE, "columns": {"category": "Typ av händelse"}, "categories": CATEGORIES}
     other = tmp_path / "other.duckdb"
-    assert cli.main(["--db", str(other), "import", "register", str(path), "--profile", str(profile_file)]) == 0
+    assert (
+        cli.main(["--db", str(other), "import", "register", str(path), "--profile", str(profile_file)]) == 0
+    )
     assert "inlästa 34" in capsys.readouterr().out
 
 
@@ -224,7 +269,9 @@ def test_the_map_trends_and_an_evaluation_use_it(sample_con, tmp_path):
     assert int(totals.loc[SOURCE, "on_map"]) == 30 + 2  # coordinates, and the two named places
     points = incidents.event_points(sample_con, q, 100, with_text=False)
     assert set(points["source"]) == {SOURCE} and len(points) == 32
-    assert points["text"].isna().all()  # a register's notes are free text: only for those who see personal data
+    assert (
+        points["text"].isna().all()
+    )  # a register's notes are free text: only for those who see personal data
     texts = incidents.event_points(sample_con, q, 100, with_text=True)["text"]
     assert texts.str.contains("Brand i kärl, släckt av boende").sum() == 30
     # trends: a measure of its own, counting only the register
@@ -234,14 +281,21 @@ def test_the_map_trends_and_an_evaluation_use_it(sample_con, tmp_path):
     filters = Filters(municipality_code=code, start=dt.date(2026, 2, 1), end=dt.date(2026, 9, 30))
     weekdays = trends.weekday_counts(sample_con, filters, key)
     assert weekdays["value"].sum() == pytest.approx(34)
-    by_day = dict(sample_con.execute("select isodow(occurred_at) - 1, count(*) from incident where source = ?"
-                                     " group by 1", [SOURCE]).fetchall())
-    assert weekdays.set_index("weekday")["value"].to_dict() == pytest.approx({d: by_day.get(d, 0) for d in range(7)})
+    by_day = dict(
+        sample_con.execute(
+            "select isodow(occurred_at) - 1, count(*) from incident where source = ? group by 1", [SOURCE]
+        ).fetchall()
+    )
+    assert weekdays.set_index("weekday")["value"].to_dict() == pytest.approx(
+        {d: by_day.get(d, 0) for d in range(7)}
+    )
     # an action at the school, evaluated on the register's events only
     place_id = sample_con.execute("select id from place where name = 'Västervångsskolan'").fetchone()[0]
     action_id = sample_con.execute(
         "insert into action (title, kind, place_id, start_date, status)"
-        " values ('Låsta soprum', 'fysisk åtgärd', ?, ?, 'pågår') returning id", [place_id, START]).fetchone()[0]
+        " values ('Låsta soprum', 'fysisk åtgärd', ?, ?, 'pågår') returning id",
+        [place_id, START],
+    ).fetchone()[0]
     ev = evaluation.evaluate(sample_con, action_id, evaluation.Settings(weeks=12, sources=(SOURCE,)))
     assert ev is not None and ev.windows is not None
     # the 24 + 6 fires placed by coordinates, and the graffiti placed at the school by its address (before)
@@ -257,9 +311,11 @@ def test_evaluate_on_the_register_from_the_cli(sample_db, tmp_path, capsys):
     data, _ = _file(tmp_path)
     _load(con, data)
     place_id = con.execute("select id from place where name = 'Västervångsskolan'").fetchone()[0]
-    action_id = con.execute("insert into action (title, kind, place_id, start_date, status)"
-                            " values ('Låsta soprum', 'fysisk åtgärd', ?, ?, 'pågår') returning id",
-                            [place_id, START]).fetchone()[0]
+    action_id = con.execute(
+        "insert into action (title, kind, place_id, start_date, status)"
+        " values ('Låsta soprum', 'fysisk åtgärd', ?, ?, 'pågår') returning id",
+        [place_id, START],
+    ).fetchone()[0]
     db.close_all()
     args = ["--db", str(sample_db), "evaluate", str(action_id), "--weeks", "12", "--format", "json"]
     assert cli.main(args + ["--source", SOURCE]) == 0
@@ -277,19 +333,32 @@ def test_fire_service_calls_from_excel(sample_con):
     north, east = (float(v.replace(",", ".")) for v in _sweref(*STATIONEN, dx=30.0))
     book = openpyxl.Workbook()
     sheet = book.active
-    sheet.append(["Larmnummer", "Larmtid", "Larmtyp", "Adress", "X", "Y"])  # X = northing, as Swedish GIS writes
+    sheet.append(
+        ["Larmnummer", "Larmtid", "Larmtyp", "Adress", "X", "Y"]
+    )  # X = northing, as Swedish GIS writes
     sheet.append(["R1", dt.datetime(2026, 3, 1, 21, 15), "Brand i container", "", north, east])
     sheet.append(["R2", dt.datetime(2026, 3, 2, 3, 5), "Brand i container", "Hamnplan", None, None])
     sheet.append(["R3", "2026-03-03", "Brand ute", "Stortorget 1", None, None])
     sheet.append(["R4", dt.datetime(2026, 3, 4, 12, 0), "", "Stortorget", None, None])
     buffer = io.BytesIO()
     book.save(buffer)
-    report = register.load(sample_con, buffer.getvalue(), "larm.xlsx", source="Räddningstjänsten",
-                           categories={"Brand i container": "Anlagda bränder", "Brand ute": "Anlagda bränder"})
-    assert report.rows_loaded == 3 and [(r.line, r.reason) for r in report.rejected] == [(5, "kategori saknas")]
-    rows = {r[0]: r[1:] for r in sample_con.execute(
-        "select external_id, occurred_at, time_precision, location_precision, lat, place_id, factor_code"
-        " from incident where source = 'Räddningstjänsten'").fetchall()}
+    report = register.load(
+        sample_con,
+        buffer.getvalue(),
+        "larm.xlsx",
+        source="Räddningstjänsten",
+        categories={"Brand i container": "Anlagda bränder", "Brand ute": "Anlagda bränder"},
+    )
+    assert report.rows_loaded == 3 and [(r.line, r.reason) for r in report.rejected] == [
+        (5, "kategori saknas")
+    ]
+    rows = {
+        r[0]: r[1:]
+        for r in sample_con.execute(
+            "select external_id, occurred_at, time_precision, location_precision, lat, place_id, factor_code"
+            " from incident where source = 'Räddningstjänsten'"
+        ).fetchall()
+    }
     place_of = dict(sample_con.execute("select name, id from place").fetchall())
     assert rows["R1"][:3] == (dt.datetime(2026, 3, 1, 21, 15), "exact", "exact")
     assert rows["R1"][3] == pytest.approx(STATIONEN[0], abs=1e-4) and rows["R1"][4] == place_of["Stationen"]
@@ -299,19 +368,27 @@ def test_fire_service_calls_from_excel(sample_con):
 
 
 def test_a_register_of_several_municipalities_loads_only_this_ones_rows(sample_con):
-    data = ("Larmnummer;Larmtid;Larmtyp;Kommun;Adress\n"
-            "R1;2026-03-01 21:15;Brand i container;Trelleborg;Stationen\n"
-            "R2;2026-03-01 22:00;Brand i container;Vellinge kommun;Storgatan 1\n"
-            "R3;2026-03-02 01:10;Brand ute;Svedala;Torget\n"
-            "R4;2026-03-02 02:00;Brand ute;Ankeborg;Torget\n"
-            "R5;2026-03-03 04:00;Brand ute;1287;Hamnplan\n").encode("cp1252")
+    data = (
+        "Larmnummer;Larmtid;Larmtyp;Kommun;Adress\n"
+        "R1;2026-03-01 21:15;Brand i container;Trelleborg;Stationen\n"
+        "R2;2026-03-01 22:00;Brand i container;Vellinge kommun;Storgatan 1\n"
+        "R3;2026-03-02 01:10;Brand ute;Svedala;Torget\n"
+        "R4;2026-03-02 02:00;Brand ute;Ankeborg;Torget\n"
+        "R5;2026-03-03 04:00;Brand ute;1287;Hamnplan\n"
+    ).encode("cp1252")
     report = register.load(sample_con, data, "larm.csv", source="Räddningstjänsten")
     assert report.rows_loaded == 2
     assert [(r.line, r.reason) for r in report.rejected] == [(5, "okänd kommun: Ankeborg")]
-    assert any("2 rader gäller andra kommuner" in m and "Svedala (1)" in m and "Vellinge kommun (1)" in m
-               for m in report.messages)
-    ids = [r[0] for r in sample_con.execute("select external_id from incident where source = 'Räddningstjänsten'"
-                                            " order by 1").fetchall()]
+    assert any(
+        "2 rader gäller andra kommuner" in m and "Svedala (1)" in m and "Vellinge kommun (1)" in m
+        for m in report.messages
+    )
+    ids = [
+        r[0]
+        for r in sample_con.execute(
+            "select external_id from incident where source = 'Räddningstjänsten' order by 1"
+        ).fetchall()
+    ]
     assert ids == ["R1", "R5"]
     # the same register written in lower case is the same source, not a second one
     again = register.load(sample_con, data, "larm.csv", source="räddningstjänsten")

@@ -34,8 +34,11 @@ def test_data_page_imports_a_register_with_its_name_and_categories(sample_db, sa
     at.button(key="data_register_load").click().run()
     assert not at.exception
     assert any("inlästa 34" in s.value for s in at.success)
-    counts = dict(sample_con.execute("select category, count(*) from incident where source = ? group by 1",
-                                     [SOURCE]).fetchall())
+    counts = dict(
+        sample_con.execute(
+            "select category, count(*) from incident where source = ? group by 1", [SOURCE]
+        ).fetchall()
+    )
     assert counts["Anlagda bränder"] == 30 and "Brand i soprum" not in counts
 
 

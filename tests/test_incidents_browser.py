@@ -62,8 +62,19 @@ def browser_page():
 
 def test_popup_with_script_is_shown_as_text_and_never_runs(browser_page, tmp_path):
     evil = "<script>alert('xss')</script><img src=x onerror=alert(2)>"
-    points = pd.DataFrame([{"source": "rapportör", "category": evil, "occurred_at": dt.datetime(2026, 5, 1, 22),
-                            "lat": 55.3820, "lon": 13.1540, "text": evil, "url": None}])
+    points = pd.DataFrame(
+        [
+            {
+                "source": "rapportör",
+                "category": evil,
+                "occurred_at": dt.datetime(2026, 5, 1, 22),
+                "lat": 55.3820,
+                "lon": 13.1540,
+                "text": evil,
+                "url": None,
+            }
+        ]
+    )
     m = maps.new_map(None)
     m.location, m.options["zoom"] = [55.382, 13.154], 16
     maps.add_event_clusters(m, points, "sv")
@@ -74,8 +85,9 @@ def test_popup_with_script_is_shown_as_text_and_never_runs(browser_page, tmp_pat
     page.wait_for_selector(".leaflet-overlay-pane canvas", timeout=15000)
     page.wait_for_timeout(300)
     box = page.locator(".leaflet-container").bounding_box()
-    x, y = page.evaluate(f"() => {{ const p = {m.get_name()}.latLngToContainerPoint([55.3820, 13.1540]);"
-                         " return [p.x, p.y]; }")
+    x, y = page.evaluate(
+        f"() => {{ const p = {m.get_name()}.latLngToContainerPoint([55.3820, 13.1540]); return [p.x, p.y]; }}"
+    )
     page.mouse.click(box["x"] + x, box["y"] + y)
     popup = page.wait_for_selector(".leaflet-popup-content", timeout=5000)
     assert "<script>alert('xss')</script>" in popup.inner_text()  # shown as text
@@ -97,5 +109,10 @@ def test_karta_layers_draw_in_the_browser(browser_page, sample_con, tmp_path):
     assert page.locator(".leaflet-pane.leaflet-heat-pane img.leaflet-image-layer").count() == 1
     assert page.locator(".leaflet-control-layers").count() == 1
     # Named places and Gi* cells are interactive vector shapes with tooltips
-    assert page.evaluate("() => document.querySelectorAll('.leaflet-overlay-pane path, .leaflet-overlay-pane canvas').length") > 0
+    assert (
+        page.evaluate(
+            "() => document.querySelectorAll('.leaflet-overlay-pane path, .leaflet-overlay-pane canvas').length"
+        )
+        > 0
+    )
     assert page.dialogs == []

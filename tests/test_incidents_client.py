@@ -23,8 +23,9 @@ class FakeApi(BaseHTTPRequestHandler):
 
     def do_GET(self):  # noqa: N802 - http.server's name
         query = {k: v[0] for k, v in parse_qs(urlparse(self.path).query).items()}
-        FakeApi.calls.append({"path": urlparse(self.path).path, "query": query,
-                              "user_agent": self.headers.get("User-Agent")})
+        FakeApi.calls.append(
+            {"path": urlparse(self.path).path, "query": query, "user_agent": self.headers.get("User-Agent")}
+        )
         if FakeApi.status != 200:
             self.send_response(FakeApi.status)
             self.end_headers()
@@ -79,7 +80,9 @@ def test_fetch_sends_user_agent_and_parameters_and_waits_10_seconds(empty_con, f
     clock = Clock(dt.datetime(2026, 1, 25, 8, 0))
     report = pc.fetch(empty_con, "Trelleborg", "2026-01", client=client(empty_con, fake_api, clock))
     assert [c["query"] for c in FakeApi.calls] == [
-        {"locationname": "Trelleborg", "DateTime": "2026-01"}, {"locationname": "Skåne län", "DateTime": "2026-01"}]
+        {"locationname": "Trelleborg", "DateTime": "2026-01"},
+        {"locationname": "Skåne län", "DateTime": "2026-01"},
+    ]
     assert all(c["user_agent"] and "EST-dashboard" in c["user_agent"] for c in FakeApi.calls)
     assert clock.slept and clock.slept[0] == pytest.approx(10.0)
     # Trelleborg's own 6 events plus the 3 county-level ones ending in Trelleborg (not Malmö's)

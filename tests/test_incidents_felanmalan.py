@@ -24,7 +24,9 @@ def rows(con, prefix: str) -> pd.DataFrame:
     return con.execute(
         "select i.external_id, i.category, i.cost_sek, i.lat, i.lon, i.location_precision, a.name as area, p.name as place"
         " from incident i left join area a on a.id = i.area_id left join place p on p.id = i.place_id"
-        " where i.source = 'felanmalan' and i.external_id like ? order by 1", [prefix + "%"]).df()
+        " where i.source = 'felanmalan' and i.external_id like ? order by 1",
+        [prefix + "%"],
+    ).df()
 
 
 def test_classify_pair_recognises_both_systems_in_either_order():
@@ -32,7 +34,11 @@ def test_classify_pair_recognises_both_systems_in_either_order():
     assert felanmalan.classify_pair(13.15, 55.38)[1:] == (55.38, 13.15)
     e, n = Transformer.from_crs(4326, 3006, always_xy=True).transform(13.154338, 55.382057)
     kind, lat, lon = felanmalan.classify_pair(n, e)
-    assert kind == "sweref" and lat == pytest.approx(55.382057, abs=1e-6) and lon == pytest.approx(13.154338, abs=1e-6)
+    assert (
+        kind == "sweref"
+        and lat == pytest.approx(55.382057, abs=1e-6)
+        and lon == pytest.approx(13.154338, abs=1e-6)
+    )
     assert felanmalan.classify_pair(e, n)[0] == "sweref"
     assert felanmalan.classify_pair(1.0, 2.0) is None
     assert felanmalan.classify_pair(6_200_000.0, 1_400_000.0) is None  # RT90-like easting: not recognised
@@ -47,7 +53,9 @@ def test_both_crs_load_the_same_places(sample_con, path, prefix):
     assert "datum" in reasons[7]
     got = rows(sample_con, prefix).set_index("external_id")
     first = got.loc[f"{prefix}1001"]
-    assert first["lat"] == pytest.approx(55.382057, abs=2e-6) and first["lon"] == pytest.approx(13.154338, abs=2e-6)
+    assert first["lat"] == pytest.approx(55.382057, abs=2e-6) and first["lon"] == pytest.approx(
+        13.154338, abs=2e-6
+    )
     assert first["area"] == "Centrum" and first["place"] == "Stationen" and first["cost_sek"] == 4500.0
     assert got.loc[f"{prefix}1003", "cost_sek"] == 2100.5
     assert got.loc[f"{prefix}1007", "location_precision"] == "place"  # address = a named place
@@ -68,20 +76,29 @@ def test_same_file_twice_changes_nothing_and_a_changed_row_is_updated(sample_con
     changed.write_bytes(text.encode("cp1252"))
     report = felanmalan.load(sample_con, changed)
     assert (report.rows_loaded, report.rows_updated) == (1, 1)
-    assert sample_con.execute("select cost_sek from incident where external_id = 'FA-1001'").fetchone()[0] == 5000.0
-    assert sample_con.execute("select count(*) from import_batch where source = 'felanmalan'").fetchone()[0] == 3
+    assert (
+        sample_con.execute("select cost_sek from incident where external_id = 'FA-1001'").fetchone()[0]
+        == 5000.0
+    )
+    assert (
+        sample_con.execute("select count(*) from import_batch where source = 'felanmalan'").fetchone()[0] == 3
+    )
 
 
 def test_rows_without_case_number_get_stable_ids(sample_con):
     e, n = Transformer.from_crs(4326, 3006, always_xy=True).transform(13.154338, 55.382057)
-    csv = ("datum,typ,x,y,kostnad\n"
-           f"2026-04-01,klotter,{e:.0f},{n:.0f},1000\n"
-           f"2026-04-01,klotter,{e:.0f},{n:.0f},1000\n"
-           f"2026-04-02,brand,{e + 300:.0f},{n + 100:.0f},\n").encode()
+    csv = (
+        "datum,typ,x,y,kostnad\n"
+        f"2026-04-01,klotter,{e:.0f},{n:.0f},1000\n"
+        f"2026-04-01,klotter,{e:.0f},{n:.0f},1000\n"
+        f"2026-04-02,brand,{e + 300:.0f},{n + 100:.0f},\n"
+    ).encode()
     first = felanmalan.load(sample_con, csv, "utan_id.csv")
     assert first.rows_loaded == 3  # two identical reports are two reports
     assert felanmalan.load(sample_con, csv, "utan_id.csv").rows_loaded == 0
-    cats = sample_con.execute("select category from incident where external_id like 'h-%' order by 1").fetchall()
+    cats = sample_con.execute(
+        "select category from incident where external_id like 'h-%' order by 1"
+    ).fetchall()
     assert cats == [("Brand",), ("Klotter",), ("Klotter",)]
 
 
@@ -91,7 +108,14 @@ def test_other_layout_through_a_mapping_and_a_saved_profile(sample_con):
     csv = f"Rapport;När;Vad;Öst;Nord;Pris\nR1;2026-05-02;Skadegörelse;{e:.1f};{n:.1f};1200\n".encode()
     with pytest.raises(ImportFileError, match="datum"):
         felanmalan.preview(sample_con, csv, "annan.csv")
-    mapping = {"id": "Rapport", "date": "När", "category": "Vad", "east": "Öst", "north": "Nord", "cost": "Pris"}
+    mapping = {
+        "id": "Rapport",
+        "date": "När",
+        "category": "Vad",
+        "east": "Öst",
+        "north": "Nord",
+        "cost": "Pris",
+    }
     report = felanmalan.preview(sample_con, csv, "annan.csv", mapping=mapping)
     assert report.rows_loaded == 1 and not report.rejected
     felanmalan.save_profile(sample_con, "gatukontoret", mapping, by="test")
@@ -107,7 +131,9 @@ def test_unreadable_files_and_strict_mode(sample_con):
         felanmalan.load(sample_con, b"a;b\n1;2\n", "fel.csv")
     with pytest.raises(ImportFileError):
         felanmalan.load(sample_con, WGS84_CSV, strict=True)
-    assert sample_con.execute("select count(*) from incident where external_id like 'FA-1%'").fetchone()[0] == 0
+    assert (
+        sample_con.execute("select count(*) from incident where external_id like 'FA-1%'").fetchone()[0] == 0
+    )
 
 
 def test_cli_import_felanmalan(sample_db, capsys):
@@ -118,6 +144,7 @@ def test_cli_import_felanmalan(sample_db, capsys):
 
 
 # ------------------------------------------------- the column-wise parse agrees with the row-by-row one
+
 
 def _one_by_one(con, data: bytes) -> tuple[list[dict], list[tuple[int, str, str]]]:
     """The importer's parse as it was, row by row with _parse_row: the reference for the column-wise parse."""
@@ -139,7 +166,9 @@ def _one_by_one(con, data: bytes) -> tuple[list[dict], list[tuple[int, str, str]
     counts: dict[str, int] = {}
     for r in rows:
         if not r["external_id"]:
-            key = "|".join(str(r[k]) for k in ("occurred_at", "category", "lat", "lon", "location_name", "cost_sek"))
+            key = "|".join(
+                str(r[k]) for k in ("occurred_at", "category", "lat", "lon", "location_name", "cost_sek")
+            )
             digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]  # noqa: S324 - an id, as the importer's
             counts[digest] = counts.get(digest, 0) + 1
             r["external_id"] = f"h-{digest}-{counts[digest]}"
@@ -162,7 +191,19 @@ def _mixed_file(seed: int, random_rows: int) -> bytes:
     # id; date; category; address; area; lat; lon; N; E; cost; description
     rows = [
         ["A-1", "2026-03-02", "klotter", "Stationen", "", "55,382057", "13,154338", "", "", "4 500,00", ""],
-        ["A-2", "2026-03-03 14:10", "Krossad ruta", "", "", "13,12955", "55,38853", "", "", "12 300", "bytta"],
+        [
+            "A-2",
+            "2026-03-03 14:10",
+            "Krossad ruta",
+            "",
+            "",
+            "13,12955",
+            "55,38853",
+            "",
+            "",
+            "12 300",
+            "bytta",
+        ],
         ["A-3", "2026-03-04", "brand", "", "", "", "", *sweref, "100,5", ""],
         ["A-4", "02.03.2026", "brand", "", "", "", "", *reversed(sweref), "", ""],
         ["A-5", "2026-03-02 14.10", "Klotter", "Stortorget", "", "", "", "", "", "1 000 kr", ""],
@@ -189,7 +230,19 @@ def _mixed_file(seed: int, random_rows: int) -> bytes:
         ["A-26", "2026-03-02", "Klotter", "", "", "48,8566", "2,3522", "", "", "", "Paris"],
         ["A-27", "2026-03-02", "Klotter", "", "", "", "", "6200000", "1400000", "", "RT90"],
         ["A-1", "2026-03-05", "Klotter", "Stationen", "", "", "", "", "", "", "samma nummer"],
-        ["A-15", "2026-03-05", "Klotter", "Stationen", "", "", "", "", "", "", "numret var på en avvisad rad"],
+        [
+            "A-15",
+            "2026-03-05",
+            "Klotter",
+            "Stationen",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "numret var på en avvisad rad",
+        ],
         ["A-28", "igår", "", "", "", "1,0", "2,0", "", "", "mycket", "flera fel: det första gäller"],
     ]
     pick = random.Random(seed)
@@ -215,8 +268,10 @@ def test_column_wise_parse_agrees_with_parsing_row_by_row(sample_con, monkeypatc
     assert result[columns].dtypes.to_dict() == expected[columns].dtypes.to_dict()
 
     def records(frame: pd.DataFrame) -> list[dict]:
-        return [{c: _plain(v) for c, v in zip(columns, values, strict=True)}
-                for values in frame[columns].itertuples(index=False)]
+        return [
+            {c: _plain(v) for c, v in zip(columns, values, strict=True)}
+            for values in frame[columns].itertuples(index=False)
+        ]
 
     got, want = records(result), records(expected)
     assert got == want
@@ -231,9 +286,12 @@ def test_column_wise_parse_agrees_with_parsing_row_by_row(sample_con, monkeypatc
     assert (loaded.rows_loaded, loaded.rows_rejected) == (len(expected_rows), len(expected_rejected))
     stored = sample_con.execute(
         f"select {', '.join(columns)} from incident where source = 'felanmalan' and import_batch_id = ?"  # noqa: S608
-        " order by external_id", [loaded.batch_id]).fetchall()
-    assert [dict(zip(columns, (_plain(v) for v in row), strict=True)) for row in stored] \
-        == sorted(want, key=lambda r: r["external_id"])
+        " order by external_id",
+        [loaded.batch_id],
+    ).fetchall()
+    assert [dict(zip(columns, (_plain(v) for v in row), strict=True)) for row in stored] == sorted(
+        want, key=lambda r: r["external_id"]
+    )
 
 
 def test_nearest_places_agrees_with_nearest_place_also_between_equally_near_places(sample_con):

@@ -50,7 +50,9 @@ def test_uniform_pattern_gives_no_hotspots(seed):
 def test_without_fdr_a_random_pattern_shows_false_alarms():
     """Why the correction is on: uncorrected, about one cell in ten is 'significant' at 90 %."""
     x, y = uniform(900, 1)
-    result = hotspots.gi_star(hotspots.grid_counts(points(x, y), 100, region_4326()), permutations=999, fdr=False)
+    result = hotspots.gi_star(
+        hotspots.grid_counts(points(x, y), 100, region_4326()), permutations=999, fdr=False
+    )
     assert (result["level"] != 0).sum() > 30
 
 
@@ -87,8 +89,9 @@ def test_kernel_density_peaks_at_the_cluster():
     px, py = hotspots.project(np.array([lat]), np.array([lon]))
     assert np.hypot(px[0] - cx, py[0] - cy) < 150
     # density is events per km²: its integral is about the number of events
-    cell_km2 = ((density.east - density.west) * 111.32 * np.cos(np.radians(55.4)) / density.values.shape[1]) * \
-        ((density.north - density.south) * 111.32 / density.values.shape[0])
+    cell_km2 = (
+        (density.east - density.west) * 111.32 * np.cos(np.radians(55.4)) / density.values.shape[1]
+    ) * ((density.north - density.south) * 111.32 / density.values.shape[0])
     assert density.values.sum() * cell_km2 == pytest.approx(420, rel=0.1)
 
 
@@ -105,14 +108,20 @@ def test_sample_hotspots_are_the_designed_ones(sample_con):
     """The sample's designed hotspots (the station in Centrum and Västervångsskolan) come out hot."""
     q = incidents.EventQuery("1287", dt.date(2024, 1, 1), dt.date(2024, 12, 31))
     cells, cell = incidents.hotspot_cells(sample_con, q, 200)
-    hot = cells[cells["level"] >= 1]  # one year at 200 m: Stationen at FDR 10 %, Västervångsskolan 5 % (issue 14)
-    places = sample_con.execute("select name, lat, lon from place where name in ('Stationen', 'Västervångsskolan')").df()
+    hot = cells[
+        cells["level"] >= 1
+    ]  # one year at 200 m: Stationen at FDR 10 %, Västervångsskolan 5 % (issue 14)
+    places = sample_con.execute(
+        "select name, lat, lon from place where name in ('Stationen', 'Västervångsskolan')"
+    ).df()
     px, py = hotspots.project(places["lat"].to_numpy(), places["lon"].to_numpy())
     for x, y in zip(px, py, strict=True):
         assert (np.hypot(hot["x"] - x, hot["y"] - y) < cell).any()
     ranked = incidents.place_counts(sample_con, q)
-    assert set(ranked["name"].head(3)) >= {"Stationen", "Västervångsskolan"} or \
-        {"Stationen", "Västervångsskolan"} <= set(ranked["name"].head(4))
+    assert set(ranked["name"].head(3)) >= {"Stationen", "Västervångsskolan"} or {
+        "Stationen",
+        "Västervångsskolan",
+    } <= set(ranked["name"].head(4))
 
 
 def test_centre_points_never_reach_the_map(sample_con):
@@ -123,7 +132,9 @@ def test_centre_points_never_reach_the_map(sample_con):
     polisen.load(sample_con, FIXTURES / "polisen" / "events_excerpt.json")
     q = incidents.EventQuery("1287", dt.date(2023, 1, 1), dt.date(2026, 12, 31), sources=("polisen",))
     totals = incidents.event_totals(sample_con, q).set_index("source")
-    assert totals.loc["polisen", "centre_only"] == 9  # Trelleborg's 6 municipality- and 3 county-level real events
+    assert (
+        totals.loc["polisen", "centre_only"] == 9
+    )  # Trelleborg's 6 municipality- and 3 county-level real events
     assert totals.loc["polisen", "on_map"] == totals.loc["polisen", "n"] - 9
     binned = incidents.binned_points(sample_con, q)
     assert binned["n"].sum() == totals.loc["polisen", "on_map"]

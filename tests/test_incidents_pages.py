@@ -75,7 +75,9 @@ def test_data_page_preview_shows_rejected_rows_then_loads(sample_db, sample_con)
 
 def test_data_page_polisen_and_areas(sample_db, sample_con):
     at = app_as("samordnare", "data")
-    at.file_uploader(key="data_polisen_file").set_value(("events.json", EXCERPT.read_bytes(), "application/json"))
+    at.file_uploader(key="data_polisen_file").set_value(
+        ("events.json", EXCERPT.read_bytes(), "application/json")
+    )
     at.run()
     at.button(key="data_polisen_preview").click().run()
     at.button(key="data_polisen_load").click().run()
@@ -84,7 +86,9 @@ def test_data_page_polisen_and_areas(sample_db, sample_con):
     layer = FIXTURES / "geo" / "stockholm_stadsdelar.geojson"
     if not layer.exists():
         return
-    at.file_uploader(key="data_areas_file").set_value(("sd.geojson", layer.read_bytes(), "application/geo+json"))
+    at.file_uploader(key="data_areas_file").set_value(
+        ("sd.geojson", layer.read_bytes(), "application/geo+json")
+    )
     at.run()
     assert at.selectbox(key="data_areas_name_column").value == "name"
     at.text_input(key="data_areas_municipality").set_value("0180")
@@ -93,19 +97,40 @@ def test_data_page_polisen_and_areas(sample_db, sample_con):
     at.button(key="data_areas_preview").click().run()
     at.button(key="data_areas_load").click().run()
     assert not at.exception
-    assert sample_con.execute("select count(*) from area where municipality_code = '0180'").fetchone()[0] == 117
-    assert sample_con.execute("select count(*) from area where municipality_code = '1287' and active").fetchone()[0] == 14
+    assert (
+        sample_con.execute("select count(*) from area where municipality_code = '0180'").fetchone()[0] == 117
+    )
+    assert (
+        sample_con.execute(
+            "select count(*) from area where municipality_code = '1287' and active"
+        ).fetchone()[0]
+        == 14
+    )
 
 
 def test_popup_and_tooltip_text_is_escaped():
-    row = pd.Series({"source": "rapportör", "category": "<img src=x onerror=alert(1)>",
-                     "occurred_at": dt.datetime(2026, 5, 1, 22, 0), "text": "<script>alert('x')</script>",
-                     "url": "javascript:alert(1)"})
+    row = pd.Series(
+        {
+            "source": "rapportör",
+            "category": "<img src=x onerror=alert(1)>",
+            "occurred_at": dt.datetime(2026, 5, 1, 22, 0),
+            "text": "<script>alert('x')</script>",
+            "url": "javascript:alert(1)",
+        }
+    )
     html = maps.event_popup(row, "sv")
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "<img" not in html and "javascript:" not in html
-    places = pd.DataFrame({"name": ["<script>alert(1)</script>"], "kind": ["park"], "lat": [55.38], "lon": [13.15],
-                           "n": [3], "previous": [1]})
+    places = pd.DataFrame(
+        {
+            "name": ["<script>alert(1)</script>"],
+            "kind": ["park"],
+            "lat": [55.38],
+            "lon": [13.15],
+            "n": [3],
+            "previous": [1],
+        }
+    )
     m = maps.new_map(None)
     maps.add_places(m, places, "sv")
     points = pd.DataFrame([row.to_dict() | {"lat": 55.38, "lon": 13.15}])

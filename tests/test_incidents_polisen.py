@@ -19,9 +19,12 @@ REAL = FIXTURES / "polisen" / "events_trelleborg_orebro_malmo.json"
 
 
 def counts(con, where: str = "true") -> dict:
-    return dict(con.execute(
-        "select m.name || '|' || i.category, count(*) from incident i join municipality m on m.code = i.municipality_code"
-        f" where i.source = 'polisen' and {where} group by 1").fetchall())  # noqa: S608 - constant test SQL
+    return dict(
+        con.execute(
+            "select m.name || '|' || i.category, count(*) from incident i join municipality m on m.code = i.municipality_code"
+            f" where i.source = 'polisen' and {where} group by 1"
+        ).fetchall()
+    )  # noqa: S608 - constant test SQL
 
 
 def test_publication_time_with_unpadded_hour_is_local_time():
@@ -33,16 +36,22 @@ def test_publication_time_with_unpadded_hour_is_local_time():
 def test_occurrence_time_comes_from_the_name_and_crosses_new_year():
     published = dt.datetime(2026, 1, 1, 6, 46, 49)
     assert polisen.parse_occurred("31 december 23.21", published) == dt.datetime(2025, 12, 31, 23, 21)
-    assert polisen.parse_occurred("05 oktober 09:35", dt.datetime(2022, 10, 5, 9, 41)) == dt.datetime(2022, 10, 5, 9, 35)
+    assert polisen.parse_occurred("05 oktober 09:35", dt.datetime(2022, 10, 5, 9, 41)) == dt.datetime(
+        2022, 10, 5, 9, 35
+    )
     assert polisen.parse_occurred("nonsens", published) is None
 
 
 def test_excerpt_handles_every_quirk(empty_con):
     report = polisen.load(empty_con, EXCERPT)
     assert (report.rows_read, report.rows_loaded, report.rows_rejected) == (17, 17, 0)
-    rows = {r[0]: r[1:] for r in empty_con.execute(
-        "select external_id, municipality_code, location_precision, is_summary, occurred_at, published_at, lat"
-        " from incident").fetchall()}
+    rows = {
+        r[0]: r[1:]
+        for r in empty_con.execute(
+            "select external_id, municipality_code, location_precision, is_summary, occurred_at, published_at, lat"
+            " from incident"
+        ).fetchall()
+    }
     # 2026 county-level event: the municipality comes from the end of `name`; the position is the county centre
     assert rows["622573"][:3] == ("1287", "county", False)
     assert rows["622573"][3] == dt.datetime(2026, 1, 24, 1, 57)
@@ -55,7 +64,9 @@ def test_excerpt_handles_every_quirk(empty_con):
     assert rows["410968"][2] is True and rows["438115"][2] is True
     # New year: published 1 January 2026, happened 31 December 2025
     assert rows["619874"][3] == dt.datetime(2025, 12, 31, 23, 21)
-    batch = empty_con.execute("select source, rows_read, rows_loaded, rows_rejected from import_batch").fetchall()
+    batch = empty_con.execute(
+        "select source, rows_read, rows_loaded, rows_rejected from import_batch"
+    ).fetchall()
     assert batch == [("polisen", 17, 17, 0)]
     names = dict(empty_con.execute("select code, name from municipality").fetchall())
     assert names["1287"] == "Trelleborg" and names["1880"] == "Örebro"
@@ -69,14 +80,19 @@ def test_republished_id_is_updated_in_place_and_older_version_ignored(empty_con)
     newer["summary"] = "Uppdatering: en person är gripen."
     report = polisen.load(empty_con, json.dumps([newer]).encode(), "v2.json")
     assert (report.rows_loaded, report.rows_updated) == (1, 1)
-    rows = empty_con.execute("select summary, published_at from incident where external_id = ?",
-                             [str(newer["id"])]).fetchall()
+    rows = empty_con.execute(
+        "select summary, published_at from incident where external_id = ?", [str(newer["id"])]
+    ).fetchall()
     assert rows == [("Uppdatering: en person är gripen.", dt.datetime(2023, 2, 18, 9, 5))]
     # The older version arriving later changes nothing
     report = polisen.load(empty_con, json.dumps([events[0]]).encode(), "old.json")
     assert report.rows_loaded == 0
-    assert empty_con.execute("select summary from incident where external_id = ?",
-                             [str(newer["id"])]).fetchone()[0] == "Uppdatering: en person är gripen."
+    assert (
+        empty_con.execute(
+            "select summary from incident where external_id = ?", [str(newer["id"])]
+        ).fetchone()[0]
+        == "Uppdatering: en person är gripen."
+    )
     assert empty_con.execute("select count(*) from incident").fetchone()[0] == 17
 
 
@@ -87,8 +103,12 @@ def test_same_id_twice_in_one_file_keeps_the_newest(empty_con):
     newer["summary"] = "Ny version"
     report = polisen.load(empty_con, json.dumps([newer, events[0], events[1]]).encode(), "dupes.json")
     assert report.rows_loaded == 2
-    assert empty_con.execute("select summary from incident where external_id = ?",
-                             [str(newer["id"])]).fetchone()[0] == "Ny version"
+    assert (
+        empty_con.execute(
+            "select summary from incident where external_id = ?", [str(newer["id"])]
+        ).fetchone()[0]
+        == "Ny version"
+    )
 
 
 @pytest.mark.parametrize("slow_is_newer", [True, False])
@@ -105,20 +125,36 @@ def test_newest_version_wins_between_duckdb_parsed_and_row_by_row_parsed_events(
     report = polisen.load(empty_con, json.dumps([newer, older]).encode(), "mixed_paths.json")
     assert report.rows_read == 2 and report.rows_loaded == 1 and not report.rejected
     assert any("äldre versioner" in m for m in report.messages)
-    summary = empty_con.execute("select summary from incident where external_id = ?", [str(clean["id"])]).fetchone()[0]
+    summary = empty_con.execute(
+        "select summary from incident where external_id = ?", [str(clean["id"])]
+    ).fetchone()[0]
     assert summary == ("Radvis" if slow_is_newer else "Mängdvis")
-    temp = empty_con.execute("select table_name from duckdb_tables() where temporary and table_name like 'polisen%'")
+    temp = empty_con.execute(
+        "select table_name from duckdb_tables() where temporary and table_name like 'polisen%'"
+    )
     assert temp.fetchall() == []
 
 
 def test_bad_events_are_rejected_with_reason_and_good_ones_load(empty_con):
     events = json.loads(EXCERPT.read_text(encoding="utf-8"))[:3]
-    bad = [{"id": "x1", "datetime": "2023-01-01 1:00:00 +01:00", "type": "Brand", "name": "1 januari 01:00, Brand, Trelleborg",
-            "location": {"name": "Trelleborg", "gps": "55.3,13.1"}},
-           {"id": 5, "datetime": "igår", "type": "Brand", "name": "", "location": {}},
-           {"id": 6, "datetime": "2023-01-01 1:00:00 +01:00", "type": "Brand", "name": "1 januari 01:00, Brand, Atlantis",
-            "location": {"name": "Atlantis", "gps": "0,0"}},
-           "inte ett objekt"]
+    bad = [
+        {
+            "id": "x1",
+            "datetime": "2023-01-01 1:00:00 +01:00",
+            "type": "Brand",
+            "name": "1 januari 01:00, Brand, Trelleborg",
+            "location": {"name": "Trelleborg", "gps": "55.3,13.1"},
+        },
+        {"id": 5, "datetime": "igår", "type": "Brand", "name": "", "location": {}},
+        {
+            "id": 6,
+            "datetime": "2023-01-01 1:00:00 +01:00",
+            "type": "Brand",
+            "name": "1 januari 01:00, Brand, Atlantis",
+            "location": {"name": "Atlantis", "gps": "0,0"},
+        },
+        "inte ett objekt",
+    ]
     report = polisen.preview(empty_con, json.dumps(events + bad).encode(), "mixed.json")
     assert report.rows_rejected == 4 and report.rows_loaded == 3
     reasons = [r.reason for r in report.rejected]
@@ -165,10 +201,13 @@ def test_real_file_counts_per_municipality_and_type_and_idempotence(empty_con):
     assert (again.rows_loaded, again.rows_updated, again.rows_unchanged) == (0, 0, len(before))
     assert empty_con.execute("select * from incident order by id").fetchall() == before
     # Every 2026 county-level Trelleborg event is in Trelleborg, with the county centre as position
-    county_trelleborg = [e for e in events if e["location"]["name"] == "Skåne län" and e["name"].endswith(", Trelleborg")]
+    county_trelleborg = [
+        e for e in events if e["location"]["name"] == "Skåne län" and e["name"].endswith(", Trelleborg")
+    ]
     assert len(county_trelleborg) == 56
     got = empty_con.execute(
-        "select count(*) from incident where municipality_code = '1287' and location_precision = 'county'").fetchone()[0]
+        "select count(*) from incident where municipality_code = '1287' and location_precision = 'county'"
+    ).fetchone()[0]
     assert got == 56
     # hour of day comes from the name: the median delay to publication is under an hour
     median = empty_con.execute("select median(epoch(published_at - occurred_at)) from incident").fetchone()[0]

@@ -24,12 +24,16 @@ def data_modules() -> list[str]:
 def test_est_data_does_not_import_streamlit():
     modules = data_modules()
     assert "est_data.db" in modules and "est_data.sample" in modules
-    code = ("import importlib, sys\n"
-            f"for name in {modules!r}:\n"
-            "    importlib.import_module(name)\n"
-            "bad = sorted(m for m in sys.modules if m == 'streamlit' or m.startswith('streamlit.'))\n"
-            "print('STREAMLIT' if bad else 'CLEAN')\n")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "bad = sorted(m for m in sys.modules if m == 'streamlit' or m.startswith('streamlit.'))\n"
+        "print('STREAMLIT' if bad else 'CLEAN')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("CLEAN")
 

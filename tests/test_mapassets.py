@@ -107,12 +107,16 @@ def test_the_basemap_is_openstreetmap_by_default(monkeypatch):
     assert "https://tile.openstreetmap.org/{z}/{x}/{y}.png" in script
     assert "OpenStreetMap" in script
     # the notice waits for tile errors (or 8 s without a tile) and then says so in one line
-    assert '"tileerror"' in script and "Bakgrundskartan kunde inte h\\u00e4mtas" in script.replace("ä", "\\u00e4")
+    assert '"tileerror"' in script and "Bakgrundskartan kunde inte h\\u00e4mtas" in script.replace(
+        "ä", "\\u00e4"
+    )
 
 
 def test_the_basemap_is_a_setting(monkeypatch):
-    wmts = ("https://maps.example.se/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=topo&STYLE=default"
-            "&TILEMATRIXSET=3857&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&FORMAT=image/png")
+    wmts = (
+        "https://maps.example.se/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=topo&STYLE=default"
+        "&TILEMATRIXSET=3857&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&FORMAT=image/png"
+    )
     monkeypatch.setenv("EST_MAP_TILES_URL", wmts)
     monkeypatch.setenv("EST_MAP_TILES_ATTRIBUTION", "&copy; Kommunens karta")
     script = _script(geo.base_map(None, lang="en")).replace("\\u0026", "&")
@@ -134,9 +138,19 @@ def test_no_basemap_draws_on_a_plain_background_and_says_so(monkeypatch, sample_
 
 
 def test_the_not_drawn_note_counts_events_without_a_point():
-    totals = pd.DataFrame({"source": ["felanmalan", "polisen"], "n": [40, 2815], "on_map": [38, 0],
-                           "centre_only": [0, 2800], "area_only": [2, 15]})
+    totals = pd.DataFrame(
+        {
+            "source": ["felanmalan", "polisen"],
+            "n": [40, 2815],
+            "on_map": [38, 0],
+            "centre_only": [0, 2800],
+            "area_only": [2, 15],
+        }
+    )
     note = incidents.not_drawn_note(totals, "sv").replace("\xa0", " ")
     assert note.startswith("2 817 av periodens 2 855 händelser saknar exakt plats")
-    assert "2 800 har bara kommunens eller länets mittpunkt" in note and "17 är bara kända till ett område" in note
+    assert (
+        "2 800 har bara kommunens eller länets mittpunkt" in note
+        and "17 är bara kända till ett område" in note
+    )
     assert incidents.not_drawn_note(totals.assign(on_map=totals["n"]), "en") is None

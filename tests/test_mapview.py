@@ -32,8 +32,15 @@ def karta_map(sample_con):
 
 def test_prepared_arguments_are_those_st_folium_sends(monkeypatch, karta_map):
     calls = _capture(monkeypatch)
-    sf.st_folium(karta_map(), key="karta_map", height=620, use_container_width=True, returned_objects=[],
-                 center=(55.37, 13.15), zoom=15)
+    sf.st_folium(
+        karta_map(),
+        key="karta_map",
+        height=620,
+        use_container_width=True,
+        returned_objects=[],
+        center=(55.37, 13.15),
+        zoom=15,
+    )
     mapview.show(mapview.prepare(karta_map()), key="karta_map", height=620, center=(55.37, 13.15), zoom=15)
     expected, got = calls
     expected.pop("on_change")  # a callback that only copies the returned values, of which there are none
@@ -48,7 +55,9 @@ def test_prepared_arguments_are_those_st_folium_sends(monkeypatch, karta_map):
         assert normalise(got[name]) == normalise(expected[name]), name
     assert got["script"].count("L.polygon") + got["script"].count("L.geoJson") > 0
     # Leaflet and its plugins come from the app itself, never from a CDN (issue 15)
-    assert got["js_links"] and all(link.startswith("data:text/javascript;base64,") for link in got["js_links"])
+    assert got["js_links"] and all(
+        link.startswith("data:text/javascript;base64,") for link in got["js_links"]
+    )
     assert all(link.startswith("data:text/css;base64,") for link in got["css_links"])
     import base64
 

@@ -38,13 +38,27 @@ def thursday_server(sample_template, tmp_path_factory):
     shutil.copy(sample_template, database)
     con = db.connect(database)
     week = variants.half_thursday(con)
-    answered = [r[0] for r in con.execute("select distinct area_id from survey_response where iso_year = ?"
-                                          " and iso_week = ?", [week.year, week.week]).fetchall()]
+    answered = [
+        r[0]
+        for r in con.execute(
+            "select distinct area_id from survey_response where iso_year = ? and iso_week = ?",
+            [week.year, week.week],
+        ).fetchall()
+    ]
     centrum = con.execute("select id from area where name = 'Centrum'").fetchone()[0]
-    weekly_cycle.add_priority(con, week.shift(-1), "trafikkontroll", "Mopedkontroll på Hamngatan", "test",
-                              horizon="vecka", area_id=centrum)
-    unanswered = con.execute("select id, name from area where active and not list_contains(?, id) order by name",
-                             [sorted(answered)]).fetchone()
+    weekly_cycle.add_priority(
+        con,
+        week.shift(-1),
+        "trafikkontroll",
+        "Mopedkontroll på Hamngatan",
+        "test",
+        horizon="vecka",
+        area_id=centrum,
+    )
+    unanswered = con.execute(
+        "select id, name from area where active and not list_contains(?, id) order by name",
+        [sorted(answered)],
+    ).fetchone()
     db.close(database)
     with serve_app(database, directory) as url:
         yield url, week, unanswered
@@ -52,8 +66,9 @@ def thursday_server(sample_template, tmp_path_factory):
 
 def content_bottom(page) -> float:
     return page.evaluate(
-        "() => Math.max(...[...document.querySelectorAll('[data-testid=\"stMainBlockContainer\"] "
-        "[data-testid=\"stElementContainer\"]')].map(e => e.getBoundingClientRect().bottom))")
+        '() => Math.max(...[...document.querySelectorAll(\'[data-testid="stMainBlockContainer"] '
+        '[data-testid="stElementContainer"]\')].map(e => e.getBoundingClientRect().bottom))'
+    )
 
 
 def shot(page, n: int) -> None:
@@ -74,8 +89,9 @@ def check_step(page, n: int, title: str) -> str:
 
 def test_the_meeting_walked_with_the_keyboard_at_1280x720(browser, thursday_server):  # noqa: F811
     url, week, (unanswered_id, unanswered) = thursday_server
-    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="sv-SE",
-                                  timezone_id="Europe/Stockholm")
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 720}, locale="sv-SE", timezone_id="Europe/Stockholm"
+    )
     page = context.new_page()
     try:
         page.goto(url, wait_until="domcontentloaded")
@@ -98,7 +114,7 @@ def test_the_meeting_walked_with_the_keyboard_at_1280x720(browser, thursday_serv
         settle(page)
         text = check_step(page, 2, f"Status per område · {label}")
         assert f"{unanswered} · inga svar" in text
-        row = page.locator(f'.st-key-mote_status_{week.year}_{week.week}_' + str(unanswered_id))
+        row = page.locator(f".st-key-mote_status_{week.year}_{week.week}_" + str(unanswered_id))
         row.locator("button", has_text="gul").first.click()
         settle(page)
         shot(page, 2)
@@ -123,7 +139,9 @@ def test_the_meeting_walked_with_the_keyboard_at_1280x720(browser, thursday_serv
         settle(page)
         text = check_step(page, 5, f"Prioriteringar och insatser · {label}")
         assert "Trygghetsvandring vid Stortorget" in text and "lör" in text and "sön" in text
-        assert page.locator(".st-key-mote_prio_description input").input_value() == ""  # the form is empty again
+        assert (
+            page.locator(".st-key-mote_prio_description input").input_value() == ""
+        )  # the form is empty again
         page.get_by_role("button", name="Gör till insats").first.click()  # the priority becomes an action
         page.get_by_role("button", name="Skapa insatsen").first.click()
         settle(page)
@@ -137,4 +155,3 @@ def test_the_meeting_walked_with_the_keyboard_at_1280x720(browser, thursday_serv
         assert unanswered in text and "1 av 1 prioriteringar är insatser" in text
     finally:
         context.close()
-

@@ -36,20 +36,29 @@ def no_bad_words(text: str) -> None:
 def thursday(sample_db):
     con = db.connect(sample_db)
     week = variants.half_thursday(con)  # the lead's generator: every other area (by name) answered this week
-    answered = {r[0] for r in con.execute("select distinct area_id from survey_response where iso_year = ?"
-                                          " and iso_week = ?", [week.year, week.week]).fetchall()}
+    answered = {
+        r[0]
+        for r in con.execute(
+            "select distinct area_id from survey_response where iso_year = ? and iso_week = ?",
+            [week.year, week.week],
+        ).fetchall()
+    }
     assert 0 < len(answered) < con.execute("select count(*) from area where active").fetchone()[0]
     return con, week, answered
 
 
 # ------------------------------------------------------------------------------------------ dates
 
-@pytest.mark.parametrize(("day", "start", "end"), [
-    (dt.date(2026, 11, 26), dt.date(2026, 11, 28), dt.date(2026, 11, 29)),  # Thursday: the coming weekend
-    (dt.date(2026, 11, 23), dt.date(2026, 11, 28), dt.date(2026, 11, 29)),  # Monday: that week's weekend
-    (dt.date(2026, 11, 28), dt.date(2026, 11, 28), dt.date(2026, 11, 29)),  # Saturday: this weekend
-    (dt.date(2026, 11, 29), dt.date(2026, 11, 29), dt.date(2026, 11, 29)),  # Sunday: what is left of it
-])
+
+@pytest.mark.parametrize(
+    ("day", "start", "end"),
+    [
+        (dt.date(2026, 11, 26), dt.date(2026, 11, 28), dt.date(2026, 11, 29)),  # Thursday: the coming weekend
+        (dt.date(2026, 11, 23), dt.date(2026, 11, 28), dt.date(2026, 11, 29)),  # Monday: that week's weekend
+        (dt.date(2026, 11, 28), dt.date(2026, 11, 28), dt.date(2026, 11, 29)),  # Saturday: this weekend
+        (dt.date(2026, 11, 29), dt.date(2026, 11, 29), dt.date(2026, 11, 29)),  # Sunday: what is left of it
+    ],
+)
 def test_helgen_is_the_coming_saturday_and_sunday(day, start, end):
     assert weekly_cycle.horizon_dates("helg", day) == (start, end)
 
@@ -63,8 +72,9 @@ def test_next_week_and_longer_start_on_the_coming_monday():
 def test_a_weekend_priority_becomes_an_action_for_that_weekend(sample_con):
     """Defect: an action made from a "helgen" priority started on the Monday after the weekend."""
     week = IsoWeek(2026, 47)  # its Thursday is 19 November; the weekend is 21–22 November
-    pid = weekly_cycle.add_priority(sample_con, week, "närvaro", "Närvaro vid Stortorget", "test", horizon="helg",
-                                    area_id=1)
+    pid = weekly_cycle.add_priority(
+        sample_con, week, "närvaro", "Närvaro vid Stortorget", "test", horizon="helg", area_id=1
+    )
     action_id = weekly_cycle.priority_to_action(sample_con, pid, "Närvaro vid Stortorget", "test")
     got = sample_con.execute("select start_date, end_date from action where id = ?", [action_id]).fetchone()
     assert got == (dt.date(2026, 11, 21), dt.date(2026, 11, 22))
@@ -72,26 +82,47 @@ def test_a_weekend_priority_becomes_an_action_for_that_weekend(sample_con):
 
 def test_a_priority_keeps_the_dates_the_meeting_gave_it(sample_con):
     week = IsoWeek(2026, 47)
-    pid = weekly_cycle.add_priority(sample_con, week, "trafikkontroll", "Mopedkontroll", "test", horizon="vecka",
-                                    area_id=2, start_date=dt.date(2026, 11, 24), end_date=dt.date(2026, 11, 27))
+    pid = weekly_cycle.add_priority(
+        sample_con,
+        week,
+        "trafikkontroll",
+        "Mopedkontroll",
+        "test",
+        horizon="vecka",
+        area_id=2,
+        start_date=dt.date(2026, 11, 24),
+        end_date=dt.date(2026, 11, 27),
+    )
     row = weekly_cycle.priorities(sample_con, week).set_index("id").loc[pid]
-    assert (row["start_date"].date(), row["end_date"].date()) == (dt.date(2026, 11, 24), dt.date(2026, 11, 27))
+    assert (row["start_date"].date(), row["end_date"].date()) == (
+        dt.date(2026, 11, 24),
+        dt.date(2026, 11, 27),
+    )
     action_id = weekly_cycle.priority_to_action(sample_con, pid, "Mopedkontroll", "test")
     got = sample_con.execute("select start_date, end_date from action where id = ?", [action_id]).fetchone()
     assert got == (dt.date(2026, 11, 24), dt.date(2026, 11, 27))
     with pytest.raises(weekly_cycle.WeeklyError):
-        weekly_cycle.add_priority(sample_con, week, "närvaro", "Baklänges", "test", start_date=dt.date(2026, 11, 27),
-                                  end_date=dt.date(2026, 11, 24))
+        weekly_cycle.add_priority(
+            sample_con,
+            week,
+            "närvaro",
+            "Baklänges",
+            "test",
+            start_date=dt.date(2026, 11, 27),
+            end_date=dt.date(2026, 11, 24),
+        )
 
 
 # ------------------------------------------------------------------------------------------ defects
+
 
 def test_register_shows_an_action_made_from_a_priority(sample_db):
     """Defect: Insatser -> Register crashed (TypeError: can only join an iterable) once the meeting had
     made an action from a priority, whose target_categories is missing."""
     con = db.connect(sample_db)
-    pid = weekly_cycle.add_priority(con, IsoWeek(2026, 47), "närvaro", "Närvaro i Centrum", "test", horizon="helg",
-                                    area_id=1)
+    pid = weekly_cycle.add_priority(
+        con, IsoWeek(2026, 47), "närvaro", "Närvaro i Centrum", "test", horizon="helg", area_id=1
+    )
     weekly_cycle.priority_to_action(con, pid, "Närvaro i Centrum från mötet", "test")
     listed = actions.list_actions(con, "1287")
     table = actions.display_table(listed)
@@ -118,6 +149,7 @@ def test_an_area_without_answers_shows_inga_svar_in_the_changes(thursday):
 
 # ------------------------------------------------------------------------------------------ the meeting walk
 
+
 @pytest.mark.parametrize("role", ["samordnare", "lasare"])
 def test_every_step_opens_on_a_half_answered_thursday(thursday, role):
     """Defect: step 3 showed a Python traceback as soon as one area had no answers this week."""
@@ -126,6 +158,7 @@ def test_every_step_opens_on_a_half_answered_thursday(thursday, role):
     for _ in range(5):
         _next(at)
     assert at.button(key="mote_next").disabled
+
 
 def _area_id(con, name: str) -> int:
     return con.execute("select id from area where name = ?", [name]).fetchone()[0]
@@ -143,18 +176,29 @@ def test_the_meeting_on_a_half_answered_thursday(thursday):
     today's main, step 3 showed a traceback (NaN status of an area without answers)."""
     con, week, answered = thursday
     centrum = _area_id(con, "Centrum")
-    quiet, quiet_name = con.execute("select id, name from area where active and not list_contains(?, id)"
-                                    " order by name limit 1", [sorted(answered)]).fetchone()
+    quiet, quiet_name = con.execute(
+        "select id, name from area where active and not list_contains(?, id) order by name limit 1",
+        [sorted(answered)],
+    ).fetchone()
     assert centrum in answered
-    last = weekly_cycle.add_priority(con, week.shift(-1), "trafikkontroll", "Mopedkontroll på Hamngatan", "test",
-                                     horizon="vecka", area_id=centrum)
+    last = weekly_cycle.add_priority(
+        con,
+        week.shift(-1),
+        "trafikkontroll",
+        "Mopedkontroll på Hamngatan",
+        "test",
+        horizon="vecka",
+        area_id=centrum,
+    )
     at = app_as("samordnare", "mote")
     assert not at.exception, at.exception
     assert at.session_state["mote_step"] == "week"
     assert at.selectbox(key="mote_week").value == week
     reporters = weekly.collect(con, week, "1287").reporters
-    answered_reporters = con.execute("select count(distinct reporter_id) from survey_response where iso_year = ?"
-                                     " and iso_week = ?", [week.year, week.week]).fetchone()[0]
+    answered_reporters = con.execute(
+        "select count(distinct reporter_id) from survey_response where iso_year = ? and iso_week = ?",
+        [week.year, week.week],
+    ).fetchone()[0]
     assert at.metric[0].value == f"{answered_reporters} / {reporters}" and 0 < answered_reporters < reporters
     no_bad_words(all_text(at))
 
@@ -186,7 +230,9 @@ def test_the_meeting_on_a_half_answered_thursday(thursday):
     at.segmented_control(key=f"mote_done_{last}").set_value("nej").run()
     at.text_input(key=f"mote_done_note_{last}").input("Polisen fick förhinder").run()
     assert con.execute("select done, followup_note from weekly_priority where id = ?", [last]).fetchone() == (
-        False, "Polisen fick förhinder")
+        False,
+        "Polisen fick förhinder",
+    )
 
     # 5: a weekend priority, its dates the coming Saturday-Sunday, turned into an action for those dates
     _next(at)
@@ -199,15 +245,21 @@ def test_the_meeting_on_a_half_answered_thursday(thursday):
     assert not at.exception, at.exception
     saturday, sunday = weekly_cycle.horizon_dates("helg", weekly_cycle.meeting_day(week))
     assert saturday.weekday() == 5 and sunday.weekday() == 6 and saturday >= dt.date.today()
-    row = con.execute("select id, start_date, end_date from weekly_priority where iso_year = ? and iso_week = ?"
-                      " and description = 'Trygghetsvandring vid Stortorget'", [week.year, week.week]).fetchone()
+    row = con.execute(
+        "select id, start_date, end_date from weekly_priority where iso_year = ? and iso_week = ?"
+        " and description = 'Trygghetsvandring vid Stortorget'",
+        [week.year, week.week],
+    ).fetchone()
     assert row[1:] == (saturday, sunday)
     pid = row[0]
     at.text_input(key=f"mote_action_resp_{pid}").input("Kommunpolisen")
     at.button(key=f"mote_action_submit_{pid}").click().run()
     assert not at.exception, at.exception
-    action = con.execute("select a.title, a.start_date, a.end_date, a.responsible from weekly_priority p"
-                         " join action a on a.id = p.action_id where p.id = ?", [pid]).fetchone()
+    action = con.execute(
+        "select a.title, a.start_date, a.end_date, a.responsible from weekly_priority p"
+        " join action a on a.id = p.action_id where p.id = ?",
+        [pid],
+    ).fetchone()
     assert action == ("Trygghetsvandring vid Stortorget", saturday, sunday, "Kommunpolisen")
 
     # 6: the summary of the decisions
@@ -268,15 +320,22 @@ def test_mote_in_english_on_a_half_answered_thursday(thursday, monkeypatch):
         titles.append(next(m.value for m in at.markdown if m.value.startswith("## ")))
         _next(at)
     titles.append(next(m.value for m in at.markdown if m.value.startswith("## ")))
-    assert [t.split(" · ")[0] for t in titles] == ["## The week", "## Status per area", "## The police and the events",
-                                                   "## Last week's priorities", "## Priorities and actions",
-                                                   "## Decisions"]
+    assert [t.split(" · ")[0] for t in titles] == [
+        "## The week",
+        "## Status per area",
+        "## The police and the events",
+        "## Last week's priorities",
+        "## Priorities and actions",
+        "## Decisions",
+    ]
     assert "mote." not in all_text(at) and "reports." not in all_text(at)
 
 
 def test_the_weekly_report_gives_a_priority_its_dates(sample_con):
     week = IsoWeek(2026, 47)
-    weekly_cycle.add_priority(sample_con, week, "närvaro", "Närvaro vid Stortorget", "test", horizon="helg", area_id=1)
+    weekly_cycle.add_priority(
+        sample_con, week, "närvaro", "Närvaro vid Stortorget", "test", horizon="helg", area_id=1
+    )
     wd = weekly.collect(sample_con, week, "1287")
     rows = [r for r in weekly.priority_rows(wd.priorities, "sv") if r[3] == "Närvaro vid Stortorget"]
     assert rows == [("Centrum", "närvaro", "helgen lör 21/11 – sön 22/11", "Närvaro vid Stortorget")]
@@ -303,8 +362,9 @@ def test_a_half_written_priority_survives_a_step_change_and_is_stored_once(thurs
     first = weekly_cycle.priorities(con, week)
     assert first["description"].tolist() == ["Byt lampor i gångtunneln"]
     # the same priority sent again (a double click) is stored once
-    again = weekly_cycle.add_priority(con, week, "belysning", "Byt lampor i gångtunneln", "samordnare",
-                                      horizon="vecka", area_id=centrum)
+    again = weekly_cycle.add_priority(
+        con, week, "belysning", "Byt lampor i gångtunneln", "samordnare", horizon="vecka", area_id=centrum
+    )
     assert again == int(first["id"].iloc[0]) and len(weekly_cycle.priorities(con, week)) == 1
     monday = weekly_cycle.horizon_dates("vecka", weekly_cycle.meeting_day(week))[0]
     assert first["start_date"].iloc[0].date() == monday and monday.weekday() == 0
@@ -313,12 +373,22 @@ def test_a_half_written_priority_survives_a_step_change_and_is_stored_once(thurs
 def test_the_meeting_for_a_new_municipality_with_its_first_answers(sample_db):
     """Only areas, reporters and this week's first answers: no history, no incidents, no actions."""
     con = db.connect(sample_db)
-    for table in ("survey_rating", "survey_response", "observation", "weekly_priority", "weekly_assessment",
-                  "action", "incident", "crime_stat"):
+    for table in (
+        "survey_rating",
+        "survey_response",
+        "observation",
+        "weekly_priority",
+        "weekly_assessment",
+        "action",
+        "incident",
+        "crime_stat",
+    ):
         con.execute(f"delete from {table}")  # noqa: S608  (fixed table names)
     con.execute("update setting set value = '0' where name = 'is_sample'")
     week = IsoWeek.of(dt.date.today())
-    reporter, area = con.execute("select reporter_id, area_id from reporter_area order by 1, 2 limit 1").fetchone()
+    reporter, area = con.execute(
+        "select reporter_id, area_id from reporter_area order by 1, 2 limit 1"
+    ).fetchone()
     weekly_cycle.submit_week(con, reporter, week, [weekly_cycle.AreaAnswer(area, {"klotter": 2})], "test")
     at = app_as("samordnare", "mote")
     assert not at.exception, at.exception

@@ -39,11 +39,17 @@ def _views(page: str, role: str) -> list[dict]:
 
         return [{"mote_step": s} for s in meeting.STEPS]
     if page == "karta":
-        return [{f"karta_layer_{name}": True for name in ("clusters", "heat", "places", "hotspots")}
-                | {"karta_cold": True}]
+        return [
+            {f"karta_layer_{name}": True for name in ("clusters", "heat", "places", "hotspots")}
+            | {"karta_cold": True}
+        ]
     if page == "insatser":
-        tabs = ("actions.tab.list", *(("actions.tab.new", "actions.tab.edit") if staff else ()),
-                "actions.tab.evaluate", "actions.tab.year")
+        tabs = (
+            "actions.tab.list",
+            *(("actions.tab.new", "actions.tab.edit") if staff else ()),
+            "actions.tab.evaluate",
+            "actions.tab.year",
+        )
         return [{"actions_tab": i18n.t(t)} for t in tabs]
     return []
 
@@ -65,8 +71,12 @@ def _prepare(kind: str, template: Path, target: Path) -> Path:
         con = db.connect(target)
         variants.apply(con, kind)
     if kind in ("empty", "police"):
-        for username, role in (("admin", "admin"), ("samordnare", "samordnare"), ("lasare", "läsare"),
-                               ("rapportor", "rapportör")):
+        for username, role in (
+            ("admin", "admin"),
+            ("samordnare", "samordnare"),
+            ("lasare", "läsare"),
+            ("rapportor", "rapportör"),
+        ):
             auth.create_user(con, username, ADMIN_PASSWORD, role, email=f"{username}@example.test")
     db.close(target)
     return target
@@ -82,8 +92,11 @@ def _texts(node) -> list[str]:
     """Every string a user could read in an AppTest element tree (dataframe cells included)."""
     out: list[str] = []
     kind = getattr(node, "type", "")
-    if kind in ("arrow_data_frame", "dataframe", "table", "data_editor") or hasattr(node, "proto") and \
-            type(node).__name__ in ("Dataframe", "Table"):
+    if (
+        kind in ("arrow_data_frame", "dataframe", "table", "data_editor")
+        or hasattr(node, "proto")
+        and type(node).__name__ in ("Dataframe", "Table")
+    ):
         try:
             frame = node.value
         except Exception:  # noqa: BLE001 - a widget whose value cannot be read still has its proto below
@@ -107,7 +120,9 @@ def _texts(node) -> list[str]:
 
 def _flatten(value) -> str:
     if isinstance(value, dict):
-        return " ".join(_flatten(v) for k, v in value.items() if k not in ("id", "formId", "arrowData", "spec"))
+        return " ".join(
+            _flatten(v) for k, v in value.items() if k not in ("id", "formId", "arrowData", "spec")
+        )
     if isinstance(value, list):
         return " ".join(_flatten(v) for v in value)
     return str(value)
@@ -117,7 +132,9 @@ def _check(at, where: str) -> None:
     assert not at.exception, f"{where}: {[e.value for e in at.exception]}"
     text = " ".join(_texts(at.main) + _texts(at.sidebar))
     bad = sorted({m.group(0) for m in FORBIDDEN.finditer(text)})
-    assert not bad, f"{where}: shows {bad}: …{text[max(0, text.find(bad[0]) - 120):text.find(bad[0]) + 80]}…"
+    assert not bad, (
+        f"{where}: shows {bad}: …{text[max(0, text.find(bad[0]) - 120) : text.find(bad[0]) + 80]}…"
+    )
     assert not i18n.MISSING, f"{where}: untranslated keys {sorted(i18n.MISSING)}"
 
 
@@ -182,7 +199,9 @@ def test_page_on_dataset(dataset_paths, monkeypatch, exports, kind, page, role):
         at.run()
         _check(at, f"{kind}/{page}/{role}/{step}")
     if kind == "sample" and page in ("trender", "karta", "lagesbild", "enkat"):
-        assert exports, f"{page} offers Excel exports on the sample; none was seen (is the recorder bypassed?)"
+        assert exports, (
+            f"{page} offers Excel exports on the sample; none was seen (is the recorder bypassed?)"
+        )
     _check_exports(exports, f"{kind}/{page}/{role}")
 
 
@@ -233,5 +252,7 @@ def test_reports_on_dataset(dataset_paths, kind, report, fmt):
     text = _report_text(data, fmt)
     assert len(text) > 200
     bad = sorted({m.group(0) for m in FORBIDDEN.finditer(text)})
-    assert not bad, f"{kind} {report}.{fmt} shows {bad}: …{text[max(0, text.find(bad[0]) - 150):text.find(bad[0]) + 60]}…"
+    assert not bad, (
+        f"{kind} {report}.{fmt} shows {bad}: …{text[max(0, text.find(bad[0]) - 150) : text.find(bad[0]) + 60]}…"
+    )
     assert not i18n.MISSING, f"untranslated keys {sorted(i18n.MISSING)}"

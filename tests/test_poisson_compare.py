@@ -53,4 +53,6 @@ def test_results_where_the_old_thresholds_agreed_are_unchanged():
     assert compstat.judge(45, 1, 27, 1).verdict == compstat.RISE
     res = evaluation.etest(30, 12, 12, 12)
     assert res.p_value == pytest.approx(_etest_p(12, 12, 30, 12), rel=1e-12)
-    assert compstat.judge(25_000, 1, 24_000, 1).p_value == pytest.approx(_score_p(25_000, 1, 24_000, 1), rel=1e-12)
+    assert compstat.judge(25_000, 1, 24_000, 1).p_value == pytest.approx(
+        _score_p(25_000, 1, 24_000, 1), rel=1e-12
+    )

@@ -35,13 +35,16 @@ def test_the_archive_shaped_file_has_the_real_archives_shape(real_events):
     assert copy["summary"] == original["summary"] and copy["datetime"] == original["datetime"]
     assert copy["name"].split(",")[0] == original["name"].split(",")[0]  # the real "DD månad HH:MM"
     # a copy moved to another municipality carries that municipality's name and centre point
-    moved = next(e for e in events[len(real_events):] if not e["location"]["name"].endswith(" län"))
+    moved = next(e for e in events[len(real_events) :] if not e["location"]["name"].endswith(" län"))
     assert reference.municipality_code(moved["location"]["name"]) is not None
     assert moved["location"]["name"] == moved["name"].rsplit(",", 1)[-1].strip()
-    county = next(e for e in events[len(real_events):] if e["location"]["name"].endswith(" län"))
+    county = next(e for e in events[len(real_events) :] if e["location"]["name"].endswith(" län"))
     municipality = county["name"].rsplit(",", 1)[-1].strip()
     table = reference.kommuner()
-    assert county["location"]["name"] == table.loc[table["municipality_name"] == municipality, "county_name"].iloc[0]
+    assert (
+        county["location"]["name"]
+        == table.loc[table["municipality_name"] == municipality, "county_name"].iloc[0]
+    )
 
 
 def test_every_municipality_is_added_in_one_statement(tmp_path, monkeypatch, real_events):
@@ -67,11 +70,15 @@ def test_every_municipality_is_added_in_one_statement(tmp_path, monkeypatch, rea
 
 
 def test_a_file_with_a_republished_id_still_keeps_the_newest_version(tmp_path, real_events):
-    events = real_events[:50] + [dict(real_events[10], summary="Uppdaterad", datetime="2030-01-01 10:00:00 +01:00")]
+    events = real_events[:50] + [
+        dict(real_events[10], summary="Uppdaterad", datetime="2030-01-01 10:00:00 +01:00")
+    ]
     con = db.connect(tmp_path / "est.duckdb")
     report = polisen.load(con, json.dumps(events).encode(), "a.json")
     assert report.rows_loaded == 50
-    summary = con.execute("select summary from incident where external_id = ?", [str(real_events[10]["id"])]).fetchone()
+    summary = con.execute(
+        "select summary from incident where external_id = ?", [str(real_events[10]["id"])]
+    ).fetchone()
     assert summary == ("Uppdaterad",)
     db.close(tmp_path / "est.duckdb")
 
@@ -80,8 +87,10 @@ def test_the_import_command_builds_only_its_own_parser():
     parser = cli.build_parser("import")
     commands = next(a for a in parser._subparsers._group_actions if a.dest == "command")
     assert list(commands.choices) == ["import"]
-    assert "report" in next(a for a in cli.build_parser()._subparsers._group_actions
-                            if a.dest == "command").choices
+    assert (
+        "report"
+        in next(a for a in cli.build_parser()._subparsers._group_actions if a.dest == "command").choices
+    )
     assert cli._command_word(["--db", "x.duckdb", "import", "polisen", "f.json"]) == "import"
     assert cli._command_word(["--help"]) is None
 
@@ -90,10 +99,12 @@ def test_the_import_command_starts_without_pdf_analysis_and_sample_code(tmp_path
     database = tmp_path / "est.duckdb"
     db.connect(database)
     db.close(database)
-    code = ("import sys; from est_data import cli; "
-            f"rc = cli.main(['--db', {str(database)!r}, 'import', 'polisen', "
-            f"{str(ROOT / 'tests/fixtures/polisen/events_excerpt.json')!r}]); "
-            "heavy = [m for m in ('fpdf', 'est_data.report.pdf', 'est_data.sample', 'est_data.analysis.evaluation',"
-            " 'scipy.stats', 'matplotlib', 'argon2') if m in sys.modules]; print(rc, heavy)")
+    code = (
+        "import sys; from est_data import cli; "
+        f"rc = cli.main(['--db', {str(database)!r}, 'import', 'polisen', "
+        f"{str(ROOT / 'tests/fixtures/polisen/events_excerpt.json')!r}]); "
+        "heavy = [m for m in ('fpdf', 'est_data.report.pdf', 'est_data.sample', 'est_data.analysis.evaluation',"
+        " 'scipy.stats', 'matplotlib', 'argon2') if m in sys.modules]; print(rc, heavy)"
+    )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.stdout.strip().splitlines()[-1] == "0 []", done.stdout + done.stderr

@@ -20,14 +20,19 @@ REAL = ROOT / "tests" / "fixtures" / "polisen" / "events_trelleborg_orebro_malmo
 
 
 def _box(lat: float, lon: float, d: float = 0.01) -> str:
-    return (f"POLYGON(({lon - d} {lat - d}, {lon + d} {lat - d}, {lon + d} {lat + d}, {lon - d} {lat + d}, "
-            f"{lon - d} {lat - d}))")
+    return (
+        f"POLYGON(({lon - d} {lat - d}, {lon + d} {lat - d}, {lon + d} {lat + d}, {lon - d} {lat + d}, "
+        f"{lon - d} {lat - d}))"
+    )
 
 
 AREAS = {  # (municipality, area) -> centre
-    ("1280", "Rosengård"): (55.585, 13.045), ("1280", "Möllevången"): (55.592, 13.010),
-    ("1280", "Södervärn"): (55.588, 13.000), ("1280", "Lindängen"): (55.560, 13.000),
-    ("1287", "Centrum"): (55.376, 13.157), ("1287", "Västervång"): (55.378, 13.140),
+    ("1280", "Rosengård"): (55.585, 13.045),
+    ("1280", "Möllevången"): (55.592, 13.010),
+    ("1280", "Södervärn"): (55.588, 13.000),
+    ("1280", "Lindängen"): (55.560, 13.000),
+    ("1287", "Centrum"): (55.376, 13.157),
+    ("1287", "Västervång"): (55.378, 13.140),
     ("1880", "Vivalla"): (59.290, 15.150),
 }
 PLACES = {  # (municipality, area, place, kind) -> point
@@ -41,14 +46,21 @@ PLACES = {  # (municipality, area, place, kind) -> point
 
 def _register(con) -> dict[str, int]:
     for code, name in (("1280", "Malmö"), ("1287", "Trelleborg"), ("1880", "Örebro")):
-        con.execute("insert into municipality (code, name) values (?, ?) on conflict do nothing", [code, name])
+        con.execute(
+            "insert into municipality (code, name) values (?, ?) on conflict do nothing", [code, name]
+        )
     ids = {}
     for (code, name), (lat, lon) in AREAS.items():
-        ids[name] = con.execute("insert into area (municipality_code, name, kind, geometry_wkt) values (?, ?, 'stadsdel', ?)"
-                                " returning id", [code, name, _box(lat, lon)]).fetchone()[0]
+        ids[name] = con.execute(
+            "insert into area (municipality_code, name, kind, geometry_wkt) values (?, ?, 'stadsdel', ?)"
+            " returning id",
+            [code, name, _box(lat, lon)],
+        ).fetchone()[0]
     for (_, area, name, kind), (lat, lon) in PLACES.items():
-        ids[name] = con.execute("insert into place (area_id, name, kind, lat, lon) values (?, ?, ?, ?, ?) returning id",
-                                [ids[area], name, kind, lat, lon]).fetchone()[0]
+        ids[name] = con.execute(
+            "insert into place (area_id, name, kind, lat, lon) values (?, ?, ?, ?, ?) returning id",
+            [ids[area], name, kind, lat, lon],
+        ).fetchone()[0]
     return ids
 
 
@@ -68,8 +80,11 @@ def placed(tmp_path_factory, real_bytes):
 
 
 def _row(con, event_id: int) -> tuple:
-    return con.execute("select location_precision, area_id, place_id, lat, lon from incident"
-                       " where source = 'polisen' and external_id = ?", [str(event_id)]).fetchone()
+    return con.execute(
+        "select location_precision, area_id, place_id, lat, lon from incident"
+        " where source = 'polisen' and external_id = ?",
+        [str(event_id)],
+    ).fetchone()
 
 
 def test_an_event_naming_one_registered_place_is_placed_there(placed):
@@ -117,8 +132,11 @@ def _expected(events: list[dict]) -> Counter:
         text = event.get("summary") or ""
         if code is None or polisen.is_summary_type(event["type"]):
             continue
-        hits = [(a, p) for a, p in names[code]
-                if re.search(r"(?<![^\W_])" + re.escape(p or a) + r"s?(?![^\W_])", text)]
+        hits = [
+            (a, p)
+            for a, p in names[code]
+            if re.search(r"(?<![^\W_])" + re.escape(p or a) + r"s?(?![^\W_])", text)
+        ]
         areas = {a for a, _ in hits}
         places = {p for _, p in hits if p}
         if len(areas) == 1:
@@ -129,22 +147,34 @@ def _expected(events: list[dict]) -> Counter:
 def test_placing_on_the_whole_real_file_follows_the_rules(placed):
     con, _, _ = placed
     events = {e["id"]: e for e in json.loads(REAL.read_text(encoding="utf-8"))}  # newest version of each id
-    got = Counter(dict(con.execute("select location_precision, count(*) from incident"
-                                   " where source = 'polisen' and location_precision in ('place', 'area')"
-                                   " group by 1").fetchall()))
+    got = Counter(
+        dict(
+            con.execute(
+                "select location_precision, count(*) from incident"
+                " where source = 'polisen' and location_precision in ('place', 'area')"
+                " group by 1"
+            ).fetchall()
+        )
+    )
     assert got == _expected(list(events.values()))
     assert got["place"] >= 10 and got["area"] >= 100
     # summaries name many places and are never placed
-    assert con.execute("select count(*) from incident where is_summary and location_precision in ('place', 'area')"
-                       ).fetchone()[0] == 0
+    assert (
+        con.execute(
+            "select count(*) from incident where is_summary and location_precision in ('place', 'area')"
+        ).fetchone()[0]
+        == 0
+    )
 
 
 def test_counts_by_municipality_and_month_are_the_same_with_or_without_places(placed, tmp_path, real_bytes):
     con, _, _ = placed
     bare = db.connect(tmp_path / "bare.duckdb")
     polisen.load(bare, real_bytes, REAL.name)
-    query = ("select municipality_code, date_trunc('month', occurred_at) as m, category, count(*)"
-             " from incident where not is_summary group by all order by all")
+    query = (
+        "select municipality_code, date_trunc('month', occurred_at) as m, category, count(*)"
+        " from incident where not is_summary group by all order by all"
+    )
     assert con.execute(query).fetchall() == bare.execute(query).fetchall()
     db.close(tmp_path / "bare.duckdb")
 
@@ -155,11 +185,17 @@ def test_reimport_changes_nothing_and_new_places_are_applied_by_importing_again(
     assert again.rows_loaded == 0
     # 439916 "Misstänkt arbetsplatspolycka på Stortorget." (Malmö): no such place registered yet
     assert _row(con, 439916)[0] == "municipality"
-    place = con.execute("insert into place (area_id, name, kind, lat, lon) values (?, 'Stortorget', 'centrum', 55.6065,"
-                        " 13.0010) returning id", [ids["Södervärn"]]).fetchone()[0]
+    place = con.execute(
+        "insert into place (area_id, name, kind, lat, lon) values (?, 'Stortorget', 'centrum', 55.6065,"
+        " 13.0010) returning id",
+        [ids["Södervärn"]],
+    ).fetchone()[0]
     later = polisen.load(con, real_bytes, REAL.name)  # the next import of the same events places them
     assert _row(con, 439916) == ("place", ids["Södervärn"], place, 55.6065, 13.0010)
-    assert later.rows_updated == con.execute("select count(*) from incident where place_id = ?", [place]).fetchone()[0]
+    assert (
+        later.rows_updated
+        == con.execute("select count(*) from incident where place_id = ?", [place]).fetchone()[0]
+    )
     # and a place taken away again: the next import puts its events back at the centre point
     con.execute("delete from place where id = ?", [place])
     polisen.load(con, real_bytes, REAL.name)
@@ -171,31 +207,63 @@ def test_the_map_says_how_many_events_are_not_drawn(placed):
     query = incidents.EventQuery("1280", dt.date(2022, 1, 1), dt.date(2026, 12, 31), sources=("polisen",))
     totals = incidents.event_totals(con, query)
     n, on_map, centre, area = (int(totals[c].sum()) for c in ("n", "on_map", "centre_only", "area_only"))
-    assert n == con.execute("select count(*) from incident where municipality_code = '1280' and not is_summary"
-                            ).fetchone()[0]
-    assert on_map == con.execute("select count(*) from incident where municipality_code = '1280'"
-                                 " and not is_summary and location_precision = 'place'").fetchone()[0] > 0
+    assert (
+        n
+        == con.execute(
+            "select count(*) from incident where municipality_code = '1280' and not is_summary"
+        ).fetchone()[0]
+    )
+    assert (
+        on_map
+        == con.execute(
+            "select count(*) from incident where municipality_code = '1280'"
+            " and not is_summary and location_precision = 'place'"
+        ).fetchone()[0]
+        > 0
+    )
     assert n == on_map + centre + area
     note = incidents.not_drawn_note(totals, "en")
-    assert note.startswith(f"{i18n.number(n - on_map, 0, 'en')} of the period's {i18n.number(n, 0, 'en')} events"
-                           " have no exact position and are not drawn")
+    assert note.startswith(
+        f"{i18n.number(n - on_map, 0, 'en')} of the period's {i18n.number(n, 0, 'en')} events"
+        " have no exact position and are not drawn"
+    )
 
 
 def test_a_name_inside_a_longer_named_place_is_not_a_mention_of_its_own(tmp_path):
     con = db.connect(tmp_path / "est.duckdb")
     con.execute("insert into municipality (code, name) values ('1287', 'Trelleborg')")
-    hamnen = con.execute("insert into area (municipality_code, name, geometry_wkt) values ('1287', 'Hamnen', ?)"
-                         " returning id", [_box(55.37, 13.15)]).fetchone()[0]
-    smyge = con.execute("insert into area (municipality_code, name, geometry_wkt) values ('1287', 'Smygehamn', ?)"
-                        " returning id", [_box(55.34, 13.36)]).fetchone()[0]
-    place = con.execute("insert into place (area_id, name, kind, lat, lon) values (?, 'Hamnen Smygehamn',"
-                        " 'samlingsplats', 55.338, 13.357) returning id", [smyge]).fetchone()[0]
-    events = [{"id": 1, "datetime": "2026-06-01 10:00:00 +02:00", "name": "01 juni 09:30, Skadegörelse, Trelleborg",
-               "summary": "Skadegörelse vid Hamnen Smygehamn, Smygehamn.", "type": "Skadegörelse",
-               "location": {"name": "Trelleborg", "gps": "55.375,13.157"}},
-              {"id": 2, "datetime": "2026-06-01 11:00:00 +02:00", "name": "01 juni 10:30, Skadegörelse, Trelleborg",
-               "summary": "Skadegörelse i Hamnen.", "type": "Skadegörelse",
-               "location": {"name": "Trelleborg", "gps": "55.375,13.157"}}]
+    hamnen = con.execute(
+        "insert into area (municipality_code, name, geometry_wkt) values ('1287', 'Hamnen', ?) returning id",
+        [_box(55.37, 13.15)],
+    ).fetchone()[0]
+    smyge = con.execute(
+        "insert into area (municipality_code, name, geometry_wkt) values ('1287', 'Smygehamn', ?)"
+        " returning id",
+        [_box(55.34, 13.36)],
+    ).fetchone()[0]
+    place = con.execute(
+        "insert into place (area_id, name, kind, lat, lon) values (?, 'Hamnen Smygehamn',"
+        " 'samlingsplats', 55.338, 13.357) returning id",
+        [smyge],
+    ).fetchone()[0]
+    events = [
+        {
+            "id": 1,
+            "datetime": "2026-06-01 10:00:00 +02:00",
+            "name": "01 juni 09:30, Skadegörelse, Trelleborg",
+            "summary": "Skadegörelse vid Hamnen Smygehamn, Smygehamn.",
+            "type": "Skadegörelse",
+            "location": {"name": "Trelleborg", "gps": "55.375,13.157"},
+        },
+        {
+            "id": 2,
+            "datetime": "2026-06-01 11:00:00 +02:00",
+            "name": "01 juni 10:30, Skadegörelse, Trelleborg",
+            "summary": "Skadegörelse i Hamnen.",
+            "type": "Skadegörelse",
+            "location": {"name": "Trelleborg", "gps": "55.375,13.157"},
+        },
+    ]
     polisen.load(con, json.dumps(events).encode(), "a.json")
     assert _row(con, 1) == ("place", smyge, place, 55.338, 13.357)
     assert _row(con, 2) == ("area", hamnen, None, None, None)
@@ -227,8 +295,11 @@ def test_karta_says_how_many_real_malmo_events_are_not_drawn(sample_db, real_byt
     con = db.connect(sample_db)
     polisen.load(con, real_bytes, REAL.name)
     # Malmö starts using the tool: one area registered after its police events were imported
-    con.execute("insert into area (municipality_code, name, kind, geometry_wkt) values ('1280', 'Rosengård',"
-                " 'stadsdel', ?)", [_box(55.585, 13.045)])
+    con.execute(
+        "insert into area (municipality_code, name, kind, geometry_wkt) values ('1280', 'Rosengård',"
+        " 'stadsdel', ?)",
+        [_box(55.585, 13.045)],
+    )
     con.execute("delete from setting where name = 'municipality_code'")
     monkeypatch.setenv("EST_MUNICIPALITY_CODE", "1280")  # the sidebar's municipality: Malmö
     at = app_as("samordnare", "karta")
@@ -238,6 +309,7 @@ def test_karta_says_how_many_real_malmo_events_are_not_drawn(sample_db, real_byt
     n = int(re.match(r"([\d ]+) händelser", totals).group(1).replace(" ", ""))
     assert n > 500 and totals.endswith("varav 0 med plats på kartan.")
     note = next(c for c in captions if "saknar exakt plats" in c)
-    assert note.startswith(f"{i18n.number(n, 0, 'sv')} av periodens {i18n.number(n, 0, 'sv')} händelser".replace(
-        "\xa0", " "))
+    assert note.startswith(
+        f"{i18n.number(n, 0, 'sv')} av periodens {i18n.number(n, 0, 'sv')} händelser".replace("\xa0", " ")
+    )
     assert "har bara kommunens eller länets mittpunkt" in note

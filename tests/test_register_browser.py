@@ -11,7 +11,10 @@ import pytest
 from est_data import db, register
 from tests.test_browser import CHROMIUM, FLAGS, login, open_page, serve_app, settle
 
-pytestmark = [pytest.mark.browser, pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium saknas")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium saknas"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +62,11 @@ def test_forms_are_empty_after_a_successful_add(served, chromium, sample_templat
     page.locator(".st-key-admin_add_submit button").click()
     settle(page)
     page.wait_for_timeout(1000)
-    assert [value(page, k) for k in ("admin_new_username", "admin_new_email", "admin_new_password")] == ["", "", ""]
+    assert [value(page, k) for k in ("admin_new_username", "admin_new_email", "admin_new_password")] == [
+        "",
+        "",
+        "",
+    ]
     # A second click on the (now empty) form makes no second user with the same address.
     page.locator(".st-key-admin_add_submit button").click()
     settle(page)
@@ -83,11 +90,16 @@ def test_forms_are_empty_after_a_successful_add(served, chromium, sample_templat
     frame = page.locator('iframe[title="streamlit_folium.st_folium"]').element_handle().content_frame()
     x, y = frame.evaluate(  # where Leaflet draws that point
         "([lat, lon]) => { const m = Object.values(window).find(v => v && v.latLngToContainerPoint && v._leaflet_id);"
-        " const p = m.latLngToContainerPoint([lat, lon]); return [p.x, p.y]; }", list(centrum))
+        " const p = m.latLngToContainerPoint([lat, lon]); return [p.x, p.y]; }",
+        list(centrum),
+    )
     frame.locator(".leaflet-container").click(position={"x": x, "y": y})
     settle(page)
-    page.wait_for_function("() => { const e = document.querySelector('.st-key-reg_place_lat_0 input');"
-                           " return e && e.value !== ''; }", timeout=30_000)
+    page.wait_for_function(
+        "() => { const e = document.querySelector('.st-key-reg_place_lat_0 input');"
+        " return e && e.value !== ''; }",
+        timeout=30_000,
+    )
     lat, lon = float(value(page, "reg_place_lat_0")), float(value(page, "reg_place_lon_0"))
     assert abs(lat - centrum[0]) < 0.001 and abs(lon - centrum[1]) < 0.001  # where the click was
     page.locator(".st-key-reg_place_name_0 input").fill("Klickplatsen")
@@ -101,12 +113,20 @@ def test_forms_are_empty_after_a_successful_add(served, chromium, sample_templat
     if wal.exists():
         shutil.copy(wal, copy.with_name(copy.name + ".wal"))
     con = db.connect(copy)
-    assert con.execute("select count(*) from app_user where lower(email) = 'kontakt@polisen.example'"
-                       ).fetchone()[0] == 1
-    assert con.execute("select count(*) from reporter where email = 'nina.ny@trelleborg.example'").fetchone()[0] == 1
+    assert (
+        con.execute(
+            "select count(*) from app_user where lower(email) = 'kontakt@polisen.example'"
+        ).fetchone()[0]
+        == 1
+    )
+    assert (
+        con.execute("select count(*) from reporter where email = 'nina.ny@trelleborg.example'").fetchone()[0]
+        == 1
+    )
     inside = register.area_at(con, "1287", lat, lon)
-    placed = con.execute("select area_id, round(lat, 5), round(lon, 5) from place where name = 'Klickplatsen'"
-                         ).fetchone()
+    placed = con.execute(
+        "select area_id, round(lat, 5), round(lon, 5) from place where name = 'Klickplatsen'"
+    ).fetchone()
     centrum = con.execute("select id from area where name = 'Centrum'").fetchone()[0]
     assert inside == centrum and placed == (centrum, round(lat, 5), round(lon, 5))
     db.close(copy)

@@ -21,12 +21,15 @@ def test_register_page_adds_and_edits_a_reporter_and_clears_its_form(sample_db):
     at.multiselect(key="reg_rep_areas_0").select(centrum)
     at.button(key="reg_rep_add_submit").click().run()
     assert not at.exception and not at.error
-    row = con.execute("select id, organisation, active from reporter where email = 'nina.ny@trelleborg.example'"
-                      ).fetchone()
+    row = con.execute(
+        "select id, organisation, active from reporter where email = 'nina.ny@trelleborg.example'"
+    ).fetchone()
     assert row[1:] == ("Centrumskolan", True)
     assert register.reporter_record(con, row[0])["area_ids"] == [centrum]
     # The form is empty for the next reporter (new widgets, so the browser shows them empty too).
-    assert at.text_input(key="reg_rep_name_1").value == "" and at.text_input(key="reg_rep_email_1").value == ""
+    assert (
+        at.text_input(key="reg_rep_name_1").value == "" and at.text_input(key="reg_rep_email_1").value == ""
+    )
     # The same address in other case is refused with a Swedish message, and the input is kept.
     at.text_input(key="reg_rep_name_1").input("Nina Två")
     at.text_input(key="reg_rep_email_1").input("NINA.NY@trelleborg.example")
@@ -41,7 +44,9 @@ def test_register_page_adds_and_edits_a_reporter_and_clears_its_form(sample_db):
     at.button(key="reg_rep_edit_submit").click().run()
     assert not at.exception and not at.error
     assert con.execute("select active from reporter where id = 3").fetchone()[0] is False
-    assert con.execute("select count(*) from survey_response where reporter_id = 3").fetchone()[0] == answers > 0
+    assert (
+        con.execute("select count(*) from survey_response where reporter_id = 3").fetchone()[0] == answers > 0
+    )
 
 
 def test_register_page_edits_factors_areas_and_places(sample_db):
@@ -51,7 +56,9 @@ def test_register_page_edits_factors_areas_and_places(sample_db):
     at.text_input(key="reg_fac_e_label_klotter").input("Klotter och tags")
     at.button(key="reg_fac_edit_submit").click().run()
     assert not at.exception and not at.error
-    assert con.execute("select label_sv from factor where code = 'klotter'").fetchone()[0] == "Klotter och tags"
+    assert (
+        con.execute("select label_sv from factor where code = 'klotter'").fetchone()[0] == "Klotter och tags"
+    )
     at.text_input(key="reg_fac_label_0").input("Fyrverkerier")
     at.button(key="reg_fac_add_submit").click().run()
     assert con.execute("select active from factor where code = 'fyrverkerier'").fetchone()[0] is True
@@ -62,15 +69,18 @@ def test_register_page_edits_factors_areas_and_places(sample_db):
     at.button(key="reg_area_submit").click().run()
     assert not at.exception and not at.error
     assert con.execute("select name, population from area where id = ?", [hamnen]).fetchone() == (
-        "Hamnen och Dalabadet", 2150)
+        "Hamnen och Dalabadet",
+        2150,
+    )
     # A place by typed coordinates: Stortorget in Trelleborg lies in Centrum.
     at.text_input(key="reg_place_name_0").input("Nya torget")
     at.text_input(key="reg_place_lat_0").input("55,37560")
     at.text_input(key="reg_place_lon_0").input("13,15690")
     at.button(key="reg_place_add_submit").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
-    area = con.execute("select a.name from place p join area a on a.id = p.area_id where p.name = 'Nya torget'"
-                       ).fetchone()
+    area = con.execute(
+        "select a.name from place p join area a on a.id = p.area_id where p.name = 'Nya torget'"
+    ).fetchone()
     assert area is not None
     assert at.text_input(key="reg_place_name_1").value == ""
 
@@ -95,8 +105,11 @@ def test_register_page_is_for_coordinators_and_admins_only(sample_db):
     from est_data.ui import pages
     from tests.conftest import ROOT, user_id
 
-    assert [r for r in ("admin", "samordnare", "läsare", "rapportör")
-            if "register" in [p.key for p in pages.allowed(r)]] == ["admin", "samordnare"]
+    assert [
+        r
+        for r in ("admin", "samordnare", "läsare", "rapportör")
+        if "register" in [p.key for p in pages.allowed(r)]
+    ] == ["admin", "samordnare"]
     at = AppTest.from_file(str(ROOT / "pages" / "register.py"), default_timeout=60)
     at.session_state["user_id"] = user_id(db.connect(), "lasare")
     at.run()
@@ -112,22 +125,29 @@ def test_admin_user_form_is_cleared_after_a_successful_add(sample_db):
     at.text_input(key="admin_new_password").input("ett-langt-losenord")
     at.button(key="admin_add_submit").click().run()
     assert not at.exception and not at.error
-    assert [at.text_input(key=k).value for k in ("admin_new_username", "admin_new_email", "admin_new_password")] \
-        == ["", "", ""]
+    assert [
+        at.text_input(key=k).value for k in ("admin_new_username", "admin_new_email", "admin_new_password")
+    ] == ["", "", ""]
     at.text_input(key="admin_new_username").input("polisen.kontakt2")
     at.text_input(key="admin_new_email").input("Kontakt@Polisen.example")
     at.button(key="admin_add_submit").click().run()
     assert not at.exception
     assert any("används redan av användaren polisen.kontakt" in e.value for e in at.error)
     con = db.connect()
-    assert con.execute("select count(*) from app_user where lower(email) = 'kontakt@polisen.example'"
-                       ).fetchone()[0] == 1
+    assert (
+        con.execute(
+            "select count(*) from app_user where lower(email) = 'kontakt@polisen.example'"
+        ).fetchone()[0]
+        == 1
+    )
 
 
 def test_reporter_list_uploaded_on_the_register_page_shows_rejected_rows_then_loads(sample_db):
-    data = ("namn;e-post;organisation;typ av organisation;områden\r\n"
-            "Olle Ny;olle.ny@trelleborg.example;Hamnbolaget;fastighet;Hamnen, centrum\r\n"
-            "Pia Ny;pia.ny@trelleborg.example;Skolan;skola;Rinkeby\r\n").encode("cp1252")
+    data = (
+        "namn;e-post;organisation;typ av organisation;områden\r\n"
+        "Olle Ny;olle.ny@trelleborg.example;Hamnbolaget;fastighet;Hamnen, centrum\r\n"
+        "Pia Ny;pia.ny@trelleborg.example;Skolan;skola;Rinkeby\r\n"
+    ).encode("cp1252")
     at = app_as("samordnare", "register")
     at.file_uploader(key="data_reporters_file").upload("rapportorer.csv", data).run()
     assert not at.exception
@@ -136,11 +156,16 @@ def test_reporter_list_uploaded_on_the_register_page_shows_rejected_rows_then_lo
     shown = "\n".join(f.value.to_string() for f in at.dataframe)
     assert "okänt område: Rinkeby" in shown
     con = db.connect()
-    assert con.execute("select count(*) from reporter where email like '%ny@trelleborg.example'").fetchone()[0] == 0
+    assert (
+        con.execute("select count(*) from reporter where email like '%ny@trelleborg.example'").fetchone()[0]
+        == 0
+    )
     at.button(key="data_reporters_load").click().run()
     assert not at.exception
     assert any("inlästa 1, avvisade 1" in s.value for s in at.success)
-    areas = con.execute("select string_agg(a.name, ', ' order by a.name) from reporter r"
-                        " join reporter_area ra on ra.reporter_id = r.id join area a on a.id = ra.area_id"
-                        " where r.email = 'olle.ny@trelleborg.example'").fetchone()[0]
+    areas = con.execute(
+        "select string_agg(a.name, ', ' order by a.name) from reporter r"
+        " join reporter_area ra on ra.reporter_id = r.id join area a on a.id = ra.area_id"
+        " where r.email = 'olle.ny@trelleborg.example'"
+    ).fetchone()[0]
     assert areas == "Centrum, Hamnen"

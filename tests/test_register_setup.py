@@ -31,8 +31,8 @@ README_SECTION = "### Starting with an empty database for real use"
 def readme_commands() -> list[str]:
     """The shell commands of the README section, in order (one per line, comments dropped)."""
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = text[text.index(README_SECTION):]
-    section = section[:section.index("\n## ", 1)]
+    section = text[text.index(README_SECTION) :]
+    section = section[: section.index("\n## ", 1)]
     commands = []
     for block in re.findall(r"```bash\n(.*?)```", section, flags=re.S):
         for line in block.splitlines():
@@ -44,7 +44,9 @@ def readme_commands() -> list[str]:
 
 def sh(command: str, env: dict[str, str], cwd) -> subprocess.CompletedProcess:
     """One README line, with the example files of the README replaced by this test's fixtures."""
-    result = subprocess.run(["bash", "-c", command], capture_output=True, text=True, env=env, cwd=cwd, timeout=300)
+    result = subprocess.run(
+        ["bash", "-c", command], capture_output=True, text=True, env=env, cwd=cwd, timeout=300
+    )
     assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
     return result
 
@@ -54,7 +56,13 @@ def test_readme_empty_database_path_reaches_a_weekly_report(tmp_path, monkeypatc
     # The section as a user follows it: the environment, init, the area layer, the reporter list,
     # an account, the survey links, the app, the weekly report.
     assert [c.split()[3] for c in commands if c.startswith("python -m est_data")] == [
-        "init", "import", "reporters", "users", "links", "report"]
+        "init",
+        "import",
+        "reporters",
+        "users",
+        "links",
+        "report",
+    ]
     work = tmp_path / "kommun"
     work.mkdir()
     # The README's example files: your area layer and reporter list (here the Järva districts).
@@ -88,7 +96,10 @@ def test_readme_empty_database_path_reaches_a_weekly_report(tmp_path, monkeypatc
     monkeypatch.setenv("EST_LOAD_SAMPLE", "0")
     monkeypatch.setenv("EST_MUNICIPALITY_CODE", "0180")
     con = db.connect(path)
-    assert con.execute("select count(*) from area where municipality_code = '0180' and active").fetchone()[0] == 4
+    assert (
+        con.execute("select count(*) from area where municipality_code = '0180' and active").fetchone()[0]
+        == 4
+    )
     assert con.execute("select count(*) from factor where active").fetchone()[0] == 12
     assert con.execute("select count(*) from incident").fetchone()[0] == 0  # nothing of the sample
     with open(work / "lankar.csv", encoding="utf-8-sig") as f:  # semicolons, for Swedish Excel and Word
@@ -97,12 +108,17 @@ def test_readme_empty_database_path_reaches_a_weekly_report(tmp_path, monkeypatc
 
     # The first answers, through the form, each reporter by their own link.
     answers = {
-        "amina.hassan@jarva.example": ("RINKEBY", {"samlingar": 3, "klotter": 1}, "Grupper vid Rinkeby torg varje kväll"),
+        "amina.hassan@jarva.example": (
+            "RINKEBY",
+            {"samlingar": 3, "klotter": 1},
+            "Grupper vid Rinkeby torg varje kväll",
+        ),
         "Cecilia.Ost@jarva.example": ("HUSBY", {"brand": 2}, "Två containerbränder vid Husby gård"),
     }
     for email, (area, levels, comment) in answers.items():
         reporter_id, area_id = con.execute(
-            "select r.id, a.id from reporter r, area a where r.email = ? and a.name = ?", [email, area]).fetchone()
+            "select r.id, a.id from reporter r, area a where r.email = ? and a.name = ?", [email, area]
+        ).fetchone()
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
         at.query_params["token"] = links[email].split("token=")[1]
         at.run()
@@ -114,15 +130,23 @@ def test_readme_empty_database_path_reaches_a_weekly_report(tmp_path, monkeypatc
         at.button(key=f"report_submit_{prefix}").click().run()
         assert not at.exception
         assert any("Tack" in s.value for s in at.success)
-    assert con.execute("select count(distinct reporter_id) from survey_response where iso_year = ? and iso_week = ?",
-                       [week.year, week.week]).fetchone()[0] == 2
+    assert (
+        con.execute(
+            "select count(distinct reporter_id) from survey_response where iso_year = ? and iso_week = ?",
+            [week.year, week.week],
+        ).fetchone()[0]
+        == 2
+    )
 
     # The Thursday: Lägesbild and Möte show the municipality's own areas and answers.
     for page in ("lagesbild", "mote"):
         at = app_as("samordnare", page, timeout=120)
         assert not at.exception, page
-        shown = " ".join(str(e.value) for kind in ("markdown", "caption", "info", "warning", "subheader", "text")
-                         for e in getattr(at, kind)) + " ".join(f.value.to_string() for f in at.dataframe)
+        shown = " ".join(
+            str(e.value)
+            for kind in ("markdown", "caption", "info", "warning", "subheader", "text")
+            for e in getattr(at, kind)
+        ) + " ".join(f.value.to_string() for f in at.dataframe)
         assert "RINKEBY" in shown, page
         assert "Trelleborg" not in shown and "Centrum" not in shown, page
     db.close(path)

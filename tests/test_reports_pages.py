@@ -29,10 +29,24 @@ def all_text(at) -> str:
 def test_mote_walks_through_the_six_steps(sample_db):
     con = db.connect(sample_db)
     centrum = con.execute("select id from area where name = 'Centrum'").fetchone()[0]
-    weekly_cycle.add_priority(con, WEEK, "närvaro", "Trygghetsvandring vid Stortorget fredag kväll", "test",
-                              horizon="helg", area_id=centrum)
-    last = weekly_cycle.add_priority(con, WEEK.shift(-1), "trafikkontroll", "Mopedkontroll på Hamngatan", "test",
-                                     horizon="vecka", area_id=centrum)
+    weekly_cycle.add_priority(
+        con,
+        WEEK,
+        "närvaro",
+        "Trygghetsvandring vid Stortorget fredag kväll",
+        "test",
+        horizon="helg",
+        area_id=centrum,
+    )
+    last = weekly_cycle.add_priority(
+        con,
+        WEEK.shift(-1),
+        "trafikkontroll",
+        "Mopedkontroll på Hamngatan",
+        "test",
+        horizon="vecka",
+        area_id=centrum,
+    )
     weekly_cycle.follow_up_priority(con, last, False, "Polisen fick förhinder", "test")
     at = app_as("samordnare", "mote")
     assert not at.exception
@@ -55,7 +69,10 @@ def test_mote_walks_through_the_six_steps(sample_db):
     assert "Status per område" in seen[0] and "**Västervång**" in seen[0]
     assert "Polis och felanmälan" in seen[1]
     assert "Mopedkontroll på Hamngatan" in seen[2]
-    assert "Trygghetsvandring vid Stortorget fredag kväll" in seen[3] and "helgen lör 21/11 – sön 22/11" in seen[3]
+    assert (
+        "Trygghetsvandring vid Stortorget fredag kväll" in seen[3]
+        and "helgen lör 21/11 – sön 22/11" in seen[3]
+    )
     assert "Trygghetsvandring vid Stortorget fredag kväll" in seen[4]
     # Back one step, and the last step's Next button is disabled.
     assert at.button(key="mote_next").disabled
@@ -67,14 +84,18 @@ def test_meeting_text_cannot_inject_markdown():
     text = meeting.md("Se [här](https://evil.example) <b>fet</b> *kursiv*")
     assert "[här](" not in text and "<b>" not in text and "*kursiv*" not in text
     # (the invisible word joiner in "https:⁠//" keeps Streamlit from autolinking the bare URL)
-    assert text.replace("\\", "").replace("\u2060", "") == "Se [här](https://evil.example) <b>fet</b> *kursiv*"
+    assert (
+        text.replace("\\", "").replace("\u2060", "") == "Se [här](https://evil.example) <b>fet</b> *kursiv*"
+    )
     assert meeting.short("a" * 200, 20) == "a" * 19 + "…"
 
 
 def test_mote_hides_names_and_internal_text_from_readers(sample_db):
     con = db.connect(sample_db)
-    con.execute("update observation set description = 'Internt: spaning pågår', internal = true, severity = 3"
-                " where id = (select min(id) from observation where iso_year = 2026 and iso_week = 47)")
+    con.execute(
+        "update observation set description = 'Internt: spaning pågår', internal = true, severity = 3"
+        " where id = (select min(id) from observation where iso_year = 2026 and iso_week = 47)"
+    )
     at = app_as("lasare", "mote")
     assert not at.exception
     for _ in range(2):
@@ -93,7 +114,9 @@ def test_rapporter_for_coordinator_has_three_reports(sample_db):
     assert [t.label for t in at.tabs] == ["Veckorapport", "Kvartalsrapport", "Årsrapport"]
     assert at.selectbox(key="reports_week").value == WEEK
     assert at.toggle(key="reports_reporters_version").value is False
-    assert at.selectbox(key="reports_q_year").value == 2026 and at.selectbox(key="reports_q_quarter").value == 3
+    assert (
+        at.selectbox(key="reports_q_year").value == 2026 and at.selectbox(key="reports_q_quarter").value == 3
+    )
     wd = weekly.collect(db.connect(sample_db), WEEK, "1287")
     assert wd.changes[0] in all_text(at)
 
@@ -146,6 +169,7 @@ def test_download_service_makes_the_files(sample_db):
 
 # ------------------------------------------------------------------------------------------ browser
 
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -161,22 +185,42 @@ def test_mote_fits_a_1280x720_projector_in_a_browser(sample_db, tmp_path):
     port = _free_port()
     env = {**os.environ, "EST_DB": str(sample_db)}
     server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
-         "--server.port", str(port), "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "app.py"),
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.fileWatcherType",
+            "none",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     shots = tmp_path / "shots"
     shots.mkdir()
 
     def settle(page) -> None:
         page.wait_for_selector('[data-testid="stApp"]', timeout=60000)
         time.sleep(0.8)
-        page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=90000)
+        page.wait_for_function(
+            "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=90000
+        )
         time.sleep(0.8)
 
     def content_bottom(page) -> float:
         return page.evaluate(
-            "() => Math.max(...[...document.querySelectorAll('[data-testid=\"stMainBlockContainer\"] "
-            "[data-testid=\"stElementContainer\"]')].map(e => e.getBoundingClientRect().bottom))")
+            '() => Math.max(...[...document.querySelectorAll(\'[data-testid="stMainBlockContainer"] '
+            '[data-testid="stElementContainer"]\')].map(e => e.getBoundingClientRect().bottom))'
+        )
 
     try:
         for _ in range(60):
@@ -186,7 +230,9 @@ def test_mote_fits_a_1280x720_projector_in_a_browser(sample_db, tmp_path):
             except OSError:
                 time.sleep(0.5)
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+            browser = p.chromium.launch(
+                executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
+            )
             page = browser.new_page(viewport={"width": 1280, "height": 720})
             page.goto(f"http://127.0.0.1:{port}", wait_until="networkidle")
             settle(page)

@@ -32,17 +32,27 @@ def test_quarter_dates_and_week_range():
 
 def test_quarterly_cli_pdf_on_the_sample(sample_db, tmp_path):
     out = tmp_path / "q3.pdf"
-    assert cli.main(["--db", str(sample_db), "report", "quarterly", "--quarter", "2026Q3", "--out", str(out)]) == 0
+    assert (
+        cli.main(["--db", str(sample_db), "report", "quarterly", "--quarter", "2026Q3", "--out", str(out)])
+        == 0
+    )
     text = pdf_text(out)
     flat = squash(text)
     assert "Kvartalsrapport 2026, kvartal 3" in text
     assert squash("juli–september 2026") in flat
-    for heading in ("Utveckling per kategori", "Utveckling per område", "Områden efter behov och möjlighet att påverka",
-                    "Insatser och deras resultat", "Polisanmälda brott månad för månad (Brå)"):
+    for heading in (
+        "Utveckling per kategori",
+        "Utveckling per område",
+        "Områden efter behov och möjlighet att påverka",
+        "Insatser och deras resultat",
+        "Polisanmälda brott månad för månad (Brå)",
+    ):
         assert squash(heading) in flat, heading
     con = db.connect(sample_db)
-    police = con.execute("select count(*) from incident where source = 'polisen' and not is_summary"
-                         " and cast(occurred_at as date) between '2026-07-01' and '2026-09-30'").fetchone()[0]
+    police = con.execute(
+        "select count(*) from incident where source = 'polisen' and not is_summary"
+        " and cast(occurred_at as date) between '2026-07-01' and '2026-09-30'"
+    ).fetchone()[0]
     assert squash(f"Polisen rapporterade {police} händelser") in flat
     # The sample's designed action outcome is reported with the actions issue's verdict.
     assert squash("Förstärkt närvaro vid Stationen") in flat and squash("Minskning med förflyttning") in flat
@@ -69,14 +79,22 @@ def test_status_weeks_count_every_week_once(sample_con):
 def test_annual_report_follows_the_law_structure(sample_con):
     report = annual.build(sample_con, 2025)
     text = report.text()
-    for heading in ("1. Kartläggning", "2. Analys", "3. Prioriterade problem", "4. Åtgärder",
-                    "5. Uppföljning och nästa års åtgärdsplan"):
+    for heading in (
+        "1. Kartläggning",
+        "2. Analys",
+        "3. Prioriterade problem",
+        "4. Åtgärder",
+        "5. Uppföljning och nästa års åtgärdsplan",
+    ):
         assert heading in text
     assert "lagen (2023:196)" in text
     # The designed camera effect (sample PATTERNS['camera_worked']) appears as a certain decrease.
     assert "Kamerabevakning vid Västervångsskolan" in text
-    row = next(line for line in text.splitlines()
-               if line.startswith("Kamerabevakning vid Västervångsskolan | ") and "→" in line)
+    row = next(
+        line
+        for line in text.splitlines()
+        if line.startswith("Kamerabevakning vid Västervångsskolan | ") and "→" in line
+    )
     assert "| Minskning |" in row
     assert "Västervångsskolan (Västervång)" in text  # a repeat place
 
@@ -91,6 +109,19 @@ def test_annual_cli_html_on_the_sample(sample_db, tmp_path):
 
 
 def test_quarter_syntax_errors_exit_2(sample_db, tmp_path, capsys):
-    assert cli.main(["--db", str(sample_db), "report", "quarterly", "--quarter", "2026Q5",
-                     "--out", str(tmp_path / "q.pdf")]) == 2
+    assert (
+        cli.main(
+            [
+                "--db",
+                str(sample_db),
+                "report",
+                "quarterly",
+                "--quarter",
+                "2026Q5",
+                "--out",
+                str(tmp_path / "q.pdf"),
+            ]
+        )
+        == 2
+    )
     assert "ogiltigt kvartal" in capsys.readouterr().err

@@ -40,12 +40,16 @@ def reporter_names(con) -> list[str]:
 
 def add_internal_texts(con) -> None:
     """One internal survey comment and one internal event report in week 47."""
-    con.execute("update survey_response set comment = ?, comment_internal = true"
-                " where id = (select min(id) from survey_response where iso_year = 2026 and iso_week = 47)",
-                [INTERNAL_COMMENT])
-    con.execute("update observation set description = ?, internal = true, severity = 3"
-                " where id = (select min(id) from observation where iso_year = 2026 and iso_week = 47)",
-                [INTERNAL_EVENT])
+    con.execute(
+        "update survey_response set comment = ?, comment_internal = true"
+        " where id = (select min(id) from survey_response where iso_year = 2026 and iso_week = 47)",
+        [INTERNAL_COMMENT],
+    )
+    con.execute(
+        "update observation set description = ?, internal = true, severity = 3"
+        " where id = (select min(id) from observation where iso_year = 2026 and iso_week = 47)",
+        [INTERNAL_EVENT],
+    )
 
 
 def test_cli_pdf_has_week_areas_summary_and_swedish_letters(sample_db, tmp_path):
@@ -80,11 +84,14 @@ def test_response_rate_and_events_are_the_databases(sample_con):
     assert wd.answered == answered and wd.reporters == 40
     police = sample_con.execute(
         "select count(*) from incident where source = 'polisen' and not is_summary"
-        " and cast(occurred_at as date) between ? and ?", [WEEK.monday(), WEEK.sunday()]).fetchone()[0]
+        " and cast(occurred_at as date) between ? and ?",
+        [WEEK.monday(), WEEK.sunday()],
+    ).fetchone()[0]
     before = sample_con.execute(
         "select count(*) from incident where source = 'polisen' and not is_summary"
         " and cast(occurred_at as date) between ? and ?",
-        [WEEK.monday() - dt.timedelta(days=28), WEEK.monday() - dt.timedelta(days=1)]).fetchone()[0]
+        [WEEK.monday() - dt.timedelta(days=28), WEEK.monday() - dt.timedelta(days=1)],
+    ).fetchone()[0]
     assert wd.source_totals("polisen") == (police, pytest.approx(before / 4))
     assert sum(wd.status_counts.values()) == 14
 
@@ -94,8 +101,20 @@ def test_reporters_version_has_no_names_and_no_internal_text(sample_db, tmp_path
     add_internal_texts(con)
     full_text = squash(weekly.build(con, WEEK).text())
     mine = tmp_path / "rapportorer.pdf"
-    assert run_cli("--db", str(sample_db), "report", "weekly", "--week", "2026-W47", "--reporters",
-                   "--out", str(mine)) == 0
+    assert (
+        run_cli(
+            "--db",
+            str(sample_db),
+            "report",
+            "weekly",
+            "--week",
+            "2026-W47",
+            "--reporters",
+            "--out",
+            str(mine),
+        )
+        == 0
+    )
     reporters_text = squash(pdf_text(mine))
     con = db.connect(sample_db)
     names = reporter_names(con)
@@ -112,8 +131,11 @@ def test_reporters_version_has_no_names_and_no_internal_text(sample_db, tmp_path
 
 def test_html_is_one_file_without_external_references(sample_db, tmp_path):
     con = db.connect(sample_db)
-    con.execute("update survey_response set comment = ? where id = (select min(id) from survey_response"
-                " where iso_year = 2026 and iso_week = 47)", ['<script src="https://evil.example/x.js"></script>'])
+    con.execute(
+        "update survey_response set comment = ? where id = (select min(id) from survey_response"
+        " where iso_year = 2026 and iso_week = 47)",
+        ['<script src="https://evil.example/x.js"></script>'],
+    )
     out = tmp_path / "vecka47.html"
     assert run_cli("--db", str(sample_db), "report", "weekly", "--week", "2026-W47", "--out", str(out)) == 0
     html = out.read_text(encoding="utf-8")
@@ -130,13 +152,30 @@ def test_html_is_one_file_without_external_references(sample_db, tmp_path):
 def test_meeting_decisions_priorities_and_followup_appear(sample_con, tmp_path):
     centrum = sample_con.execute("select id from area where name = 'Centrum'").fetchone()[0]
     hamnen = sample_con.execute("select id from area where name = 'Hamnen'").fetchone()[0]
-    sample_con.execute("insert into weekly_assessment (iso_year, iso_week, area_id, status, computed_status, note,"
-                       " decided_at, decided_by) values (2026, 47, ?, 'gul', 'röd', 'Lugnare än enkäten visar',"
-                       " current_timestamp, 'test')", [centrum])
-    weekly_cycle.add_priority(sample_con, WEEK, "närvaro", "Trygghetsvandring vid Stortorget fredag kväll", "test",
-                              horizon="helg", area_id=centrum)
-    last = weekly_cycle.add_priority(sample_con, WEEK.shift(-1), "trafikkontroll", "Mopedkontroll på Hamngatan",
-                                     "test", horizon="vecka", area_id=hamnen)
+    sample_con.execute(
+        "insert into weekly_assessment (iso_year, iso_week, area_id, status, computed_status, note,"
+        " decided_at, decided_by) values (2026, 47, ?, 'gul', 'röd', 'Lugnare än enkäten visar',"
+        " current_timestamp, 'test')",
+        [centrum],
+    )
+    weekly_cycle.add_priority(
+        sample_con,
+        WEEK,
+        "närvaro",
+        "Trygghetsvandring vid Stortorget fredag kväll",
+        "test",
+        horizon="helg",
+        area_id=centrum,
+    )
+    last = weekly_cycle.add_priority(
+        sample_con,
+        WEEK.shift(-1),
+        "trafikkontroll",
+        "Mopedkontroll på Hamngatan",
+        "test",
+        horizon="vecka",
+        area_id=hamnen,
+    )
     weekly_cycle.follow_up_priority(sample_con, last, True, "Genomförd tisdag, två rapporter", "test")
     wd = weekly.collect(sample_con, WEEK)
     row = wd.areas[wd.areas["area"] == "Centrum"].iloc[0]
@@ -150,8 +189,12 @@ def test_meeting_decisions_priorities_and_followup_appear(sample_con, tmp_path):
 
 
 def test_cli_mistakes_exit_2_with_one_line(sample_db, tmp_path, capsys):
-    assert run_cli("--db", str(sample_db), "report", "weekly", "--week", "2026-W60", "--out",
-                   str(tmp_path / "r.pdf")) == 2
+    assert (
+        run_cli(
+            "--db", str(sample_db), "report", "weekly", "--week", "2026-W60", "--out", str(tmp_path / "r.pdf")
+        )
+        == 2
+    )
     assert run_cli("--db", str(sample_db), "report", "weekly", "--out", str(tmp_path / "r.docx")) == 2
     assert run_cli("--db", str(sample_db), "report", "weekly") == 2
     err = capsys.readouterr().err.strip().splitlines()
@@ -201,14 +244,31 @@ def test_send_mails_the_reporters_version_to_the_distribution_list(sample_db, tm
         con = db.connect(sample_db)
         add_internal_texts(con)
         expected = data.distribution_list(con)
-        assert run_cli("--db", str(sample_db), "report", "weekly", "--week", "2026-W47", "--send",
-                       "--to", "Partner@Polisen.example", "--out", str(tmp_path / "full.pdf")) == 0
+        assert (
+            run_cli(
+                "--db",
+                str(sample_db),
+                "report",
+                "weekly",
+                "--week",
+                "2026-W47",
+                "--send",
+                "--to",
+                "Partner@Polisen.example",
+                "--out",
+                str(tmp_path / "full.pdf"),
+            )
+            == 0
+        )
     finally:
         controller.stop()
     envelope_rcpts, message = received[0], received[1]
     assert sorted(envelope_rcpts) == sorted(set(expected) | {"partner@polisen.example"})
     assert len(envelope_rcpts) >= 40 and "admin@example.test" in envelope_rcpts
-    assert str(make_header(decode_header(message["Subject"]))) == "Veckorapport vecka 47, 2026 – Trelleborgs kommun"
+    assert (
+        str(make_header(decode_header(message["Subject"])))
+        == "Veckorapport vecka 47, 2026 – Trelleborgs kommun"
+    )
     assert message["Bcc"] is None  # Bcc never travels with the message
     attachments = [part for part in message.walk() if part.get_content_type() == "application/pdf"]
     assert len(attachments) == 1 and attachments[0].get_filename() == "veckorapport_2026_v47.pdf"

@@ -12,8 +12,19 @@ from est_data import sample
 from tests.conftest import ROOT
 
 SAMPLE_DIR = ROOT / "sample_data"
-FILES = ["areas.geojson", "places.csv", "factors.csv", "reporters.csv", "survey_responses.csv",
-         "observations.csv", "incidents.csv", "crime_stats.csv", "actions.csv", "assessments.csv", "priorities.csv"]
+FILES = [
+    "areas.geojson",
+    "places.csv",
+    "factors.csv",
+    "reporters.csv",
+    "survey_responses.csv",
+    "observations.csv",
+    "incidents.csv",
+    "crime_stats.csv",
+    "actions.csv",
+    "assessments.csv",
+    "priorities.csv",
+]
 
 
 @pytest.fixture(scope="module")
@@ -34,8 +45,9 @@ def test_generation_is_deterministic_and_matches_committed_files(generated, tmp_
     sample.generate(again)
     for name in FILES:
         assert filecmp.cmp(generated / name, again / name, shallow=False), f"{name} differs between runs"
-        assert filecmp.cmp(generated / name, SAMPLE_DIR / name, shallow=False), \
+        assert filecmp.cmp(generated / name, SAMPLE_DIR / name, shallow=False), (
             f"sample_data/{name} is out of date: run python -m est_data sample --out sample_data"
+        )
 
 
 def test_another_seed_gives_other_data(tmp_path):
@@ -136,8 +148,11 @@ def test_presence_displaced_to_the_harbour(incidents):
     h_before, h_after = _before_after(incidents, "Hamnen", cats, sample.PRESENCE_START)
     assert c_after < 0.6 * c_before
     assert h_after > 2 * h_before
-    moved = incidents[(incidents.area == "Hamnen") & incidents.category.isin(cats)
-                      & (incidents.occurred_at >= pd.Timestamp(sample.PRESENCE_START))]
+    moved = incidents[
+        (incidents.area == "Hamnen")
+        & incidents.category.isin(cats)
+        & (incidents.occurred_at >= pd.Timestamp(sample.PRESENCE_START))
+    ]
     assert (moved.place == "Hamnplan").mean() > 0.5
 
 
@@ -149,11 +164,34 @@ def test_survey_levels_follow_the_incidents():
 
 
 def test_loading_gives_the_expected_counts(sample_con):
-    counts = {t: sample_con.execute(f"select count(*) from {t}").fetchone()[0]  # noqa: S608
-              for t in ("area", "place", "factor", "reporter", "survey_response", "survey_rating", "incident",
-                        "observation", "crime_stat", "action", "municipality")}
-    files = {name: len(pd.read_csv(SAMPLE_DIR / f"{name}.csv")) for name in
-             ("places", "reporters", "survey_responses", "incidents", "observations", "crime_stats", "actions")}
+    counts = {
+        t: sample_con.execute(f"select count(*) from {t}").fetchone()[0]  # noqa: S608
+        for t in (
+            "area",
+            "place",
+            "factor",
+            "reporter",
+            "survey_response",
+            "survey_rating",
+            "incident",
+            "observation",
+            "crime_stat",
+            "action",
+            "municipality",
+        )
+    }
+    files = {
+        name: len(pd.read_csv(SAMPLE_DIR / f"{name}.csv"))
+        for name in (
+            "places",
+            "reporters",
+            "survey_responses",
+            "incidents",
+            "observations",
+            "crime_stats",
+            "actions",
+        )
+    }
     assert counts["area"] == 14
     assert counts["place"] == files["places"]
     assert counts["reporter"] == 40
@@ -169,14 +207,21 @@ def test_loading_gives_the_expected_counts(sample_con):
     meetings = pd.read_csv(SAMPLE_DIR / "assessments.csv")
     assert sample_con.execute("select count(*) from weekly_assessment").fetchone()[0] == len(meetings)
     assert sample_con.execute("select count(distinct iso_week) from weekly_assessment").fetchone()[0] == 12
-    assert sample_con.execute("select count(*) from weekly_assessment where status <> computed_status"
-                              ).fetchone()[0] > 0, "some agreed statuses differ from the computed ones"
-    open_w46 = sample_con.execute("select count(*), count(done) from weekly_priority"
-                                  " where iso_year = 2026 and iso_week = 46").fetchone()
+    assert (
+        sample_con.execute(
+            "select count(*) from weekly_assessment where status <> computed_status"
+        ).fetchone()[0]
+        > 0
+    ), "some agreed statuses differ from the computed ones"
+    open_w46 = sample_con.execute(
+        "select count(*), count(done) from weekly_priority where iso_year = 2026 and iso_week = 46"
+    ).fetchone()
     assert open_w46[0] > 0 and open_w46[1] == 0, "last week's priorities wait for follow-up"
-    assert sample_con.execute("select count(*) from weekly_assessment where iso_week = 47").fetchone()[0] == 0, \
-        "the latest week's meeting is left for the user to hold"
+    assert (
+        sample_con.execute("select count(*) from weekly_assessment where iso_week = 47").fetchone()[0] == 0
+    ), "the latest week's meeting is left for the user to hold"
     # New rows get fresh ids after the explicitly numbered sample rows.
-    new_id = sample_con.execute("insert into area (municipality_code, name) values ('1287', 'Nytt område')"
-                                " returning id").fetchone()[0]
+    new_id = sample_con.execute(
+        "insert into area (municipality_code, name) values ('1287', 'Nytt område') returning id"
+    ).fetchone()[0]
     assert new_id == 15

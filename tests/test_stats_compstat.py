@@ -36,8 +36,11 @@ def steady(empty_con):
             end = (pd.Timestamp(month) + pd.offsets.MonthEnd(0)).date()
             rows.append(("1287", month, end, str(code), f"Kategori {code}", int(rng.poisson(40))))
     with db.transaction(con):
-        con.executemany("insert into crime_stat (municipality_code, period_start, period_end, crime_code,"
-                        " crime_label, count) values (?, ?, ?, ?, ?, ?)", rows)
+        con.executemany(
+            "insert into crime_stat (municipality_code, period_start, period_end, crime_code,"
+            " crime_label, count) values (?, ?, ?, ?, ?, ?)",
+            rows,
+        )
     return con
 
 
@@ -96,7 +99,11 @@ def test_report_tables_judge_across_their_rows():
     """The reports' tables of period comparisons (categories, Brå) are adjusted like CompStat's."""
     from est_data.report import common
 
-    rows = [(50.0, 50.0, None)] * 18 + [(45.0, 27.0, None), (100.0, 30.0, None), (5.0, 0.0, "underlag saknas för mars 2025")]
+    rows = [(50.0, 50.0, None)] * 18 + [
+        (45.0, 27.0, None),
+        (100.0, 30.0, None),
+        (5.0, 0.0, "underlag saknas för mars 2025"),
+    ]
     assert compstat.judge(45, 1, 27, 1).verdict == compstat.RISE  # alone: p about 0.03
     texts, tests = common.judged_table(rows, "sv")
     assert tests == 20

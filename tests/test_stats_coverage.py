@@ -56,8 +56,10 @@ def test_quarterly_report_judges_when_covered(real_police):
 
 
 def remove_police_weeks(con, first: dt.date, weeks: int) -> None:
-    con.execute("delete from incident where source = 'polisen' and occurred_at >= ? and occurred_at < ?",
-                [first, first + dt.timedelta(days=7 * weeks)])
+    con.execute(
+        "delete from incident where source = 'polisen' and occurred_at >= ? and occurred_at < ?",
+        [first, first + dt.timedelta(days=7 * weeks)],
+    )
 
 
 def test_missing_police_weeks_are_gaps_not_zeros(sample_con):
@@ -75,8 +77,9 @@ def test_missing_police_weeks_are_gaps_not_zeros(sample_con):
 def test_sample_has_no_gaps(sample_con):
     covs = coverage.coverage(sample_con, "1287")
     assert {s: c.gaps for s, c in covs.items()} == {"polisen": (), "felanmalan": (), "bra": ()}
-    assert coverage.freshness_text(covs) == ("polisdata t.o.m. 2026-11-22, felanmälan t.o.m. 2026-11-21, "
-                                             "Brå-statistik t.o.m. 2026-10-31")
+    assert coverage.freshness_text(covs) == (
+        "polisdata t.o.m. 2026-11-22, felanmälan t.o.m. 2026-11-21, Brå-statistik t.o.m. 2026-10-31"
+    )
     assert coverage.freshness_text(covs, "en").startswith("police data up to 2026-11-22")
 
 
@@ -84,15 +87,19 @@ def test_brå_month_missing_is_a_gap(sample_con):
     sample_con.execute("delete from crime_stat where period_start = '2025-03-01'")
     bra = coverage.coverage(sample_con, "1287")["bra"]
     assert bra.gaps == ((dt.date(2025, 3, 1), dt.date(2025, 3, 31)),)
-    assert coverage.missing_text(bra, [(dt.date(2025, 1, 1), dt.date(2025, 3, 31))]) == \
-        "underlag saknas för mars 2025"
+    assert (
+        coverage.missing_text(bra, [(dt.date(2025, 1, 1), dt.date(2025, 3, 31))])
+        == "underlag saknas för mars 2025"
+    )
 
 
 def test_empty_database_has_no_coverage(empty_con):
     assert coverage.coverage(empty_con, "1287") == {}
     assert coverage.freshness_text({}) == ""
-    assert coverage.missing_text(None, [(dt.date(2026, 1, 1), dt.date(2026, 1, 31))]) == \
-        "underlag saknas för januari 2026"
+    assert (
+        coverage.missing_text(None, [(dt.date(2026, 1, 1), dt.date(2026, 1, 31))])
+        == "underlag saknas för januari 2026"
+    )
 
 
 def test_oversikt_shows_no_arrow_across_missing_weeks_and_freshness(sample_db):
@@ -144,11 +151,15 @@ def test_pages_of_issue_14_on_a_new_municipality_with_only_areas(empty_db):
 
     con = db.connect(empty_db)
     con.execute("insert into municipality (code, name) values ('1287', 'Trelleborg') on conflict do nothing")
-    con.execute("insert into area (id, municipality_code, name, kind, geometry_wkt, active) values"
-                " (1, '1287', 'Centrum', 'stadsdel',"
-                " 'POLYGON ((13.14 55.37, 13.17 55.37, 13.17 55.38, 13.14 55.38, 13.14 55.37))', true)")
-    con.execute("insert into setting (name, value) values ('municipality_code', '1287')"
-                " on conflict (name) do update set value = excluded.value")
+    con.execute(
+        "insert into area (id, municipality_code, name, kind, geometry_wkt, active) values"
+        " (1, '1287', 'Centrum', 'stadsdel',"
+        " 'POLYGON ((13.14 55.37, 13.17 55.37, 13.17 55.38, 13.14 55.38, 13.14 55.37))', true)"
+    )
+    con.execute(
+        "insert into setting (name, value) values ('municipality_code', '1287')"
+        " on conflict (name) do update set value = excluded.value"
+    )
     auth.create_user(con, "admin", ADMIN_PASSWORD, "admin", email="admin@example.test")
     assert overview.build(con, "1287").recent_missing["polisen"].startswith("underlag saknas för ")
     db.close(empty_db)

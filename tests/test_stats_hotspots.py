@@ -32,8 +32,13 @@ def square_grid(side: int, counts: np.ndarray) -> hotspots.Grid:
 def window_sums(cells: pd.DataFrame) -> pd.Series:
     """Events in each cell and its 8 neighbours, computed independently of the module."""
     counts = {(a, b): c for a, b, c in zip(cells["ix"], cells["iy"], cells["count"], strict=True)}
-    return pd.Series([sum(counts.get((a + dx, b + dy), 0.0) for dx in (-1, 0, 1) for dy in (-1, 0, 1))
-                      for a, b in zip(cells["ix"], cells["iy"], strict=True)], index=cells.index)
+    return pd.Series(
+        [
+            sum(counts.get((a + dx, b + dy), 0.0) for dx in (-1, 0, 1) for dy in (-1, 0, 1))
+            for a, b in zip(cells["ix"], cells["iy"], strict=True)
+        ],
+        index=cells.index,
+    )
 
 
 def sample_cells(con, period: tuple[dt.date, dt.date]) -> pd.DataFrame:
@@ -51,11 +56,15 @@ def place_cell(con, cells: pd.DataFrame, name: str) -> pd.Series:
 
 # ------------------------------------------------------------------------------------ false claims
 
-@pytest.mark.parametrize("name, draw", [
-    ("sparse Poisson", lambda rng, n: rng.poisson(0.2, n)),
-    ("Poisson", lambda rng, n: rng.poisson(3.0, n)),
-    ("overdispersed", lambda rng, n: rng.negative_binomial(0.3, 0.3 / 10.3, n)),
-])
+
+@pytest.mark.parametrize(
+    "name, draw",
+    [
+        ("sparse Poisson", lambda rng, n: rng.poisson(0.2, n)),
+        ("Poisson", lambda rng, n: rng.poisson(3.0, n)),
+        ("overdispersed", lambda rng, n: rng.negative_binomial(0.3, 0.3 / 10.3, n)),
+    ],
+)
 def test_random_counts_almost_never_get_a_label(name, draw):
     """On spatially random counts (no hotspot anywhere) a map with any labelled cell is rare: at most
     3 of 40 maps (nominal 5 %). Main's one-sided p_sim labels cells on nearly every such map, and the
@@ -105,6 +114,7 @@ def test_planted_cluster_is_still_found_at_95_percent():
 
 
 # ---------------------------------------------------------------------------------- the sample
+
 
 def test_empty_neighbourhoods_are_never_labelled(sample_con):
     """Main labels a quarter of the sample's cells 'kall 99 %' although their whole window is empty."""
@@ -192,6 +202,7 @@ def test_cells_outside_the_municipality_are_no_cells(sample_con):
 
 # ------------------------------------------------------------------------------ precomputed (item 8)
 
+
 def test_hotspots_are_stored_after_an_import_and_reused(sample_con, monkeypatch):
     q = incidents.default_query(sample_con, "1287")
     assert sample_con.execute("select count(*) from hotspot_result").fetchone()[0] == 0
@@ -203,15 +214,20 @@ def test_hotspots_are_stored_after_an_import_and_reused(sample_con, monkeypatch)
     monkeypatch.setattr(hotspots, "gi_star", lambda *a, **k: computed.append(1) or original(*a, **k))
     cells, _ = incidents.hotspot_cells(sample_con, q, incidents.DEFAULT_CELL)
     assert computed == []  # read back, not recomputed
-    fresh = original(hotspots.grid_counts(incidents.binned_points(sample_con, q), 200,
-                                          incidents.study_region(sample_con, q)))
+    fresh = original(
+        hotspots.grid_counts(
+            incidents.binned_points(sample_con, q), 200, incidents.study_region(sample_con, q)
+        )
+    )
     assert cells["level"].tolist() == fresh["level"].tolist()
     assert np.allclose(cells["p"], fresh["p"])
     # new data in the period changes the input: the page computes (and stores) the new result
     sample_con.execute(
         "insert into incident (source, external_id, occurred_at, category, municipality_code, lat, lon,"
         " location_precision) select 'felanmalan', 'x' || i, ?, 'Klotter', '1287', 55.3760, 13.1560, 'exact'"
-        " from range(50) t(i)", [dt.datetime.combine(q.end, dt.time(12))])
+        " from range(50) t(i)",
+        [dt.datetime.combine(q.end, dt.time(12))],
+    )
     incidents.hotspot_cells(sample_con, q, incidents.DEFAULT_CELL)
     assert computed == [1]
 
@@ -241,8 +257,9 @@ def test_karta_cell_table_shows_labels_and_windows(sample_db):
     assert "Het 95 %" in set(cells["Gi*"])  # Stationen's cell in the default year
     top = cells.iloc[0]
     assert ":" in top["Ruta"]
-    window, expected = (int("".join(ch for ch in part if ch.isdigit()))
-                        for part in top["Med grannrutor (väntat)"].split("("))
+    window, expected = (
+        int("".join(ch for ch in part if ch.isdigit())) for part in top["Med grannrutor (väntat)"].split("(")
+    )
     assert window > expected > 0
 
 
@@ -256,6 +273,10 @@ def test_cli_import_computes_the_hotspots(sample_db, capsys):
     assert "inlästa" in capsys.readouterr().out
     con = db.connect(sample_db)
     q = incidents.default_query(con, "1287")
-    grid = hotspots.grid_counts(incidents.binned_points(con, q), incidents.DEFAULT_CELL, incidents.study_region(con, q))
+    grid = hotspots.grid_counts(
+        incidents.binned_points(con, q), incidents.DEFAULT_CELL, incidents.study_region(con, q)
+    )
     key = incidents.gi_input_key(grid)
-    assert con.execute("select count(*) from hotspot_result where input_key = ?", [key]).fetchone()[0] == len(grid.cells)
+    assert con.execute("select count(*) from hotspot_result where input_key = ?", [key]).fetchone()[0] == len(
+        grid.cells
+    )

@@ -20,18 +20,28 @@ FILTERS = Filters("1287", dt.date(2026, 1, 1), dt.date(2026, 12, 31))
 
 @pytest.fixture
 def con(empty_con):
-    empty_con.execute("insert into municipality (code, name) values ('1287', 'Trelleborg') on conflict do nothing")
+    empty_con.execute(
+        "insert into municipality (code, name) values ('1287', 'Trelleborg') on conflict do nothing"
+    )
     return empty_con
 
 
-def add(con, n: int, day: dt.date, precision: str, start: dt.time = dt.time(0), end: dt.datetime | None = None,
-        prefix: str = "x") -> None:
+def add(
+    con,
+    n: int,
+    day: dt.date,
+    precision: str,
+    start: dt.time = dt.time(0),
+    end: dt.datetime | None = None,
+    prefix: str = "x",
+) -> None:
     with db.transaction(con):
         for i in range(n):
             con.execute(
                 "insert into incident (source, external_id, occurred_at, occurred_to, time_precision, category,"
                 " municipality_code) values ('felanmalan', ?, ?, ?, ?, 'Skadegörelse', '1287')",
-                [f"{prefix}{i}", dt.datetime.combine(day, start), end, precision])
+                [f"{prefix}{i}", dt.datetime.combine(day, start), end, precision],
+            )
 
 
 def test_day_only_events_make_no_midnight_peak(con):
@@ -68,10 +78,17 @@ def test_window_of_weeks_spreads_over_a_whole_week(con):
 def test_exact_times_unchanged_on_the_sample(sample_con):
     filters = Filters("1287", dt.date(2023, 11, 27), dt.date(2026, 11, 22))
     hours = trends.hour_counts(sample_con, filters, "polisen")
-    raw = sample_con.execute(
-        "select hour(occurred_at) as h, count(*) as n from incident where source = 'polisen' and not is_summary"
-        " and municipality_code = '1287' group by 1").df().set_index("h")["n"]
-    assert hours.set_index("hour")["value"].to_dict() == pytest.approx(raw.reindex(range(24), fill_value=0).to_dict())
+    raw = (
+        sample_con.execute(
+            "select hour(occurred_at) as h, count(*) as n from incident where source = 'polisen' and not is_summary"
+            " and municipality_code = '1287' group by 1"
+        )
+        .df()
+        .set_index("h")["n"]
+    )
+    assert hours.set_index("hour")["value"].to_dict() == pytest.approx(
+        raw.reindex(range(24), fill_value=0).to_dict()
+    )
     assert trends.time_counts(sample_con, filters, "polisen")["inexact"] == 0
 
 
@@ -79,8 +96,10 @@ def test_trender_page_says_how_many_had_no_exact_time(sample_db):
     from tests.conftest import app_as
 
     con = db.connect(sample_db)
-    con.execute("update incident set time_precision = 'day' where source = 'polisen' and id in"
-                " (select id from incident where source = 'polisen' order by occurred_at desc limit 40)")
+    con.execute(
+        "update incident set time_precision = 'day' where source = 'polisen' and id in"
+        " (select id from incident where source = 'polisen' order by occurred_at desc limit 40)"
+    )
     db.close(sample_db)
     at = app_as("lasare", "trender")
     assert not at.exception
@@ -96,7 +115,8 @@ def test_map_popup_shows_no_midnight_for_a_day_only_event(sample_con):
         "insert into incident (source, external_id, occurred_at, time_precision, category, municipality_code, lat, lon,"
         " location_precision) values ('felanmalan', 'dag-1', '2026-11-20 00:00', 'day', 'Brand', '1287',"
         " 55.3760, 13.1560, 'exact'), ('felanmalan', 'exakt-1', '2026-11-20 00:00', 'exact', 'Brand', '1287',"
-        " 55.3770, 13.1570, 'exact')")
+        " 55.3770, 13.1570, 'exact')"
+    )
     q = incidents.EventQuery("1287", dt.date(2026, 11, 20), dt.date(2026, 11, 20), sources=("felanmalan",))
     points = incidents.event_points(sample_con, q, 100, with_text=False).set_index("lat")
     day_only = maps.event_popup(points.loc[55.3760], "sv")

@@ -29,6 +29,7 @@ def _events(con, source: str) -> pd.DataFrame:
 
 # ------------------------------------------------------------------------------ sample municipality
 
+
 @pytest.fixture(scope="module")
 def sample(sample_template, tmp_path_factory):
     path = tmp_path_factory.mktemp("trends") / "sample.duckdb"
@@ -111,7 +112,9 @@ def test_groups_add_up_to_the_total(sample):
         assert frame["group"].nunique() > 3
         assert frame["period"].min() == dt.date(2025, 6, 2) and frame["period"].nunique() == 13
     # a period starting mid-week leaves the incomplete first week out (it would look like a dip)
-    partial = trends.by_group(sample, Filters("1287", dt.date(2025, 6, 4), dt.date(2025, 8, 31)), "polisen", "area")
+    partial = trends.by_group(
+        sample, Filters("1287", dt.date(2025, 6, 4), dt.date(2025, 8, 31)), "polisen", "area"
+    )
     assert partial["period"].min() == dt.date(2025, 6, 9)
 
 
@@ -120,7 +123,9 @@ def test_area_filter(sample):
     filters = Filters("1287", dt.date(2024, 1, 1), dt.date(2024, 12, 31), (centrum,))
     expected = sample.execute(
         "select count(*) from incident where source = 'polisen' and not is_summary and area_id = ?"
-        " and occurred_at >= '2024-01-01' and occurred_at < '2025-01-01'", [centrum]).fetchone()[0]
+        " and occurred_at >= '2024-01-01' and occurred_at < '2025-01-01'",
+        [centrum],
+    ).fetchone()[0]
     assert trends.hour_counts(sample, filters, "polisen")["value"].sum() == expected
 
 
@@ -129,7 +134,8 @@ def test_survey_level_measure(sample):
     weekly = trends.weekly_series(sample, filters, "survey_level", factor="klotter")
     expected = sample.execute(
         "select avg(s.level) from survey_response r join survey_rating s on s.response_id = r.id"
-        " where r.iso_year = 2025 and r.iso_week = 20 and s.factor_code = 'klotter'").fetchone()[0]
+        " where r.iso_year = 2025 and r.iso_week = 20 and s.factor_code = 'klotter'"
+    ).fetchone()[0]
     assert weekly.set_index("iso_week").loc[20, "value"] == pytest.approx(expected)
     assert trends.weekday_hour_matrix(sample, filters, "survey_level").to_numpy().sum() == 0
     assert trends.risk_weekend_table(sample, filters, "survey_level").empty
@@ -137,16 +143,20 @@ def test_survey_level_measure(sample):
 
 # ----------------------------------------------------------------------------- spreading time windows
 
+
 def test_spreading_conserves_the_total_on_sample(sample):
     filters = Filters("1287", dt.date(2024, 1, 1), dt.date(2025, 12, 31))
     expected = sample.execute(
         "select count(*) from observation"
         " where coalesce(cast(occurred_at as date), occurred_date, cast(reported_at as date))"
-        " between '2024-01-01' and '2025-12-31'").fetchone()[0]
+        " between '2024-01-01' and '2025-12-31'"
+    ).fetchone()[0]
     windows = sample.execute("select count(*) from observation where occurred_at is null").fetchone()[0]
     assert windows > 100  # the sample has many events known only by part of day
     assert trends.hour_counts(sample, filters, "rapportor")["value"].sum() == pytest.approx(expected)
-    assert trends.weekday_hour_matrix(sample, filters, "rapportor").to_numpy().sum() == pytest.approx(expected)
+    assert trends.weekday_hour_matrix(sample, filters, "rapportor").to_numpy().sum() == pytest.approx(
+        expected
+    )
     assert trends.weekday_counts(sample, filters, "rapportor")["value"].sum() == pytest.approx(expected)
     assert trends.daily_series(sample, filters, "rapportor")["value"].sum() == pytest.approx(expected)
 
@@ -169,8 +179,11 @@ def test_spreading_of_constructed_windows(empty_con):
         (5, dt.datetime(2026, 3, 9, 8), None, friday, None, None, None),
     ]
     for r in rows:
-        con.execute("insert into observation (id, reported_at, occurred_at, occurred_date, time_of_day, hour_from,"
-                    " hour_to, area_id) values (?, ?, ?, ?, ?, ?, ?, 1)", list(r))
+        con.execute(
+            "insert into observation (id, reported_at, occurred_at, occurred_date, time_of_day, hour_from,"
+            " hour_to, area_id) values (?, ?, ?, ?, ?, ?, ?, 1)",
+            list(r),
+        )
     filters = Filters("1287", dt.date(2026, 3, 1), dt.date(2026, 3, 31))
     matrix = trends.weekday_hour_matrix(con, filters, "rapportor")
     assert matrix.to_numpy().sum() == pytest.approx(5.0)
@@ -189,8 +202,25 @@ def test_spreading_of_constructed_windows(empty_con):
 
 # -------------------------------------------------------------------------------- real police file
 
-_MONTHS = {m: i + 1 for i, m in enumerate(["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
-                                           "september", "oktober", "november", "december"])}
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        [
+            "januari",
+            "februari",
+            "mars",
+            "april",
+            "maj",
+            "juni",
+            "juli",
+            "augusti",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ]
+    )
+}
 
 
 def _occurred(event: dict) -> dt.datetime | None:
@@ -216,14 +246,22 @@ def test_aggregations_equal_pandas_on_real_police_file(empty_con):
         when = _occurred(e)
         if when is None:
             continue
-        rows.append({"external_id": str(e["id"]), "occurred_at": when, "category": e["type"],
-                     "is_summary": e["type"].startswith("Sammanfattning"),
-                     "municipality_code": _code(e)})
+        rows.append(
+            {
+                "external_id": str(e["id"]),
+                "occurred_at": when,
+                "category": e["type"],
+                "is_summary": e["type"].startswith("Sammanfattning"),
+                "municipality_code": _code(e),
+            }
+        )
     frame = pd.DataFrame(rows).drop_duplicates("external_id", keep="last")
     con = empty_con
     con.register("police_rows", frame)
-    con.execute("insert into incident (source, external_id, occurred_at, category, municipality_code, is_summary)"
-                " select 'polisen', external_id, occurred_at, category, municipality_code, is_summary from police_rows")
+    con.execute(
+        "insert into incident (source, external_id, occurred_at, category, municipality_code, is_summary)"
+        " select 'polisen', external_id, occurred_at, category, municipality_code, is_summary from police_rows"
+    )
     con.unregister("police_rows")
     kept = frame[~frame["is_summary"] & (frame["municipality_code"] == "1280")]
     assert len(kept) > 2000
@@ -233,7 +271,10 @@ def test_aggregations_equal_pandas_on_real_police_file(empty_con):
     weekday = trends.weekday_counts(con, filters, "polisen")["value"]
     hour = trends.hour_counts(con, filters, "polisen")["value"]
     months = trends.month_by_year(con, filters, "polisen")
-    assert weekday.tolist() == ts.dt.weekday.value_counts().reindex(range(7), fill_value=0).astype(float).tolist()
+    assert (
+        weekday.tolist()
+        == ts.dt.weekday.value_counts().reindex(range(7), fill_value=0).astype(float).tolist()
+    )
     assert hour.tolist() == ts.dt.hour.value_counts().reindex(range(24), fill_value=0).astype(float).tolist()
     expected_month = ts.groupby([ts.dt.year, ts.dt.month]).size()
     got = months.set_index(["year", "month"])["value"]
@@ -243,6 +284,7 @@ def test_aggregations_equal_pandas_on_real_police_file(empty_con):
 
 
 # ---------------------------------------------------------------------------------- holidays, charts
+
 
 def test_risk_periods_and_holidays():
     periods = trends.risk_periods(2025)

@@ -26,7 +26,9 @@ LONG = (
 def _rows(con, year: int = 2019):
     return con.execute(
         "select period_start, period_end, crime_code, crime_label, count, preliminary from crime_stat"
-        " where extract(year from period_start) = ? order by period_start, crime_code", [year]).fetchall()
+        " where extract(year from period_start) = ? order by period_start, crime_code",
+        [year],
+    ).fetchall()
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252"])
@@ -48,7 +50,9 @@ def test_long_file_in_every_encoding(empty_con, tmp_path, encoding):
         (dt.date(2019, 1, 1), dt.date(2019, 1, 31), "3", "Misshandel", 25, True),
         (dt.date(2019, 2, 1), dt.date(2019, 2, 28), "12", "Skadegörelsebrott", 90, False),
     ]
-    batch = empty_con.execute("select source, rows_read, rows_loaded, rows_rejected from import_batch").fetchall()
+    batch = empty_con.execute(
+        "select source, rows_read, rows_loaded, rows_rejected from import_batch"
+    ).fetchall()
     assert batch == [("bra", 8, 3, 5)]
 
 
@@ -61,10 +65,13 @@ def test_idempotent_and_updates(empty_con, tmp_path):
     assert len(_rows(empty_con)) == 3
     # the final figures replace the preliminary ones
     final = tmp_path / "slutlig.csv"
-    final.write_text("Kommun;År;Månad;Brottskod;Brott;Antal;Preliminär\n"
-                     "1287;2019;1;12;Skadegörelsebrott;1 090;nej\n"
-                     "1287;2019;1;3;Misshandel;25;nej\n"
-                     "1287;2019;3;3;Misshandel;31;nej\n", encoding="utf-8")
+    final.write_text(
+        "Kommun;År;Månad;Brottskod;Brott;Antal;Preliminär\n"
+        "1287;2019;1;12;Skadegörelsebrott;1 090;nej\n"
+        "1287;2019;1;3;Misshandel;25;nej\n"
+        "1287;2019;3;3;Misshandel;31;nej\n",
+        encoding="utf-8",
+    )
     preview = bra.preview(empty_con, str(final))
     assert (preview.rows_loaded, preview.rows_updated) == (3, 2)
     assert len(_rows(empty_con)) == 3  # preview writes nothing
@@ -77,17 +84,22 @@ def test_idempotent_and_updates(empty_con, tmp_path):
 
 def test_wide_file_quarters_and_periods(empty_con, tmp_path):
     wide = tmp_path / "wide.csv"
-    wide.write_bytes("Brott;År;Januari;Februari;Mars\n"
-                     "0305 Misshandel;2019;12;9;\"1 001\"\n".encode("cp1252"))
+    wide.write_bytes('Brott;År;Januari;Februari;Mars\n0305 Misshandel;2019;12;9;"1 001"\n'.encode("cp1252"))
     report = bra.load(empty_con, str(wide), municipality_code="1287")
     assert report.rows_loaded == 3, report.rejected
-    assert [(r[2], r[3], r[4]) for r in _rows(empty_con)] == [("0305", "Misshandel", 12), ("0305", "Misshandel", 9),
-                                                              ("0305", "Misshandel", 1001)]
+    assert [(r[2], r[3], r[4]) for r in _rows(empty_con)] == [
+        ("0305", "Misshandel", 12),
+        ("0305", "Misshandel", 9),
+        ("0305", "Misshandel", 1001),
+    ]
     quarters = tmp_path / "kvartal.csv"
-    quarters.write_text("region,period,brottskod,brottstyp,antal anmälda brott\n"
-                        "Trelleborg,2018K2,12,Skadegörelsebrott,250\n"
-                        "Trelleborg,2018M07,12,Skadegörelsebrott,80\n"
-                        "Trelleborg,2018,12,Skadegörelsebrott,1000\n", encoding="utf-8")
+    quarters.write_text(
+        "region,period,brottskod,brottstyp,antal anmälda brott\n"
+        "Trelleborg,2018K2,12,Skadegörelsebrott,250\n"
+        "Trelleborg,2018M07,12,Skadegörelsebrott,80\n"
+        "Trelleborg,2018,12,Skadegörelsebrott,1000\n",
+        encoding="utf-8",
+    )
     report = bra.load(empty_con, str(quarters))
     assert report.rows_loaded == 3, report.rejected
     assert [(r[0], r[1]) for r in _rows(empty_con, 2018)] == [
@@ -126,6 +138,11 @@ def test_registered_and_cli(empty_db, tmp_path, capsys):
 def test_upload_bytes_preview_writes_nothing(empty_con):
     """The Data page hands the importer the uploaded bytes; preview must not write."""
     report = bra.preview(empty_con, LONG.encode("cp1252"), "uppladdad.csv")
-    assert (report.file_name, report.rows_read, report.rows_loaded, report.rows_rejected) == ("uppladdad.csv", 8, 3, 5)
+    assert (report.file_name, report.rows_read, report.rows_loaded, report.rows_rejected) == (
+        "uppladdad.csv",
+        8,
+        3,
+        5,
+    )
     assert _rows(empty_con) == []
     assert empty_con.execute("select count(*) from import_batch").fetchone()[0] == 0

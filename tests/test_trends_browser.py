@@ -30,7 +30,7 @@ def reader(browser, server):  # noqa: F811
 
 def test_trender_draws_heat_matrix_and_risk_dates(reader):
     open_page(reader, "trender", role="läsare")
-    reader.wait_for_selector('.st-key-trends_matrix svg.main-svg', timeout=60_000)
+    reader.wait_for_selector(".st-key-trends_matrix svg.main-svg", timeout=60_000)
     assert reader.locator(".st-key-trends_matrix .hm").count() == 1  # the weekday × hour heat map
     reader.get_by_role("tab", name="Månader och veckor").click()
     reader.wait_for_selector(".st-key-trends_weekly svg.main-svg", timeout=60_000)

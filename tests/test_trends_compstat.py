@@ -58,8 +58,11 @@ def test_cost_judged_by_equivalent_counts():
 def _stats(con, code: str, label: str, counts: dict[dt.date, int]) -> None:
     for start, count in counts.items():
         end = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-        con.execute("insert into crime_stat (municipality_code, period_start, period_end, crime_code, crime_label,"
-                    " count) values ('1287', ?, ?, ?, ?, ?)", [start, end, code, label, count])
+        con.execute(
+            "insert into crime_stat (municipality_code, period_start, period_end, crime_code, crime_label,"
+            " count) values ('1287', ?, ?, ?, ?, ?)",
+            [start, end, code, label, count],
+        )
 
 
 def test_compstat_on_constructed_counts(empty_con):
@@ -86,9 +89,12 @@ def test_compstat_on_constructed_counts(empty_con):
 def test_compstat_on_sample_matches_crime_stat(sample_con):
     con = sample_con
     table = compstat.compstat_table(con, "1287", 2026, 10).set_index("key")
-    direct = dict(con.execute(
-        "select extract(year from period_start), count from crime_stat"
-        " where crime_code = '12' and extract(month from period_start) = 10").fetchall())
+    direct = dict(
+        con.execute(
+            "select extract(year from period_start), count from crime_stat"
+            " where crime_code = '12' and extract(month from period_start) = 10"
+        ).fetchall()
+    )
     row = table.loc["12"]
     assert row["this_month"] == direct[2026]
     assert row["last_year"] == direct[2025]
@@ -96,7 +102,8 @@ def test_compstat_on_sample_matches_crime_stat(sample_con):
     assert bool(row["preliminary"])  # the sample marks 2026 as preliminary
     faults = con.execute(
         "select count(*), sum(cost_sek) from incident where source = 'felanmalan'"
-        " and occurred_at >= '2026-10-01' and occurred_at < '2026-11-01'").fetchone()
+        " and occurred_at >= '2026-10-01' and occurred_at < '2026-11-01'"
+    ).fetchone()
     assert table.loc["felanmalan", "this_month"] == faults[0]
     assert table.loc["felanmalan_cost", "this_month"] == pytest.approx(faults[1])
     # fault reports start in November 2023: only two earlier Octobers count

@@ -53,8 +53,13 @@ def test_uppfoljning_table_and_chart(sample_db):
     table = _table_with(at, "Bedömning månad")
     assert "Skadegörelsebrott *" in set(table.iloc[:, 0])
     verdicts = set(table["Bedömning månad"])
-    assert verdicts <= {"ökning", "minskning", "ingen säker förändring",
-                        "ingen säker förändring – för få händelser", "–"}
+    assert verdicts <= {
+        "ökning",
+        "minskning",
+        "ingen säker förändring",
+        "ingen säker förändring – för få händelser",
+        "–",
+    }
     assert len(at.get("plotly_chart")) == 1
     assert _table_with(at, "Insats").shape[0] >= 5
     month.set_value(dt.date(2025, 3, 1)).run()

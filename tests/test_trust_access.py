@@ -11,8 +11,12 @@ from est_data.ui.pages import PAGES
 from tests.conftest import ROOT, app_as, user_id
 
 USERS = {"admin": "admin", "samordnare": "samordnare", "läsare": "lasare", "rapportör": "rapportor"}
-REFUSALS = [(spec.key, role) for spec in PAGES for role in USERS if role not in spec.roles
-            and (ROOT / "pages" / f"{spec.key}.py").exists()]
+REFUSALS = [
+    (spec.key, role)
+    for spec in PAGES
+    for role in USERS
+    if role not in spec.roles and (ROOT / "pages" / f"{spec.key}.py").exists()
+]
 
 
 def _run_page(key: str, username: str | None) -> AppTest:
@@ -39,8 +43,21 @@ def test_pages_refuse_an_anonymous_session(sample_db, key):
 
 
 def _visible_text(at: AppTest) -> str:
-    parts = [e.value for kind in ("markdown", "caption", "text", "info", "warning", "success", "subheader",
-                                   "header", "title") for e in getattr(at, kind)]
+    parts = [
+        e.value
+        for kind in (
+            "markdown",
+            "caption",
+            "text",
+            "info",
+            "warning",
+            "success",
+            "subheader",
+            "header",
+            "title",
+        )
+        for e in getattr(at, kind)
+    ]
     for frame in at.dataframe:
         parts.append(frame.value.to_string())
     for table in at.table:
@@ -62,10 +79,13 @@ def test_a_reader_sees_no_reporter_names_unless_granted(sample_db, key):
     shown = _visible_text(at)
     assert len(shown) > 200  # the page really drew its content
     assert not [n for n in names if n in shown], f"reporter names on {key}"
-    internal = [r[0] for r in con.execute(
-        "select distinct comment from survey_response where comment_internal and comment is not null"
-        " except select comment from survey_response where not comment_internal and comment is not null"
-    ).fetchall()]
+    internal = [
+        r[0]
+        for r in con.execute(
+            "select distinct comment from survey_response where comment_internal and comment is not null"
+            " except select comment from survey_response where not comment_internal and comment is not null"
+        ).fetchall()
+    ]
     assert not [c for c in internal if len(c) > 15 and c in shown], f"internal comments on {key}"
 
 
@@ -85,7 +105,9 @@ def test_granting_a_reader_is_what_admins_do(sample_con):
     assert log.iloc[0]["operation"] == "grant_personal" and log.iloc[0]["username"] == "admin"
 
 
-REPORTER_PAGES = [s.key for s in PAGES if "rapportör" in s.roles and (ROOT / "pages" / f"{s.key}.py").exists()]
+REPORTER_PAGES = [
+    s.key for s in PAGES if "rapportör" in s.roles and (ROOT / "pages" / f"{s.key}.py").exists()
+]
 
 
 @pytest.mark.parametrize("key", REPORTER_PAGES)

@@ -70,8 +70,9 @@ def test_settings_validated_and_audited(sample_con):
     assert err.value.key == "trust.error.range"
     with pytest.raises(UserError):
         admin.save_settings(con, {"municipality_code": "9999"}, "admin")
-    changed = admin.save_settings(con, {"retention_months": "12", "classification": "Internt",
-                                        "status_red_any_level": "3"}, "admin")
+    changed = admin.save_settings(
+        con, {"retention_months": "12", "classification": "Internt", "status_red_any_level": "3"}, "admin"
+    )
     assert sorted(changed) == ["classification", "retention_months"]  # 3 is the default: not a change
     assert config.get_setting(con, "retention_months") == "12"
     assert privacy.retention_months(con) == 12
@@ -88,10 +89,20 @@ def test_retention_deletes_old_free_text_and_keeps_ratings(sample_con):
     assert preview.comments > 0
     done = privacy.run_retention(con, 12, "admin", today)
     assert done.comments == preview.comments
-    assert con.execute("select count(*) from survey_response where submitted_at < ? and comment is not null",
-                       [preview.cutoff]).fetchone()[0] == 0
-    assert con.execute("select count(*) from survey_response where submitted_at >= ? and comment is not null",
-                       [preview.cutoff]).fetchone()[0] > 0
+    assert (
+        con.execute(
+            "select count(*) from survey_response where submitted_at < ? and comment is not null",
+            [preview.cutoff],
+        ).fetchone()[0]
+        == 0
+    )
+    assert (
+        con.execute(
+            "select count(*) from survey_response where submitted_at >= ? and comment is not null",
+            [preview.cutoff],
+        ).fetchone()[0]
+        > 0
+    )
     assert con.execute("select count(*), sum(level) from survey_rating").fetchone() == ratings_before
     assert privacy.retention_preview(con, 12, today).total == 0
     assert admin.audit_log(con, limit=1).iloc[0]["operation"] == "retention"
@@ -100,24 +111,47 @@ def test_retention_deletes_old_free_text_and_keeps_ratings(sample_con):
 def test_forget_one_reporter(sample_con):
     con = sample_con
     name, email = con.execute("select name, email from reporter where id = 1").fetchone()
-    ratings = con.execute("select count(*) from survey_rating s join survey_response r on r.id = s.response_id"
-                          " where r.reporter_id = 1").fetchone()[0]
+    ratings = con.execute(
+        "select count(*) from survey_rating s join survey_response r on r.id = s.response_id"
+        " where r.reporter_id = 1"
+    ).fetchone()[0]
     result = privacy.delete_reporter_personal_data(con, 1, "admin")
     assert result["accounts"] == 1  # the rapportör account is linked to reporter 1
     assert con.execute("select name, email, active from reporter where id = 1").fetchone() == (
-        "Rapportör 1 (borttagen)", None, False)
-    assert con.execute("select count(*) from survey_response where reporter_id = 1 and comment is not null"
-                       ).fetchone()[0] == 0
-    assert con.execute("select count(*) from observation where reporter_id = 1 and description is not null"
-                       ).fetchone()[0] == 0
-    assert con.execute("select count(*) from survey_rating s join survey_response r on r.id = s.response_id"
-                       " where r.reporter_id = 1").fetchone()[0] == ratings > 0
+        "Rapportör 1 (borttagen)",
+        None,
+        False,
+    )
+    assert (
+        con.execute(
+            "select count(*) from survey_response where reporter_id = 1 and comment is not null"
+        ).fetchone()[0]
+        == 0
+    )
+    assert (
+        con.execute(
+            "select count(*) from observation where reporter_id = 1 and description is not null"
+        ).fetchone()[0]
+        == 0
+    )
+    assert (
+        con.execute(
+            "select count(*) from survey_rating s join survey_response r on r.id = s.response_id"
+            " where r.reporter_id = 1"
+        ).fetchone()[0]
+        == ratings
+        > 0
+    )
     assert auth.authenticate(con, "rapportor", ADMIN_PASSWORD) is None
     dump = " ".join(str(v) for v in con.execute("select * from audit_log").fetchall())
     assert name not in dump and email not in dump
     # Other reporters are untouched.
-    assert con.execute("select count(*) from survey_response where reporter_id = 2 and comment is not null"
-                       ).fetchone()[0] > 0
+    assert (
+        con.execute(
+            "select count(*) from survey_response where reporter_id = 2 and comment is not null"
+        ).fetchone()[0]
+        > 0
+    )
 
 
 def test_exports_leave_out_personal_data_by_default(sample_con):
@@ -137,8 +171,12 @@ def test_exports_leave_out_personal_data_by_default(sample_con):
 
 
 def test_csv_export_neutralises_formulas():
-    df = pd.DataFrame({"kommentar": ['=HYPERLINK("http://evil.example","klicka")', "+cmd", "vanlig text"],
-                       "nivå": [1, 2, 3]})
+    df = pd.DataFrame(
+        {
+            "kommentar": ['=HYPERLINK("http://evil.example","klicka")', "+cmd", "vanlig text"],
+            "nivå": [1, 2, 3],
+        }
+    )
     text = privacy.csv_bytes(df).decode("utf-8-sig")
     back = pd.read_csv(io.StringIO(text), sep=";")
     assert back["kommentar"].tolist()[:2] == ['\'=HYPERLINK("http://evil.example","klicka")', "'+cmd"]
@@ -146,6 +184,7 @@ def test_csv_export_neutralises_formulas():
 
 
 # --- The page ---------------------------------------------------------------------------------
+
 
 def test_admin_page_only_for_admins(sample_db):
     from streamlit.testing.v1 import AppTest
@@ -180,7 +219,9 @@ def test_admin_page_adds_user_and_changes_settings(sample_db):
 
     con = db.connect()
     assert con.execute("select role, email from app_user where username = 'polisen.kontakt'").fetchone() == (
-        "läsare", "kontakt@polisen.example")
+        "läsare",
+        "kontakt@polisen.example",
+    )
     at.number_input(key="admin_setting_retention_months").set_value(18)
     at.button(key="admin_settings_submit").click().run()
     assert not at.exception

@@ -24,19 +24,25 @@ def test_failed_logins_slow_down_per_account_and_client_without_a_hard_lock(samp
         assert auth.authenticate(con, "samordnare", f"fel-{i}", now=t0, client="10.0.0.9") is None
     # Now this account must wait from this client: even the right password is not tried.
     with pytest.raises(auth.LockedOut) as err:
-        auth.authenticate(con, "samordnare", ADMIN_PASSWORD, now=t0 + dt.timedelta(seconds=1), client="10.0.0.9")
+        auth.authenticate(
+            con, "samordnare", ADMIN_PASSWORD, now=t0 + dt.timedelta(seconds=1), client="10.0.0.9"
+        )
     assert err.value.seconds == 1
     # The delay grows with every further failure (2 s, 4 s, 8 s ...).
     t1 = t0 + dt.timedelta(seconds=2)
     assert auth.authenticate(con, "samordnare", "fel-igen", now=t1, client="10.0.0.9") is None
     with pytest.raises(auth.LockedOut) as err:
-        auth.authenticate(con, "samordnare", ADMIN_PASSWORD, now=t1 + dt.timedelta(seconds=1), client="10.0.0.9")
+        auth.authenticate(
+            con, "samordnare", ADMIN_PASSWORD, now=t1 + dt.timedelta(seconds=1), client="10.0.0.9"
+        )
     assert err.value.seconds == 3
     # Another client (the real user at their own computer) is not held up at all.
     user = auth.authenticate(con, "samordnare", ADMIN_PASSWORD, now=t1, client="10.0.0.20")
     assert user is not None and user.role == "samordnare"
     # After the delay the right password works from the attacked client too, and clears its count.
-    user = auth.authenticate(con, "samordnare", ADMIN_PASSWORD, now=t1 + dt.timedelta(seconds=4), client="10.0.0.9")
+    user = auth.authenticate(
+        con, "samordnare", ADMIN_PASSWORD, now=t1 + dt.timedelta(seconds=4), client="10.0.0.9"
+    )
     assert user is not None
     assert con.execute("select count(*) from login_throttle where account = 'samordnare'").fetchone()[0] == 0
     # Unknown users give None, not an error (nothing tells whether a username exists).
@@ -100,20 +106,32 @@ def test_passwords_never_logged(sample_db, caplog, capsys):
 
 # --- Single sign-on (OIDC) ------------------------------------------------------------------------
 
-AUTH_SECRETS = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32,
-                "client_id": "est", "client_secret": "s",
-                "server_metadata_url": "https://login.microsoftonline.com/tenant/v2.0/.well-known/openid-configuration"}
+AUTH_SECRETS = {
+    "redirect_uri": "http://localhost:8501/oauth2callback",
+    "cookie_secret": "x" * 32,
+    "client_id": "est",
+    "client_secret": "s",
+    "server_metadata_url": "https://login.microsoftonline.com/tenant/v2.0/.well-known/openid-configuration",
+}
 
 
 ISSUER = "https://login.microsoftonline.com/tenant/v2.0"
 
 
-def _oidc_app(email: str | None, logged_in: bool = True, oid: str | None = None, tid: str = "tenant",
-              iss: str = ISSUER) -> AppTest:
+def _oidc_app(
+    email: str | None, logged_in: bool = True, oid: str | None = None, tid: str = "tenant", iss: str = ISSUER
+) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.secrets["auth"] = AUTH_SECRETS
-    claims = {"is_logged_in": True, "email": email, "name": "Någon", "iss": iss, "tid": tid,
-              "oid": oid or f"oid-{(email or 'x').lower()}", "sub": "pairwise-sub"}
+    claims = {
+        "is_logged_in": True,
+        "email": email,
+        "name": "Någon",
+        "iss": iss,
+        "tid": tid,
+        "oid": oid or f"oid-{(email or 'x').lower()}",
+        "sub": "pairwise-sub",
+    }
     at.user = claims if logged_in else {"is_logged_in": False}
     at.run()
     return at
@@ -152,6 +170,7 @@ def test_no_oidc_button_without_auth_config(sample_db):
 
 
 # --- Personal survey links ---------------------------------------------------------------------------
+
 
 def _link_app(token: str) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)

@@ -81,15 +81,19 @@ def _old_database(path) -> None:
     """A database as version 1 of the app left it: only migration 001, with data."""
     sql_001 = resources.files("est_data.schema").joinpath("001_initial.sql").read_text(encoding="utf-8")
     con = duckdb.connect(str(path))
-    con.execute("create table schema_version (version integer primary key, name varchar,"
-                " applied_at timestamp default current_timestamp)")
+    con.execute(
+        "create table schema_version (version integer primary key, name varchar,"
+        " applied_at timestamp default current_timestamp)"
+    )
     con.execute(sql_001)
     con.execute("insert into schema_version (version, name) values (1, '001_initial.sql')")
     con.execute("insert into municipality (code, name) values ('1287', 'Trelleborg')")
     con.execute("insert into area (municipality_code, name) values ('1287', 'Centrum'), ('1287', 'Västra')")
     con.execute("insert into reporter (name, email) values ('Anna Andersson', 'anna@example.test')")
-    con.execute("insert into survey_response (iso_year, iso_week, reporter_id, area_id, submitted_at, comment)"
-                " values (2026, 47, 1, 1, timestamp '2026-11-17 09:00', 'Lugnt')")
+    con.execute(
+        "insert into survey_response (iso_year, iso_week, reporter_id, area_id, submitted_at, comment)"
+        " values (2026, 47, 1, 1, timestamp '2026-11-17 09:00', 'Lugnt')"
+    )
     con.execute("insert into survey_rating values (1, 'klotter', 2)")
     con.close()
 
@@ -140,8 +144,11 @@ def test_backup_is_a_consistent_snapshot_while_others_write(sample_db, tmp_path)
         while not stop.is_set():
             with db.transaction(cur):  # two tables changed together, as a real write does
                 audit.record(cur, "skrivare", "update", "setting", "x", after={"n": len(written)})
-                cur.execute("insert into setting (name, value) values (?, ?)"
-                            " on conflict (name) do update set value = excluded.value", ["skrivtest", str(len(written))])
+                cur.execute(
+                    "insert into setting (name, value) values (?, ?)"
+                    " on conflict (name) do update set value = excluded.value",
+                    ["skrivtest", str(len(written))],
+                )
             written.append(1)
 
     thread = threading.Thread(target=writer)
@@ -159,5 +166,8 @@ def test_backup_is_a_consistent_snapshot_while_others_write(sample_db, tmp_path)
     value = con2.execute("select value from setting where name = 'skrivtest'").fetchone()
     # Both tables come from the same moment: the setting holds the count of audit rows before the last.
     assert (n_audit == 0 and value is None) or int(value[0]) == n_audit - 1
-    assert manifest["tables"]["audit_log"]["rows"] == con2.execute("select count(*) from audit_log").fetchone()[0]
+    assert (
+        manifest["tables"]["audit_log"]["rows"]
+        == con2.execute("select count(*) from audit_log").fetchone()[0]
+    )
     db.close(target)

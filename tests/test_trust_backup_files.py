@@ -54,13 +54,16 @@ def _edit_manifest(out, edit) -> None:
     path.write_text(json.dumps(manifest), encoding="utf-8")
 
 
-@pytest.mark.parametrize("edit, words", [
-    (lambda m: m["tables"]["area"].pop("file"), "tables/area"),
-    (lambda m: m["tables"]["area"].pop("sha256"), "tables/area"),
-    (lambda m: m["tables"]["area"].update(file="../../etc/passwd"), "tables/area/file"),
-    (lambda m: m["tables"].update(area="inte ett objekt"), "tables/area"),
-    (lambda m: m.pop("schema_version"), "schema_version"),
-])
+@pytest.mark.parametrize(
+    "edit, words",
+    [
+        (lambda m: m["tables"]["area"].pop("file"), "tables/area"),
+        (lambda m: m["tables"]["area"].pop("sha256"), "tables/area"),
+        (lambda m: m["tables"]["area"].update(file="../../etc/passwd"), "tables/area/file"),
+        (lambda m: m["tables"].update(area="inte ett objekt"), "tables/area"),
+        (lambda m: m.pop("schema_version"), "schema_version"),
+    ],
+)
 def test_manifest_missing_fields_gives_a_clear_error(made, tmp_path, edit, words):
     _edit_manifest(made, edit)
     with pytest.raises(backup.BackupError, match="okänt format") as err:

@@ -16,7 +16,15 @@ from est_data.ingest.common import MAX_FILE_BYTES, ImportFileError
 from tests.conftest import FIXTURES
 
 BAD = FIXTURES / "bad"
-GENERIC = ("empty.csv", "blank.csv", "binary.csv", "fake.xlsx", "header_only.csv", "wrong_columns.csv", "utf16.csv")
+GENERIC = (
+    "empty.csv",
+    "blank.csv",
+    "binary.csv",
+    "fake.xlsx",
+    "header_only.csv",
+    "wrong_columns.csv",
+    "utf16.csv",
+)
 
 # (source, file, words the one-line Swedish message must contain)
 _REFUSED = [
@@ -40,7 +48,9 @@ _REFUSED = [
     ("areas", "areas_not_zip.zip", "trasig"),
     ("areas", "areas_outside.geojson", "ligger i kommunen"),
 ]
-REFUSED = list({(s, n): (s, n, w) for s, n, w in sorted(_REFUSED, key=lambda c: c[2] == "", reverse=True)}.values())
+REFUSED = list(
+    {(s, n): (s, n, w) for s, n, w in sorted(_REFUSED, key=lambda c: c[2] == "", reverse=True)}.values()
+)
 
 
 def _checksums(con) -> dict[str, str]:
@@ -75,7 +85,9 @@ def test_unreadable_files_are_refused_whole(bad_db, source, name, words, capsys)
 
 @pytest.mark.parametrize("source", sorted(IMPORTERS))
 def test_a_200_mb_file_is_refused_without_reading_it(tmp_path, source, empty_con):
-    huge = tmp_path / ("huge.json" if source == "polisen" else "huge.geojson" if source == "areas" else "huge.csv")
+    huge = tmp_path / (
+        "huge.json" if source == "polisen" else "huge.geojson" if source == "areas" else "huge.csv"
+    )
     with huge.open("wb") as fh:  # sparse: 200 MB on paper, nothing on disk
         fh.truncate(200 * 1024 * 1024)
     assert huge.stat().st_size > MAX_FILE_BYTES
@@ -100,7 +112,8 @@ def test_survey_levels_weeks_reporters_and_areas(sample_con):
     assert "utanför 0–3" in reasons[3] and "vecka 54" in reasons[6] and "rapportör" in reasons[7]
     levels = sample_con.execute(
         "select s.factor_code, s.level from survey_rating s join survey_response r on r.id = s.response_id"
-        " where r.iso_year = 2026 and r.iso_week = 40 and r.reporter_id = 1 and s.level > 0").fetchall()
+        " where r.iso_year = 2026 and r.iso_week = 40 and r.reporter_id = 1 and s.level > 0"
+    ).fetchall()
     assert ("skadegorelse", 2) in levels
     assert all(0 <= level <= 3 for _, level in levels)
 
@@ -109,8 +122,9 @@ def test_strict_refuses_the_whole_file(sample_db, capsys):
     con = db.connect(sample_db)
     before = _checksums(con)
     db.close_all()
-    code = cli.main(["--db", str(sample_db), "import", "survey", str(BAD / "survey_levels_and_weeks.csv"),
-                     "--strict"])
+    code = cli.main(
+        ["--db", str(sample_db), "import", "survey", str(BAD / "survey_levels_and_weeks.csv"), "--strict"]
+    )
     assert code == 2 and "Traceback" not in capsys.readouterr().err
     assert _checksums(db.connect(sample_db)) == before
 
@@ -125,8 +139,10 @@ def test_felanmalan_dates_in_several_formats_and_impossible_dates(sample_con):
     report = _load(sample_con, "felanmalan", "felanmalan_dates.csv")
     assert report.rows_loaded == 4
     assert _rejected_lines(report) == [6, 7, 8, 9]
-    days = sample_con.execute("select distinct cast(occurred_at as date) from incident"
-                              " where source = 'felanmalan' and external_id like 'FD-%'").fetchall()
+    days = sample_con.execute(
+        "select distinct cast(occurred_at as date) from incident"
+        " where source = 'felanmalan' and external_id like 'FD-%'"
+    ).fetchall()
     assert [str(d[0]) for d in days] == ["2026-03-02"]
 
 
@@ -134,8 +150,9 @@ def test_felanmalan_coordinates_never_land_outside_the_municipality(sample_con):
     report = _load(sample_con, "felanmalan", "felanmalan_coordinates.csv")
     rejected = {r.line: r.reason for r in report.rejected}
     assert 3 in rejected and 4 in rejected and 6 in rejected  # Paris, Kiruna, impossible degrees
-    rows = sample_con.execute("select external_id, lat, lon from incident where external_id like 'FC-%'"
-                              " order by external_id").fetchall()
+    rows = sample_con.execute(
+        "select external_id, lat, lon from incident where external_id like 'FC-%' order by external_id"
+    ).fetchall()
     assert [r[0] for r in rows] == ["FC-1", "FC-4"]  # swapped lat/lon and SWEREF 99 TM values recognised
     for _, lat, lon in rows:
         assert 55.3 < lat < 55.5 and 12.9 < lon < 13.5
@@ -150,7 +167,9 @@ def test_felanmalan_mixed_separators_and_bad_costs(sample_con):
 
 def test_windows_1252_file_reads_swedish_letters(sample_con):
     _load(sample_con, "felanmalan", "felanmalan_cp1252.csv")
-    row = sample_con.execute("select location_name, summary from incident where external_id = 'FW-1'").fetchone()
+    row = sample_con.execute(
+        "select location_name, summary from incident where external_id = 'FW-1'"
+    ).fetchone()
     assert "Västervångsskolan" in " ".join(str(v) for v in row if v)
 
 
@@ -168,15 +187,18 @@ def test_areas_invalid_geometry_and_shapefile_without_prj(sample_con):
 
     assert shapely.from_wkt(wkt_text).is_valid  # the bow-tie was repaired
     _load(sample_con, "areas", "areas_shapefile_without_prj.zip", mode="add")
-    geom = shapely.from_wkt(sample_con.execute("select geometry_wkt from area where name = 'Centrum syd'"
-                                               ).fetchone()[0])
+    geom = shapely.from_wkt(
+        sample_con.execute("select geometry_wkt from area where name = 'Centrum syd'").fetchone()[0]
+    )
     assert 55.3 < geom.centroid.y < 55.5 and 13.0 < geom.centroid.x < 13.3  # SWEREF 99 TM recognised
 
 
 def test_formula_injection_does_not_survive_into_excel_exports(sample_con):
     _load(sample_con, "felanmalan", "felanmalan_formula_and_html.csv")
-    frame = sample_con.execute("select external_id, location_name, summary from incident"
-                               " where external_id like 'FF-%' order by external_id").df()
+    frame = sample_con.execute(
+        "select external_id, location_name, summary from incident"
+        " where external_id like 'FF-%' order by external_id"
+    ).df()
     assert len(frame) == 3
     book = openpyxl.load_workbook(io.BytesIO(export.excel_bytes(frame)))
     cells = [c for row in book.active.iter_rows() for c in row]

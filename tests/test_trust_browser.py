@@ -17,20 +17,33 @@ from est_data.ui.pages import PAGES
 from tests.conftest import ROOT
 from tests.test_browser import CHROMIUM, FLAGS, login, open_page, serve_app
 
-pytestmark = [pytest.mark.browser, pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium saknas")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium saknas"),
+]
 
 ALERT = '<script>alert("xss")</script><img src=x onerror="alert(\'xss\')">'
 
 
 def _plant(path) -> None:
     con = db.connect(path)
-    year, week = divmod(con.execute("select max(iso_year * 100 + iso_week) from survey_response").fetchone()[0], 100)
+    year, week = divmod(
+        con.execute("select max(iso_year * 100 + iso_week) from survey_response").fetchone()[0], 100
+    )
     monday = dt.date.fromisocalendar(year, week, 1)
-    con.execute("update survey_response set comment = ? || comment, comment_internal = false"
-                " where iso_year = ? and iso_week = ?", [ALERT, year, week])
-    con.execute("update observation set description = ? where reported_at >= ?", [ALERT, monday - dt.timedelta(days=60)])
-    con.execute("update incident set summary = ?, location_name = ? where occurred_at >= ?",
-                [ALERT, ALERT, monday - dt.timedelta(days=60)])
+    con.execute(
+        "update survey_response set comment = ? || comment, comment_internal = false"
+        " where iso_year = ? and iso_week = ?",
+        [ALERT, year, week],
+    )
+    con.execute(
+        "update observation set description = ? where reported_at >= ?",
+        [ALERT, monday - dt.timedelta(days=60)],
+    )
+    con.execute(
+        "update incident set summary = ?, location_name = ? where occurred_at >= ?",
+        [ALERT, ALERT, monday - dt.timedelta(days=60)],
+    )
     con.execute("update action set title = title || ?, description = ?", [ALERT, ALERT])
     con.execute("update place set name = name || ? where id = 1", [ALERT])
     con.execute("update area set name = name || ? where id = 2", [ALERT])

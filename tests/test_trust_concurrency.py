@@ -21,8 +21,14 @@ POLICE_FILE = FIXTURES / "polisen" / "events_trelleborg_orebro_malmo.json"
 
 def _cli(*args: str, timeout: float = 180) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "est_data", *args], capture_output=True, text=True,
-                          timeout=timeout, cwd=ROOT, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "est_data", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=ROOT,
+        env=env,
+    )
 
 
 def test_forty_reporters_submitting_in_the_same_minute_lose_nothing(sample_db):
@@ -30,19 +36,27 @@ def test_forty_reporters_submitting_in_the_same_minute_lose_nothing(sample_db):
     week = IsoWeek.of(dt.date.today())
     reporters = con.execute("select id from reporter where active order by id").fetchall()
     assert len(reporters) == 40
-    areas = {rid: [r[0] for r in con.execute("select area_id from reporter_area where reporter_id = ?",
-                                              [rid]).fetchall()] for (rid,) in reporters}
+    areas = {
+        rid: [
+            r[0]
+            for r in con.execute("select area_id from reporter_area where reporter_id = ?", [rid]).fetchall()
+        ]
+        for (rid,) in reporters
+    }
     factor = con.execute("select code from factor where active order by sort_order limit 1").fetchone()[0]
-    before = con.execute("select count(*) from survey_response where iso_year = ? and iso_week = ?",
-                         [week.year, week.week]).fetchone()[0]
+    before = con.execute(
+        "select count(*) from survey_response where iso_year = ? and iso_week = ?", [week.year, week.week]
+    ).fetchone()[0]
     barrier = threading.Barrier(40)
     errors: list[BaseException] = []
 
     def reporter(rid: int) -> None:
         try:
             cur = db.cursor(sample_db)  # each request thread of the app works on its own cursor
-            answers = [weekly.AreaAnswer(area_id=a, levels={factor: (rid + a) % 4}, comment=f"r{rid} a{a}")
-                       for a in areas[rid]]
+            answers = [
+                weekly.AreaAnswer(area_id=a, levels={factor: (rid + a) % 4}, comment=f"r{rid} a{a}")
+                for a in areas[rid]
+            ]
             barrier.wait(timeout=30)
             weekly.submit_week(cur, rid, week, answers, by=f"rapportor{rid}")
         except BaseException as err:  # collected and reported below
@@ -59,16 +73,27 @@ def test_forty_reporters_submitting_in_the_same_minute_lose_nothing(sample_db):
         "select r.reporter_id, r.area_id, r.comment, s.level"
         " from survey_response r join survey_rating s on s.response_id = r.id and s.factor_code = ?"
         " where r.iso_year = ? and r.iso_week = ?",
-        [factor, week.year, week.week]).fetchall()
+        [factor, week.year, week.week],
+    ).fetchall()
     assert before == 0 and len(rows) == expected > 40
     for rid, area, comment, level in rows:
         assert comment == f"r{rid} a{area}" and level == (rid + area) % 4
     n_factors = con.execute("select count(*) from factor where active").fetchone()[0]
-    assert con.execute("select count(*) from survey_rating s join survey_response r on r.id = s.response_id"
-                       " where r.iso_year = ? and r.iso_week = ?", [week.year, week.week]).fetchone()[0] \
+    assert (
+        con.execute(
+            "select count(*) from survey_rating s join survey_response r on r.id = s.response_id"
+            " where r.iso_year = ? and r.iso_week = ?",
+            [week.year, week.week],
+        ).fetchone()[0]
         == expected * n_factors
-    assert con.execute("select count(distinct username) from audit_log where operation = 'submit'"
-                       " and record_id like ?", [f"%:{week}"]).fetchone()[0] == 40
+    )
+    assert (
+        con.execute(
+            "select count(distinct username) from audit_log where operation = 'submit' and record_id like ?",
+            [f"%:{week}"],
+        ).fetchone()[0]
+        == 40
+    )
 
 
 def test_cli_import_while_the_app_holds_the_database(sample_db, tmp_path):
@@ -93,7 +118,9 @@ def test_cli_import_while_the_app_holds_the_database(sample_db, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "inkorgen" in result.stdout
     assert "lästa" in result.stdout.splitlines()[-1] and "Traceback" not in result.stderr
-    assert con.execute("select count(*) from import_batch where source = 'polisen'").fetchone()[0] == batches + 1
+    assert (
+        con.execute("select count(*) from import_batch where source = 'polisen'").fetchone()[0] == batches + 1
+    )
     assert not inbox.pending(sample_db)
     assert len(list((inbox.inbox_dir(sample_db) / "done").glob("*.result.json"))) == 1
     assert len(list((inbox.inbox_dir(sample_db) / "failed").glob("*.result.json"))) == 1
@@ -136,9 +163,14 @@ def test_killing_an_import_leaves_the_database_consistent(sample_db):
     con = db.connect(sample_db)
     before = {t: backup.table_checksum(con, t) for t in backup._tables(con)}
     db.close(sample_db)
-    proc = subprocess.Popen([sys.executable, "-c", _KILLED_IMPORT, str(sample_db), str(POLICE_FILE)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _KILLED_IMPORT, str(sample_db), str(POLICE_FILE)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     try:
         line = proc.stdout.readline()
         assert line.strip() == "INSIDE", proc.stderr.read()
@@ -156,8 +188,10 @@ def test_killing_an_import_leaves_the_database_consistent(sample_db):
 
     report = polisen.load(con, str(POLICE_FILE), "polisen.json")
     assert report.batch_id is not None and report.rows_read > 1000
-    assert con.execute("select rows_read from import_batch where id = ?", [report.batch_id]).fetchone()[0] \
+    assert (
+        con.execute("select rows_read from import_batch where id = ?", [report.batch_id]).fetchone()[0]
         == report.rows_read
+    )
 
 
 def test_inbox_job_is_written_atomically(tmp_path):
@@ -167,4 +201,6 @@ def test_inbox_job_is_written_atomically(tmp_path):
     job = inbox.queue(db_file, "est_data.ingest.bra", "bra", src, {"x": 1})
     assert job.name.endswith(inbox.JOB_SUFFIX) and inbox.pending(db_file) == [job]
     assert not list(Path(job.parent).glob("*.tmp"))
-    assert (job.parent / job.name.replace(inbox.JOB_SUFFIX, ".data")).read_text(encoding="utf-8") == "a;b\n1;2\n"
+    assert (job.parent / job.name.replace(inbox.JOB_SUFFIX, ".data")).read_text(
+        encoding="utf-8"
+    ) == "a;b\n1;2\n"

@@ -33,36 +33,58 @@ def _found(path: Path, *texts: str) -> list[str]:
 
 def _plant(con, reporter_id: int, when: dt.datetime) -> None:
     """The reporter's free text in a survey answer and an event report, as the product stores them."""
-    response_id = con.execute("select id from survey_response where reporter_id = ? order by id limit 1",
-                              [reporter_id]).fetchone()[0]
-    con.execute("update survey_response set comment = ?, submitted_at = ? where id = ?",
-                [SECRET_COMMENT, when, response_id])
-    observation = con.execute("select id from observation where reporter_id = ? order by id limit 1",
-                              [reporter_id]).fetchone()
+    response_id = con.execute(
+        "select id from survey_response where reporter_id = ? order by id limit 1", [reporter_id]
+    ).fetchone()[0]
+    con.execute(
+        "update survey_response set comment = ?, submitted_at = ? where id = ?",
+        [SECRET_COMMENT, when, response_id],
+    )
+    observation = con.execute(
+        "select id from observation where reporter_id = ? order by id limit 1", [reporter_id]
+    ).fetchone()
     assert observation is not None
-    con.execute("update observation set description = ?, address = ?, reported_at = ? where id = ?",
-                [SECRET_EVENT, SECRET_ADDRESS, when, observation[0]])
+    con.execute(
+        "update observation set description = ?, address = ?, reported_at = ? where id = ?",
+        [SECRET_EVENT, SECRET_ADDRESS, when, observation[0]],
+    )
     con.execute("checkpoint")
 
 
 def test_deleted_reporter_is_not_in_the_file_wal_audit_log_or_a_later_backup(sample_db, tmp_path):
     con = db.connect(sample_db)
     name, email = con.execute("select name, email from reporter where id = 2").fetchone()
-    auth.create_user(con, "rapportor2", ADMIN_PASSWORD, "rapportör", display_name=name, email=email,
-                     reporter_id=2, by="admin")  # the audit row of the account holds the e-mail (auth.py:60)
+    auth.create_user(
+        con,
+        "rapportor2",
+        ADMIN_PASSWORD,
+        "rapportör",
+        display_name=name,
+        email=email,
+        reporter_id=2,
+        by="admin",
+    )  # the audit row of the account holds the e-mail (auth.py:60)
     _plant(con, 2, dt.datetime.now())
-    assert _found(sample_db, name, email, SECRET_COMMENT, SECRET_EVENT) == [name, email, SECRET_COMMENT,
-                                                                            SECRET_EVENT]
+    assert _found(sample_db, name, email, SECRET_COMMENT, SECRET_EVENT) == [
+        name,
+        email,
+        SECRET_COMMENT,
+        SECRET_EVENT,
+    ]
     privacy.delete_reporter_personal_data(con, 2, "admin")
     con.execute("checkpoint")
     con.execute("vacuum")
-    assert _found(sample_db, email, SECRET_COMMENT), "DuckDB keeps deleted values in the file until it is rewritten"
+    assert _found(sample_db, email, SECRET_COMMENT), (
+        "DuckDB keeps deleted values in the file until it is rewritten"
+    )
     assert privacy.erase_from_file(con) is True
     con = db.connect(sample_db)
     assert _found(sample_db, name, email, SECRET_COMMENT, SECRET_EVENT, SECRET_ADDRESS) == []
     # the audit log: who did what stays, the deleted data does not
-    audit = con.execute("select username, operation, table_name, coalesce(before_json, '') || coalesce(after_json, '')"
-                        " from audit_log").fetchall()
+    audit = con.execute(
+        "select username, operation, table_name, coalesce(before_json, '') || coalesce(after_json, '')"
+        " from audit_log"
+    ).fetchall()
     assert not [row for row in audit if email in row[3] or name in row[3]]
     assert ("admin", "create", "app_user") in {row[:3] for row in audit}
     assert ("admin", "delete_personal_data", "reporter") in {row[:3] for row in audit}
@@ -73,9 +95,17 @@ def test_deleted_reporter_is_not_in_the_file_wal_audit_log_or_a_later_backup(sam
         raw = file.read_bytes()
         assert email.encode() not in raw and SECRET_COMMENT.encode() not in raw, file.name
     # the rest of the data is intact and the database works as before
-    assert con.execute("select name, email from reporter where id = 2").fetchone() == ("Rapportör 2 (borttagen)", None)
-    assert con.execute("select count(*) from survey_rating r join survey_response s on s.id = r.response_id"
-                       " where s.reporter_id = 2").fetchone()[0] > 0
+    assert con.execute("select name, email from reporter where id = 2").fetchone() == (
+        "Rapportör 2 (borttagen)",
+        None,
+    )
+    assert (
+        con.execute(
+            "select count(*) from survey_rating r join survey_response s on s.id = r.response_id"
+            " where s.reporter_id = 2"
+        ).fetchone()[0]
+        > 0
+    )
 
 
 def test_retention_run_via_the_cli_leaves_nothing_in_the_file(sample_db, capsys):
@@ -89,7 +119,10 @@ def test_retention_run_via_the_cli_leaves_nothing_in_the_file(sample_db, capsys)
     assert _found(sample_db, SECRET_COMMENT, SECRET_EVENT, SECRET_ADDRESS) == []
     con = db.connect(sample_db)
     assert con.execute("select count(*) from survey_rating").fetchone()[0] == kept
-    assert con.execute("select count(*) from survey_response where comment = ?", [SECRET_COMMENT]).fetchone()[0] == 0
+    assert (
+        con.execute("select count(*) from survey_response where comment = ?", [SECRET_COMMENT]).fetchone()[0]
+        == 0
+    )
 
 
 def test_rewrite_keeps_every_table_sequence_and_constraint(sample_db):
@@ -103,12 +136,16 @@ def test_rewrite_keeps_every_table_sequence_and_constraint(sample_db):
     assert db.current_version(con) == db.latest_version()
     assert not Path(f"{sample_db}.rewrite").exists()
     new_id = auth.create_user(con, "efter_omskrivning", ADMIN_PASSWORD, "läsare")
-    assert new_id > max(r[0] for r in con.execute("select id from app_user where id <> ?", [new_id]).fetchall())
+    assert new_id > max(
+        r[0] for r in con.execute("select id from app_user where id <> ?", [new_id]).fetchall()
+    )
     try:
         auth.create_user(con, "efter_omskrivning", ADMIN_PASSWORD, "läsare")
     except auth.UserError:
         pass
-    assert con.execute("select count(*) from app_user where username = 'efter_omskrivning'").fetchone()[0] == 1
+    assert (
+        con.execute("select count(*) from app_user where username = 'efter_omskrivning'").fetchone()[0] == 1
+    )
 
 
 def test_writes_during_a_rewrite_are_not_lost(sample_db):
@@ -124,11 +161,16 @@ def test_writes_during_a_rewrite_are_not_lost(sample_db):
         try:
             while not stop.is_set() or i < 5:
                 with db.transaction(cur):
-                    cur.execute("insert into audit_log (logged_at, username, operation, table_name, record_id)"
-                                " values (now(), ?, 'test', 'rewrite', ?)", [f"w{n}", str(i)])
+                    cur.execute(
+                        "insert into audit_log (logged_at, username, operation, table_name, record_id)"
+                        " values (now(), ?, 'test', 'rewrite', ?)",
+                        [f"w{n}", str(i)],
+                    )
                 written.append(1)
-                assert cur.execute("select count(*) from audit_log where username = ?", [f"w{n}"]).fetchone()[0] \
+                assert (
+                    cur.execute("select count(*) from audit_log where username = ?", [f"w{n}"]).fetchone()[0]
                     == i + 1
+                )
                 i += 1
         except BaseException as err:  # reported below
             errors.append(err)
@@ -145,7 +187,11 @@ def test_writes_during_a_rewrite_are_not_lost(sample_db):
         thread.join(60)
     assert not errors, errors
     con = db.connect(sample_db)
-    assert con.execute("select count(*) from audit_log where operation = 'test'").fetchone()[0] == len(written) >= 20
+    assert (
+        con.execute("select count(*) from audit_log where operation = 'test'").fetchone()[0]
+        == len(written)
+        >= 20
+    )
 
 
 def test_admin_page_deletes_a_reporter_and_rewrites_the_file(sample_db):

@@ -25,11 +25,30 @@ CHROMIUM = Path("/usr/bin/chromium")
 def _map_html() -> tuple[str, list[str]]:
     square = "POLYGON((13.14 55.37, 13.16 55.37, 13.16 55.39, 13.14 55.39, 13.14 55.37))"
     areas = pd.DataFrame({"id": [1], "name": [XSS], "geometry_wkt": [square]})
-    points = pd.DataFrame({"lat": [55.38], "lon": [13.15], "source": ["polisen"], "category": [XSS],
-                           "occurred_at": [pd.Timestamp("2026-11-20 22:10")], "text": [XSS],
-                           "url": ['https://polisen.se/"><script>alert(2)</script>']})
-    data = MapData(query=None, totals=pd.DataFrame(), areas=areas, status=None, area_counts=None, points=points,
-                   binned=None, density=None, places=None, cells=None, cell=200.0)
+    points = pd.DataFrame(
+        {
+            "lat": [55.38],
+            "lon": [13.15],
+            "source": ["polisen"],
+            "category": [XSS],
+            "occurred_at": [pd.Timestamp("2026-11-20 22:10")],
+            "text": [XSS],
+            "url": ['https://polisen.se/"><script>alert(2)</script>'],
+        }
+    )
+    data = MapData(
+        query=None,
+        totals=pd.DataFrame(),
+        areas=areas,
+        status=None,
+        area_counts=None,
+        points=points,
+        binned=None,
+        density=None,
+        places=None,
+        cells=None,
+        cell=200.0,
+    )
     popup = maps.event_popup(points.iloc[0], "sv")
     return maps.build(data, "sv").get_root().render(), [popup]
 
@@ -47,16 +66,22 @@ def test_popups_and_tooltips_are_escaped():
 def _week_with_xss(con) -> str:
     week = con.execute("select max(iso_year * 100 + iso_week) from survey_response").fetchone()[0]
     year, number = divmod(int(week), 100)
-    con.execute("update survey_response set comment = ?, comment_internal = false"
-                " where id = (select min(id) from survey_response where iso_year = ? and iso_week = ?)",
-                [XSS, year, number])
-    con.execute("update observation set description = ?, internal = false"
-                " where id in (select id from observation where iso_year = ? and iso_week = ? limit 3)",
-                [XSS, year, number])
+    con.execute(
+        "update survey_response set comment = ?, comment_internal = false"
+        " where id = (select min(id) from survey_response where iso_year = ? and iso_week = ?)",
+        [XSS, year, number],
+    )
+    con.execute(
+        "update observation set description = ?, internal = false"
+        " where id in (select id from observation where iso_year = ? and iso_week = ? limit 3)",
+        [XSS, year, number],
+    )
     monday = dt.date.fromisocalendar(year, number, 1)
-    con.execute("update incident set summary = ?, category = ?"
-                " where id in (select id from incident where occurred_at >= ? and occurred_at < ? limit 3)",
-                [XSS, "Brand " + XSS, monday, monday + dt.timedelta(days=7)])
+    con.execute(
+        "update incident set summary = ?, category = ?"
+        " where id in (select id from incident where occurred_at >= ? and occurred_at < ? limit 3)",
+        [XSS, "Brand " + XSS, monday, monday + dt.timedelta(days=7)],
+    )
     return f"{year}-W{number:02d}"
 
 
@@ -119,7 +144,8 @@ def test_nothing_runs_in_a_browser(sample_db, tmp_path):
                 page.evaluate(
                     "() => { for (const k of Object.keys(window).filter(k => k.startsWith('map_'))) {"
                     "  window[k].eachLayer(l => { try { if (l.getPopup && l.getPopup()) l.openPopup();"
-                    "  if (l.getTooltip && l.getTooltip()) l.openTooltip(); } catch (e) {} }); } }")
+                    "  if (l.getTooltip && l.getTooltip()) l.openTooltip(); } catch (e) {} }); } }"
+                )
                 page.wait_for_timeout(500)
                 shown = " ".join(page.locator(".leaflet-popup-content, .leaflet-tooltip").all_inner_texts())
                 assert "<script>" in shown

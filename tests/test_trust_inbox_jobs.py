@@ -13,9 +13,17 @@ from est_data import db, inbox
 
 def _job(box, **changes) -> object:
     box.mkdir(parents=True, exist_ok=True)
-    job = {"id": "20261130-090000-abcd1234", "module": "est_data.ingest.polisen", "source": "polisen",
-           "file_name": "h.json", "data": "20261130-090000-abcd1234.data", "options": {}, "strict": False,
-           "queued_at": "2026-11-30T09:00:00", **changes}
+    job = {
+        "id": "20261130-090000-abcd1234",
+        "module": "est_data.ingest.polisen",
+        "source": "polisen",
+        "file_name": "h.json",
+        "data": "20261130-090000-abcd1234.data",
+        "options": {},
+        "strict": False,
+        "queued_at": "2026-11-30T09:00:00",
+        **changes,
+    }
     path = box / f"20261130-090000-abcd1234{inbox.JOB_SUFFIX}"
     path.write_text(json.dumps(job), encoding="utf-8")
     return path
@@ -56,9 +64,16 @@ def test_job_naming_a_module_that_is_not_an_importer_is_refused(sample_db, tmp_p
     assert not marker.with_suffix(".ran").exists()
 
 
-@pytest.mark.parametrize("changes", [
-    {"options": "inte ett objekt"}, {"strict": "ja"}, {"id": "../x"}, {"data": 5}, {"module": None},
-])
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"options": "inte ett objekt"},
+        {"strict": "ja"},
+        {"id": "../x"},
+        {"data": 5},
+        {"module": None},
+    ],
+)
 def test_malformed_jobs_are_filed_as_failed_with_the_reason(tmp_path, changes):
     con = db.connect(":memory:")
     box = tmp_path / "est.inbox"

@@ -24,8 +24,18 @@ from tests.conftest import FIXTURES, app_as
 NAMES_FILE = FIXTURES / "bad" / "areas_markdown_names.geojson"
 NAMES = [f["properties"]["namn"] for f in json.loads(NAMES_FILE.read_text(encoding="utf-8"))["features"]]
 SPECIAL = set("\\`*_[]{}<>#!|~$&")
-PAYLOADS = [*NAMES, "Anna [Logga in](http://x)", "rad ett\n# rubrik", "- punkt", "+ punkt", "12) tolv", "a\\b",
-            "\\![x](y)", "www.evil.example", "okand@example.test"]
+PAYLOADS = [
+    *NAMES,
+    "Anna [Logga in](http://x)",
+    "rad ett\n# rubrik",
+    "- punkt",
+    "+ punkt",
+    "12) tolv",
+    "a\\b",
+    "\\![x](y)",
+    "www.evil.example",
+    "okand@example.test",
+]
 
 
 def unescaped(text: str) -> list[str]:
@@ -71,7 +81,9 @@ def test_missing_values_are_blank():
 
 def _import_names(con) -> list[int]:
     importlib.import_module("est_data.ingest.areas").load(con, str(NAMES_FILE), NAMES_FILE.name, mode="add")
-    ids = [r[0] for r in con.execute("select id from area where name in (select unnest(?))", [NAMES]).fetchall()]
+    ids = [
+        r[0] for r in con.execute("select id from area where name in (select unnest(?))", [NAMES]).fetchall()
+    ]
     assert len(ids) == len(NAMES)
     return ids
 
@@ -87,7 +99,9 @@ def _markdown_of(at) -> list[str]:
 
 
 def _assert_names_escaped(texts: list[str], where: str) -> None:
-    shown = [t for t in texts if any(marker in reads_as(t) for marker in ("evil.example", "frac", "$5", ":red"))]
+    shown = [
+        t for t in texts if any(marker in reads_as(t) for marker in ("evil.example", "frac", "$5", ":red"))
+    ]
     assert shown, f"{where}: the planted names are on the page"
     for text in shown:
         for name in NAMES:
@@ -101,10 +115,15 @@ def test_area_names_and_display_names_render_as_text_on_the_pages(sample_db):
     ids = _import_names(con)
     con.execute("insert into reporter_area (reporter_id, area_id) select 1, unnest(?)", [ids])
     week = IsoWeek.of(dt.date.today())
-    weekly.submit_week(con, 1, week, [weekly.AreaAnswer(area_id=a, levels={}, comment=None) for a in ids], by="t")
+    weekly.submit_week(
+        con, 1, week, [weekly.AreaAnswer(area_id=a, levels={}, comment=None) for a in ids], by="t"
+    )
     con.execute("update app_user set display_name = ? where username = 'samordnare'", [NAMES[0]])
-    con.execute("insert into weekly_priority (iso_year, iso_week, kind, description, horizon, area_id)"
-                " values (?, ?, 'närvaro', ?, 'vecka', ?)", [week.year, week.week, NAMES[1] + " " + NAMES[2], ids[0]])
+    con.execute(
+        "insert into weekly_priority (iso_year, iso_week, kind, description, horizon, area_id)"
+        " values (?, ?, 'närvaro', ?, 'vecka', ?)",
+        [week.year, week.week, NAMES[1] + " " + NAMES[2], ids[0]],
+    )
     at = app_as("samordnare")
     assert not at.exception
     _assert_names_escaped(_markdown_of(at), "Översikt")
@@ -132,9 +151,11 @@ def test_dollar_signs_in_area_and_category_names_do_not_break_the_weekly_report(
     _import_names(con)
     week = weekly_report.default_week(con)
     monday = week.monday()
-    con.execute("update incident set category = ? || category"
-                " where id in (select id from incident where occurred_at >= ? and occurred_at < ? limit 40)",
-                [r"$\frac{a$ ", monday, monday + dt.timedelta(days=7)])
+    con.execute(
+        "update incident set category = ? || category"
+        " where id in (select id from incident where occurred_at >= ? and occurred_at < ? limit 40)",
+        [r"$\frac{a$ ", monday, monday + dt.timedelta(days=7)],
+    )
     report = weekly_report.build(con, week)
     pdf = render.render(report, "pdf")
     assert pdf.startswith(b"%PDF")
@@ -159,14 +180,34 @@ def test_report_figures_draw_dollar_signs_as_text(reset_rc, monkeypatch):
     names = [BROKEN_TEX, "Hamnen $5 och $10", "$x^2$"]
     pngs = [
         figures.compare_bars(names, [3, 2, 1], [1, 1, 1], "vecka", BROKEN_TEX),
-        figures.monthly_lines(pd.DataFrame({"m": pd.to_datetime(["2026-01-01", "2026-02-01"] * 3),
-                                            "cat": [n for n in names for _ in range(2)], "n": [1, 2, 3, 4, 5, 6]}),
-                              "m", "cat", "n", BROKEN_TEX),
+        figures.monthly_lines(
+            pd.DataFrame(
+                {
+                    "m": pd.to_datetime(["2026-01-01", "2026-02-01"] * 3),
+                    "cat": [n for n in names for _ in range(2)],
+                    "n": [1, 2, 3, 4, 5, 6],
+                }
+            ),
+            "m",
+            "cat",
+            "n",
+            BROKEN_TEX,
+        ),
         figures.year_bars(pd.DataFrame({"year": [BROKEN_TEX, "2026"], "n": [3, 4]}), "year", "n", BROKEN_TEX),
-        figures.need_influence(pd.DataFrame({"area": names, "need": [10, 50, 90], "influence": [20, 60, 80]}),
-                               BROKEN_TEX, "y", (BROKEN_TEX, "b", "c", "d")),
-        figures.status_map(gpd.GeoDataFrame({"name": names, "status": ["röd", "gul", None]},
-                                            geometry=[box(i * 1000, 0, i * 1000 + 900, 900) for i in range(3)],
-                                            crs="EPSG:3006"), "status", {"röd": BROKEN_TEX, "gul": "gul", None: "–"}),
+        figures.need_influence(
+            pd.DataFrame({"area": names, "need": [10, 50, 90], "influence": [20, 60, 80]}),
+            BROKEN_TEX,
+            "y",
+            (BROKEN_TEX, "b", "c", "d"),
+        ),
+        figures.status_map(
+            gpd.GeoDataFrame(
+                {"name": names, "status": ["röd", "gul", None]},
+                geometry=[box(i * 1000, 0, i * 1000 + 900, 900) for i in range(3)],
+                crs="EPSG:3006",
+            ),
+            "status",
+            {"röd": BROKEN_TEX, "gul": "gul", None: "–"},
+        ),
     ]
     assert all(p.startswith(b"\x89PNG") for p in pngs)

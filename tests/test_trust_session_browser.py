@@ -19,7 +19,10 @@ from est_data.model import IsoWeek
 from tests.conftest import ADMIN_PASSWORD
 from tests.test_browser import CHROMIUM, FLAGS, _serve_offline, login, open_page, serve_app, settle
 
-pytestmark = [pytest.mark.browser, pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium saknas")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium saknas"),
+]
 
 IMAGE = "![x](http://evil.example/t.png)"
 LINK_TOKENS: list[str] = []  # personal survey links made before the server starts
@@ -30,13 +33,21 @@ def _plant(path) -> None:
     con = db.connect(path)
     con.execute("update app_user set display_name = ? where username = 'samordnare'", [f"Sam {IMAGE} {LINK}"])
     con.execute("update area set name = name || ? where id = (select min(id) from area)", [" " + IMAGE])
-    con.execute("update factor set label_sv = label_sv || ? where code = (select min(code) from factor)",
-                [" " + LINK])
-    year, week = divmod(con.execute("select max(iso_year * 100 + iso_week) from survey_response").fetchone()[0], 100)
-    con.execute("insert into weekly_priority (iso_year, iso_week, kind, description, horizon)"
-                " values (?, ?, 'närvaro', ?, 'vecka')", [year, week, f"{IMAGE} {LINK} $x^2$"])
-    LINK_TOKENS.extend(made.token for made in links.create_links(con, IsoWeek.of(dt.date.today()), "samordnare",
-                                                                  reporter_ids=[3]))
+    con.execute(
+        "update factor set label_sv = label_sv || ? where code = (select min(code) from factor)", [" " + LINK]
+    )
+    year, week = divmod(
+        con.execute("select max(iso_year * 100 + iso_week) from survey_response").fetchone()[0], 100
+    )
+    con.execute(
+        "insert into weekly_priority (iso_year, iso_week, kind, description, horizon)"
+        " values (?, ?, 'närvaro', ?, 'vecka')",
+        [year, week, f"{IMAGE} {LINK} $x^2$"],
+    )
+    LINK_TOKENS.extend(
+        made.token
+        for made in links.create_links(con, IsoWeek.of(dt.date.today()), "samordnare", reporter_ids=[3])
+    )
     db.close(path)
 
 
@@ -109,8 +120,9 @@ def test_refresh_and_bookmark_keep_the_session_and_logout_ends_it(planted_server
 
 def test_planted_markdown_fetches_nothing_and_links_nowhere(planted_server, chromium):
     url, _ = planted_server
-    context = chromium.new_context(viewport={"width": 1440, "height": 1000}, locale="sv-SE",
-                                   timezone_id="Europe/Stockholm")
+    context = chromium.new_context(
+        viewport={"width": 1440, "height": 1000}, locale="sv-SE", timezone_id="Europe/Stockholm"
+    )
     requests: list[str] = []
     context.on("request", lambda r: requests.append(r.url) if "evil.example" in r.url else None)
     context.route(lambda target: not target.startswith(url), _serve_offline)
@@ -134,8 +146,12 @@ def test_planted_markdown_fetches_nothing_and_links_nowhere(planted_server, chro
             assert "$x^2$" in page.locator("body").inner_text(), "LaTeX shows as typed"
         assert page.locator('img[src*="evil.example"]').count() == 0, key
         anchors = page.locator('a[href*="evil.example"]')
-        assert anchors.count() == 0, (key, anchors.evaluate_all(
-            "els => els.map(e => e.outerHTML + ' IN ' + e.parentElement.parentElement.outerHTML.slice(0, 600))"))
+        assert anchors.count() == 0, (
+            key,
+            anchors.evaluate_all(
+                "els => els.map(e => e.outerHTML + ' IN ' + e.parentElement.parentElement.outerHTML.slice(0, 600))"
+            ),
+        )
         assert page.locator(".katex").count() == 0, key  # no LaTeX from a `$…$` in a text
     assert requests == []
     context.close()

@@ -119,8 +119,10 @@ def test_sso_maps_the_stable_subject_and_uses_e_mail_only_for_the_first_link(sam
     assert sso.user_for(con, first).username == "samordnare"
     # The account's e-mail changes: the same person still gets in by their subject ...
     con.execute("update app_user set email = 'ny.adress@example.test' where username = 'samordnare'")
-    assert sso.user_for(con, sso.identity(_claims("gammal@example.test", "oid-1"), METADATA, "")).username \
+    assert (
+        sso.user_for(con, sso.identity(_claims("gammal@example.test", "oid-1"), METADATA, "")).username
         == "samordnare"
+    )
     # ... and another identity asserting the account's e-mail gets nothing: the link is taken.
     other = sso.identity(_claims("ny.adress@example.test", "oid-2"), METADATA, "")
     assert sso.user_for(con, other) is None
@@ -128,9 +130,16 @@ def test_sso_maps_the_stable_subject_and_uses_e_mail_only_for_the_first_link(sam
 
 def test_sso_refuses_other_tenants_even_with_a_known_e_mail(sample_con):
     with pytest.raises(sso.SsoError) as err:
-        sso.identity(_claims("admin@example.test", "oid-x", tid="99999999-0000-0000-0000-000000000000",
-                             iss="https://login.microsoftonline.com/99999999-0000-0000-0000-000000000000/v2.0"),
-                     METADATA, "")
+        sso.identity(
+            _claims(
+                "admin@example.test",
+                "oid-x",
+                tid="99999999-0000-0000-0000-000000000000",
+                iss="https://login.microsoftonline.com/99999999-0000-0000-0000-000000000000/v2.0",
+            ),
+            METADATA,
+            "",
+        )
     assert err.value.key == "trust.oidc.wrong_issuer"
     # A multi-tenant registration accepts nobody until the tenant is configured, then only that tenant.
     common = "https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration"
@@ -139,13 +148,20 @@ def test_sso_refuses_other_tenants_even_with_a_known_e_mail(sample_con):
     assert err.value.key == "trust.oidc.no_tenant"
     assert sso.identity(_claims("admin@example.test", "oid-3"), common, TENANT).subject == "oid-3"
     with pytest.raises(sso.SsoError):
-        sso.identity(_claims("admin@example.test", "oid-3", tid="other", iss=ISS.replace(TENANT, "other")),
-                     common, TENANT)
+        sso.identity(
+            _claims("admin@example.test", "oid-3", tid="other", iss=ISS.replace(TENANT, "other")),
+            common,
+            TENANT,
+        )
 
 
 def test_sso_generic_oidc_provider_uses_iss_and_sub(sample_con):
     metadata = "https://id.kommun.example/realms/est/.well-known/openid-configuration"
-    claims = {"iss": "https://id.kommun.example/realms/est", "sub": "f81d4fae", "email": "lasare@example.test"}
+    claims = {
+        "iss": "https://id.kommun.example/realms/est",
+        "sub": "f81d4fae",
+        "email": "lasare@example.test",
+    }
     ident = sso.identity(claims, metadata, "")
     assert ident == sso.Identity("https://id.kommun.example/realms/est", "f81d4fae", "lasare@example.test")
     assert sso.user_for(sample_con, ident).username == "lasare"
@@ -153,16 +169,26 @@ def test_sso_generic_oidc_provider_uses_iss_and_sub(sample_con):
         sso.identity({**claims, "iss": "https://evil.example/realms/est"}, metadata, "")
 
 
-AUTH_SECRETS = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32,
-                "client_id": "est", "client_secret": "s", "server_metadata_url": METADATA}
+AUTH_SECRETS = {
+    "redirect_uri": "http://localhost:8501/oauth2callback",
+    "cookie_secret": "x" * 32,
+    "client_id": "est",
+    "client_secret": "s",
+    "server_metadata_url": METADATA,
+}
 
 
 def test_sso_in_the_app_refuses_a_foreign_tenant_asserting_the_admins_e_mail(sample_db):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.secrets["auth"] = AUTH_SECRETS
-    at.user = {"is_logged_in": True, "email": "admin@example.test", "name": "Angripare",
-               "iss": "https://login.microsoftonline.com/99999999-0000-0000-0000-000000000000/v2.0",
-               "tid": "99999999-0000-0000-0000-000000000000", "oid": "attacker"}
+    at.user = {
+        "is_logged_in": True,
+        "email": "admin@example.test",
+        "name": "Angripare",
+        "iss": "https://login.microsoftonline.com/99999999-0000-0000-0000-000000000000/v2.0",
+        "tid": "99999999-0000-0000-0000-000000000000",
+        "oid": "attacker",
+    }
     at.run()
     assert not at.exception
     assert "user_id" not in at.session_state
@@ -230,8 +256,12 @@ def test_two_tabs_sending_the_same_week_lose_nothing(sample_db):
     con = db.connect(sample_db)
     week = IsoWeek.of(dt.date.today())
     reporter = 1
-    areas = [r[0] for r in con.execute("select area_id from reporter_area where reporter_id = ? order by 1",
-                                       [reporter]).fetchall()]
+    areas = [
+        r[0]
+        for r in con.execute(
+            "select area_id from reporter_area where reporter_id = ? order by 1", [reporter]
+        ).fetchall()
+    ]
     factors = [r[0] for r in con.execute("select code from factor where active").fetchall()]
     tabs = 16
     barrier = threading.Barrier(tabs)
@@ -240,8 +270,10 @@ def test_two_tabs_sending_the_same_week_lose_nothing(sample_db):
     def tab(i: int) -> None:
         try:
             cur = db.cursor(sample_db)
-            answers = [weekly.AreaAnswer(area_id=a, levels={f: (i + a) % 4 for f in factors}, comment=f"flik{i}")
-                       for a in areas]
+            answers = [
+                weekly.AreaAnswer(area_id=a, levels={f: (i + a) % 4 for f in factors}, comment=f"flik{i}")
+                for a in areas
+            ]
             barrier.wait(timeout=30)
             weekly.submit_week(cur, reporter, week, answers, by="rapportor")
         except BaseException as err:  # collected and reported below
@@ -257,7 +289,8 @@ def test_two_tabs_sending_the_same_week_lose_nothing(sample_db):
         "select r.area_id, r.comment, s.factor_code, s.level"
         " from survey_response r join survey_rating s on s.response_id = r.id"
         " where r.reporter_id = ? and r.iso_year = ? and r.iso_week = ?",
-        [reporter, week.year, week.week]).fetchall()
+        [reporter, week.year, week.week],
+    ).fetchall()
     assert {r[0] for r in rows} == set(areas)
     # One tab's answer is stored whole: every area has the same tab's comment and that tab's levels.
     winners = {r[1] for r in rows}
@@ -292,8 +325,14 @@ def test_sso_does_not_let_a_timed_out_browser_straight_back_in(sample_db, monkey
     def sso_app(issued: dt.datetime) -> AppTest:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
         at.secrets["auth"] = AUTH_SECRETS
-        at.user = {"is_logged_in": True, "email": "admin@example.test", "iss": ISS, "tid": TENANT, "oid": "oid-adm",
-                   "iat": int(issued.timestamp())}
+        at.user = {
+            "is_logged_in": True,
+            "email": "admin@example.test",
+            "iss": ISS,
+            "tid": TENANT,
+            "oid": "oid-adm",
+            "iat": int(issued.timestamp()),
+        }
         at.run()
         return at
 
@@ -313,7 +352,9 @@ def test_parallel_failed_logins_all_count_and_raise_nothing_else(sample_db):
         try:
             cur = db.cursor(sample_db)
             barrier.wait(timeout=30)
-            auth.authenticate(cur, "admin", f"fel-{i}", now=dt.datetime(2026, 11, 23, 10, 0), client="203.0.113.5")
+            auth.authenticate(
+                cur, "admin", f"fel-{i}", now=dt.datetime(2026, 11, 23, 10, 0), client="203.0.113.5"
+            )
         except auth.LockedOut:
             pass
         except BaseException as err:  # collected and reported below
@@ -325,8 +366,11 @@ def test_parallel_failed_logins_all_count_and_raise_nothing_else(sample_db):
     for t in threads:
         t.join(120)
     assert errors == []
-    failures = db.connect(sample_db).execute(
-        "select failures from login_throttle where account = 'admin' and client = '203.0.113.5'").fetchone()[0]
+    failures = (
+        db.connect(sample_db)
+        .execute("select failures from login_throttle where account = 'admin' and client = '203.0.113.5'")
+        .fetchone()[0]
+    )
     assert failures >= auth.FREE_ATTEMPTS
 
 
@@ -367,8 +411,14 @@ def test_a_refresh_of_a_single_sign_on_session_reuses_it(sample_db, monkeypatch)
     monkeypatch.setattr(state, "_cookie_token", lambda: token)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.secrets["auth"] = AUTH_SECRETS
-    at.user = {"is_logged_in": True, "email": "admin@example.test", "iss": ISS, "tid": TENANT, "oid": "oid-adm",
-               "iat": int(dt.datetime.now().timestamp())}
+    at.user = {
+        "is_logged_in": True,
+        "email": "admin@example.test",
+        "iss": ISS,
+        "tid": TENANT,
+        "oid": "oid-adm",
+        "iat": int(dt.datetime.now().timestamp()),
+    }
     at.run()
     assert at.session_state["user_id"] == user_id(con, "admin")
     assert at.session_state["session_token"] == token
@@ -394,13 +444,17 @@ def test_an_idle_tab_does_not_sign_out_a_browser_that_is_active_in_another_tab(s
     token = at.session_state["session_token"]
     # This tab has been idle for 90 minutes, but another tab of the browser was used a minute ago.
     at.session_state["last_seen"] = dt.datetime.now() - dt.timedelta(minutes=90)
-    con.execute("update app_session set last_seen_at = ? where token_hash = ?",
-                [dt.datetime.now() - dt.timedelta(minutes=1), sessions._hash(token)])
+    con.execute(
+        "update app_session set last_seen_at = ? where token_hash = ?",
+        [dt.datetime.now() - dt.timedelta(minutes=1), sessions._hash(token)],
+    )
     at.run()
     assert at.session_state["user_id"] == user_id(con, "samordnare")
     # When the browser as a whole has been idle longer than the timeout, the session ends.
-    con.execute("update app_session set last_seen_at = ? where token_hash = ?",
-                [dt.datetime.now() - dt.timedelta(minutes=61), sessions._hash(token)])
+    con.execute(
+        "update app_session set last_seen_at = ? where token_hash = ?",
+        [dt.datetime.now() - dt.timedelta(minutes=61), sessions._hash(token)],
+    )
     at.run()
     assert "user_id" not in at.session_state
     assert sessions.end_reason(con, token) == "timeout"

@@ -17,8 +17,16 @@ from est_data.analysis.situation import StatusRule
 from est_data.report import weekly as weekly_report
 from tests.conftest import app_as, user_id
 
-CHECKED = {"session_timeout_minutes", "status_red_any_level", "status_red_count_level2",
-           "status_yellow_any_level", "classification", "municipality_code", "public_url", "retention_months"}
+CHECKED = {
+    "session_timeout_minutes",
+    "status_red_any_level",
+    "status_red_count_level2",
+    "status_yellow_any_level",
+    "classification",
+    "municipality_code",
+    "public_url",
+    "retention_months",
+}
 
 
 def test_every_editable_setting_has_a_test_here():
@@ -39,7 +47,9 @@ def test_session_timeout_set_under_administration_ends_an_idle_session(sample_db
     token = sessions.create(con, user_id(con, "samordnare"), now=t0)
     assert sessions.resume(con, token, now=t0 + dt.timedelta(minutes=4)) is not None
     assert sessions.resume(con, token, now=t0 + dt.timedelta(minutes=10)) is None
-    assert sessions.resume(con, token, now=t0 + dt.timedelta(minutes=11)) is None, "an ended session stays ended"
+    assert sessions.resume(con, token, now=t0 + dt.timedelta(minutes=11)) is None, (
+        "an ended session stays ended"
+    )
 
 
 def test_longer_timeout_keeps_a_session_the_default_would_end(sample_db):
@@ -72,11 +82,16 @@ def test_status_rule_settings_change_statuses_and_the_rule_shown(sample_db):
     at = app_as("samordnare")
     assert not at.exception
     rule_text = [c.value for c in at.caption if "Röd:" in c.value]
-    assert rule_text and "nivå 3 eller minst 12 faktorer" in rule_text[0] and "Gul: någon faktor på nivå 3" in \
-        rule_text[0]
+    assert (
+        rule_text
+        and "nivå 3 eller minst 12 faktorer" in rule_text[0]
+        and "Gul: någon faktor på nivå 3" in rule_text[0]
+    )
     week = weekly_report.default_week(con)
     report = weekly_report.build(con, week)
-    assert "minst 12 faktorer" in report.footer_note and "gul om någon faktor når nivå 3" in report.footer_note
+    assert (
+        "minst 12 faktorer" in report.footer_note and "gul om någon faktor når nivå 3" in report.footer_note
+    )
 
 
 def test_classification_heads_the_weekly_report(sample_db):

@@ -38,14 +38,18 @@ def xlsx_bomb(rows: int = 3_000_000, cells_per_row: int = 1) -> bytes:
     book.save(src)
     out = io.BytesIO()
     row = b"<row>" + b'<c t="inlineStr"><is><t>x</t></is></c>' * cells_per_row + b"</row>"
-    with zipfile.ZipFile(io.BytesIO(src.getvalue())) as old, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new:
+    with (
+        zipfile.ZipFile(io.BytesIO(src.getvalue())) as old,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new,
+    ):
         for item in old.infolist():
             if item.filename != "xl/worksheets/sheet1.xml":
                 new.writestr(item, old.read(item))
                 continue
             with new.open(item.filename, "w", force_zip64=True) as fh:
-                fh.write(b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
+                fh.write(
+                    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+                )
                 block = row * 10_000
                 for _ in range(rows // 10_000):
                     fh.write(block)
@@ -217,7 +221,9 @@ def test_data_page_refuses_the_million_column_csv_with_one_line(sample_db, sampl
 
     before = _checksums(sample_con)
     at = app_as("admin", "data")
-    at.file_uploader(key="data_felanmalan_file").set_value(("miljon.csv", million_column_csv(), "text/csv")).run()
+    at.file_uploader(key="data_felanmalan_file").set_value(
+        ("miljon.csv", million_column_csv(), "text/csv")
+    ).run()
     assert not at.exception
     errors = [e.value for e in at.error]
     assert len(errors) == 1 and errors[0].startswith("miljon.csv: filen har 1000000 kolumner")
@@ -227,19 +233,26 @@ def test_data_page_refuses_the_million_column_csv_with_one_line(sample_db, sampl
 def test_data_page_previews_the_head_and_loads_the_whole_file_on_lasin(sample_db, sample_con):
     from tests.conftest import app_as
 
-    rows = b"".join(b"HEAD-%d;2026-03-%02d;Klotter;Stationen;55,382057;13,154338;100;x\n" % (i, 1 + i % 28)
-                    for i in range(1_200))
+    rows = b"".join(
+        b"HEAD-%d;2026-03-%02d;Klotter;Stationen;55,382057;13,154338;100;x\n" % (i, 1 + i % 28)
+        for i in range(1_200)
+    )
     at = app_as("admin", "data")
     at.file_uploader(key="data_felanmalan_file").set_value(("stor.csv", FEL_HEADER + rows, "text/csv")).run()
     at.button(key="data_felanmalan_preview").click().run()
     assert not at.exception
     assert any("första 1000 rader" in c.value for c in at.caption)
     assert [m.value for m in at.metric][:1] == ["1000"]  # rows read in the preview
-    assert sample_con.execute("select count(*) from incident where external_id like 'HEAD-%'").fetchone()[0] == 0
+    assert (
+        sample_con.execute("select count(*) from incident where external_id like 'HEAD-%'").fetchone()[0] == 0
+    )
     at.button(key="data_felanmalan_load").click().run()
     assert not at.exception
     assert any("inlästa 1200" in s.value for s in at.success)
-    assert sample_con.execute("select count(*) from incident where external_id like 'HEAD-%'").fetchone()[0] == 1200
+    assert (
+        sample_con.execute("select count(*) from incident where external_id like 'HEAD-%'").fetchone()[0]
+        == 1200
+    )
 
 
 def test_byte_limit_refuses_a_file_before_reading_it(empty_con, tmp_path, monkeypatch):

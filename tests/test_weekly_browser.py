@@ -39,7 +39,7 @@ FILLS_JS = """
 def test_situation_matrix_and_status_map(admin):  # noqa: F811
     open_page(admin, "lagesbild")
     assert exception_texts(admin) == []
-    admin.wait_for_selector('.st-key-lb_matrix svg.main-svg', timeout=60_000)
+    admin.wait_for_selector(".st-key-lb_matrix svg.main-svg", timeout=60_000)
     ticks = admin.locator(".st-key-lb_matrix .ytick").all_text_contents()
     assert len(ticks) == 14 and all(t.endswith(("(grön)", "(gul)", "(röd)")) for t in ticks), ticks
     assert admin.locator(".st-key-lb_matrix .hm").count() >= 1

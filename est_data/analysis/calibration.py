@@ -91,8 +91,9 @@ def _main_municipality(con) -> str | None:
     return row[0] if row else None
 
 
-def placebo_sites(con, n: int, weeks: int = evaluation.DEFAULT_WEEKS, seed: int = SEED,
-                  municipality_code: str | None = None) -> list[Placebo]:
+def placebo_sites(
+    con, n: int, weeks: int = evaluation.DEFAULT_WEEKS, seed: int = SEED, municipality_code: str | None = None
+) -> list[Placebo]:
     """Up to n (area, Monday) pairs where nothing was done: the before and after windows inside the data and
     clear of every registered action in that area or an area within the buffer distance of it."""
     code = municipality_code or _main_municipality(con)
@@ -123,15 +124,21 @@ def placebo_sites(con, n: int, weeks: int = evaluation.DEFAULT_WEEKS, seed: int 
         profiles.append((list(categories or []), list(factors or [])))
         if area_id is None or int(area_id) not in shapes:
             continue
-        until = last + dt.timedelta(days=1) if (end is None or kind in evaluation.LASTING_KINDS) \
+        until = (
+            last + dt.timedelta(days=1)
+            if (end is None or kind in evaluation.LASTING_KINDS)
             else end + dt.timedelta(days=1)
+        )
         near = shapes[int(area_id)].buffer(evaluation.DEFAULT_BUFFER_M)
         for other, geom in shapes.items():
             if other == int(area_id) or near.intersects(geom):
                 busy[other].append((start, until))
     if not profiles:
-        factors = [r[0] for r in con.execute("select code from factor order by code").fetchall()] \
-            if _has_table(con, "factor") else []
+        factors = (
+            [r[0] for r in con.execute("select code from factor order by code").fetchall()]
+            if _has_table(con, "factor")
+            else []
+        )
         profiles = [([], factors)]
     first_monday = first + dt.timedelta(days=(7 - first.weekday()) % 7) + dt.timedelta(weeks=weeks)
     last_start = last + dt.timedelta(days=1) - dt.timedelta(weeks=weeks)
@@ -156,8 +163,11 @@ def placebo_sites(con, n: int, weeks: int = evaluation.DEFAULT_WEEKS, seed: int 
 
 
 def _has_table(con, name: str) -> bool:
-    return bool(con.execute("select count(*) from information_schema.tables where table_name = ?",
-                            [name]).fetchone()[0])
+    return bool(
+        con.execute("select count(*) from information_schema.tables where table_name = ?", [name]).fetchone()[
+            0
+        ]
+    )
 
 
 def _claims(ev: evaluation.Evaluation) -> dict[str, object]:
@@ -166,7 +176,8 @@ def _claims(ev: evaluation.Evaluation) -> dict[str, object]:
     judged = ev.verdict not in ("too_few", "not_started")
     out: dict[str, object] = {
         "verdict": ev.verdict,
-        "before": ev.counts["target"][0], "after": ev.counts["target"][1],
+        "before": ev.counts["target"][0],
+        "after": ev.counts["target"][1],
         "p_exact": test.p_value if test else None,
         "p_wdd": ev.wdd_local.p_value if ev.wdd_local else None,
         "p_wdd_buffer": ev.wdd_buffer.p_value if ev.wdd_buffer else None,
@@ -182,26 +193,42 @@ def _claims(ev: evaluation.Evaluation) -> dict[str, object]:
     out["claim_exact"] = bool(test.p_value < NOMINAL) if judged and test else None
     out["claim_wdd"] = bool(ev.wdd_local.p_value < NOMINAL) if judged and ev.wdd_local else None
     out["claim_wdd_buffer"] = bool(ev.wdd_buffer.p_value < NOMINAL) if judged and ev.wdd_buffer else None
-    out["claim_buffer"] = bool(buffer.p_value < NOMINAL) if buffer and buffer.events >= evaluation.MIN_EVENTS \
-        else None
+    out["claim_buffer"] = (
+        bool(buffer.p_value < NOMINAL) if buffer and buffer.events >= evaluation.MIN_EVENTS else None
+    )
     out["claim_etest"] = bool(ev.etest.p_value < NOMINAL) if judged and ev.etest else None
     out["claim_survey"] = bool(survey.p_value < NOMINAL) if survey and survey.p_value is not None else None
     return out
 
 
-def run(con, db_file: str | Path, n: int = DEFAULT_ACTIONS, weeks: int = evaluation.DEFAULT_WEEKS,
-        seed: int = SEED) -> Calibration:
+def run(
+    con,
+    db_file: str | Path,
+    n: int = DEFAULT_ACTIONS,
+    weeks: int = evaluation.DEFAULT_WEEKS,
+    seed: int = SEED,
+) -> Calibration:
     """Evaluate n placebo actions on a copy of the database file db_file (con is a connection to it)."""
     sites = placebo_sites(con, n, weeks, seed)
     with tempfile.TemporaryDirectory(prefix="est-calibrate-") as tmp:
         work = _copy(con, db_file, Path(tmp) / "placebo.duckdb")
         try:
-            rows = _evaluate_all(work, sites, weeks, _data_range(con, _main_municipality(con) or "")) if sites else []
+            rows = (
+                _evaluate_all(work, sites, weeks, _data_range(con, _main_municipality(con) or ""))
+                if sites
+                else []
+            )
         finally:
             work.close()
     frame = pd.DataFrame(rows)
-    return Calibration(placebos=len(sites), weeks=weeks, rows=frame, table=_table(frame),
-                       verdicts=_verdicts(frame), caveats=_caveats(frame))
+    return Calibration(
+        placebos=len(sites),
+        weeks=weeks,
+        rows=frame,
+        table=_table(frame),
+        verdicts=_verdicts(frame),
+        caveats=_caveats(frame),
+    )
 
 
 def _copy(con, db_file: str | Path, target: Path):
@@ -247,10 +274,20 @@ def _table(frame: pd.DataFrame) -> pd.DataFrame:
         values = frame[column].dropna() if column in frame else pd.Series(dtype=bool)
         judged = int(len(values))
         claims = int(values.astype(bool).sum())
-        records.append({"key": key, "placebos": total, "judged": judged, "claims": claims,
-                        "rate": claims / total if total else math.nan,
-                        "rate_judged": claims / judged if judged else math.nan, "checked": key in EFFECT_CLAIMS})
-    return pd.DataFrame(records, columns=["key", "placebos", "judged", "claims", "rate", "rate_judged", "checked"])
+        records.append(
+            {
+                "key": key,
+                "placebos": total,
+                "judged": judged,
+                "claims": claims,
+                "rate": claims / total if total else math.nan,
+                "rate_judged": claims / judged if judged else math.nan,
+                "checked": key in EFFECT_CLAIMS,
+            }
+        )
+    return pd.DataFrame(
+        records, columns=["key", "placebos", "judged", "claims", "rate", "rate_judged", "checked"]
+    )
 
 
 def _verdicts(frame: pd.DataFrame) -> pd.DataFrame:

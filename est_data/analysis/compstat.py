@@ -44,8 +44,14 @@ class Judgement:
     too_few: bool  # NO_CHANGE because the numbers are too small to judge
 
 
-def judge(count1: float, exposure1: float, count2: float, exposure2: float, alpha: float = ALPHA,
-          min_events: int = MIN_EVENTS) -> Judgement:
+def judge(
+    count1: float,
+    exposure1: float,
+    count2: float,
+    exposure2: float,
+    alpha: float = ALPHA,
+    min_events: int = MIN_EVENTS,
+) -> Judgement:
     """Compare count1 over exposure1 (e.g. this month, 1) with count2 over exposure2 (e.g. the same
     month of three earlier years, 3)."""
     if exposure1 <= 0 or exposure2 <= 0:
@@ -61,8 +67,9 @@ def judge(count1: float, exposure1: float, count2: float, exposure2: float, alph
     return Judgement(RISE if c1 / exposure1 > rate2 else FALL, p_value, ratio, False)
 
 
-def judge_cost(cost1: float, exposure1: float, cost2: float, exposure2: float, scale: float,
-               alpha: float = ALPHA) -> Judgement:
+def judge_cost(
+    cost1: float, exposure1: float, cost2: float, exposure2: float, scale: float, alpha: float = ALPHA
+) -> Judgement:
     """Judge sums of money by their equivalent counts (cost / scale, scale = E[X²]/E[X])."""
     if not scale or scale <= 0:
         return Judgement(NO_CHANGE, None, None, True)
@@ -71,14 +78,20 @@ def judge_cost(cost1: float, exposure1: float, cost2: float, exposure2: float, s
     return Judgement(result.verdict, result.p_value, ratio, result.too_few)
 
 
-def adjust_table(table: pd.DataFrame, tests: list[tuple[str, str, str]], alpha: float = ALPHA) -> pd.DataFrame:
+def adjust_table(
+    table: pd.DataFrame, tests: list[tuple[str, str, str]], alpha: float = ALPHA
+) -> pd.DataFrame:
     """Benjamini-Hochberg across every test of a table. tests: (p column, verdict column, q column).
 
     Each judged comparison (a p-value, not "too few") gets its adjusted q; a rise or fall whose q is
     not below alpha becomes NO_CHANGE. Comparisons without a p-value keep their verdict and get no q."""
     out = table.copy()
-    cells = [(i, p_col) for p_col, _, _ in tests for i in out.index
-             if out.at[i, p_col] is not None and not pd.isna(out.at[i, p_col])]
+    cells = [
+        (i, p_col)
+        for p_col, _, _ in tests
+        for i in out.index
+        if out.at[i, p_col] is not None and not pd.isna(out.at[i, p_col])
+    ]
     for _, _, q_col in tests:
         out[q_col] = None
     if not cells:
@@ -112,6 +125,7 @@ TABLE_P_COLUMNS = ("p_month", "p_ytd")
 
 # ------------------------------------------------------------------------------------------- data
 
+
 def _month_start(year: int, month: int) -> dt.date:
     return dt.date(year, month, 1)
 
@@ -121,8 +135,9 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-def monthly_counts(con, municipality_code: str | None, first: dt.date, last: dt.date,
-                   area_ids: tuple[int, ...] = ()) -> pd.DataFrame:
+def monthly_counts(
+    con, municipality_code: str | None, first: dt.date, last: dt.date, area_ids: tuple[int, ...] = ()
+) -> pd.DataFrame:
     """Monthly figures between the months of first and last: columns key, label, month_start, value,
     sum_sq (sum of squared amounts, for costs), preliminary.
 
@@ -165,8 +180,18 @@ def monthly_counts(con, municipality_code: str | None, first: dt.date, last: dt.
         "  select 'felanmalan_cost', 'felanmalan_cost', month_start, cost, cost_sq, false from faults"
         ")"
         " select * from final order by key, month_start",
-        [municipality_code, municipality_code, first, last, first, last, municipality_code, municipality_code,
-         areas, areas],
+        [
+            municipality_code,
+            municipality_code,
+            first,
+            last,
+            first,
+            last,
+            municipality_code,
+            municipality_code,
+            areas,
+            areas,
+        ],
     ).df()
     if not df.empty:
         df["month_start"] = pd.to_datetime(df["month_start"]).dt.date
@@ -210,8 +235,9 @@ def latest_month(con, municipality_code: str | None, today: dt.date | None = Non
     return _add_months(last_day.replace(day=1), -1)
 
 
-def compstat_table(con, municipality_code: str | None, year: int, month: int,
-                   area_ids: tuple[int, ...] = ()) -> pd.DataFrame:
+def compstat_table(
+    con, municipality_code: str | None, year: int, month: int, area_ids: tuple[int, ...] = ()
+) -> pd.DataFrame:
     """The CompStat table for a month: one row per Brå category, then fault reports and their cost.
 
     Columns: key, label, this_month, last_year, avg_3y, years_3y, ytd, ytd_last, change_pct (against
@@ -222,28 +248,50 @@ def compstat_table(con, municipality_code: str | None, year: int, month: int,
     """
     this = _month_start(year, month)
     data = monthly_counts(con, municipality_code, _month_start(year - 3, 1), this, area_ids)
-    columns = ["key", "label", "this_month", "last_year", "avg_3y", "years_3y", "ytd", "ytd_last", "change_pct",
-               "verdict_month", "p_month", "too_few_month", "verdict_ytd", "p_ytd", "too_few_ytd", "preliminary",
-               "q_month", "q_ytd"]
+    columns = [
+        "key",
+        "label",
+        "this_month",
+        "last_year",
+        "avg_3y",
+        "years_3y",
+        "ytd",
+        "ytd_last",
+        "change_pct",
+        "verdict_month",
+        "p_month",
+        "too_few_month",
+        "verdict_ytd",
+        "p_ytd",
+        "too_few_ytd",
+        "preliminary",
+        "q_month",
+        "q_ytd",
+    ]
     if data.empty:
         return pd.DataFrame(columns=columns)
     fault_start = first_fault_month(con, municipality_code)
     rows = []
     keys = list(dict.fromkeys(data["key"]))
-    keys = [k for k in keys if k not in (FAULT_COUNT, FAULT_COST)] + [k for k in (FAULT_COUNT, FAULT_COST)
-                                                                      if k in keys]
+    keys = [k for k in keys if k not in (FAULT_COUNT, FAULT_COST)] + [
+        k for k in (FAULT_COUNT, FAULT_COST) if k in keys
+    ]
     for key in keys:
         part = data[data["key"] == key]
         series = dict(zip(part["month_start"], part["value"], strict=True))
         squares = dict(zip(part["month_start"], part["sum_sq"], strict=True))
         if key in (FAULT_COUNT, FAULT_COST):
+
             def has(day: dt.date) -> bool:
                 return fault_start is not None and day >= fault_start
         else:
+
             def has(day: dt.date, series=series) -> bool:
                 return day in series
+
         if not has(this):
             continue
+
         def value(day: dt.date, series=series) -> float:
             return float(series.get(day, 0.0))
 
@@ -272,20 +320,37 @@ def compstat_table(con, municipality_code: str | None, year: int, month: int,
             if ytd_last is not None:
                 j_ytd = judge(ytd, 1, ytd_last, 1)
         prelim = bool(part.loc[part["month_start"] == this, "preliminary"].any())
-        rows.append({
-            "key": key, "label": part["label"].iloc[-1], "this_month": current, "last_year": last_year,
-            "avg_3y": avg_3y, "years_3y": len(earlier), "ytd": ytd, "ytd_last": ytd_last,
-            "change_pct": 100 * (current - last_year) / last_year if last_year else None,
-            "verdict_month": j_month.verdict if j_month else None, "p_month": j_month.p_value if j_month else None,
-            "too_few_month": j_month.too_few if j_month else None,
-            "verdict_ytd": j_ytd.verdict if j_ytd else None, "p_ytd": j_ytd.p_value if j_ytd else None,
-            "too_few_ytd": j_ytd.too_few if j_ytd else None, "preliminary": prelim,
-        })
+        rows.append(
+            {
+                "key": key,
+                "label": part["label"].iloc[-1],
+                "this_month": current,
+                "last_year": last_year,
+                "avg_3y": avg_3y,
+                "years_3y": len(earlier),
+                "ytd": ytd,
+                "ytd_last": ytd_last,
+                "change_pct": 100 * (current - last_year) / last_year if last_year else None,
+                "verdict_month": j_month.verdict if j_month else None,
+                "p_month": j_month.p_value if j_month else None,
+                "too_few_month": j_month.too_few if j_month else None,
+                "verdict_ytd": j_ytd.verdict if j_ytd else None,
+                "p_ytd": j_ytd.p_value if j_ytd else None,
+                "too_few_ytd": j_ytd.too_few if j_ytd else None,
+                "preliminary": prelim,
+            }
+        )
     return adjust_table(pd.DataFrame(rows, columns=columns[:-2]), TABLE_TESTS)[columns]
 
 
-def series_36(con, municipality_code: str | None, year: int, month: int, area_ids: tuple[int, ...] = (),
-              months: int = 36) -> pd.DataFrame:
+def series_36(
+    con,
+    municipality_code: str | None,
+    year: int,
+    month: int,
+    area_ids: tuple[int, ...] = (),
+    months: int = 36,
+) -> pd.DataFrame:
     """Monthly values of every category for the `months` months ending with the chosen month:
     columns key, label, month_start, value, preliminary (months without data are left out)."""
     last = _month_start(year, month)
@@ -297,12 +362,15 @@ def series_36(con, municipality_code: str | None, year: int, month: int, area_id
         for key in (FAULT_COUNT, FAULT_COST):
             part = df[df["key"] == key].set_index("month_start").reindex(full)
             part = part.assign(key=key, label=key, value=part["value"].fillna(0.0), preliminary=False)
-            df = pd.concat([df[df["key"] != key], part.rename_axis("month_start").reset_index()], ignore_index=True)
+            df = pd.concat(
+                [df[df["key"] != key], part.rename_axis("month_start").reset_index()], ignore_index=True
+            )
     return df[["key", "label", "month_start", "value", "preliminary"]].reset_index(drop=True)
 
 
-def actions_started(con, municipality_code: str | None, first: dt.date, last: dt.date,
-                    area_ids: tuple[int, ...] = ()) -> pd.DataFrame:
+def actions_started(
+    con, municipality_code: str | None, first: dt.date, last: dt.date, area_ids: tuple[int, ...] = ()
+) -> pd.DataFrame:
     """Actions that started between first and last (not cancelled): id, title, kind, area, start_date."""
     areas = list(area_ids) if area_ids else None
     df = con.execute(

@@ -28,8 +28,12 @@ from est_data import i18n
 
 GAP_PROBABILITY = 0.001  # a week is a gap when a typical week would be that low less often than this
 GAP_SHARE = 0.2  # ... and it has at most this share of a typical week's rows
-SOURCE_KEYS = {"polisen": "coverage.source.polisen", "felanmalan": "coverage.source.felanmalan",
-               "bra": "coverage.source.bra", "rapportör": "coverage.source.rapportor"}
+SOURCE_KEYS = {
+    "polisen": "coverage.source.polisen",
+    "felanmalan": "coverage.source.felanmalan",
+    "bra": "coverage.source.bra",
+    "rapportör": "coverage.source.rapportor",
+}
 
 
 @dataclass(frozen=True)
@@ -121,20 +125,26 @@ def incident_coverage(con, municipality_code: str) -> dict[str, SourceCoverage]:
 
 def bra_coverage(con, municipality_code: str) -> SourceCoverage | None:
     """Brå's monthly statistics of the whole municipality: months between the first and last missing."""
-    months = [r[0] for r in con.execute(
-        "select distinct period_start"
-        " from crime_stat"
-        " where municipality_code = ? and area_id is null"
-        "   and period_start = date_trunc('month', period_start)"
-        "   and period_end = last_day(period_start)"
-        " order by 1",
-        [municipality_code],
-    ).fetchall()]
+    months = [
+        r[0]
+        for r in con.execute(
+            "select distinct period_start"
+            " from crime_stat"
+            " where municipality_code = ? and area_id is null"
+            "   and period_start = date_trunc('month', period_start)"
+            "   and period_end = last_day(period_start)"
+            " order by 1",
+            [municipality_code],
+        ).fetchall()
+    ]
     if not months:
         return None
     have = set(months)
-    gaps = [(m, (pd.Timestamp(m) + pd.offsets.MonthEnd(0)).date())
-            for m in pd.date_range(months[0], months[-1], freq="MS").date if m not in have]
+    gaps = [
+        (m, (pd.Timestamp(m) + pd.offsets.MonthEnd(0)).date())
+        for m in pd.date_range(months[0], months[-1], freq="MS").date
+        if m not in have
+    ]
     last = (pd.Timestamp(months[-1]) + pd.offsets.MonthEnd(0)).date()
     return SourceCoverage("bra", months[0], last, len(months), tuple(_merge(gaps)))
 
@@ -150,14 +160,22 @@ def coverage(con, municipality_code: str) -> dict[str, SourceCoverage]:
 
 def table(con, municipality_code: str) -> pd.DataFrame:
     """One row per source: source, first, last, rows, gap_weeks (days in gaps / 7, rounded up)."""
-    rows = [{"source": c.source, "first": c.first, "last": c.last, "rows": c.rows,
-             "gap_days": sum((g1 - g0).days + 1 for g0, g1 in c.gaps),
-             "gaps": "; ".join(f"{g0.isoformat()}–{g1.isoformat()}" for g0, g1 in c.gaps)}
-            for c in coverage(con, municipality_code).values()]
+    rows = [
+        {
+            "source": c.source,
+            "first": c.first,
+            "last": c.last,
+            "rows": c.rows,
+            "gap_days": sum((g1 - g0).days + 1 for g0, g1 in c.gaps),
+            "gaps": "; ".join(f"{g0.isoformat()}–{g1.isoformat()}" for g0, g1 in c.gaps),
+        }
+        for c in coverage(con, municipality_code).values()
+    ]
     return pd.DataFrame(rows, columns=["source", "first", "last", "rows", "gap_days", "gaps"])
 
 
 # ------------------------------------------------------------------------------------------ words
+
 
 def span_text(span: tuple[dt.date, dt.date], lang: str = "sv") -> str:
     """A missing span in words: whole months by name ("januari–mars 2023"), whole weeks by week
@@ -177,23 +195,33 @@ def span_text(span: tuple[dt.date, dt.date], lang: str = "sv") -> str:
             return i18n.week_label(w0.year, w0.week, lang)
         return f"{i18n.week_label(w0.year, w0.week, lang)}–{i18n.week_label(w1.year, w1.week, lang)}"
     if s0.year == s1.year:
-        return f"{s0.day} {i18n.month_name(s0.month, lang)}–{s1.day} {i18n.month_name(s1.month, lang)} {s1.year}"
+        return (
+            f"{s0.day} {i18n.month_name(s0.month, lang)}–{s1.day} {i18n.month_name(s1.month, lang)} {s1.year}"
+        )
     return f"{s0.isoformat()}–{s1.isoformat()}"
 
 
-def missing_text(cov: SourceCoverage | None, periods: list[tuple[dt.date, dt.date]], lang: str = "sv") -> str | None:
+def missing_text(
+    cov: SourceCoverage | None, periods: list[tuple[dt.date, dt.date]], lang: str = "sv"
+) -> str | None:
     """None when the source covers every period of a comparison; else "underlag saknas för …"."""
-    spans = [(p0, p1) for p0, p1 in periods] if cov is None else \
-        _merge([s for p0, p1 in periods for s in cov.missing(p0, p1)])
+    spans = (
+        [(p0, p1) for p0, p1 in periods]
+        if cov is None
+        else _merge([s for p0, p1 in periods for s in cov.missing(p0, p1)])
+    )
     if not spans:
         return None
     shown = ", ".join(span_text(s, lang) for s in spans[:3]) + (" …" if len(spans) > 3 else "")
     return i18n.t("coverage.missing", lang, spans=shown)
 
 
-def freshness_text(covs: dict[str, SourceCoverage], lang: str = "sv",
-                   sources: tuple[str, ...] = ("polisen", "felanmalan", "bra")) -> str:
-    """"polisdata t.o.m. 2026-11-22, felanmälan t.o.m. 2026-11-21, Brå t.o.m. 2026-10-31" for the
+def freshness_text(
+    covs: dict[str, SourceCoverage],
+    lang: str = "sv",
+    sources: tuple[str, ...] = ("polisen", "felanmalan", "bra"),
+) -> str:
+    """ "polisdata t.o.m. 2026-11-22, felanmälan t.o.m. 2026-11-21, Brå t.o.m. 2026-10-31" for the
     sources there are (other registers after them); "" when there is none."""
     ordered = [s for s in sources if s in covs] + sorted(s for s in covs if s not in sources)
     parts = []

@@ -62,6 +62,7 @@ CAVEATS = ("too_few", "pre_trend", "rtm", "short_after", "run_in", "diffusion", 
 
 # ------------------------------------------------------------------------------------------------ tests
 
+
 @dataclass(frozen=True)
 class WddResult:
     """The Weighted Displacement Difference: negative means fewer events in the target than expected."""
@@ -107,10 +108,14 @@ def _z_p(estimate: float, variance: float) -> tuple[float, float, float]:
     return se, z, float(2 * stats.norm.sf(abs(z)))
 
 
-def wdd(target: tuple[float, float], control: tuple[float, float],
-        buffer: tuple[float, float] | None = None, buffer_control: tuple[float, float] | None = None,
-        weights: tuple[float, float] = (1.0, 1.0),
-        area_weights: tuple[float, float, float, float] = (1.0, 1.0, 1.0, 1.0)) -> WddResult:
+def wdd(
+    target: tuple[float, float],
+    control: tuple[float, float],
+    buffer: tuple[float, float] | None = None,
+    buffer_control: tuple[float, float] | None = None,
+    weights: tuple[float, float] = (1.0, 1.0),
+    area_weights: tuple[float, float, float, float] = (1.0, 1.0, 1.0, 1.0),
+) -> WddResult:
     """The Weighted Displacement Difference test of Wheeler & Ratcliffe (2018).
 
     Each area is a (before, after) pair of counts. `weights` are the lengths of the before and after
@@ -121,6 +126,7 @@ def wdd(target: tuple[float, float], control: tuple[float, float],
     with the target's control, so the same control counts enter WDD twice: ΔT − ΔC + ΔD − ΔC, and with
     equal weights the control's counts enter the variance four times, not twice (Var(2X) = 4 Var(X)).
     """
+
     def minus(coef: tuple[float, float]) -> tuple[float, float]:
         return -coef[0], -coef[1]
 
@@ -141,12 +147,21 @@ def wdd(target: tuple[float, float], control: tuple[float, float],
             terms = terms + [(buffer, d_coef), (buffer_control, cd_coef)]
     total, total_var = _linear(terms)
     se, z, p = _z_p(total, total_var)
-    return WddResult(wdd=total, se=se, z=z, p_value=p, local=local, local_se=math.sqrt(local_var),
-                     displacement=disp, displacement_se=math.sqrt(disp_var))
+    return WddResult(
+        wdd=total,
+        se=se,
+        z=z,
+        p_value=p,
+        local=local,
+        local_se=math.sqrt(local_var),
+        displacement=disp,
+        displacement_se=math.sqrt(disp_var),
+    )
 
 
-def _scaled_part(area: tuple[int, int], control: tuple[int, int], weights: tuple[float, float]
-                 ) -> tuple[float, dict[str, tuple[float, float]]]:
+def _scaled_part(
+    area: tuple[int, int], control: tuple[int, int], weights: tuple[float, float]
+) -> tuple[float, dict[str, tuple[float, float]]]:
     """ΔA − (A0/C0)·ΔC per week, i.e. (A1 − A0·C1/C0) / wa, and its gradient with respect to the four counts.
     A control with no events before cannot scale anything: the part is then ΔA alone."""
     (a0, a1), (c0, c1) = (float(area[0]), float(area[1])), (float(control[0]), float(control[1]))
@@ -157,9 +172,13 @@ def _scaled_part(area: tuple[int, int], control: tuple[int, int], weights: tuple
     return value, {"area": (-c1 / (c0 * wa), 1 / wa), "control": (a0 * c1 / (c0 * c0 * wa), -a0 / (c0 * wa))}
 
 
-def wdd_scaled(target: tuple[int, int], control: tuple[int, int], buffer: tuple[int, int] | None = None,
-               buffer_control: tuple[int, int] | None = None,
-               weights: tuple[float, float] = (1.0, 1.0)) -> WddResult:
+def wdd_scaled(
+    target: tuple[int, int],
+    control: tuple[int, int],
+    buffer: tuple[int, int] | None = None,
+    buffer_control: tuple[int, int] | None = None,
+    weights: tuple[float, float] = (1.0, 1.0),
+) -> WddResult:
     """The WDD as the evaluation uses it: the control scaled to the target's before-level (and the buffer's
     control to the buffer's), per week. The scale is itself estimated from the target's before-count, so
     that count enters twice; the variance is the delta method's, Σ (∂WDD/∂n)² · n over the Poisson
@@ -169,14 +188,16 @@ def wdd_scaled(target: tuple[int, int], control: tuple[int, int], buffer: tuple[
     local, g_local = _scaled_part(target, control, weights)
     grads: list[tuple[tuple[int, int], tuple[float, float]]] = [(target, g_local["area"])]
     control_grad = list(g_local["control"])
-    local_var = sum(g * g * n for g, n in zip(g_local["area"], target, strict=True)) + \
-        sum(g * g * n for g, n in zip(g_local["control"], control, strict=True))
+    local_var = sum(g * g * n for g, n in zip(g_local["area"], target, strict=True)) + sum(
+        g * g * n for g, n in zip(g_local["control"], control, strict=True)
+    )
     disp, disp_var = 0.0, 0.0
     if buffer is not None:
         cd = control if buffer_control is None else buffer_control
         disp, g_disp = _scaled_part(buffer, cd, weights)
-        disp_var = sum(g * g * n for g, n in zip(g_disp["area"], buffer, strict=True)) + \
-            sum(g * g * n for g, n in zip(g_disp["control"], cd, strict=True))
+        disp_var = sum(g * g * n for g, n in zip(g_disp["area"], buffer, strict=True)) + sum(
+            g * g * n for g, n in zip(g_disp["control"], cd, strict=True)
+        )
         grads.append((buffer, g_disp["area"]))
         if buffer_control is None:
             control_grad = [control_grad[0] + g_disp["control"][0], control_grad[1] + g_disp["control"][1]]
@@ -186,12 +207,21 @@ def wdd_scaled(target: tuple[int, int], control: tuple[int, int], buffer: tuple[
     total_var = sum(g * g * float(n) for pair, grad in grads for g, n in zip(grad, pair, strict=True))
     total = local + disp
     se, z, p = _z_p(total, total_var)
-    return WddResult(wdd=total, se=se, z=z, p_value=p, local=local, local_se=math.sqrt(local_var),
-                     displacement=disp, displacement_se=math.sqrt(disp_var))
+    return WddResult(
+        wdd=total,
+        se=se,
+        z=z,
+        p_value=p,
+        local=local,
+        local_se=math.sqrt(local_var),
+        displacement=disp,
+        displacement_se=math.sqrt(disp_var),
+    )
 
 
-def wdd_by_category(strata: list[tuple[tuple[int, int], ...]], weights: tuple[float, float] = (1.0, 1.0),
-                    shared: bool = True) -> WddResult:
+def wdd_by_category(
+    strata: list[tuple[tuple[int, int], ...]], weights: tuple[float, float] = (1.0, 1.0), shared: bool = True
+) -> WddResult:
     """`wdd_scaled` summed over event categories, each category's control scaled to the target's (and the
     buffer's) before-level in that category: Σ_k WDD_k, Var = Σ_k Var(WDD_k) (independent Poisson counts).
     Why per category: a control with another mix of seasonal categories would otherwise put the season into
@@ -204,12 +234,20 @@ def wdd_by_category(strata: list[tuple[tuple[int, int], ...]], weights: tuple[fl
             r = wdd_scaled(stratum[0], stratum[1], stratum[2], None if shared else stratum[3], weights)
         else:
             r = wdd_scaled(stratum[0], stratum[1], weights=weights)
-        total, total_var = total + r.wdd, total_var + r.se ** 2
-        local, local_var = local + r.local, local_var + r.local_se ** 2
-        disp, disp_var = disp + r.displacement, disp_var + r.displacement_se ** 2
+        total, total_var = total + r.wdd, total_var + r.se**2
+        local, local_var = local + r.local, local_var + r.local_se**2
+        disp, disp_var = disp + r.displacement, disp_var + r.displacement_se**2
     se, z, p = _z_p(total, total_var)
-    return WddResult(wdd=total, se=se, z=z, p_value=p, local=local, local_se=math.sqrt(local_var),
-                     displacement=disp, displacement_se=math.sqrt(disp_var))
+    return WddResult(
+        wdd=total,
+        se=se,
+        z=z,
+        p_value=p,
+        local=local,
+        local_se=math.sqrt(local_var),
+        displacement=disp,
+        displacement_se=math.sqrt(disp_var),
+    )
 
 
 @dataclass(frozen=True)
@@ -230,8 +268,12 @@ def etest(before: int, after: int, before_weeks: float = 1.0, after_weeks: float
     return ETestResult(res.statistic, res.p_value, ratio, res.method)
 
 
-def wdq(target: tuple[float, float], buffer: tuple[float, float], control: tuple[float, float],
-        buffer_control: tuple[float, float] | None = None) -> float | None:
+def wdq(
+    target: tuple[float, float],
+    buffer: tuple[float, float],
+    control: tuple[float, float],
+    buffer_control: tuple[float, float] | None = None,
+) -> float | None:
     """The Weighted Displacement Quotient (Bowers & Johnson 2003).
 
     (Da/Ca − Db/Cb) / (Ra/Ca − Rb/Cb), R target, D buffer, C control, b before, a after. Only
@@ -249,6 +291,7 @@ def wdq(target: tuple[float, float], buffer: tuple[float, float], control: tuple
 
 
 # ------------------------------------------------------------------------------------------------ settings
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -277,10 +320,13 @@ class Windows:
     run_in_weeks: int
 
     def as_dict(self) -> dict:
-        return {"before": [self.before_start.isoformat(), (self.before_end - dt.timedelta(days=1)).isoformat()],
-                "after": [self.after_start.isoformat(), (self.after_end - dt.timedelta(days=1)).isoformat()],
-                "weeks_before": self.weeks_before, "weeks_after": self.weeks_after,
-                "run_in_weeks": self.run_in_weeks}
+        return {
+            "before": [self.before_start.isoformat(), (self.before_end - dt.timedelta(days=1)).isoformat()],
+            "after": [self.after_start.isoformat(), (self.after_end - dt.timedelta(days=1)).isoformat()],
+            "weeks_before": self.weeks_before,
+            "weeks_after": self.weeks_after,
+            "run_in_weeks": self.run_in_weeks,
+        }
 
 
 @dataclass
@@ -314,7 +360,9 @@ class Evaluation:
     wdd_buffer: WddResult | None = None
     etest: ETestResult | None = None
     wdq: float | None = None
-    change_test: poisson.ChangeTest | None = None  # the target's change against the control's: the verdict's test
+    change_test: poisson.ChangeTest | None = (
+        None  # the target's change against the control's: the verdict's test
+    )
     buffer_test: poisson.ChangeTest | None = None  # the buffer's change against its control
     control_etest: ETestResult | None = None  # the control's own change (season, the whole municipality)
     control_default: bool = True  # the control is the rest of the municipality
@@ -327,7 +375,9 @@ class Evaluation:
     rtm_ratio: float | None = None
     target_wkt: str | None = None  # EPSG:4326, for the map
     buffer_wkt: str | None = None  # the ring only
-    points: pd.DataFrame | None = None  # lat, lon, zone (target/buffer), period (before/after) of mapped events
+    points: pd.DataFrame | None = (
+        None  # lat, lon, zone (target/buffer), period (before/after) of mapped events
+    )
 
     @property
     def certainty(self) -> str | None:
@@ -339,6 +389,7 @@ class Evaluation:
 
 
 # ------------------------------------------------------------------------------------------------ data
+
 
 def load_action(con, action_id: int) -> dict | None:
     row = con.execute(
@@ -355,9 +406,27 @@ def load_action(con, action_id: int) -> dict | None:
     ).fetchone()
     if row is None:
         return None
-    cols = ["id", "title", "kind", "area_id", "place_id", "geometry_wkt", "radius_m", "start_date", "end_date",
-            "status", "target_factors", "target_categories", "area", "municipality_code", "area_wkt", "lat", "lon",
-            "place_area_id", "place_municipality"]
+    cols = [
+        "id",
+        "title",
+        "kind",
+        "area_id",
+        "place_id",
+        "geometry_wkt",
+        "radius_m",
+        "start_date",
+        "end_date",
+        "status",
+        "target_factors",
+        "target_categories",
+        "area",
+        "municipality_code",
+        "area_wkt",
+        "lat",
+        "lon",
+        "place_area_id",
+        "place_municipality",
+    ]
     action = dict(zip(cols, row, strict=True))
     action["municipality_code"] = action["municipality_code"] or action["place_municipality"]
     action["target_factors"] = list(action["target_factors"] or [])
@@ -401,8 +470,15 @@ def windows_for(start: dt.date, weeks: int, run_in_weeks: int, data_end: dt.date
     after_end = min(after_start + dt.timedelta(weeks=weeks), data_end + dt.timedelta(days=1))
     if after_end <= after_start:
         return None
-    return Windows(before_start, start, after_start, after_end, float(weeks),
-                   round((after_end - after_start).days / 7, 2), run_in_weeks)
+    return Windows(
+        before_start,
+        start,
+        after_start,
+        after_end,
+        float(weeks),
+        round((after_end - after_start).days / 7, 2),
+        run_in_weeks,
+    )
 
 
 def _metric(geom_wkt: str):
@@ -417,12 +493,21 @@ def target_geometry(action: dict, mode: str, radius_m: float | None):
         return _metric(action["area_wkt"])
     if mode == "radius" and action.get("lat") is not None:
         x, y = _TO_METRIC.transform(action["lon"], action["lat"])
-        return shapely.Point(x, y).buffer(radius_m or action.get("radius_m") or DEFAULT_RADIUS_M, quad_segs=32)
+        return shapely.Point(x, y).buffer(
+            radius_m or action.get("radius_m") or DEFAULT_RADIUS_M, quad_segs=32
+        )
     return None
 
 
-def _events(con, municipality_code: str, start: dt.date, end: dt.date, categories: list[str],
-            bbox: tuple[float, float, float, float], sources: list[str] | None = None) -> pd.DataFrame:
+def _events(
+    con,
+    municipality_code: str,
+    start: dt.date,
+    end: dt.date,
+    categories: list[str],
+    bbox: tuple[float, float, float, float],
+    sources: list[str] | None = None,
+) -> pd.DataFrame:
     """The events of the period, one row each near the target (inside bbox, EPSG:4326 lon/lat bounds) and
     counted per day, area and category elsewhere (column n), so that only aggregates of the rest reach pandas.
 
@@ -455,8 +540,19 @@ def _events(con, municipality_code: str, start: dt.date, end: dt.date, categorie
         "  group by day, kind, area_id, category"
         ")"
         " select * from final",
-        [min_lon, max_lon, min_lat, max_lat, municipality_code, start, end, categories, categories,
-         list(sources or []), list(sources or [])],
+        [
+            min_lon,
+            max_lon,
+            min_lat,
+            max_lat,
+            municipality_code,
+            start,
+            end,
+            categories,
+            categories,
+            list(sources or []),
+            list(sources or []),
+        ],
     ).df()
     events["day"] = pd.to_datetime(events["day"]).astype("datetime64[us]")
     events["n"] = events["n"].astype("int64")
@@ -469,9 +565,15 @@ def _bbox_4326(geom, margin_m: float = 50.0) -> tuple[float, float, float, float
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def classify(events: pd.DataFrame, target, buffer, control_area_ids: tuple[int, ...],
-             buffer_control_area_ids: tuple[int, ...], target_area_id: int | None = None,
-             unknown_area_id: int | None = None) -> pd.DataFrame:
+def classify(
+    events: pd.DataFrame,
+    target,
+    buffer,
+    control_area_ids: tuple[int, ...],
+    buffer_control_area_ids: tuple[int, ...],
+    target_area_id: int | None = None,
+    unknown_area_id: int | None = None,
+) -> pd.DataFrame:
     """Add the columns in_target, in_buffer, in_control, in_buffer_control to events.
 
     Events placed exactly or at a named place are placed by their coordinates. Events known only by
@@ -487,16 +589,26 @@ def classify(events: pd.DataFrame, target, buffer, control_area_ids: tuple[int, 
     if "kind" not in out.columns:
         precision = out["location_precision"].astype(object).fillna("")
         no_xy = out["lat"].isna() | out["lon"].isna()
-        out["kind"] = np.where(precision.isin(["municipality", "county"]), "vague",
-                               np.where(no_xy | (precision == "area"), "area", "xy"))
+        out["kind"] = np.where(
+            precision.isin(["municipality", "county"]),
+            "vague",
+            np.where(no_xy | (precision == "area"), "area", "xy"),
+        )
     kind = out["kind"].astype(object).to_numpy()
     by_xy, by_area, far = kind == "xy", kind == "area", kind == "outside"
-    x, y = _TO_METRIC.transform(out["lon"].fillna(0).to_numpy(dtype=float), out["lat"].fillna(0).to_numpy(dtype=float))
+    x, y = _TO_METRIC.transform(
+        out["lon"].fillna(0).to_numpy(dtype=float), out["lat"].fillna(0).to_numpy(dtype=float)
+    )
     area = out["area_id"]
-    in_target_area = (area == target_area_id).fillna(False).to_numpy(dtype=bool) if target_area_id is not None \
+    in_target_area = (
+        (area == target_area_id).fillna(False).to_numpy(dtype=bool)
+        if target_area_id is not None
         else np.zeros(len(out), dtype=bool)
+    )
     in_target = (by_xy & shapely.contains_xy(target, x, y)) | (by_area & in_target_area)
-    in_buffer = by_xy & shapely.contains_xy(buffer, x, y) if buffer is not None else np.zeros(len(out), dtype=bool)
+    in_buffer = (
+        by_xy & shapely.contains_xy(buffer, x, y) if buffer is not None else np.zeros(len(out), dtype=bool)
+    )
     in_buffer = in_buffer & ~in_target
     elsewhere = by_area & area.notna().to_numpy() & ~in_target_area
     if unknown_area_id is not None:
@@ -525,29 +637,38 @@ def _pair(events: pd.DataFrame, column: str, w: Windows) -> tuple[int, int]:
     return before, after
 
 
-def _category_pairs(events: pd.DataFrame, columns: list[str], w: Windows) -> list[tuple[tuple[int, int], ...]]:
+def _category_pairs(
+    events: pd.DataFrame, columns: list[str], w: Windows
+) -> list[tuple[tuple[int, int], ...]]:
     """Per event category: the (before, after) pair of each column (target, control, buffer, buffer control)."""
     if events.empty or "category" not in events.columns:
         return [tuple(_pair(events, c, w) for c in columns)]
     day = events["day"].to_numpy()
     before = (day >= np.datetime64(w.before_start)) & (day < np.datetime64(w.before_end))
     after = (day >= np.datetime64(w.after_start)) & (day < np.datetime64(w.after_end))
-    _, codes = np.unique(events["category"].astype(object).fillna("").astype(str).to_numpy(), return_inverse=True)
+    _, codes = np.unique(
+        events["category"].astype(object).fillna("").astype(str).to_numpy(), return_inverse=True
+    )
     k = int(codes.max()) + 1
     n = events["n"].to_numpy(dtype=float)
     sums = []
     for column in columns:
         mask = events[column].to_numpy(dtype=bool)
-        sums.append((np.bincount(codes[mask & before], weights=n[mask & before], minlength=k),
-                     np.bincount(codes[mask & after], weights=n[mask & after], minlength=k)))
+        sums.append(
+            (
+                np.bincount(codes[mask & before], weights=n[mask & before], minlength=k),
+                np.bincount(codes[mask & after], weights=n[mask & after], minlength=k),
+            )
+        )
     return [tuple((int(b[i]), int(a[i])) for b, a in sums) for i in range(k)]
 
 
 SURVEY_MIN_PLACEBOS = 19  # fewer earlier windows than this: the p-value can never go below 5 %
 
 
-def survey_change(con, area_id: int | None, control_area_ids: list[int], factors: list[str],
-                  w: Windows) -> SurveyChange | None:
+def survey_change(
+    con, area_id: int | None, control_area_ids: list[int], factors: list[str], w: Windows
+) -> SurveyChange | None:
     """Mean survey level of the factors in the target area and the control areas, before and after, and
     the difference in differences (DiD), with a placebo-in-time p-value.
 
@@ -585,20 +706,28 @@ def survey_change(con, area_id: int | None, control_area_ids: list[int], factors
     ).df()
     if weekly.empty:
         return None
-    first = min(weekly["monday"].min().date() if hasattr(weekly["monday"].min(), "date")
-                else weekly["monday"].min(), w.before_start)
+    first = min(
+        weekly["monday"].min().date() if hasattr(weekly["monday"].min(), "date") else weekly["monday"].min(),
+        w.before_start,
+    )
     first = first - dt.timedelta(days=first.weekday())
     n_weeks = (w.after_end - first).days // 7 + 1
     index = ((pd.to_datetime(weekly["monday"]) - pd.Timestamp(first)).dt.days // 7).to_numpy()
     grids = {}
     for treated in (0, 1):
         rows = (weekly["treated"] == treated).to_numpy()
-        grids[treated] = (np.bincount(index[rows], weights=weekly["total"].to_numpy(dtype=float)[rows],
-                                      minlength=n_weeks)[:n_weeks],
-                          np.bincount(index[rows], weights=weekly["n"].to_numpy(dtype=float)[rows],
-                                      minlength=n_weeks)[:n_weeks])
-    cums = {k: (np.concatenate([[0.0], np.cumsum(v[0])]), np.concatenate([[0.0], np.cumsum(v[1])]))
-            for k, v in grids.items()}
+        grids[treated] = (
+            np.bincount(index[rows], weights=weekly["total"].to_numpy(dtype=float)[rows], minlength=n_weeks)[
+                :n_weeks
+            ],
+            np.bincount(index[rows], weights=weekly["n"].to_numpy(dtype=float)[rows], minlength=n_weeks)[
+                :n_weeks
+            ],
+        )
+    cums = {
+        k: (np.concatenate([[0.0], np.cumsum(v[0])]), np.concatenate([[0.0], np.cumsum(v[1])]))
+        for k, v in grids.items()
+    }
 
     def mean(treated: int, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
         total, count = cums[treated]
@@ -611,8 +740,10 @@ def survey_change(con, area_id: int | None, control_area_ids: list[int], factors
 
     b0, b1, a0 = week(w.before_start), week(w.before_end), week(w.after_start)
     a1 = min(math.ceil((w.after_end - first).days / 7), n_weeks)
-    cells = [mean(t, np.array([lo]), np.array([hi]))[0] for t, lo, hi in ((1, b0, b1), (1, a0, a1), (0, b0, b1),
-                                                                        (0, a0, a1))]
+    cells = [
+        mean(t, np.array([lo]), np.array([hi]))[0]
+        for t, lo, hi in ((1, b0, b1), (1, a0, a1), (0, b0, b1), (0, a0, a1))
+    ]
     tb, ta, cb, ca = (None if math.isnan(c) else float(c) for c in cells)
     answers = int(sum(grids[t][1][lo:hi].sum() for t in (0, 1) for lo, hi in ((b0, b1), (a0, a1))))
     if answers == 0:
@@ -626,7 +757,9 @@ def survey_change(con, area_id: int | None, control_area_ids: list[int], factors
         if len(starts):
             lo_b, hi_b = starts, starts + span_b
             lo_a, hi_a = hi_b + gap, hi_b + gap + span_a
-            earlier = (mean(1, lo_a, hi_a) - mean(1, lo_b, hi_b)) - (mean(0, lo_a, hi_a) - mean(0, lo_b, hi_b))
+            earlier = (mean(1, lo_a, hi_a) - mean(1, lo_b, hi_b)) - (
+                mean(0, lo_a, hi_a) - mean(0, lo_b, hi_b)
+            )
             earlier = earlier[~np.isnan(earlier)]
             placebos = int(len(earlier))
             if placebos:
@@ -648,7 +781,9 @@ def weekly_series(events: pd.DataFrame, start: dt.date, w: Windows, pre_weeks: i
     target = np.bincount(index[in_t], weights=weights[in_t], minlength=n_weeks)[:n_weeks].astype(int)
     control = np.bincount(index[in_c], weights=weights[in_c], minlength=n_weeks)[:n_weeks].astype(int)
     out = pd.DataFrame({"week": weeks, "target": target, "control": control})
-    out["period"] = np.where(out["week"] < start, "before", np.where(out["week"] < w.after_start, "run_in", "after"))
+    out["period"] = np.where(
+        out["week"] < start, "before", np.where(out["week"] < w.after_start, "run_in", "after")
+    )
     pre = out[out["period"] == "before"]
     scale = pre["target"].sum() / pre["control"].sum() if pre["control"].sum() else 0.0
     out["control_scaled"] = out["control"] * scale
@@ -675,8 +810,12 @@ def relative_trend_p(weekly: pd.DataFrame) -> tuple[float, float] | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # a flat series is "perfectly predicted"; its slope is just 0
-            fit = sm.GLM(pre["target"].to_numpy(dtype=float), sm.add_constant(t), family=sm.families.Poisson(),
-                         offset=offset).fit()
+            fit = sm.GLM(
+                pre["target"].to_numpy(dtype=float),
+                sm.add_constant(t),
+                family=sm.families.Poisson(),
+                offset=offset,
+            ).fit()
     except (ValueError, np.linalg.LinAlgError):
         return None
     return float(fit.params[1]), float(fit.pvalues[1])
@@ -701,7 +840,9 @@ def regression_to_mean(events: pd.DataFrame, w: Windows) -> float | None:
     c_before = int(n[events["in_control"] & before_mask].sum())
     if t_long == 0 or c_long == 0 or c_before == 0:
         return None
-    expected = t_long / history_weeks * w.weeks_before * ((c_before / w.weeks_before) / (c_long / history_weeks))
+    expected = (
+        t_long / history_weeks * w.weeks_before * ((c_before / w.weeks_before) / (c_long / history_weeks))
+    )
     if expected <= 0:
         return None
     ratio = t_before / expected
@@ -712,6 +853,7 @@ def regression_to_mean(events: pd.DataFrame, w: Windows) -> float | None:
 
 # ------------------------------------------------------------------------------------------------ evaluate
 
+
 def evaluate(con, action_id: int, settings: Settings | None = None) -> Evaluation | None:
     """Evaluate one action with the given settings (defaults: see Settings). None if it does not exist."""
     settings = settings or Settings()
@@ -720,9 +862,18 @@ def evaluate(con, action_id: int, settings: Settings | None = None) -> Evaluatio
         return None
     mode = settings.target_mode or default_target_mode(action)
     categories = list(settings.categories) or action["target_categories"]
-    ev = Evaluation(action_id=action_id, title=action["title"], kind=action["kind"], area=action["area"],
-                    categories=categories, factors=action["target_factors"], start=action["start_date"],
-                    settings=settings, target_mode=mode, windows=None)
+    ev = Evaluation(
+        action_id=action_id,
+        title=action["title"],
+        kind=action["kind"],
+        area=action["area"],
+        categories=categories,
+        factors=action["target_factors"],
+        start=action["start_date"],
+        settings=settings,
+        target_mode=mode,
+        windows=None,
+    )
     municipality = action["municipality_code"]
     start = action["start_date"]
     data_end = settings.data_end or _data_end(con, municipality)
@@ -739,19 +890,37 @@ def evaluate(con, action_id: int, settings: Settings | None = None) -> Evaluatio
     # the same categories was at work in the windows: its effect (a camera's lasting fall) would otherwise show
     # as an effect here.
     own_area = action["area_id"] or action["place_area_id"]
-    ev.control_excluded = [] if settings.control_area_ids else _busy_areas(con, action_id, municipality, own_area, w,
-                                                                                     categories)
+    ev.control_excluded = (
+        []
+        if settings.control_area_ids
+        else _busy_areas(con, action_id, municipality, own_area, w, categories)
+    )
     control_ids = settings.control_area_ids or (
-        tuple(_other_areas(con, municipality, own_area, ev.control_excluded)) if ev.control_excluded else ())
+        tuple(_other_areas(con, municipality, own_area, ev.control_excluded)) if ev.control_excluded else ()
+    )
     buffer = target.buffer(settings.buffer_m, quad_segs=32) if settings.buffer_m > 0 else None
     pre_weeks = max(2 * weeks, TREND_WEEKS_MIN)
-    query_start = min(w.before_start - dt.timedelta(weeks=LONG_RUN_WEEKS), start - dt.timedelta(weeks=pre_weeks))
-    raw = _events(con, municipality, query_start, w.after_end, categories, _bbox_4326(buffer or target),
-                  list(settings.sources))
-    events = classify(raw, target, buffer,
-                      control_ids, settings.buffer_control_area_ids,
-                      target_area_id=(action["area_id"] or action["place_area_id"]) if mode == "area" else None,
-                      unknown_area_id=None if mode == "area" else (action["area_id"] or action["place_area_id"]))
+    query_start = min(
+        w.before_start - dt.timedelta(weeks=LONG_RUN_WEEKS), start - dt.timedelta(weeks=pre_weeks)
+    )
+    raw = _events(
+        con,
+        municipality,
+        query_start,
+        w.after_end,
+        categories,
+        _bbox_4326(buffer or target),
+        list(settings.sources),
+    )
+    events = classify(
+        raw,
+        target,
+        buffer,
+        control_ids,
+        settings.buffer_control_area_ids,
+        target_area_id=(action["area_id"] or action["place_area_id"]) if mode == "area" else None,
+        unknown_area_id=None if mode == "area" else (action["area_id"] or action["place_area_id"]),
+    )
     ev.target_wkt = transform(_TO_WGS84.transform, target).wkt
     if buffer is not None:
         ev.buffer_wkt = transform(_TO_WGS84.transform, buffer.difference(target)).wkt
@@ -759,8 +928,10 @@ def evaluate(con, action_id: int, settings: Settings | None = None) -> Evaluatio
     columns = ["in_target", "in_control"] + (["in_buffer", "in_buffer_control"] if buffer is not None else [])
     by_category = _category_pairs(events, columns, w)
     keys = ["target", "control", "buffer", "buffer_control"][: len(columns)]
-    counts = {key: (sum(c[i][0] for c in by_category), sum(c[i][1] for c in by_category))
-              for i, key in enumerate(keys)}
+    counts = {
+        key: (sum(c[i][0] for c in by_category), sum(c[i][1] for c in by_category))
+        for i, key in enumerate(keys)
+    }
     ev.counts = counts
     time_w = (w.weeks_before, w.weeks_after)
     # Area weights: the control scaled down to the target's (and the buffer's) level before the start. A
@@ -776,8 +947,12 @@ def evaluate(con, action_id: int, settings: Settings | None = None) -> Evaluatio
         ev.buffer_control_scale = _scale(counts["buffer_control"][0], counts["buffer"][0])
         ev.wdd_buffer = wdd_by_category(by_category, time_w, shared=shared)
         ev.buffer_test = poisson.compare_change_stratified([(c[2], c[3]) for c in by_category])
-        ev.wdq = wdq(_per_week(counts["target"], time_w), _per_week(counts["buffer"], time_w),
-                     _per_week(counts["control"], time_w), _per_week(counts["buffer_control"], time_w))
+        ev.wdq = wdq(
+            _per_week(counts["target"], time_w),
+            _per_week(counts["buffer"], time_w),
+            _per_week(counts["control"], time_w),
+            _per_week(counts["buffer_control"], time_w),
+        )
     ev.etest = etest(counts["target"][0], counts["target"][1], w.weeks_before, w.weeks_after)
     survey_area = action["area_id"] or action["place_area_id"]
     control_areas = list(control_ids) or _other_areas(con, municipality, survey_area)
@@ -820,7 +995,9 @@ def _per_week(pair: tuple[int, int], weights: tuple[float, float]) -> tuple[floa
     return pair[0] / weights[0], pair[1] / weights[1]
 
 
-def _other_areas(con, municipality_code: str, area_id: int | None, without: list[int] | None = None) -> list[int]:
+def _other_areas(
+    con, municipality_code: str, area_id: int | None, without: list[int] | None = None
+) -> list[int]:
     rows = con.execute(
         "select id from area where municipality_code = ? and active and (? is null or id <> ?)",
         [municipality_code, area_id, area_id],
@@ -828,8 +1005,9 @@ def _other_areas(con, municipality_code: str, area_id: int | None, without: list
     return [int(r[0]) for r in rows if int(r[0]) not in (without or [])]
 
 
-def _busy_areas(con, action_id: int, municipality_code: str, area_id: int | None, w: Windows,
-                categories: list[str]) -> list[int]:
+def _busy_areas(
+    con, action_id: int, municipality_code: str, area_id: int | None, w: Windows, categories: list[str]
+) -> list[int]:
     """Other areas where another action on some of the same categories (or on all) was at work at some time in
     the windows (lasting kinds and actions without an end date from their start on)."""
     rows = con.execute(
@@ -844,7 +1022,15 @@ def _busy_areas(con, action_id: int, municipality_code: str, area_id: int | None
         "   and (ac.end_date is null or list_contains(?, ac.kind) or ac.end_date >= ?)"
         "   and (len(?) = 0 or len(coalesce(ac.target_categories, [])) = 0"
         "        or list_has_any(ac.target_categories, ?))",
-        [action_id, municipality_code, w.after_end, list(LASTING_KINDS), w.before_start, categories, categories],
+        [
+            action_id,
+            municipality_code,
+            w.after_end,
+            list(LASTING_KINDS),
+            w.before_start,
+            categories,
+            categories,
+        ],
     ).fetchall()
     return sorted(int(r[0]) for r in rows if r[0] is not None and r[0] != area_id)
 
@@ -880,8 +1066,12 @@ def judge(ev: Evaluation, trend: tuple[float, float] | None = None) -> tuple[str
     else:
         verdict = "no_effect"
     direction = test.direction if test is not None else 0
-    if trend is not None and trend[1] < ALPHA and verdict in ("worked", "displacement", "increase") \
-            and np.sign(trend[0]) == direction:
+    if (
+        trend is not None
+        and trend[1] < ALPHA
+        and verdict in ("worked", "displacement", "increase")
+        and np.sign(trend[0]) == direction
+    ):
         caveats.append("pre_trend")
     if ev.rtm_ratio is not None and ev.rtm_ratio >= 1.33 and verdict in ("worked", "displacement"):
         caveats.append("rtm")
@@ -907,6 +1097,7 @@ def with_settings(settings: Settings, **changes: object) -> Settings:
 
 
 # ------------------------------------------------------------------------------------------------ words
+
 
 def _fmt(value: float | None, decimals: int, lang: str) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
@@ -967,8 +1158,13 @@ def control_text(ev: Evaluation, lang: str = "sv") -> str:
     equal = w.weeks_before == w.weeks_after
     where_key = ("default_clean" if ev.control_excluded else "default") if ev.control_default else "chosen"
     where = i18n.t(f"actions.verdict_text.where.{where_key}", lang)
-    return i18n.t(f"actions.verdict_text.control.{direction}", lang, where=where,
-                  c0=_count_text(c0, w.weeks_before, equal, lang), c1=_count_text(c1, w.weeks_after, equal, lang))
+    return i18n.t(
+        f"actions.verdict_text.control.{direction}",
+        lang,
+        where=where,
+        c0=_count_text(c0, w.weeks_before, equal, lang),
+        c1=_count_text(c1, w.weeks_after, equal, lang),
+    )
 
 
 def verdict_text(ev: Evaluation, lang: str = "sv") -> str:
@@ -980,26 +1176,45 @@ def verdict_text(ev: Evaluation, lang: str = "sv") -> str:
         return t("actions.verdict_text.not_started", lang)
     before, after = ev.counts["target"]
     key = f"{ev.verdict}_relative" if _relative(ev) else ev.verdict
-    parts = [t(f"actions.verdict_text.{key}", lang, before=before, after=after,
-               weeks=_fmt(ev.windows.weeks_before, 0, lang))]
+    parts = [
+        t(
+            f"actions.verdict_text.{key}",
+            lang,
+            before=before,
+            after=after,
+            weeks=_fmt(ev.windows.weeks_before, 0, lang),
+        )
+    ]
     if ev.verdict in ("not_started", "too_few"):
         return " ".join(parts)
     parts.append(control_text(ev, lang))
     test = ev.change_test
     if test is not None and test.expected_after is not None:
         # The control's after/before ratio of counts already carries a shorter after-window.
-        parts.append(t("actions.verdict_text.expected", lang, expected=_fmt(round(test.expected_after), 0, lang)))
+        parts.append(
+            t("actions.verdict_text.expected", lang, expected=_fmt(round(test.expected_after), 0, lang))
+        )
     if test is not None:
         if ev.verdict == "no_effect":
             parts.append(t("actions.verdict_text.uncertain", lang, p=_p(test.p_value, lang)))
         elif test.events >= SOLID_EVENTS:
-            parts.append(t("actions.verdict_text.certain", lang, level=ev.certainty or "5", p=_p(test.p_value, lang)))
+            parts.append(
+                t("actions.verdict_text.certain", lang, level=ev.certainty or "5", p=_p(test.p_value, lang))
+            )
         else:
             parts.append(t("actions.verdict_text.indication", lang, p=_p(test.p_value, lang), n=test.events))
     if ev.verdict == "displacement" and "buffer" in ev.counts and ev.buffer_test is not None:
         b0, b1 = ev.counts["buffer"]
-        parts.append(t("actions.verdict_text.buffer", lang, before=b0, after=b1,
-                       metres=_fmt(ev.settings.buffer_m, 0, lang), p=_p(ev.buffer_test.p_value, lang)))
+        parts.append(
+            t(
+                "actions.verdict_text.buffer",
+                lang,
+                before=b0,
+                after=b1,
+                metres=_fmt(ev.settings.buffer_m, 0, lang),
+                p=_p(ev.buffer_test.p_value, lang),
+            )
+        )
     return " ".join(p for p in parts if p)
 
 
@@ -1007,59 +1222,105 @@ def caveat_texts(ev: Evaluation, lang: str = "sv") -> list[str]:
     b0, b1 = ev.counts.get("buffer", (0, 0))
     c0, c1 = ev.counts.get("control", (0, 0))
     w = ev.windows
-    return [i18n.t(f"actions.caveat.{c}", lang, ratio=_fmt(ev.rtm_ratio, 1, lang), min=MIN_EVENTS, b0=b0, b1=b1,
-                   c0=c0, c1=c1, weeks=_fmt(w.weeks_before if w else None, 0, lang),
-                   after_weeks=_fmt(w.weeks_after if w else None, 0 if w and float(w.weeks_after).is_integer() else 1,
-                                    lang))
-            for c in ev.caveats]
+    return [
+        i18n.t(
+            f"actions.caveat.{c}",
+            lang,
+            ratio=_fmt(ev.rtm_ratio, 1, lang),
+            min=MIN_EVENTS,
+            b0=b0,
+            b1=b1,
+            c0=c0,
+            c1=c1,
+            weeks=_fmt(w.weeks_before if w else None, 0, lang),
+            after_weeks=_fmt(
+                w.weeks_after if w else None, 0 if w and float(w.weeks_after).is_integer() else 1, lang
+            ),
+        )
+        for c in ev.caveats
+    ]
 
 
 def as_dict(ev: Evaluation, lang: str = "sv") -> dict:
     """Everything the CLI prints as JSON (numbers rounded, dates as ISO text)."""
+
     def result(r: WddResult | None) -> dict | None:
         if r is None:
             return None
-        return {"wdd": round(r.wdd, 3), "se": round(r.se, 3), "z": round(r.z, 3), "p_value": round(r.p_value, 5),
-                "local": round(r.local, 3), "displacement": round(r.displacement, 3)}
+        return {
+            "wdd": round(r.wdd, 3),
+            "se": round(r.se, 3),
+            "z": round(r.z, 3),
+            "p_value": round(r.p_value, 5),
+            "local": round(r.local, 3),
+            "displacement": round(r.displacement, 3),
+        }
 
     def exact(r: poisson.ChangeTest | None) -> dict | None:
         if r is None:
             return None
-        return {"p_value": round(r.p_value, 6), "direction": r.direction,
-                "ratio": None if r.odds_ratio is None else round(r.odds_ratio, 4),
-                "expected_after": None if r.expected_after is None else round(r.expected_after, 2)}
+        return {
+            "p_value": round(r.p_value, 6),
+            "direction": r.direction,
+            "ratio": None if r.odds_ratio is None else round(r.odds_ratio, 4),
+            "expected_after": None if r.expected_after is None else round(r.expected_after, 2),
+        }
 
     survey = None
     if ev.survey is not None:
         s = ev.survey
-        survey = {k: (None if v is None else round(v, 4)) for k, v in
-                  (("target_before", s.target_before), ("target_after", s.target_after),
-                   ("control_before", s.control_before), ("control_after", s.control_after),
-                   ("did", s.did), ("p_value", s.p_value))}
+        survey = {
+            k: (None if v is None else round(v, 4))
+            for k, v in (
+                ("target_before", s.target_before),
+                ("target_after", s.target_after),
+                ("control_before", s.control_before),
+                ("control_after", s.control_after),
+                ("did", s.did),
+                ("p_value", s.p_value),
+            )
+        }
         survey["answers"] = s.answers
         survey["placebos"] = s.placebos
     return {
-        "action_id": ev.action_id, "title": ev.title, "kind": ev.kind, "area": ev.area,
-        "start": ev.start.isoformat() if ev.start else None, "categories": ev.categories, "factors": ev.factors,
-        "target_mode": ev.target_mode, "buffer_m": ev.settings.buffer_m,
+        "action_id": ev.action_id,
+        "title": ev.title,
+        "kind": ev.kind,
+        "area": ev.area,
+        "start": ev.start.isoformat() if ev.start else None,
+        "categories": ev.categories,
+        "factors": ev.factors,
+        "target_mode": ev.target_mode,
+        "buffer_m": ev.settings.buffer_m,
         "windows": ev.windows.as_dict() if ev.windows else None,
         "counts": {k: {"before": v[0], "after": v[1]} for k, v in ev.counts.items()},
-        "control_scale": None if ev.control_scale is None or math.isinf(ev.control_scale)
+        "control_scale": None
+        if ev.control_scale is None or math.isinf(ev.control_scale)
         else round(ev.control_scale, 4),
-        "wdd": result(ev.wdd_local), "wdd_with_buffer": result(ev.wdd_buffer),
-        "etest": None if ev.etest is None else {"statistic": round(ev.etest.statistic, 4),
-                                                "p_value": round(ev.etest.p_value, 5),
-                                                "ratio": None if ev.etest.ratio is None else round(ev.etest.ratio, 4)},
+        "wdd": result(ev.wdd_local),
+        "wdd_with_buffer": result(ev.wdd_buffer),
+        "etest": None
+        if ev.etest is None
+        else {
+            "statistic": round(ev.etest.statistic, 4),
+            "p_value": round(ev.etest.p_value, 5),
+            "ratio": None if ev.etest.ratio is None else round(ev.etest.ratio, 4),
+        },
         "wdq": None if ev.wdq is None else round(ev.wdq, 4),
-        "exact": exact(ev.change_test), "exact_buffer": exact(ev.buffer_test),
+        "exact": exact(ev.change_test),
+        "exact_buffer": exact(ev.buffer_test),
         "control_excluded": ev.control_excluded,
         "survey": survey,
-        "verdict": ev.verdict, "verdict_label": verdict_label(ev, lang),
-        "verdict_text": verdict_text(ev, lang), "caveats": ev.caveats, "caveat_texts": caveat_texts(ev, lang),
+        "verdict": ev.verdict,
+        "verdict_label": verdict_label(ev, lang),
+        "verdict_text": verdict_text(ev, lang),
+        "caveats": ev.caveats,
+        "caveat_texts": caveat_texts(ev, lang),
     }
 
 
 # ------------------------------------------------------------------------------------------------ the year
+
 
 def annual_table(con, year: int, municipality_code: str | None = None, lang: str = "sv") -> pd.DataFrame:
     """Every action started in the year, evaluated with the default settings: one row each."""
@@ -1080,20 +1341,44 @@ def annual_table(con, year: int, municipality_code: str | None = None, lang: str
             continue
         before, after = ev.counts.get("target", (None, None))
         survey = ev.survey.did if ev.survey is not None else None
-        records.append({
-            "id": ev.action_id, "title": ev.title, "kind": ev.kind, "area": ev.area,
-            "start": ev.start, "categories": ", ".join(ev.categories),
-            "before": before, "after": after,
-            "wdd_z": None if ev.wdd_local is None else round(ev.wdd_local.local_z, 2),
-            "wdd_buffer_z": None if ev.wdd_buffer is None else round(ev.wdd_buffer.z, 2),
-            "etest_p": None if ev.etest is None else round(ev.etest.p_value, 4),
-            "wdq": None if ev.wdq is None else round(ev.wdq, 2),
-            "survey_change": None if survey is None else round(survey, 2),
-            "verdict": ev.verdict, "verdict_label": verdict_label(ev, lang),
-            "caveats": "; ".join(i18n.t(f"actions.caveat_short.{c}", lang) for c in ev.caveats),
-        })
-    columns = ["id", "title", "kind", "area", "start", "categories", "before", "after", "wdd_z", "wdd_buffer_z",
-               "etest_p", "wdq", "survey_change", "verdict", "verdict_label", "caveats"]
+        records.append(
+            {
+                "id": ev.action_id,
+                "title": ev.title,
+                "kind": ev.kind,
+                "area": ev.area,
+                "start": ev.start,
+                "categories": ", ".join(ev.categories),
+                "before": before,
+                "after": after,
+                "wdd_z": None if ev.wdd_local is None else round(ev.wdd_local.local_z, 2),
+                "wdd_buffer_z": None if ev.wdd_buffer is None else round(ev.wdd_buffer.z, 2),
+                "etest_p": None if ev.etest is None else round(ev.etest.p_value, 4),
+                "wdq": None if ev.wdq is None else round(ev.wdq, 2),
+                "survey_change": None if survey is None else round(survey, 2),
+                "verdict": ev.verdict,
+                "verdict_label": verdict_label(ev, lang),
+                "caveats": "; ".join(i18n.t(f"actions.caveat_short.{c}", lang) for c in ev.caveats),
+            }
+        )
+    columns = [
+        "id",
+        "title",
+        "kind",
+        "area",
+        "start",
+        "categories",
+        "before",
+        "after",
+        "wdd_z",
+        "wdd_buffer_z",
+        "etest_p",
+        "wdq",
+        "survey_change",
+        "verdict",
+        "verdict_label",
+        "caveats",
+    ]
     table = pd.DataFrame(records, columns=columns)
     for col in ("before", "after"):
         table[col] = table[col].astype("Int64")
@@ -1106,28 +1391,40 @@ def summary_by_kind(table: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
     """Per kind of action: how many, how many with fewer events than expected, and a sentence saying so."""
     if table.empty:
         return pd.DataFrame(columns=["kind", "actions", "worked", "evaluable", "summary"])
-    grouped = table.groupby("kind", sort=True).agg(
-        actions=("id", "count"),
-        worked=("verdict", lambda v: int(v.isin(["worked", "displacement"]).sum())),
-        evaluable=("verdict", lambda v: int((~v.isin(["too_few", "not_started"])).sum())),
-    ).reset_index()
+    grouped = (
+        table.groupby("kind", sort=True)
+        .agg(
+            actions=("id", "count"),
+            worked=("verdict", lambda v: int(v.isin(["worked", "displacement"]).sum())),
+            evaluable=("verdict", lambda v: int((~v.isin(["too_few", "not_started"])).sum())),
+        )
+        .reset_index()
+    )
     grouped["summary"] = [
         i18n.t("actions.summary.kind", lang, kind=k, worked=w, total=n, evaluable=e)
-        for k, w, n, e in zip(grouped["kind"], grouped["worked"], grouped["actions"], grouped["evaluable"],
-                              strict=True)]
+        for k, w, n, e in zip(
+            grouped["kind"], grouped["worked"], grouped["actions"], grouped["evaluable"], strict=True
+        )
+    ]
     return grouped
 
 
 # ------------------------------------------------------------------------------------------------ tables
+
 
 def counts_table(ev: Evaluation, lang: str = "sv") -> pd.DataFrame:
     """Before and after counts in the four areas, with the change, labelled for display and export."""
     t = i18n.t
     rows = []
     for key, (before, after) in ev.counts.items():
-        rows.append({t("actions.eval.col.area", lang): t(f"actions.eval.row.{key}", lang),
-                     t("actions.col.before", lang): before, t("actions.col.after", lang): after,
-                     t("actions.eval.col.change", lang): after - before})
+        rows.append(
+            {
+                t("actions.eval.col.area", lang): t(f"actions.eval.row.{key}", lang),
+                t("actions.col.before", lang): before,
+                t("actions.col.after", lang): after,
+                t("actions.eval.col.change", lang): after - before,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -1137,13 +1434,29 @@ def tests_table(ev: Evaluation, lang: str = "sv") -> pd.DataFrame:
     rows = []
 
     def wdd_row(name: str, r: WddResult, meaning: str) -> None:
-        rows.append((t(name, lang), t("actions.eval.wdd_value", lang, wdd=_fmt(r.wdd, 2, lang),
-                                      se=_fmt(r.se, 2, lang), z=_fmt(r.z, 2, lang), p=_p(r.p_value, lang)),
-                     t(meaning, lang)))
+        rows.append(
+            (
+                t(name, lang),
+                t(
+                    "actions.eval.wdd_value",
+                    lang,
+                    wdd=_fmt(r.wdd, 2, lang),
+                    se=_fmt(r.se, 2, lang),
+                    z=_fmt(r.z, 2, lang),
+                    p=_p(r.p_value, lang),
+                ),
+                t(meaning, lang),
+            )
+        )
 
     def exact_row(name: str, r: poisson.ChangeTest, meaning: str) -> None:
-        rows.append((t(name, lang), t("actions.eval.exact_value", lang, p=_p(r.p_value, lang),
-                                      ratio=_fmt(r.odds_ratio, 2, lang)), t(meaning, lang)))
+        rows.append(
+            (
+                t(name, lang),
+                t("actions.eval.exact_value", lang, p=_p(r.p_value, lang), ratio=_fmt(r.odds_ratio, 2, lang)),
+                t(meaning, lang),
+            )
+        )
 
     if ev.change_test is not None:
         exact_row("actions.eval.exact", ev.change_test, "actions.eval.exact_meaning")
@@ -1154,16 +1467,34 @@ def tests_table(ev: Evaluation, lang: str = "sv") -> pd.DataFrame:
     if ev.wdd_buffer is not None:
         wdd_row("actions.eval.wdd_buffer", ev.wdd_buffer, "actions.eval.wdd_buffer_meaning")
     if ev.etest is not None:
-        rows.append((t("actions.eval.etest", lang),
-                     t("actions.eval.etest_value", lang, p=_p(ev.etest.p_value, lang), ratio=_fmt(ev.etest.ratio, 2,
-                                                                                                 lang)),
-                     t("actions.eval.etest_meaning", lang)))
+        rows.append(
+            (
+                t("actions.eval.etest", lang),
+                t(
+                    "actions.eval.etest_value",
+                    lang,
+                    p=_p(ev.etest.p_value, lang),
+                    ratio=_fmt(ev.etest.ratio, 2, lang),
+                ),
+                t("actions.eval.etest_meaning", lang),
+            )
+        )
     if ev.wdd_buffer is not None:
-        rows.append((t("actions.eval.wdq", lang),
-                     _fmt(ev.wdq, 2, lang) if ev.wdq is not None else t("actions.eval.wdq_none", lang),
-                     t("actions.eval.wdq_meaning", lang)))
-    return pd.DataFrame(rows, columns=[t("actions.eval.test", lang), t("actions.eval.value", lang),
-                                       t("actions.eval.meaning", lang)])
+        rows.append(
+            (
+                t("actions.eval.wdq", lang),
+                _fmt(ev.wdq, 2, lang) if ev.wdq is not None else t("actions.eval.wdq_none", lang),
+                t("actions.eval.wdq_meaning", lang),
+            )
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            t("actions.eval.test", lang),
+            t("actions.eval.value", lang),
+            t("actions.eval.meaning", lang),
+        ],
+    )
 
 
 def survey_table(ev: Evaluation, lang: str = "sv") -> pd.DataFrame | None:
@@ -1172,11 +1503,13 @@ def survey_table(ev: Evaluation, lang: str = "sv") -> pd.DataFrame | None:
     if s is None or s.did is None:
         return None
     t = i18n.t
-    return pd.DataFrame({
-        "": [t("actions.eval.survey_target", lang), t("actions.eval.survey_control", lang)],
-        t("actions.col.before", lang): [round(s.target_before, 2), round(s.control_before, 2)],
-        t("actions.col.after", lang): [round(s.target_after, 2), round(s.control_after, 2)],
-    })
+    return pd.DataFrame(
+        {
+            "": [t("actions.eval.survey_target", lang), t("actions.eval.survey_control", lang)],
+            t("actions.col.before", lang): [round(s.target_before, 2), round(s.control_before, 2)],
+            t("actions.col.after", lang): [round(s.target_after, 2), round(s.control_after, 2)],
+        }
+    )
 
 
 def survey_caption(ev: Evaluation, factor_labels: dict[str, str], lang: str = "sv") -> str:
@@ -1184,8 +1517,15 @@ def survey_caption(ev: Evaluation, factor_labels: dict[str, str], lang: str = "s
     if s is None or s.did is None:
         return i18n.t("actions.eval.survey_none", lang)
     names = ", ".join(factor_labels.get(f, f).lower() for f in ev.factors)
-    text = i18n.t("actions.eval.survey_caption", lang, factors=names, did=_fmt(s.did, 2, lang),
-                  p=_p(s.p_value, lang), n=s.answers, placebos=s.placebos)
+    text = i18n.t(
+        "actions.eval.survey_caption",
+        lang,
+        factors=names,
+        did=_fmt(s.did, 2, lang),
+        p=_p(s.p_value, lang),
+        n=s.answers,
+        placebos=s.placebos,
+    )
     if s.placebos < SURVEY_MIN_PLACEBOS:
         text += " " + i18n.t("actions.eval.survey_short_history", lang, placebos=s.placebos)
     return text
@@ -1196,15 +1536,33 @@ def windows_text(ev: Evaluation, lang: str = "sv") -> str:
     if w is None:
         return ""
     last = dt.timedelta(days=1)
-    return i18n.t("actions.eval.windows", lang, b0=w.before_start.isoformat(), b1=(w.before_end - last).isoformat(),
-                  a0=w.after_start.isoformat(), a1=(w.after_end - last).isoformat())
+    return i18n.t(
+        "actions.eval.windows",
+        lang,
+        b0=w.before_start.isoformat(),
+        b1=(w.before_end - last).isoformat(),
+        a0=w.after_start.isoformat(),
+        a1=(w.after_end - last).isoformat(),
+    )
 
 
 def annual_display(table: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
     """The annual table as shown and exported: the verdict in words, column names in lang."""
-    names = {"id": "id", "title": "title", "kind": "kind", "area": "area", "start": "start",
-             "verdict_label": "verdict", "before": "before", "after": "after", "wdd_z": "wdd_z",
-             "wdd_buffer_z": "wdd_buffer_z", "etest_p": "etest_p", "wdq": "wdq", "survey_change": "survey_change",
-             "caveats": "caveats", "categories": "categories"}
-    return table[list(names)].rename(
-        columns={c: i18n.t(f"actions.col.{n}", lang) for c, n in names.items()})
+    names = {
+        "id": "id",
+        "title": "title",
+        "kind": "kind",
+        "area": "area",
+        "start": "start",
+        "verdict_label": "verdict",
+        "before": "before",
+        "after": "after",
+        "wdd_z": "wdd_z",
+        "wdd_buffer_z": "wdd_buffer_z",
+        "etest_p": "etest_p",
+        "wdq": "wdq",
+        "survey_change": "survey_change",
+        "caveats": "caveats",
+        "categories": "categories",
+    }
+    return table[list(names)].rename(columns={c: i18n.t(f"actions.col.{n}", lang) for c, n in names.items()})

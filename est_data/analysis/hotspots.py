@@ -103,8 +103,9 @@ def effective_cell(region_3006: BaseGeometry | None, cell: float, max_cells: int
     return float(round(cell))
 
 
-def grid_counts(points: pd.DataFrame, cell: float, region: BaseGeometry | None = None,
-                pad_cells: int = 2) -> Grid:
+def grid_counts(
+    points: pd.DataFrame, cell: float, region: BaseGeometry | None = None, pad_cells: int = 2
+) -> Grid:
     """Events (columns lat, lon and optionally n = weight) counted on square cells of `cell` metres.
 
     Every cell whose centre lies in `region` (EPSG:4326 polygon; None = the points' extent padded by
@@ -118,8 +119,12 @@ def grid_counts(points: pd.DataFrame, cell: float, region: BaseGeometry | None =
     if region_3006 is not None:
         minx, miny, maxx, maxy = region_3006.bounds
     elif len(points):
-        minx, miny, maxx, maxy = x.min() - pad_cells * cell, y.min() - pad_cells * cell, \
-            x.max() + pad_cells * cell, y.max() + pad_cells * cell
+        minx, miny, maxx, maxy = (
+            x.min() - pad_cells * cell,
+            y.min() - pad_cells * cell,
+            x.max() + pad_cells * cell,
+            y.max() + pad_cells * cell,
+        )
     else:
         return Grid(cell, pd.DataFrame(columns=["ix", "iy", "x", "y", "count"]))
     ix_range = np.arange(int(np.floor(minx / cell)), int(np.floor(maxx / cell)) + 1)
@@ -131,9 +136,13 @@ def grid_counts(points: pd.DataFrame, cell: float, region: BaseGeometry | None =
         inside = shapely.contains_xy(region_3006, cx, cy)
         gx, gy, cx, cy = gx[inside], gy[inside], cx[inside], cy[inside]
     cells = pd.DataFrame({"ix": gx, "iy": gy, "x": cx, "y": cy})
-    counts = (pd.DataFrame({"ix": np.floor(x / cell).astype(int), "iy": np.floor(y / cell).astype(int),
-                            "count": weights})
-              .groupby(["ix", "iy"], as_index=False)["count"].sum())
+    counts = (
+        pd.DataFrame(
+            {"ix": np.floor(x / cell).astype(int), "iy": np.floor(y / cell).astype(int), "count": weights}
+        )
+        .groupby(["ix", "iy"], as_index=False)["count"]
+        .sum()
+    )
     cells = cells.merge(counts, on=["ix", "iy"], how="left")
     cells["count"] = cells["count"].fillna(0.0)
     return Grid(cell, cells)
@@ -141,12 +150,18 @@ def grid_counts(points: pd.DataFrame, cell: float, region: BaseGeometry | None =
 
 def queen_weights(cells: pd.DataFrame) -> libpysal.weights.W:
     """Binary weights: each cell's neighbours are the up to 8 cells touching it (queen contiguity)."""
-    index = {(ix, iy): i for i, (ix, iy) in enumerate(zip(cells["ix"].to_numpy(), cells["iy"].to_numpy(),
-                                                          strict=True))}
+    index = {
+        (ix, iy): i
+        for i, (ix, iy) in enumerate(zip(cells["ix"].to_numpy(), cells["iy"].to_numpy(), strict=True))
+    }
     neighbours: dict[int, list[int]] = {}
     for (ix, iy), i in index.items():
-        neighbours[i] = [index[(ix + dx, iy + dy)] for dx in (-1, 0, 1) for dy in (-1, 0, 1)
-                         if (dx or dy) and (ix + dx, iy + dy) in index]
+        neighbours[i] = [
+            index[(ix + dx, iy + dy)]
+            for dx in (-1, 0, 1)
+            for dy in (-1, 0, 1)
+            if (dx or dy) and (ix + dx, iy + dy) in index
+        ]
     return libpysal.weights.W(neighbours, silence_warnings=True)
 
 
@@ -174,7 +189,9 @@ def null_sums(y: np.ndarray, draws: int, seed: int, k_max: int = 9) -> np.ndarra
     return np.cumsum(y[idx], axis=1)
 
 
-def window_p_values(observed: np.ndarray, sizes: np.ndarray, sums: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def window_p_values(
+    observed: np.ndarray, sizes: np.ndarray, sums: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Monte Carlo p-values (b + 1) / (M + 1) of each window's sum against the null for its size:
     (upper: as many or more events, lower: as few or fewer)."""
     upper = np.ones(len(observed))
@@ -213,8 +230,16 @@ def gi_star(grid: Grid, permutations: int | None = None, seed: int = 12345, fdr:
     permutations: random draws of the null (None = enough for the FDR cut-offs of this many cells).
     """
     cells = grid.cells.copy()
-    for column, value in (("z", 0.0), ("window", 0.0), ("expected", 0.0), ("p", 1.0), ("q", 1.0), ("level", 0),
-                          ("isolated", False), ("reason", "")):
+    for column, value in (
+        ("z", 0.0),
+        ("window", 0.0),
+        ("expected", 0.0),
+        ("p", 1.0),
+        ("q", 1.0),
+        ("level", 0),
+        ("isolated", False),
+        ("reason", ""),
+    ):
         cells[column] = value
     y = cells["count"].to_numpy(dtype=float)
     if len(cells) < 3 or np.allclose(y, y[0] if len(y) else 0):
@@ -277,8 +302,9 @@ class Density:
     bandwidth: float
 
 
-def kernel_density(points: pd.DataFrame, bandwidth: float = 150.0, cell: float = 25.0,
-                   max_side: int = 400) -> Density | None:
+def kernel_density(
+    points: pd.DataFrame, bandwidth: float = 150.0, cell: float = 25.0, max_side: int = 400
+) -> Density | None:
     """Gaussian kernel density (events per km²) of points (lat, lon[, n]) with bandwidth in metres."""
     if points.empty:
         return None
@@ -288,8 +314,9 @@ def kernel_density(points: pd.DataFrame, bandwidth: float = 150.0, cell: float =
     minx, miny, maxx, maxy = x.min() - pad, y.min() - pad, x.max() + pad, y.max() + pad
     cell = max(cell, (maxx - minx) / max_side, (maxy - miny) / max_side)
     nx, ny = int(np.ceil((maxx - minx) / cell)) + 1, int(np.ceil((maxy - miny) / cell)) + 1
-    counts, _, _ = np.histogram2d(y, x, bins=[ny, nx], range=[[miny, miny + ny * cell], [minx, minx + nx * cell]],
-                                  weights=weights)
+    counts, _, _ = np.histogram2d(
+        y, x, bins=[ny, nx], range=[[miny, miny + ny * cell], [minx, minx + nx * cell]], weights=weights
+    )
     density = ndimage.gaussian_filter(counts, sigma=bandwidth / cell, mode="constant") / (cell * cell) * 1e6
     # Sample the SWEREF surface onto a regular lat/lon raster (what a web map overlay needs).
     lat_c, lon_c = unproject(np.array([minx, maxx, minx, maxx]), np.array([miny, miny, maxy, maxy]))
@@ -299,8 +326,9 @@ def kernel_density(points: pd.DataFrame, bandwidth: float = 150.0, cell: float =
     lons = np.linspace(west, east, cols)
     glon, glat = np.meshgrid(lons, lats)
     gx, gy = project(glat.ravel(), glon.ravel())
-    sampled = ndimage.map_coordinates(density, [(gy - miny) / cell - 0.5, (gx - minx) / cell - 0.5], order=1,
-                                      mode="constant", cval=0.0).reshape(rows, cols)
+    sampled = ndimage.map_coordinates(
+        density, [(gy - miny) / cell - 0.5, (gx - minx) / cell - 0.5], order=1, mode="constant", cval=0.0
+    ).reshape(rows, cols)
     return Density(sampled, float(south), float(west), float(north), float(east), bandwidth)
 
 

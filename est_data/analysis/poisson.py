@@ -70,7 +70,9 @@ class ChangeTest:
     reference: tuple[int, int]
     p_value: float  # two-sided, Fisher's exact test
     direction: int  # −1: the area ended lower than the reference predicts, +1 higher, 0 exactly as predicted
-    odds_ratio: float | None  # (after/before in the area) / (after/before in the reference); None when undefined
+    odds_ratio: (
+        float | None
+    )  # (after/before in the area) / (after/before in the reference); None when undefined
     stratified_expected: float | None = None  # the expected after-count summed over strata (stratified test)
 
     @property

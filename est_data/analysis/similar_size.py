@@ -68,8 +68,9 @@ def years(con, municipality_code: str) -> list[int]:
     return [int(r[0]) for r in rows]
 
 
-def similar_size(con, municipality_code: str, year: int | None = None,
-                 group_size: int = GROUP_SIZE) -> SimilarSize | None:
+def similar_size(
+    con, municipality_code: str, year: int | None = None, group_size: int = GROUP_SIZE
+) -> SimilarSize | None:
     """The municipality and the group_size municipalities nearest in population, for the year (default:
     the newest year with figures for the municipality); None when there are no such figures."""
     available = years(con, municipality_code)
@@ -84,37 +85,58 @@ def similar_size(con, municipality_code: str, year: int | None = None,
     frame["distance"] = np.abs(np.log(frame["population"].astype(float) / own_population))
     others = frame[frame["municipality_code"] != municipality_code].nsmallest(group_size, "distance")
     group = pd.concat([own, others]).drop(columns=["distance", "year"])
-    names = dict(zip(reference.kommuner()["municipality_code"], reference.kommuner()["municipality_name"],
-                     strict=True))
+    names = dict(
+        zip(reference.kommuner()["municipality_code"], reference.kommuner()["municipality_name"], strict=True)
+    )
     names.update(dict(con.execute("select code, name from municipality").fetchall()))
     group["name"] = [names.get(code, code) for code in group["municipality_code"]]
     group["is_self"] = group["municipality_code"] == municipality_code
     group["rank"] = group["rate"].rank(method="min").astype(int)
     group = group.sort_values("rate").reset_index(drop=True)
     table = group[["municipality_code", "name", "population", "count", "rate", "is_self", "rank"]]
-    return SimilarSize(year=year, table=table, national_rate=float(national.iloc[0]) if len(national) else None,
-                       rank=int(table.loc[table["is_self"], "rank"].iloc[0]),
-                       group_median_rate=float(table["rate"].median()))
+    return SimilarSize(
+        year=year,
+        table=table,
+        national_rate=float(national.iloc[0]) if len(national) else None,
+        rank=int(table.loc[table["is_self"], "rank"].iloc[0]),
+        group_median_rate=float(table["rate"].median()),
+    )
 
 
 def display_table(similar: SimilarSize, lang: str = "sv") -> pd.DataFrame:
     """The group as shown on Uppföljning: population rounded to hundreds (it is derived from a rounded rate)."""
     t = similar.table
-    return pd.DataFrame({
-        i18n.t("similar.col.rank", lang): t["rank"],
-        i18n.t("similar.col.municipality", lang): [f"{n} ◀" if own else n for n, own in zip(t["name"], t["is_self"],
-                                                                                          strict=True)],
-        i18n.t("similar.col.population", lang): [i18n.number(round(p, -2), 0, lang) for p in t["population"]],
-        i18n.t("similar.col.count", lang): [i18n.number(c, 0, lang) for c in t["count"]],
-        i18n.t("similar.col.rate", lang): [i18n.number(r, 0, lang) for r in t["rate"]],
-    })
+    return pd.DataFrame(
+        {
+            i18n.t("similar.col.rank", lang): t["rank"],
+            i18n.t("similar.col.municipality", lang): [
+                f"{n} ◀" if own else n for n, own in zip(t["name"], t["is_self"], strict=True)
+            ],
+            i18n.t("similar.col.population", lang): [
+                i18n.number(round(p, -2), 0, lang) for p in t["population"]
+            ],
+            i18n.t("similar.col.count", lang): [i18n.number(c, 0, lang) for c in t["count"]],
+            i18n.t("similar.col.rate", lang): [i18n.number(r, 0, lang) for r in t["rate"]],
+        }
+    )
 
 
 def summary(similar: SimilarSize, lang: str = "sv") -> str:
     """One sentence: the place in the group, the group's median and the national rate."""
     own = similar.table.loc[similar.table["is_self"]].iloc[0]
-    national = (i18n.t("similar.national", lang, rate=i18n.number(similar.national_rate, 0, lang))
-                if similar.national_rate is not None else "")
-    return i18n.t("similar.summary", lang, name=own["name"], year=similar.year, rate=i18n.number(own["rate"], 0, lang),
-                  rank=similar.rank, n=len(similar.table), median=i18n.number(similar.group_median_rate, 0, lang),
-                  national=national)
+    national = (
+        i18n.t("similar.national", lang, rate=i18n.number(similar.national_rate, 0, lang))
+        if similar.national_rate is not None
+        else ""
+    )
+    return i18n.t(
+        "similar.summary",
+        lang,
+        name=own["name"],
+        year=similar.year,
+        rate=i18n.number(own["rate"], 0, lang),
+        rank=similar.rank,
+        n=len(similar.table),
+        median=i18n.number(similar.group_median_rate, 0, lang),
+        national=national,
+    )

@@ -33,7 +33,9 @@ class StatusRule:
         def value(name: str) -> int:
             return int(config.get_setting(con, name) if con is not None else config.get(name))
 
-        return cls(value("status_red_any_level"), value("status_red_count_level2"), value("status_yellow_any_level"))
+        return cls(
+            value("status_red_any_level"), value("status_red_count_level2"), value("status_yellow_any_level")
+        )
 
     def status(self, levels: Iterable[float]) -> str:
         values = [v for v in levels if v is not None and not pd.isna(v)]
@@ -51,15 +53,33 @@ def statuses(levels: pd.DataFrame, rule: StatusRule | None = None) -> pd.DataFra
     rule = rule or StatusRule()
     if levels.empty:
         return pd.DataFrame(columns=["area_id", "status"])
-    out = (levels.groupby("area_id")["level"].apply(lambda s: rule.status(s.tolist()))
-           .rename("status").reset_index())
+    out = (
+        levels.groupby("area_id")["level"]
+        .apply(lambda s: rule.status(s.tolist()))
+        .rename("status")
+        .reset_index()
+    )
     return out
 
 
 # ------------------------------------------------------------------------------------------ the weekly matrix
 
-MATRIX_COLUMNS = ["area_id", "factor_code", "max_level", "mean_level", "answers", "n0", "n1", "n2", "n3",
-                  "prev_max", "prev_mean", "avg4_max", "avg4_mean", "weeks4"]
+MATRIX_COLUMNS = [
+    "area_id",
+    "factor_code",
+    "max_level",
+    "mean_level",
+    "answers",
+    "n0",
+    "n1",
+    "n2",
+    "n3",
+    "prev_max",
+    "prev_mean",
+    "avg4_max",
+    "avg4_mean",
+    "weeks4",
+]
 
 
 def week_key(week: IsoWeek) -> int:
@@ -67,8 +87,9 @@ def week_key(week: IsoWeek) -> int:
     return week.year * 100 + week.week
 
 
-def week_matrix(con, week: IsoWeek, municipality_code: str | None = None,
-                area_ids: tuple[int, ...] = ()) -> pd.DataFrame:
+def week_matrix(
+    con, week: IsoWeek, municipality_code: str | None = None, area_ids: tuple[int, ...] = ()
+) -> pd.DataFrame:
     """Area × factor levels for a week, in long form, with last week and the previous 4-week average.
 
     One row per area and active factor that has answers in `week`:
@@ -153,18 +174,25 @@ def area_statuses(matrix: pd.DataFrame, rule: StatusRule | None = None) -> pd.Da
     rule = rule or StatusRule()
     if matrix.empty:
         return pd.DataFrame(columns=["area_id", "status", "prev_status", "top_factor", "top_level"])
-    now = statuses(matrix[["area_id", "factor_code", "max_level"]].rename(columns={"max_level": "level"}), rule)
+    now = statuses(
+        matrix[["area_id", "factor_code", "max_level"]].rename(columns={"max_level": "level"}), rule
+    )
     prev_levels = matrix[matrix["prev_max"].notna()][["area_id", "factor_code", "prev_max"]]
-    prev = statuses(prev_levels.rename(columns={"prev_max": "level"}), rule).rename(columns={"status": "prev_status"})
-    top = (matrix.sort_values(["area_id", "max_level", "mean_level"], ascending=[True, False, False])
-           .drop_duplicates("area_id")[["area_id", "factor_code", "max_level"]]
-           .rename(columns={"factor_code": "top_factor", "max_level": "top_level"}))
+    prev = statuses(prev_levels.rename(columns={"prev_max": "level"}), rule).rename(
+        columns={"status": "prev_status"}
+    )
+    top = (
+        matrix.sort_values(["area_id", "max_level", "mean_level"], ascending=[True, False, False])
+        .drop_duplicates("area_id")[["area_id", "factor_code", "max_level"]]
+        .rename(columns={"factor_code": "top_factor", "max_level": "top_level"})
+    )
     out = now.merge(prev, on="area_id", how="left").merge(top, on="area_id", how="left")
     out["prev_status"] = out["prev_status"].astype(object).where(out["prev_status"].notna(), None)
     return out.reset_index(drop=True)
 
 
 # ------------------------------------------------------------------------------------------ the summary text
+
 
 def _level_name(level: float, lang: str) -> str:
     return i18n.t(f"weekly.level.{int(round(level))}", lang)
@@ -176,8 +204,14 @@ def _reporters_phrase(count: int, total: int, lang: str) -> str:
     return i18n.t("weekly.summary.n_of_total", lang, n=count, total=total)
 
 
-def summary_sentences(matrix: pd.DataFrame, area_names: dict[int, str], factor_labels: dict[str, str],
-                      lang: str = "sv", rule: StatusRule | None = None, limit: int = 8) -> list[str]:
+def summary_sentences(
+    matrix: pd.DataFrame,
+    area_names: dict[int, str],
+    factor_labels: dict[str, str],
+    lang: str = "sv",
+    rule: StatusRule | None = None,
+    limit: int = 8,
+) -> list[str]:
     """What changed this week, in short sentences (Swedish by default), most important first.
 
     - areas whose computed status changed ("Status för Centrum: röd (förra veckan gul).");
@@ -194,21 +228,33 @@ def summary_sentences(matrix: pd.DataFrame, area_names: dict[int, str], factor_l
     sentences: list[str] = []
     order = {"röd": 0, "gul": 1, "grön": 2}
     status = area_statuses(matrix, rule)
-    changed = status[status["prev_status"].notna() & status["status"].notna()
-                     & (status["status"] != status["prev_status"])]
+    changed = status[
+        status["prev_status"].notna() & status["status"].notna() & (status["status"] != status["prev_status"])
+    ]
     changed = changed.assign(_o=changed["status"].map(order)).sort_values(["_o", "area_id"])
     for row in changed.itertuples():
-        sentences.append(i18n.t("weekly.summary.status_changed", lang, area=area_names.get(row.area_id, row.area_id),
-                                status=display.label("status", row.status, lang, empty="–"),
-                                prev=display.label("status", row.prev_status, lang, empty="–")))
+        sentences.append(
+            i18n.t(
+                "weekly.summary.status_changed",
+                lang,
+                area=area_names.get(row.area_id, row.area_id),
+                status=display.label("status", row.status, lang, empty="–"),
+                prev=display.label("status", row.prev_status, lang, empty="–"),
+            )
+        )
 
     def describe(row, key: str) -> str:
         level = int(row.max_level)
         count = int(getattr(row, f"n{level}"))
-        text = i18n.t(key, lang, factor=factor_labels.get(row.factor_code, row.factor_code),
-                      area=area_names.get(row.area_id, row.area_id), level=_level_name(level, lang),
-                      reporters=_reporters_phrase(count, int(row.answers), lang),
-                      avg=i18n.number(row.avg4_max, 1, lang) if not pd.isna(row.avg4_max) else "")
+        text = i18n.t(
+            key,
+            lang,
+            factor=factor_labels.get(row.factor_code, row.factor_code),
+            area=area_names.get(row.area_id, row.area_id),
+            level=_level_name(level, lang),
+            reporters=_reporters_phrase(count, int(row.answers), lang),
+            avg=i18n.number(row.avg4_max, 1, lang) if not pd.isna(row.avg4_max) else "",
+        )
         if key in ("weekly.summary.above_avg", "weekly.summary.high_no_previous"):
             return text
         if pd.isna(row.prev_max):
@@ -224,15 +270,17 @@ def summary_sentences(matrix: pd.DataFrame, area_names: dict[int, str], factor_l
     rose = rose.sort_values(["max_level", "_share", "change_max"], ascending=[False, False, False])
     high_new = matrix[(matrix["max_level"] >= high) & matrix["prev_max"].isna()]
     high_new = high_new.sort_values(["max_level", "_share"], ascending=[False, False])
-    steady_high = matrix[(matrix["max_level"] >= high) & (matrix["change_max"] == 0)
-                         & (matrix["change4_max"] >= 1)].sort_values(["max_level", "change4_max"],
-                                                                     ascending=[False, False])
+    steady_high = matrix[
+        (matrix["max_level"] >= high) & (matrix["change_max"] == 0) & (matrix["change4_max"] >= 1)
+    ].sort_values(["max_level", "change4_max"], ascending=[False, False])
     fell = matrix[(matrix["prev_max"] >= high) & (matrix["change_max"] < 0)]
     fell = fell.sort_values(["change_max", "prev_max"], ascending=[True, False])
-    factor_sentences = ([describe(r, "weekly.summary.rose") for r in rose.itertuples()]
-                        + [describe(r, "weekly.summary.high_no_previous") for r in high_new.itertuples()]
-                        + [describe(r, "weekly.summary.above_avg") for r in steady_high.itertuples()]
-                        + [describe(r, "weekly.summary.fell") for r in fell.itertuples()])
+    factor_sentences = (
+        [describe(r, "weekly.summary.rose") for r in rose.itertuples()]
+        + [describe(r, "weekly.summary.high_no_previous") for r in high_new.itertuples()]
+        + [describe(r, "weekly.summary.above_avg") for r in steady_high.itertuples()]
+        + [describe(r, "weekly.summary.fell") for r in fell.itertuples()]
+    )
     sentences.extend(factor_sentences[:limit])
     if len(factor_sentences) > limit:
         sentences.append(i18n.t("weekly.summary.more", lang, n=len(factor_sentences) - limit))
@@ -243,8 +291,14 @@ def summary_sentences(matrix: pd.DataFrame, area_names: dict[int, str], factor_l
 
 # ------------------------------------------------------------------------------------------ comments and events
 
-def week_notes(con, week: IsoWeek, municipality_code: str | None = None, area_ids: tuple[int, ...] = (),
-               personal: bool = False) -> pd.DataFrame:
+
+def week_notes(
+    con,
+    week: IsoWeek,
+    municipality_code: str | None = None,
+    area_ids: tuple[int, ...] = (),
+    personal: bool = False,
+) -> pd.DataFrame:
     """The week's comments (survey_response.comment) and event reports (observation), newest first.
 
     Columns: kind ('kommentar' | 'händelse'), sent_at (when it was sent), occurred (date of the event),
@@ -289,8 +343,17 @@ def week_notes(con, week: IsoWeek, municipality_code: str | None = None, area_id
         )
         select * from final order by sent_at desc, kind
         """,
-        [week.year, week.week, personal, week.year, week.week, municipality_code, municipality_code,
-         area_list, area_list],
+        [
+            week.year,
+            week.week,
+            personal,
+            week.year,
+            week.week,
+            municipality_code,
+            municipality_code,
+            area_list,
+            area_list,
+        ],
     ).df()
     if not personal:
         for col in ("text", "reporter", "organisation"):
@@ -299,6 +362,7 @@ def week_notes(con, week: IsoWeek, municipality_code: str | None = None, area_id
 
 
 # ------------------------------------------------------------------------------------------ weeks and areas
+
 
 def answer_weeks(con, municipality_code: str | None = None, limit: int = 104) -> list[IsoWeek]:
     """The ISO weeks that have answers, newest first (at most `limit`)."""
@@ -314,8 +378,9 @@ def answer_weeks(con, municipality_code: str | None = None, limit: int = 104) ->
     return [IsoWeek(int(y), int(w)) for y, w in rows]
 
 
-def area_overview(con, week: IsoWeek, municipality_code: str | None = None,
-                  area_ids: tuple[int, ...] = ()) -> pd.DataFrame:
+def area_overview(
+    con, week: IsoWeek, municipality_code: str | None = None, area_ids: tuple[int, ...] = ()
+) -> pd.DataFrame:
     """One row per active area (in the filter): area_id, area, reporters (who answered for it), status
     (computed by the rule), prev_status, top_factor, top_level, agreed_status, note (the meeting's
     decision, if any) and shown_status (agreed if decided, else computed)."""
@@ -344,8 +409,11 @@ def area_overview(con, week: IsoWeek, municipality_code: str | None = None,
         " where iso_year = ? and iso_week = ?",
         [week.year, week.week],
     ).df()
-    out = (areas.merge(reporters, on="area_id", how="left").merge(status, on="area_id", how="left")
-           .merge(decided, on="area_id", how="left"))
+    out = (
+        areas.merge(reporters, on="area_id", how="left")
+        .merge(status, on="area_id", how="left")
+        .merge(decided, on="area_id", how="left")
+    )
     out["reporters"] = out["reporters"].fillna(0).astype("int64")
     for col in ("status", "prev_status", "agreed_status", "note", "top_factor"):
         out[col] = out[col].astype(object).where(out[col].notna(), None)

@@ -63,8 +63,9 @@ def missing_reporters(con, week: IsoWeek, municipality_code: str | None = None) 
 def by_organisation(con, week: IsoWeek, municipality_code: str | None = None) -> pd.DataFrame:
     """Response rate per organisation: organisation, expected, answered, rate (0..1)."""
     frame = reporter_status(con, week, municipality_code)
-    out = (frame.groupby("organisation", as_index=False)
-           .agg(expected=("id", "count"), answered=("answered", "sum")))
+    out = frame.groupby("organisation", as_index=False).agg(
+        expected=("id", "count"), answered=("answered", "sum")
+    )
     out["answered"] = out["answered"].astype("int64")
     return _rate(out).sort_values(["rate", "organisation"]).reset_index(drop=True)
 
@@ -72,8 +73,10 @@ def by_organisation(con, week: IsoWeek, municipality_code: str | None = None) ->
 def by_area(con, week: IsoWeek, municipality_code: str | None = None) -> pd.DataFrame:
     """Response rate per area: area_id, area, expected (reporters covering it), answered (of those, how
     many sent an answer for the area), rate."""
-    return _rate(con.execute(
-        """
+    return (
+        _rate(
+            con.execute(
+                """
         with covering as (
             select ra.reporter_id, a.id as area_id, a.name as area
             from reporter_area ra
@@ -94,16 +97,21 @@ def by_area(con, week: IsoWeek, municipality_code: str | None = None) -> pd.Data
         )
         select * from final order by area
         """,
-        [municipality_code, municipality_code, week.year, week.week],
-    ).df()).sort_values(["rate", "area"]).reset_index(drop=True)
+                [municipality_code, municipality_code, week.year, week.week],
+            ).df()
+        )
+        .sort_values(["rate", "area"])
+        .reset_index(drop=True)
+    )
 
 
 def history(con, last_week: IsoWeek, weeks: int = 52, municipality_code: str | None = None) -> pd.DataFrame:
     """Response rate per week for the `weeks` weeks up to last_week: iso_year, iso_week, week (label
     '2026-W47'), monday, expected, answered, rate. Expected uses today's reporter list."""
     first = last_week.shift(-(weeks - 1))
-    return _rate(con.execute(
-        """
+    return _rate(
+        con.execute(
+            """
         with calendar as (
             select cast(d as date) as monday,
                    cast(isoyear(d) as integer) as iso_year,
@@ -132,6 +140,12 @@ def history(con, last_week: IsoWeek, weeks: int = 52, municipality_code: str | N
         )
         select * from final order by monday
         """,
-        [first.monday(), last_week.monday(), municipality_code, municipality_code],
-    ).df().assign(week=lambda f: [str(IsoWeek(int(y), int(w))) for y, w in zip(f["iso_year"], f["iso_week"],
-                                                                                  strict=True)]))
+            [first.monday(), last_week.monday(), municipality_code, municipality_code],
+        )
+        .df()
+        .assign(
+            week=lambda f: [
+                str(IsoWeek(int(y), int(w))) for y, w in zip(f["iso_year"], f["iso_week"], strict=True)
+            ]
+        )
+    )

@@ -58,8 +58,8 @@ REGISTER_PREFIX = "register:"  # a register's events: "register:Trelleborgshem" 
 
 
 def measure(key: str) -> Measure:
-    if key.startswith(REGISTER_PREFIX) and key[len(REGISTER_PREFIX):]:
-        return Measure(key, key[len(REGISTER_PREFIX):])
+    if key.startswith(REGISTER_PREFIX) and key[len(REGISTER_PREFIX) :]:
+        return Measure(key, key[len(REGISTER_PREFIX) :])
     if key not in MEASURES:
         raise ValueError(f"okänt mått: {key}")
     return MEASURES[key]
@@ -72,24 +72,33 @@ def measure_keys(con, municipality_code: str | None = None) -> list[str]:
 
     keys = list(MEASURES)
     at = keys.index("felanmalan_cost") + 1
-    return keys[:at] + [REGISTER_PREFIX + name for name in register.sources(con, municipality_code)] + keys[at:]
+    return (
+        keys[:at] + [REGISTER_PREFIX + name for name in register.sources(con, municipality_code)] + keys[at:]
+    )
 
 
 def measure_label(key: str, lang: str = "sv") -> str:
     if key.startswith(REGISTER_PREFIX):
-        return i18n.t("trends.measure.register", lang, name=key[len(REGISTER_PREFIX):])
+        return i18n.t("trends.measure.register", lang, name=key[len(REGISTER_PREFIX) :])
     return i18n.t(f"trends.measure.{key}", lang)
 
 
 def unit_label(key: str, lang: str = "sv") -> str:
     if key.startswith(REGISTER_PREFIX):
-        return i18n.t("trends.unit.register", lang, name=key[len(REGISTER_PREFIX):])
+        return i18n.t("trends.unit.register", lang, name=key[len(REGISTER_PREFIX) :])
     return i18n.t(f"trends.unit.{key}", lang)
 
 
 def _event_args(m: Measure, filters: Filters, start: dt.date | None = None) -> list:
-    return [m.source, m.use_cost, m.with_observations, filters.municipality_code, filters.area_list(),
-            start or filters.start, filters.end]
+    return [
+        m.source,
+        m.use_cost,
+        m.with_observations,
+        filters.municipality_code,
+        filters.area_list(),
+        start or filters.start,
+        filters.end,
+    ]
 
 
 def _level_args(factor: str | None, filters: Filters, start: dt.date | None = None) -> list:
@@ -97,6 +106,7 @@ def _level_args(factor: str | None, filters: Filters, start: dt.date | None = No
 
 
 # ------------------------------------------------------------------------------------------- hours
+
 
 def weekday_counts(con, filters: Filters, measure_key: str) -> pd.DataFrame:
     """Columns weekday (0 = Monday) and value, always 7 rows."""
@@ -133,7 +143,9 @@ def hour_counts(con, filters: Filters, measure_key: str) -> pd.DataFrame:
 def weekday_hour_matrix(con, filters: Filters, measure_key: str) -> pd.DataFrame:
     """A 7 × 24 table: rows weekday 0–6 (Monday first), columns hour 0–23, values summed."""
     m = measure(measure_key)
-    full = pd.DataFrame(0.0, index=pd.Index(range(7), name="weekday"), columns=pd.Index(range(24), name="hour"))
+    full = pd.DataFrame(
+        0.0, index=pd.Index(range(7), name="weekday"), columns=pd.Index(range(24), name="hour")
+    )
     if not m.has_hours:
         return full
     df = con.execute(
@@ -174,6 +186,7 @@ def _complete(df: pd.DataFrame, column: str, keys: range) -> pd.DataFrame:
 
 # ------------------------------------------------------------------------------------------ series
 
+
 def long_start(con, filters: Filters, span: str) -> dt.date:
     """The first day of the long views (month by year, weekly series): the sidebar period, the three
     years before its end, or all data."""
@@ -194,8 +207,9 @@ def long_start(con, filters: Filters, span: str) -> dt.date:
     return min(first, filters.start)
 
 
-def daily_series(con, filters: Filters, measure_key: str, factor: str | None = None,
-                 start: dt.date | None = None) -> pd.DataFrame:
+def daily_series(
+    con, filters: Filters, measure_key: str, factor: str | None = None, start: dt.date | None = None
+) -> pd.DataFrame:
     """Columns day and value for every day of the period (0 on days without events).
 
     For the survey measure the value is the mean level of the week's ratings, on the week's Monday.
@@ -230,8 +244,14 @@ def daily_series(con, filters: Filters, measure_key: str, factor: str | None = N
     return df
 
 
-def weekly_series(con, filters: Filters, measure_key: str, factor: str | None = None,
-                  start: dt.date | None = None, window: int = 4) -> pd.DataFrame:
+def weekly_series(
+    con,
+    filters: Filters,
+    measure_key: str,
+    factor: str | None = None,
+    start: dt.date | None = None,
+    window: int = 4,
+) -> pd.DataFrame:
     """Columns week_start (Monday), iso_year, iso_week, value and rolling (mean of the last `window`
     weeks). For counts the partial first and last weeks are left out, so they do not look like dips."""
     m = measure(measure_key)
@@ -271,8 +291,9 @@ def weekly_series(con, filters: Filters, measure_key: str, factor: str | None = 
     return df[["week_start", "iso_year", "iso_week", "value", "rolling"]]
 
 
-def month_by_year(con, filters: Filters, measure_key: str, factor: str | None = None,
-                  start: dt.date | None = None) -> pd.DataFrame:
+def month_by_year(
+    con, filters: Filters, measure_key: str, factor: str | None = None, start: dt.date | None = None
+) -> pd.DataFrame:
     """Columns year, month (1–12) and value: one line per year shows the season."""
     m = measure(measure_key)
     first = start or filters.start
@@ -319,8 +340,9 @@ def grain_for(filters: Filters) -> str:
     return "month" if (filters.end - filters.start).days > 120 else "week"
 
 
-def by_group(con, filters: Filters, measure_key: str, group: str, factor: str | None = None,
-             lang: str = "sv") -> pd.DataFrame:
+def by_group(
+    con, filters: Filters, measure_key: str, group: str, factor: str | None = None, lang: str = "sv"
+) -> pd.DataFrame:
     """Small multiples: columns group (area name or category), period (first day of month or week)
     and value, for every group with data and every whole period (0 where nothing happened).
 
@@ -362,8 +384,11 @@ def _complete_groups(df: pd.DataFrame, grain: str, filters: Filters, fill: float
     if df.empty:
         return pd.DataFrame(columns=["group", "period", "value"])
     df["period"] = pd.to_datetime(df["period"]).dt.date
-    first = filters.start.replace(day=1) if grain == "month" else filters.start - dt.timedelta(
-        days=filters.start.weekday())
+    first = (
+        filters.start.replace(day=1)
+        if grain == "month"
+        else filters.start - dt.timedelta(days=filters.start.weekday())
+    )
     periods = pd.date_range(first, filters.end, freq="MS" if grain == "month" else "W-MON").date
     full = pd.MultiIndex.from_product([sorted(df["group"].unique()), periods], names=["group", "period"])
     out = df.set_index(["group", "period"])["value"].reindex(full)
@@ -372,11 +397,17 @@ def _complete_groups(df: pd.DataFrame, grain: str, filters: Filters, fill: float
     out = out.reset_index()
     step = pd.DateOffset(months=1) if grain == "month" else pd.DateOffset(days=7)
     ends = [(pd.Timestamp(p) + step - pd.Timedelta(days=1)).date() for p in out["period"]]
-    out["complete"] = [p >= filters.start and e <= filters.end for p, e in zip(out["period"], ends, strict=True)]
+    out["complete"] = [
+        p >= filters.start and e <= filters.end for p, e in zip(out["period"], ends, strict=True)
+    ]
     out = _complete_only(out)
     totals = out.groupby("group")["value"].sum().sort_values(ascending=False)
     out["group"] = pd.Categorical(out["group"], categories=list(totals.index), ordered=True)
-    return out.sort_values(["group", "period"]).reset_index(drop=True).assign(group=lambda d: d["group"].astype(str))
+    return (
+        out.sort_values(["group", "period"])
+        .reset_index(drop=True)
+        .assign(group=lambda d: d["group"].astype(str))
+    )
 
 
 # ---------------------------------------------------------------------------------- holidays, risk
@@ -406,7 +437,9 @@ def risk_periods(year: int) -> dict[str, list[dt.date]]:
     midsummer = _midsummer_eve(year)
     oct31 = dt.date(year, 10, 31)
     all_saints = oct31 + dt.timedelta(days=(5 - oct31.weekday()) % 7)  # Saturday 31 Oct–6 Nov
-    halloween = sorted({oct31, all_saints - dt.timedelta(days=1), all_saints, all_saints + dt.timedelta(days=1)})
+    halloween = sorted(
+        {oct31, all_saints - dt.timedelta(days=1), all_saints, all_saints + dt.timedelta(days=1)}
+    )
     return {
         "valborg": [dt.date(year, 4, 30), dt.date(year, 5, 1)],
         "skolavslutning": [school, school + dt.timedelta(days=1)],
@@ -444,8 +477,20 @@ def risk_weekend_table(con, filters: Filters, measure_key: str) -> pd.DataFrame:
     p adjusted across the table's rows (q_value, Benjamini-Hochberg: compstat.adjust_table).
     """
     m = measure(measure_key)
-    columns = ["risk", "year", "first_day", "last_day", "days", "value", "per_day", "ordinary_per_day",
-               "ratio", "verdict", "p_value", "q_value"]
+    columns = [
+        "risk",
+        "year",
+        "first_day",
+        "last_day",
+        "days",
+        "value",
+        "per_day",
+        "ordinary_per_day",
+        "ratio",
+        "verdict",
+        "p_value",
+        "q_value",
+    ]
     if m.survey:
         return pd.DataFrame(columns=columns)
     daily = daily_series(con, filters, measure_key)
@@ -477,10 +522,21 @@ def risk_weekend_table(con, filters: Filters, measure_key: str) -> pd.DataFrame:
         if m.is_count and base_days:
             result = compstat.judge(round(total), len(dates), round(base_total), base_days)
             verdict, p_value = result.verdict, result.p_value
-        rows.append({"risk": key, "year": year, "first_day": dates[0], "last_day": dates[-1], "days": len(dates),
-                     "value": total, "per_day": per_day, "ordinary_per_day": ordinary_per_day,
-                     "ratio": per_day / ordinary_per_day if ordinary_per_day else float("nan"),
-                     "verdict": verdict, "p_value": p_value})
+        rows.append(
+            {
+                "risk": key,
+                "year": year,
+                "first_day": dates[0],
+                "last_day": dates[-1],
+                "days": len(dates),
+                "value": total,
+                "per_day": per_day,
+                "ordinary_per_day": ordinary_per_day,
+                "ratio": per_day / ordinary_per_day if ordinary_per_day else float("nan"),
+                "verdict": verdict,
+                "p_value": p_value,
+            }
+        )
     table = pd.DataFrame(rows, columns=columns[:-1]).sort_values("first_day").reset_index(drop=True)
     return compstat.adjust_table(table, [("p_value", "verdict", "q_value")])[columns]
 
@@ -489,8 +545,11 @@ def risk_summary(table: pd.DataFrame) -> pd.DataFrame:
     """The risk table summed per risk date over the years: risk, occasions, per_day, ordinary_per_day, ratio."""
     if table.empty:
         return pd.DataFrame(columns=["risk", "occasions", "per_day", "ordinary_per_day", "ratio"])
-    grouped = table.assign(base=table["ordinary_per_day"] * table["days"]).groupby("risk", sort=False).agg(
-        occasions=("year", "count"), value=("value", "sum"), days=("days", "sum"), base=("base", "sum"))
+    grouped = (
+        table.assign(base=table["ordinary_per_day"] * table["days"])
+        .groupby("risk", sort=False)
+        .agg(occasions=("year", "count"), value=("value", "sum"), days=("days", "sum"), base=("base", "sum"))
+    )
     grouped["per_day"] = grouped["value"] / grouped["days"]
     grouped["ordinary_per_day"] = grouped["base"] / grouped["days"]
     grouped["ratio"] = grouped["per_day"] / grouped["ordinary_per_day"]

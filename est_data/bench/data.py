@@ -35,7 +35,12 @@ from est_data import config, sample
 
 GENERATOR_VERSION = 1
 BENCH_PASSWORD = "bench-losenord-123"
-BENCH_USERS = (("admin", "admin"), ("samordnare", "samordnare"), ("lasare", "läsare"), ("rapportor", "rapportör"))
+BENCH_USERS = (
+    ("admin", "admin"),
+    ("samordnare", "samordnare"),
+    ("lasare", "läsare"),
+    ("rapportor", "rapportör"),
+)
 EST_MUNICIPALITY = sample.MUNICIPALITY[0]
 
 _to_3006 = Transformer.from_crs(4326, 3006, always_xy=True)
@@ -59,16 +64,32 @@ SCALES: dict[str, Scale] = {
     "demo": Scale("demo", 3, 40, 14, 7_200, police_import_rows=10_000, fault_import_rows=10_000),
     "small": Scale("small", 1, 12, 12, 20_000, police_import_rows=5_000, fault_import_rows=5_000),
     "large": Scale("large", 5, 60, 40, 500_000, police_import_rows=100_000, fault_import_rows=50_000),
-    "national": Scale("national", 5, 60, 40, 500_000, other_incidents=4_500_000, other_areas=8,
-                      police_import_rows=200_000, fault_import_rows=50_000),
+    "national": Scale(
+        "national",
+        5,
+        60,
+        40,
+        500_000,
+        other_incidents=4_500_000,
+        other_areas=8,
+        police_import_rows=200_000,
+        fault_import_rows=50_000,
+    ),
 }
 
 FACTOR_CODES = [f[0] for f in sample.FACTORS]
 KINDS = [("polisen", t, f, r, (0, 0)) for t, (f, r) in sample.POLICE_TYPES.items()] + [
-    ("felanmalan", c, f, r, cost) for c, (f, r, cost) in sample.FAULT_CATEGORIES.items()]
+    ("felanmalan", c, f, r, cost) for c, (f, r, cost) in sample.FAULT_CATEGORIES.items()
+]
 PLACE_KINDS = ["skola", "park", "centrum", "hållplats", "samlingsplats", "skadegörelse"]
-PLACE_KIND_NAMES = {"skola": "Skolan", "park": "Parken", "centrum": "Centrumet", "hållplats": "Hållplatsen",
-                    "samlingsplats": "Torget", "skadegörelse": "Gångtunneln"}
+PLACE_KIND_NAMES = {
+    "skola": "Skolan",
+    "park": "Parken",
+    "centrum": "Centrumet",
+    "hållplats": "Hållplatsen",
+    "samlingsplats": "Torget",
+    "skadegörelse": "Gångtunneln",
+}
 
 
 def bench_dir() -> Path:
@@ -103,8 +124,15 @@ def build(path: Path, scale: Scale, seed: int = sample.SEED) -> dict[str, int]:
         else:
             _generate(con, scale, np.random.default_rng(seed))
         for username, role in BENCH_USERS:
-            auth.create_user(con, username, BENCH_PASSWORD, role, reporter_id=1 if role == "rapportör" else None,
-                             email=f"{username}@bench.example", by="bench")
+            auth.create_user(
+                con,
+                username,
+                BENCH_PASSWORD,
+                role,
+                reporter_id=1 if role == "rapportör" else None,
+                email=f"{username}@bench.example",
+                by="bench",
+            )
         counts = db.table_counts(con)
     finally:
         db.close(path)
@@ -112,6 +140,7 @@ def build(path: Path, scale: Scale, seed: int = sample.SEED) -> dict[str, int]:
 
 
 # ---------------------------------------------------------------------------------------------- geometry
+
 
 def _boundaries() -> pd.DataFrame:
     import geopandas as gpd
@@ -138,8 +167,9 @@ def points_in(geom, n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.nd
 
 def voronoi_areas(boundary, seeds_x: np.ndarray, seeds_y: np.ndarray, simplify_m: float = 25.0) -> list:
     """The boundary cut into one cell per seed (EPSG:3006), in seed order."""
-    cells = shapely.voronoi_polygons(shapely.MultiPoint(np.column_stack([seeds_x, seeds_y])),
-                                     extend_to=boundary.buffer(1000))
+    cells = shapely.voronoi_polygons(
+        shapely.MultiPoint(np.column_stack([seeds_x, seeds_y])), extend_to=boundary.buffer(1000)
+    )
     cells = list(cells.geoms)
     seeds = shapely.points(seeds_x, seeds_y)
     out = []
@@ -151,8 +181,9 @@ def voronoi_areas(boundary, seeds_x: np.ndarray, seeds_y: np.ndarray, simplify_m
 
 
 def _wkt_4326(geoms: list) -> list[str]:
-    arr = shapely.transform(np.array(geoms, dtype=object), lambda xy: np.column_stack(
-        _to_4326.transform(xy[:, 0], xy[:, 1])))
+    arr = shapely.transform(
+        np.array(geoms, dtype=object), lambda xy: np.column_stack(_to_4326.transform(xy[:, 0], xy[:, 1]))
+    )
     return shapely.to_wkt(shapely.set_precision(arr, 1e-6), rounding_precision=6).tolist()
 
 
@@ -162,6 +193,7 @@ def _lonlat(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 # ---------------------------------------------------------------------------------------------- areas
+
 
 @dataclass
 class Areas:
@@ -194,17 +226,28 @@ def _risk_matrix(n: int, named: list[sample.AreaSpec], rng: np.random.Generator)
     return risk
 
 
-def make_areas(municipality_code: str, boundary, n_areas: int, first_area_id: int, first_place_id: int,
-               rng: np.random.Generator, named: bool) -> Areas:
+def make_areas(
+    municipality_code: str,
+    boundary,
+    n_areas: int,
+    first_area_id: int,
+    first_place_id: int,
+    rng: np.random.Generator,
+    named: bool,
+) -> Areas:
     specs = (sample.TOWN + sample.VILLAGES)[:n_areas] if named else []
     sx, sy = _to_3006.transform(np.array([s.lon for s in specs]), np.array([s.lat for s in specs]))
     rx, ry = points_in(boundary, n_areas - len(specs), rng)
-    seeds_x, seeds_y = np.concatenate([np.asarray(sx, float), rx]), np.concatenate([np.asarray(sy, float), ry])
+    seeds_x, seeds_y = (
+        np.concatenate([np.asarray(sx, float), rx]),
+        np.concatenate([np.asarray(sy, float), ry]),
+    )
     geoms = voronoi_areas(boundary, seeds_x, seeds_y)
     names = [s.name for s in specs] + [f"Delområde {i + 1}" for i in range(len(specs), n_areas)]
     kinds = [s.kind for s in specs] + ["bostadsområde"] * (n_areas - len(specs))
-    population = np.concatenate([np.array([s.population for s in specs], dtype=int),
-                                 rng.integers(800, 6000, n_areas - len(specs))]).astype(int)
+    population = np.concatenate(
+        [np.array([s.population for s in specs], dtype=int), rng.integers(800, 6000, n_areas - len(specs))]
+    ).astype(int)
     risk = _risk_matrix(n_areas, specs, rng)
 
     p_area, p_names, p_kinds, p_weight = [], [], [], []
@@ -231,13 +274,24 @@ def make_areas(municipality_code: str, boundary, n_areas: int, first_area_id: in
         inner = geoms[i].buffer(-60)
         px[idx], py[idx] = points_in(inner if inner.area > 0 else geoms[i], idx.size, rng)
     return Areas(
-        ids=np.arange(first_area_id, first_area_id + n_areas), names=names, kinds=kinds, geoms=geoms,
-        population=population, risk=risk, place_ids=np.arange(first_place_id, first_place_id + len(p_area)),
-        place_area=p_area_arr, place_names=p_names, place_kinds=p_kinds, place_x=px, place_y=py,
-        place_weight=np.array(p_weight, dtype=float))
+        ids=np.arange(first_area_id, first_area_id + n_areas),
+        names=names,
+        kinds=kinds,
+        geoms=geoms,
+        population=population,
+        risk=risk,
+        place_ids=np.arange(first_place_id, first_place_id + len(p_area)),
+        place_area=p_area_arr,
+        place_names=p_names,
+        place_kinds=p_kinds,
+        place_x=px,
+        place_y=py,
+        place_weight=np.array(p_weight, dtype=float),
+    )
 
 
 # ---------------------------------------------------------------------------------------------- time
+
 
 def _days(years: int) -> np.ndarray:
     weeks = 52 * years + (1 if years > 1 else 0)
@@ -260,16 +314,27 @@ def _action_multipliers(names: list[str], days: np.ndarray) -> np.ndarray:
             effect = sample.action_multiplier(name, code, probe)
             if effect == 1.0:
                 continue
-            starts = {"Västervång": sample.CAMERA_START, "Centrum": sample.PRESENCE_START,
-                      "Hamnen": sample.PRESENCE_START}
+            starts = {
+                "Västervång": sample.CAMERA_START,
+                "Centrum": sample.PRESENCE_START,
+                "Hamnen": sample.PRESENCE_START,
+            }
             mult[a, f, days >= np.datetime64(starts[name])] = effect
     return mult
 
 
 # ---------------------------------------------------------------------------------------------- incidents
 
-def incident_frame(areas: Areas, municipality_code: str, days: np.ndarray, total: int,
-                   rng: np.random.Generator, day_mult: np.ndarray, first_id: int) -> pd.DataFrame:
+
+def incident_frame(
+    areas: Areas,
+    municipality_code: str,
+    days: np.ndarray,
+    total: int,
+    rng: np.random.Generator,
+    day_mult: np.ndarray,
+    first_id: int,
+) -> pd.DataFrame:
     """Incidents (police events and fault reports) for one municipality, about `total` of them."""
     weekday_w, hour_p = sample._weekday_hour_profile()
     dow = (days.astype("datetime64[D]").astype(np.int64) + 3) % 7  # 1970-01-01 was a Thursday
@@ -297,7 +362,7 @@ def incident_frame(areas: Areas, municipality_code: str, days: np.ndarray, total
     order = np.argsort(area_idx, kind="stable")
     bounds = np.searchsorted(area_idx[order], np.arange(len(areas.names) + 1))
     for a in range(len(areas.names)):
-        rows = order[bounds[a]:bounds[a + 1]]
+        rows = order[bounds[a] : bounds[a + 1]]
         if rows.size == 0:
             continue
         mine = np.flatnonzero(areas.place_area == a)
@@ -317,23 +382,34 @@ def incident_frame(areas: Areas, municipality_code: str, days: np.ndarray, total
     fault = is_fault[kind_idx]
     hour = np.where(fault, rng.integers(7, 16, n), rng.choice(24, size=n, p=hour_p))
     minute = rng.integers(0, 60, n)
-    occurred = (days[day_idx].astype("datetime64[s]") + (hour * 3600 + minute * 60).astype("timedelta64[s]"))
+    occurred = days[day_idx].astype("datetime64[s]") + (hour * 3600 + minute * 60).astype("timedelta64[s]")
     lo = np.array([k[4][0] or 1 for k in KINDS], dtype=float)[kind_idx]
     hi = np.array([k[4][1] or 1 for k in KINDS], dtype=float)[kind_idx]
     cost = np.round(np.exp(rng.uniform(np.log(lo), np.log(hi))), -2)
-    frame = pd.DataFrame({
-        "id": np.arange(first_id, first_id + n), "kind": kind_idx.astype(np.int16),
-        "occurred_at": occurred, "municipality_code": municipality_code,
-        "area_id": areas.ids[area_idx], "place_id": pd.array(np.where(place_id < 0, 0, place_id), dtype="Int64"),
-        "lat": lat, "lon": lon, "at_place": place_id >= 0, "cost_sek": np.where(fault, cost, np.nan)})
+    frame = pd.DataFrame(
+        {
+            "id": np.arange(first_id, first_id + n),
+            "kind": kind_idx.astype(np.int16),
+            "occurred_at": occurred,
+            "municipality_code": municipality_code,
+            "area_id": areas.ids[area_idx],
+            "place_id": pd.array(np.where(place_id < 0, 0, place_id), dtype="Int64"),
+            "lat": lat,
+            "lon": lon,
+            "at_place": place_id >= 0,
+            "cost_sek": np.where(fault, cost, np.nan),
+        }
+    )
     frame.loc[place_id < 0, "place_id"] = pd.NA
     return frame.sort_values("occurred_at", kind="stable").reset_index(drop=True)
 
 
 # ---------------------------------------------------------------------------------------------- survey
 
-def survey_frames(areas: Areas, n_reporters: int, days: np.ndarray, rng: np.random.Generator,
-                  day_mult: np.ndarray) -> dict[str, pd.DataFrame]:
+
+def survey_frames(
+    areas: Areas, n_reporters: int, days: np.ndarray, rng: np.random.Generator, day_mult: np.ndarray
+) -> dict[str, pd.DataFrame]:
     """Reporters, their areas, weekly responses with 12 ratings each, and event reports."""
     mondays = days[::7]
     weeks = mondays.size
@@ -341,17 +417,27 @@ def survey_frames(areas: Areas, n_reporters: int, days: np.ndarray, rng: np.rand
     names = sample._names(rng, n_reporters)
     orgs = [o for o in sample.ORGANISATIONS for _ in range(o[2])]
     org_of = [orgs[i % len(orgs)] for i in range(n_reporters)]
-    reporters = pd.DataFrame({"id": np.arange(1, n_reporters + 1), "name": names,
-                              "email": [sample._email(n) for n in names],
-                              "organisation": [o[0] for o in org_of], "org_kind": [o[1] for o in org_of]})
+    reporters = pd.DataFrame(
+        {
+            "id": np.arange(1, n_reporters + 1),
+            "name": names,
+            "email": [sample._email(n) for n in names],
+            "organisation": [o[0] for o in org_of],
+            "org_kind": [o[1] for o in org_of],
+        }
+    )
     cover = []
     for r in range(n_reporters):  # each reporter covers 3..11 areas; every area has a reporter
         k = int(rng.integers(3, 12))
         chosen = set(rng.choice(n_areas, size=min(k, n_areas), replace=False).tolist())
         chosen |= {a for a in range(n_areas) if a % n_reporters == r}
         cover.append(sorted(chosen))
-    reporter_area = pd.DataFrame({"reporter_id": np.repeat(reporters["id"].to_numpy(), [len(c) for c in cover]),
-                                  "area_id": areas.ids[np.concatenate([np.array(c) for c in cover])]})
+    reporter_area = pd.DataFrame(
+        {
+            "reporter_id": np.repeat(reporters["id"].to_numpy(), [len(c) for c in cover]),
+            "area_id": areas.ids[np.concatenate([np.array(c) for c in cover])],
+        }
+    )
 
     # Latent weekly level per area and factor: the same drivers as the incidents.
     week_mult = day_mult[: weeks * 7].reshape(weeks, 7, -1).max(axis=1)
@@ -367,9 +453,9 @@ def survey_frames(areas: Areas, n_reporters: int, days: np.ndarray, rng: np.rand
     r_idx, w_idx = np.nonzero(answered)
     late = rng.random(r_idx.size) < 0.08
     offset = np.where(late, rng.integers(7, 10, r_idx.size), rng.choice([1, 1, 1, 2, 2, 3, 4], r_idx.size))
-    submitted = (mondays[w_idx].astype("datetime64[s]") + (offset * 86400 + rng.integers(7, 18, r_idx.size) * 3600
-                                                            + rng.integers(0, 60, r_idx.size) * 60)
-                 .astype("timedelta64[s]"))
+    submitted = mondays[w_idx].astype("datetime64[s]") + (
+        offset * 86400 + rng.integers(7, 18, r_idx.size) * 3600 + rng.integers(0, 60, r_idx.size) * 60
+    ).astype("timedelta64[s]")
     n_cover = np.array([len(c) for c in cover])
     per = n_cover[r_idx]
     resp_r, resp_w = np.repeat(r_idx, per), np.repeat(w_idx, per)
@@ -390,16 +476,28 @@ def survey_frames(areas: Areas, n_reporters: int, days: np.ndarray, rng: np.rand
     comment_place = place_start[resp_a] + (rng.random(n) * n_places[resp_a]).astype(int)
     mondays_w = mondays[resp_w]
     iso = pd.DatetimeIndex(mondays_w).isocalendar()
-    responses = pd.DataFrame({
-        "id": np.arange(1, n + 1), "iso_year": iso["year"].to_numpy(int), "iso_week": iso["week"].to_numpy(int),
-        "reporter_id": resp_r + 1, "area_id": areas.ids[resp_a], "submitted_at": resp_sub,
-        "with_comment": with_comment, "comment_factor": top, "comment_template": rng.integers(0, 2, n),
-        "comment_place": areas.place_ids[comment_place],
-        "comment_internal": with_comment & (rng.random(n) < 0.15)})
-    ratings = pd.DataFrame({
-        "response_id": np.repeat(responses["id"].to_numpy(), len(FACTOR_CODES)),
-        "factor_code": pd.Categorical.from_codes(np.tile(np.arange(len(FACTOR_CODES)), n), FACTOR_CODES),
-        "level": levels.ravel()})
+    responses = pd.DataFrame(
+        {
+            "id": np.arange(1, n + 1),
+            "iso_year": iso["year"].to_numpy(int),
+            "iso_week": iso["week"].to_numpy(int),
+            "reporter_id": resp_r + 1,
+            "area_id": areas.ids[resp_a],
+            "submitted_at": resp_sub,
+            "with_comment": with_comment,
+            "comment_factor": top,
+            "comment_template": rng.integers(0, 2, n),
+            "comment_place": areas.place_ids[comment_place],
+            "comment_internal": with_comment & (rng.random(n) < 0.15),
+        }
+    )
+    ratings = pd.DataFrame(
+        {
+            "response_id": np.repeat(responses["id"].to_numpy(), len(FACTOR_CODES)),
+            "factor_code": pd.Categorical.from_codes(np.tile(np.arange(len(FACTOR_CODES)), n), FACTOR_CODES),
+            "level": levels.ravel(),
+        }
+    )
 
     # Event reports: more likely the worse the week.
     n_obs = rng.poisson(0.12 * levels.sum(axis=1) / 4)
@@ -413,54 +511,109 @@ def survey_frames(areas: Areas, n_reporters: int, days: np.ndarray, rng: np.rand
     h0 = np.array([sample.PARTS_OF_DAY[p][0] for p in parts])[part]
     exact = rng.random(m) < 0.4
     hour = (h0 + rng.integers(0, 5, m)) % 24
-    occurred = o_day.astype("datetime64[s]") + (hour * 3600 + rng.integers(0, 60, m) * 60).astype("timedelta64[s]")
-    lon, lat = _lonlat(areas.place_x[o_place] + rng.normal(0, 25, m), areas.place_y[o_place] + rng.normal(0, 25, m))
-    observations = pd.DataFrame({
-        "id": np.arange(1, m + 1), "reported_at": resp_sub[o_resp],
-        "occurred_at": pd.Series(occurred).where(exact, pd.NaT), "occurred_date": o_day,
-        "time_of_day": pd.Categorical.from_codes(part, parts), "hour_from": h0,
-        "hour_to": np.array([sample.PARTS_OF_DAY[p][1] for p in parts])[part],
-        "reporter_id": resp_r[o_resp] + 1, "factor": o_factor, "template": rng.integers(0, 2, m),
-        "area_id": areas.ids[resp_a[o_resp]], "place_id": areas.place_ids[o_place], "lat": lat, "lon": lon,
-        "severity": np.clip(levels[o_resp, o_factor], 1, 3), "iso_year": iso["year"].to_numpy(int)[o_resp],
-        "iso_week": iso["week"].to_numpy(int)[o_resp]})
-    return {"reporters": reporters, "reporter_area": reporter_area, "responses": responses, "ratings": ratings,
-            "observations": observations}
+    occurred = o_day.astype("datetime64[s]") + (hour * 3600 + rng.integers(0, 60, m) * 60).astype(
+        "timedelta64[s]"
+    )
+    lon, lat = _lonlat(
+        areas.place_x[o_place] + rng.normal(0, 25, m), areas.place_y[o_place] + rng.normal(0, 25, m)
+    )
+    observations = pd.DataFrame(
+        {
+            "id": np.arange(1, m + 1),
+            "reported_at": resp_sub[o_resp],
+            "occurred_at": pd.Series(occurred).where(exact, pd.NaT),
+            "occurred_date": o_day,
+            "time_of_day": pd.Categorical.from_codes(part, parts),
+            "hour_from": h0,
+            "hour_to": np.array([sample.PARTS_OF_DAY[p][1] for p in parts])[part],
+            "reporter_id": resp_r[o_resp] + 1,
+            "factor": o_factor,
+            "template": rng.integers(0, 2, m),
+            "area_id": areas.ids[resp_a[o_resp]],
+            "place_id": areas.place_ids[o_place],
+            "lat": lat,
+            "lon": lon,
+            "severity": np.clip(levels[o_resp, o_factor], 1, 3),
+            "iso_year": iso["year"].to_numpy(int)[o_resp],
+            "iso_week": iso["week"].to_numpy(int)[o_resp],
+        }
+    )
+    return {
+        "reporters": reporters,
+        "reporter_area": reporter_area,
+        "responses": responses,
+        "ratings": ratings,
+        "observations": observations,
+    }
 
 
 def crime_stat_frame(codes: list[str], rng: np.random.Generator, sizes: np.ndarray) -> pd.DataFrame:
-    months = np.arange(np.datetime64(sample.STATS_FIRST_MONTH, "M"), np.datetime64(sample.STATS_LAST_MONTH, "M") + 1)
+    months = np.arange(
+        np.datetime64(sample.STATS_FIRST_MONTH, "M"), np.datetime64(sample.STATS_LAST_MONTH, "M") + 1
+    )
     cats = sample.BRA_CATEGORIES
-    mi, ci, ki = np.meshgrid(np.arange(months.size), np.arange(len(cats)), np.arange(len(codes)), indexing="ij")
+    mi, ci, ki = np.meshgrid(
+        np.arange(months.size), np.arange(len(cats)), np.arange(len(codes)), indexing="ij"
+    )
     mi, ci, ki = mi.ravel(), ci.ravel(), ki.ravel()
     mean = np.array([c[2] for c in cats], dtype=float)[ci] * sizes[ki]
     month_no = (months.astype(int) % 12 + 1)[mi]
     seasonal = np.array([c[3] for c in cats])[ci]
-    boost = np.select([np.isin(month_no, [6, 8]), month_no == 7, month_no == 10, month_no == 1, month_no == 2],
-                      [1.3, 1.35, 1.25, 1.2, 0.8], 1.0)
+    boost = np.select(
+        [np.isin(month_no, [6, 8]), month_no == 7, month_no == 10, month_no == 1, month_no == 2],
+        [1.3, 1.35, 1.25, 1.2, 0.8],
+        1.0,
+    )
     mean = np.where(seasonal, mean * boost, mean)
     start = months[mi].astype("datetime64[D]")
-    return pd.DataFrame({
-        "municipality_code": np.array(codes)[ki], "period_start": start,
-        "period_end": (months[mi] + 1).astype("datetime64[D]") - 1,
-        "crime_code": np.array([c[0] for c in cats])[ci], "crime_label": np.array([c[1] for c in cats])[ci],
-        "count": rng.poisson(mean), "preliminary": start >= np.datetime64("2026-01-01")})
+    return pd.DataFrame(
+        {
+            "municipality_code": np.array(codes)[ki],
+            "period_start": start,
+            "period_end": (months[mi] + 1).astype("datetime64[D]") - 1,
+            "crime_code": np.array([c[0] for c in cats])[ci],
+            "crime_label": np.array([c[1] for c in cats])[ci],
+            "count": rng.poisson(mean),
+            "preliminary": start >= np.datetime64("2026-01-01"),
+        }
+    )
 
 
 # ---------------------------------------------------------------------------------------------- writing
 
+
 def _insert_areas(con, code: str, areas: Areas) -> None:
-    frame = pd.DataFrame({"id": areas.ids, "municipality_code": code, "name": areas.names, "kind": areas.kinds,
-                          "geometry_wkt": _wkt_4326(areas.geoms), "population": areas.population})
+    frame = pd.DataFrame(
+        {
+            "id": areas.ids,
+            "municipality_code": code,
+            "name": areas.names,
+            "kind": areas.kinds,
+            "geometry_wkt": _wkt_4326(areas.geoms),
+            "population": areas.population,
+        }
+    )
     con.register("bench_areas", frame)
-    con.execute("insert into area (id, municipality_code, name, kind, geometry_wkt, population)"
-                " select id, municipality_code, name, kind, geometry_wkt, population from bench_areas")
+    con.execute(
+        "insert into area (id, municipality_code, name, kind, geometry_wkt, population)"
+        " select id, municipality_code, name, kind, geometry_wkt, population from bench_areas"
+    )
     lon, lat = _lonlat(areas.place_x, areas.place_y)
-    places = pd.DataFrame({"id": areas.place_ids, "area_id": areas.ids[areas.place_area],
-                           "name": areas.place_names, "kind": areas.place_kinds, "lat": lat, "lon": lon})
+    places = pd.DataFrame(
+        {
+            "id": areas.place_ids,
+            "area_id": areas.ids[areas.place_area],
+            "name": areas.place_names,
+            "kind": areas.place_kinds,
+            "lat": lat,
+            "lon": lon,
+        }
+    )
     con.register("bench_places", places)
-    con.execute("insert into place (id, area_id, name, kind, lat, lon)"
-                " select id, area_id, name, kind, lat, lon from bench_places")
+    con.execute(
+        "insert into place (id, area_id, name, kind, lat, lon)"
+        " select id, area_id, name, kind, lat, lon from bench_places"
+    )
     con.unregister("bench_areas")
     con.unregister("bench_places")
 
@@ -497,9 +650,13 @@ def _insert_incidents(con, frame: pd.DataFrame) -> None:
 def _insert_survey(con, frames: dict[str, pd.DataFrame]) -> None:
     for name, frame in frames.items():
         con.register(f"bench_{name}", frame)
-    con.execute("insert into reporter (id, name, email, organisation, org_kind)"
-                " select id, name, email, organisation, org_kind from bench_reporters")
-    con.execute("insert into reporter_area (reporter_id, area_id) select reporter_id, area_id from bench_reporter_area")
+    con.execute(
+        "insert into reporter (id, name, email, organisation, org_kind)"
+        " select id, name, email, organisation, org_kind from bench_reporters"
+    )
+    con.execute(
+        "insert into reporter_area (reporter_id, area_id) select reporter_id, area_id from bench_reporter_area"
+    )
     con.execute(
         "insert into survey_response (id, iso_year, iso_week, reporter_id, area_id, submitted_at, comment,"
         "                             comment_internal, source)"
@@ -513,8 +670,10 @@ def _insert_survey(con, frames: dict[str, pd.DataFrame]) -> None:
         " )"
         " select * from final order by id"
     )
-    con.execute("insert into survey_rating (response_id, factor_code, level)"
-                " select response_id, cast(factor_code as varchar), level from bench_ratings")
+    con.execute(
+        "insert into survey_rating (response_id, factor_code, level)"
+        " select response_id, cast(factor_code as varchar), level from bench_ratings"
+    )
     con.execute(
         "insert into observation (id, reported_at, occurred_at, occurred_date, time_of_day, hour_from, hour_to,"
         "                         reporter_id, factor_code, area_id, place_id, lat, lon, description, severity,"
@@ -534,11 +693,20 @@ def _insert_survey(con, frames: dict[str, pd.DataFrame]) -> None:
 
 
 def _lookup_tables(con) -> None:
-    kinds = pd.DataFrame({"kind": np.arange(len(KINDS), dtype=np.int16), "source": [k[0] for k in KINDS],
-                          "category": [k[1] for k in KINDS]})
-    comments = pd.DataFrame([{"factor": i, "template": j, "code": code, "text": text}
-                             for i, code in enumerate(FACTOR_CODES)
-                             for j, text in enumerate(sample.COMMENTS[code])])
+    kinds = pd.DataFrame(
+        {
+            "kind": np.arange(len(KINDS), dtype=np.int16),
+            "source": [k[0] for k in KINDS],
+            "category": [k[1] for k in KINDS],
+        }
+    )
+    comments = pd.DataFrame(
+        [
+            {"factor": i, "template": j, "code": code, "text": text}
+            for i, code in enumerate(FACTOR_CODES)
+            for j, text in enumerate(sample.COMMENTS[code])
+        ]
+    )
     con.register("bench_kinds", kinds)
     con.register("bench_comments", comments)
 
@@ -546,24 +714,47 @@ def _lookup_tables(con) -> None:
 def _base_tables(con) -> None:
     kommuner = pd.read_csv(Path(sample.__file__).resolve().parent / "reference" / "kommuner.csv", dtype=str)
     con.register("bench_kommuner", kommuner)
-    con.execute("insert into municipality (code, name, county_code, county_name)"
-                " select municipality_code, municipality_name, county_code, county_name from bench_kommuner")
+    con.execute(
+        "insert into municipality (code, name, county_code, county_name)"
+        " select municipality_code, municipality_name, county_code, county_name from bench_kommuner"
+    )
     con.unregister("bench_kommuner")
-    con.executemany("insert into factor (code, label_sv, label_en, description, sort_order) values (?, ?, ?, ?, ?)",
-                    [[c, sv, en, d, i + 1] for i, (c, sv, en, d) in enumerate(sample.FACTORS)])
+    con.executemany(
+        "insert into factor (code, label_sv, label_en, description, sort_order) values (?, ?, ?, ?, ?)",
+        [[c, sv, en, d, i + 1] for i, (c, sv, en, d) in enumerate(sample.FACTORS)],
+    )
 
 
 def _insert_actions(con, areas: Areas) -> None:
     area_id = dict(zip(areas.names, areas.ids.tolist(), strict=True))
     place_id = dict(zip(areas.place_names, areas.place_ids.tolist(), strict=True))
-    rows = [[i, a["title"], a["kind"], area_id.get(a["area"]), place_id.get(a["place"]), a["radius_m"],
-             a["partners"], a["responsible"], a["start"], a["end"], a["status"], a["description"], float(a["cost"]),
-             a["factors"], a["categories"]]
-            for i, a in enumerate(sample.ACTIONS, start=1) if a["area"] in area_id]
+    rows = [
+        [
+            i,
+            a["title"],
+            a["kind"],
+            area_id.get(a["area"]),
+            place_id.get(a["place"]),
+            a["radius_m"],
+            a["partners"],
+            a["responsible"],
+            a["start"],
+            a["end"],
+            a["status"],
+            a["description"],
+            float(a["cost"]),
+            a["factors"],
+            a["categories"],
+        ]
+        for i, a in enumerate(sample.ACTIONS, start=1)
+        if a["area"] in area_id
+    ]
     con.executemany(
         "insert into action (id, title, kind, area_id, place_id, radius_m, partners, responsible, start_date,"
         " end_date, status, description, cost_sek, target_factors, target_categories, created_by)"
-        " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'benchmark')", rows)
+        " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'benchmark')",
+        rows,
+    )
 
 
 def _generate(con, scale: Scale, rng: np.random.Generator) -> None:
@@ -581,9 +772,14 @@ def _generate(con, scale: Scale, rng: np.random.Generator) -> None:
         _insert_survey(con, survey_frames(areas, scale.reporters, days, rng, day_mult))
         _insert_actions(con, areas)
     with transaction(con):
-        _insert_incidents(con, incident_frame(areas, EST_MUNICIPALITY, days, scale.incidents, rng, day_mult, 1))
-    next_area, next_place, next_incident = int(areas.ids[-1]) + 1, int(areas.place_ids[-1]) + 1, \
-        scale.incidents * 2 + 1
+        _insert_incidents(
+            con, incident_frame(areas, EST_MUNICIPALITY, days, scale.incidents, rng, day_mult, 1)
+        )
+    next_area, next_place, next_incident = (
+        int(areas.ids[-1]) + 1,
+        int(areas.place_ids[-1]) + 1,
+        scale.incidents * 2 + 1,
+    )
     codes, sizes = [EST_MUNICIPALITY], [1.0]
     if scale.other_areas:
         others = boundaries[boundaries["kommun_kod"] != EST_MUNICIPALITY].reset_index(drop=True)
@@ -593,12 +789,14 @@ def _generate(con, scale: Scale, rng: np.random.Generator) -> None:
         per_muni = np.round(scale.other_incidents * weight / weight.sum()).astype(int)
         for i, row in others.iterrows():
             sub = np.random.default_rng([sample.SEED, i])
-            muni_areas = make_areas(row["kommun_kod"], row["geometry"], scale.other_areas, next_area, next_place,
-                                    sub, named=False)
+            muni_areas = make_areas(
+                row["kommun_kod"], row["geometry"], scale.other_areas, next_area, next_place, sub, named=False
+            )
             with transaction(con):
                 _insert_areas(con, row["kommun_kod"], muni_areas)
-                frame = incident_frame(muni_areas, row["kommun_kod"], days, int(per_muni[i]), sub, day_mult,
-                                       next_incident)
+                frame = incident_frame(
+                    muni_areas, row["kommun_kod"], days, int(per_muni[i]), sub, day_mult, next_incident
+                )
                 _insert_incidents(con, frame)
             next_area += scale.other_areas
             next_place += muni_areas.place_ids.size
@@ -607,14 +805,22 @@ def _generate(con, scale: Scale, rng: np.random.Generator) -> None:
             sizes.append(float(per_muni[i]) / max(float(per_muni.mean()), 1.0))
     with transaction(con):
         con.register("bench_stats", crime_stat_frame(codes, rng, np.array(sizes)))
-        con.execute("insert into crime_stat (municipality_code, period_start, period_end, crime_code, crime_label,"
-                    " count, preliminary) select * from bench_stats")
+        con.execute(
+            "insert into crime_stat (municipality_code, period_start, period_end, crime_code, crime_label,"
+            " count, preliminary) select * from bench_stats"
+        )
         con.unregister("bench_stats")
     con.unregister("bench_kinds")
     con.unregister("bench_comments")
-    for seq, table in [("area_id_seq", "area"), ("place_id_seq", "place"), ("reporter_id_seq", "reporter"),
-                       ("response_id_seq", "survey_response"), ("observation_id_seq", "observation"),
-                       ("action_id_seq", "action"), ("incident_id_seq", "incident")]:
+    for seq, table in [
+        ("area_id_seq", "area"),
+        ("place_id_seq", "place"),
+        ("reporter_id_seq", "reporter"),
+        ("response_id_seq", "survey_response"),
+        ("observation_id_seq", "observation"),
+        ("action_id_seq", "action"),
+        ("incident_id_seq", "incident"),
+    ]:
         sample._advance_sequence(con, seq, table)
         con.execute("select 1").fetchall()  # finish the pending result before the next statement
 

@@ -25,9 +25,9 @@ _LARGEST = (
     " ), final as ("
     "  select 'L-' || cast(r.range as varchar) as \"Ärendenummer\","
     "         strftime(p.occurred_at, '%Y-%m-%d %H:%M') as \"Datum\","
-    "         p.category as \"Kategori\", p.location_name as \"Adress\","
+    '         p.category as "Kategori", p.location_name as "Adress",'
     "         replace(cast(p.cost_sek as varchar), '.', ',') as \"Kostnad\","
-    "         cast(p.lat as varchar) as \"Lat\", cast(p.lon as varchar) as \"Lon\","
+    '         cast(p.lat as varchar) as "Lat", cast(p.lon as varchar) as "Lon",'
     "         rpad(coalesce(p.summary, ''), ?, '.') as \"Beskrivning\""
     "  from range(?) r"
     "  cross join n"
@@ -39,10 +39,13 @@ _LARGEST = (
 
 def largest_allowed_csv(con, out: Path, rows: int, max_bytes: int) -> int:
     """Write the felanmälan CSV of `rows` rows, padded to about 97 % of max_bytes. Returns its size."""
+
     def write(pad: int) -> int:
         # The path is made by the benchmark, not by a user; COPY takes no parameter for it.
-        con.execute(f"copy ({_LARGEST}) to '{out}' (header, delimiter ';')",  # noqa: S608
-                    [benchdata.EST_MUNICIPALITY, pad, rows])
+        con.execute(
+            f"copy ({_LARGEST}) to '{out}' (header, delimiter ';')",  # noqa: S608
+            [benchdata.EST_MUNICIPALITY, pad, rows],
+        )
         return out.stat().st_size
 
     size = write(0)
@@ -57,8 +60,11 @@ def _child(work: str, csv_path: str, queue) -> None:
     start = time.perf_counter()
     try:
         report = felanmalan.load(con, csv_path, Path(csv_path).name)
-        result = {"rows_read": report.rows_read, "rows_loaded": report.rows_loaded,
-                  "rows_rejected": report.rows_rejected}
+        result = {
+            "rows_read": report.rows_read,
+            "rows_loaded": report.rows_loaded,
+            "rows_rejected": report.rows_rejected,
+        }
     except Exception as err:  # reported in the benchmark's table, not raised
         result = {"error": f"{type(err).__name__}: {err}"[:300]}
     result["seconds"] = time.perf_counter() - start

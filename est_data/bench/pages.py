@@ -14,7 +14,9 @@ class PageRun:
     cold: list[float] = field(default_factory=list)
     warm: list[float] = field(default_factory=list)
     warm_cpu: list[float] = field(default_factory=list)  # CPU seconds of the process (all threads)
-    cold_cpu: list[float] = field(default_factory=list)  # the same for cold runs (a loaded machine's wall time lies)
+    cold_cpu: list[float] = field(
+        default_factory=list
+    )  # the same for cold runs (a loaded machine's wall time lies)
     payload_bytes: int | None = None
     has_map: bool = False
     error: str | None = None

@@ -74,8 +74,15 @@ def archive_events(real: list[dict], total: int = ARCHIVE_EVENTS) -> list[dict]:
                 location["name"] = target
                 location["gps"] = centres.get(codes[target], location.get("gps"))
             head = str(event["name"])[: len(str(event["name"])) - len(str(event["name"]).rsplit(",", 1)[-1])]
-            out.append({**event, "id": int(event["id"]) + copy * (max_id + 1), "name": f"{head} {target}",
-                        "url": f"{event.get('url') or ''}kopia-{copy}/", "location": location})
+            out.append(
+                {
+                    **event,
+                    "id": int(event["id"]) + copy * (max_id + 1),
+                    "name": f"{head} {target}",
+                    "url": f"{event.get('url') or ''}kopia-{copy}/",
+                    "location": location,
+                }
+            )
         copy += 1
     return out
 
@@ -126,8 +133,14 @@ def whole_command(file: Path, work: Path, events: int) -> tuple[float, float]:
     env = {**os.environ, "EST_LOAD_SAMPLE": "0"}
     cpu = _children_cpu()
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "est_data", "--db", str(database), "import", "polisen", str(file)],
-                          cwd=config.project_root(), env=env, capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [sys.executable, "-m", "est_data", "--db", str(database), "import", "polisen", str(file)],
+        cwd=config.project_root(),
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     elapsed = time.perf_counter() - start
     cpu = _children_cpu() - cpu
     database.unlink(missing_ok=True)
@@ -142,10 +155,18 @@ def measure(files: list[tuple[str, Path | None]], runs: int, measure_cls, progre
     with tempfile.TemporaryDirectory(prefix="est-bench-polisen-") as tmp:
         work = Path(tmp)
         for label, file in files:
-            inproc = measure_cls(f"import polisen, {label} (i processen)", "rader/s", budget=IN_PROCESS_BUDGET,
-                                 budget_kind="min")
-            cli = measure_cls(f"import polisen, {label} (hela CLI-kommandot)", "rader/s", budget=CLI_BUDGET,
-                              budget_kind="min")
+            inproc = measure_cls(
+                f"import polisen, {label} (i processen)",
+                "rader/s",
+                budget=IN_PROCESS_BUDGET,
+                budget_kind="min",
+            )
+            cli = measure_cls(
+                f"import polisen, {label} (hela CLI-kommandot)",
+                "rader/s",
+                budget=CLI_BUDGET,
+                budget_kind="min",
+            )
             if file is None:
                 file = work / "polisen-arkiv.json"
                 if not archive_file(file):
@@ -167,11 +188,15 @@ def measure(files: list[tuple[str, Path | None]], runs: int, measure_cls, progre
                 # free, the wall time is at most about the CPU time
                 for m, cpu in ((inproc, cpu_in), (cli, cpu_cli)):
                     per_cpu = f"{events / min(cpu):,.0f}".replace(",", " ")
-                    m.note = (f"{events} händelser, {file.name}, ny databas; CPU-tid {min(cpu):.2f} s"
-                              f" (= {per_cpu} händelser per CPU-sekund)")
+                    m.note = (
+                        f"{events} händelser, {file.name}, ny databas; CPU-tid {min(cpu):.2f} s"
+                        f" (= {per_cpu} händelser per CPU-sekund)"
+                    )
             except Exception as err:  # a benchmark reports, it does not stop
                 for m in (inproc, cli):
                     m.status, m.note = "fel", f"{type(err).__name__}: {err}"[:300]
             out += [inproc, cli]
-            progress(f"  {inproc.name}: {inproc.median or 0:.0f}; {cli.name}: {cli.median or 0:.0f} händelser/s")
+            progress(
+                f"  {inproc.name}: {inproc.median or 0:.0f}; {cli.name}: {cli.median or 0:.0f} händelser/s"
+            )
     return out

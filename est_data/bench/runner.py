@@ -62,7 +62,12 @@ class Measure:
         return self.median <= self.budget if self.budget_kind == "max" else self.median >= self.budget
 
     def as_dict(self) -> dict:
-        return {**asdict(self), "median": self.median, "spread": self.spread, "within_budget": self.within_budget}
+        return {
+            **asdict(self),
+            "median": self.median,
+            "spread": self.spread,
+            "within_budget": self.within_budget,
+        }
 
 
 def peak_rss_bytes(who: int = resource.RUSAGE_SELF) -> int:
@@ -71,12 +76,25 @@ def peak_rss_bytes(who: int = resource.RUSAGE_SELF) -> int:
 
 # ---------------------------------------------------------------------------------------------- inputs
 
+
 def police_json(con, out: Path, n: int, id_offset: int) -> int:
     """A police events JSON file in the API's shape (with its quirks: hours not zero-padded, the
     time it happened in `name`, the municipality's centre point as gps), from the dataset's police
     incidents in Trelleborg. Built by DuckDB; returns the number of events written."""
-    months = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-              "november", "december"]
+    months = [
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ]
     con.execute(
         "create or replace temp table police_json_events as"
         " with picked as ("
@@ -145,6 +163,7 @@ def _fault_layout() -> list[str]:
 
 # ---------------------------------------------------------------------------------------------- measuring
 
+
 def importer_module(source: str):
     from est_data.ingest import IMPORTERS
 
@@ -200,11 +219,17 @@ def _largest_import(work: Path) -> Measure:
 
     db.close(work)
     got = bench_limits.measure(work)
-    m = Measure("import av största tillåtna fil (topp-RSS)", "byte",
-                [got["peak_rss_bytes"]] if "peak_rss_bytes" in got else [], status="fel" if "error" in got else "ok")
-    m.note = (f"felanmälan-CSV {got['file_bytes'] / 1e6:.0f} MB, {got['rows']} rader"
-              + (f", inlästa {got.get('rows_loaded')} på {got['seconds']:.0f} s" if "error" not in got
-                 else f": {got.get('error')}"))
+    m = Measure(
+        "import av största tillåtna fil (topp-RSS)",
+        "byte",
+        [got["peak_rss_bytes"]] if "peak_rss_bytes" in got else [],
+        status="fel" if "error" in got else "ok",
+    )
+    m.note = f"felanmälan-CSV {got['file_bytes'] / 1e6:.0f} MB, {got['rows']} rader" + (
+        f", inlästa {got.get('rows_loaded')} på {got['seconds']:.0f} s"
+        if "error" not in got
+        else f": {got.get('error')}"
+    )
     return m
 
 
@@ -253,17 +278,40 @@ def _generate_in_child(scale: str) -> tuple[Path, float, int]:
     return path, time.perf_counter() - start, peak_rss_bytes(resource.RUSAGE_CHILDREN)
 
 
-def run(scale: str, runs: int = 5, cold_runs: int = 3, import_runs: int = 3, page_keys: list[str] | None = None,
-        parts: tuple[str, ...] = ("pages", "imports", "report", "limits"), progress=print, page_timeout: float = 600,
-        police_files: tuple[str, ...] = ()) -> dict:
+def run(
+    scale: str,
+    runs: int = 5,
+    cold_runs: int = 3,
+    import_runs: int = 3,
+    page_keys: list[str] | None = None,
+    parts: tuple[str, ...] = ("pages", "imports", "report", "limits"),
+    progress=print,
+    page_timeout: float = 600,
+    police_files: tuple[str, ...] = (),
+) -> dict:
     """Run the benchmark; returns everything measured as a JSON-ready dict."""
     load_start = os.getloadavg()
     path, gen_seconds, gen_rss = _generate_in_child(scale)
-    progress(f"Datamängd {scale}: {path}" + (f" (genererad på {gen_seconds:.1f} s)" if gen_seconds else " (cache)"))
+    progress(
+        f"Datamängd {scale}: {path}" + (f" (genererad på {gen_seconds:.1f} s)" if gen_seconds else " (cache)")
+    )
     con = db.connect(path)  # migrations of newer code are applied here, not inside a timed run
-    counts = {t: n for t, n in db.table_counts(con).items()
-              if t in ("area", "place", "reporter", "survey_response", "survey_rating", "observation", "incident",
-                       "crime_stat", "action")}
+    counts = {
+        t: n
+        for t, n in db.table_counts(con).items()
+        if t
+        in (
+            "area",
+            "place",
+            "reporter",
+            "survey_response",
+            "survey_rating",
+            "observation",
+            "incident",
+            "crime_stat",
+            "action",
+        )
+    }
     measures: list[Measure] = []
     rss_after: dict[str, int] = {}
     pages_out = []
@@ -274,22 +322,46 @@ def run(scale: str, runs: int = 5, cold_runs: int = 3, import_runs: int = 3, pag
 
         start = time.perf_counter()
         incidents.precompute(con)
-        measures.append(Measure("hotspots efter import", "s", [time.perf_counter() - start],
-                                note="görs efter varje import, inte på sidan"))
+        measures.append(
+            Measure(
+                "hotspots efter import",
+                "s",
+                [time.perf_counter() - start],
+                note="görs efter varje import, inte på sidan",
+            )
+        )
         progress(f"  hotspots efter import: {_fmt(measures[-1])}")
         from est_data.ui import bench as ui_bench
 
         budget = PAGE_BUDGET_S.get(scale)
-        for page in ui_bench.measure_pages(path, page_keys, cold_runs, runs, timeout=page_timeout, progress=progress):
+        for page in ui_bench.measure_pages(
+            path, page_keys, cold_runs, runs, timeout=page_timeout, progress=progress
+        ):
             pages_out.append(asdict(page))
-            for kind, values in (("kall", page.cold), ("kall, CPU", page.cold_cpu), ("varm", page.warm),
-                                 ("varm, CPU", page.warm_cpu)):
-                measures.append(Measure(f"sida {page.key} ({kind})", "s", values, status=page.status,
-                                        budget=budget if kind == "varm" else None, note=page.error or ""))
-            payload = Measure(f"sida {page.key} skickar", "byte",
-                              [page.payload_bytes] if page.payload_bytes is not None else [], status=page.status,
-                              budget=MAP_PAYLOAD_BYTES if page.has_map else None,
-                              note="karta" if page.has_map else "")
+            for kind, values in (
+                ("kall", page.cold),
+                ("kall, CPU", page.cold_cpu),
+                ("varm", page.warm),
+                ("varm, CPU", page.warm_cpu),
+            ):
+                measures.append(
+                    Measure(
+                        f"sida {page.key} ({kind})",
+                        "s",
+                        values,
+                        status=page.status,
+                        budget=budget if kind == "varm" else None,
+                        note=page.error or "",
+                    )
+                )
+            payload = Measure(
+                f"sida {page.key} skickar",
+                "byte",
+                [page.payload_bytes] if page.payload_bytes is not None else [],
+                status=page.status,
+                budget=MAP_PAYLOAD_BYTES if page.has_map else None,
+                note="karta" if page.has_map else "",
+            )
             measures.append(payload)
         rss_after["pages"] = peak_rss_bytes()
     db.close(path)
@@ -297,7 +369,10 @@ def run(scale: str, runs: int = 5, cold_runs: int = 3, import_runs: int = 3, pag
         work = benchdata.copy_dataset(path, Path(tmp) / "work.duckdb")
         sizes = benchdata.SCALES[scale]
         if "imports" in parts:
-            for source, rows in (("polisen", sizes.police_import_rows), ("felanmalan", sizes.fault_import_rows)):
+            for source, rows in (
+                ("polisen", sizes.police_import_rows),
+                ("felanmalan", sizes.fault_import_rows),
+            ):
                 measures.append(measure_import(work, source, rows, import_runs))
                 progress(f"  import {source}: {_fmt(measures[-1])}")
             # the real-archive-shaped file (and any --police-file), in-process and as the whole CLI command
@@ -315,23 +390,39 @@ def run(scale: str, runs: int = 5, cold_runs: int = 3, import_runs: int = 3, pag
             measures.append(_largest_import(work))
             progress(f"  största tillåtna fil: {_fmt(measures[-1])}")
         db.close(work)
-    peak = Measure("högsta minnesanvändning (RSS)", "byte", [peak_rss_bytes()], budget=PEAK_RSS_BYTES.get(scale),
-                   note="benchmarkprocessen; generatorn körs i en egen process")
+    peak = Measure(
+        "högsta minnesanvändning (RSS)",
+        "byte",
+        [peak_rss_bytes()],
+        budget=PEAK_RSS_BYTES.get(scale),
+        note="benchmarkprocessen; generatorn körs i en egen process",
+    )
     measures.append(peak)
     return {
-        "scale": scale, "generator_version": benchdata.GENERATOR_VERSION, "dataset": str(path),
-        "dataset_bytes": path.stat().st_size, "counts": counts,
-        "generated_seconds": gen_seconds or None, "generator_peak_rss_bytes": gen_rss or None,
+        "scale": scale,
+        "generator_version": benchdata.GENERATOR_VERSION,
+        "dataset": str(path),
+        "dataset_bytes": path.stat().st_size,
+        "counts": counts,
+        "generated_seconds": gen_seconds or None,
+        "generator_peak_rss_bytes": gen_rss or None,
         "when": dt.datetime.now().isoformat(timespec="seconds"),
-        "machine": {"python": platform.python_version(), "platform": platform.platform(),
-                    "cpus": multiprocessing.cpu_count(), "load_average_start": load_start,
-                    "load_average_end": os.getloadavg()},
+        "machine": {
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "cpus": multiprocessing.cpu_count(),
+            "load_average_start": load_start,
+            "load_average_end": os.getloadavg(),
+        },
         "runs": {"warm": runs, "cold": cold_runs, "import": import_runs},
-        "measures": [m.as_dict() for m in measures], "pages": pages_out, "peak_rss_after": rss_after,
+        "measures": [m.as_dict() for m in measures],
+        "pages": pages_out,
+        "peak_rss_after": rss_after,
     }
 
 
 # ---------------------------------------------------------------------------------------------- output
+
 
 def _number(value: float, unit: str) -> str:
     if unit == "s":
@@ -353,22 +444,30 @@ def _fmt(m: Measure) -> str:
 def table(result: dict) -> str:
     """The result as a plain-text table (also valid Markdown)."""
     machine = result["machine"]
-    lines = [f"EST-dashboard benchmark, skala {result['scale']} ({result['when']}): "
-             + ", ".join(f"{k} {v:,}".replace(",", " ") for k, v in result["counts"].items()),
-             f"Maskin: {machine['cpus']} kärnor, belastning (load average, 1 min) {machine['load_average_start'][0]:.1f}"
-             f" före och {machine['load_average_end'][0]:.1f} efter; 'CPU' är processens CPU-tid (alla trådar).",
-             "",
-             "| mätning | enhet | median | spridning (min–max) | n | budget | inom budget | not |",
-             "|---|---|---|---|---|---|---|---|"]
+    lines = [
+        f"EST-dashboard benchmark, skala {result['scale']} ({result['when']}): "
+        + ", ".join(f"{k} {v:,}".replace(",", " ") for k, v in result["counts"].items()),
+        f"Maskin: {machine['cpus']} kärnor, belastning (load average, 1 min) {machine['load_average_start'][0]:.1f}"
+        f" före och {machine['load_average_end'][0]:.1f} efter; 'CPU' är processens CPU-tid (alla trådar).",
+        "",
+        "| mätning | enhet | median | spridning (min–max) | n | budget | inom budget | not |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for d in result["measures"]:
-        m = Measure(**{k: d[k] for k in ("name", "unit", "values", "status", "budget", "budget_kind", "note")})
+        m = Measure(
+            **{k: d[k] for k in ("name", "unit", "values", "status", "budget", "budget_kind", "note")}
+        )
         if m.status == MISSING or m.median is None:
             med, spread = m.status, ""
         else:
             med = _number(m.median, m.unit)
             spread = f"{_number(m.spread[0], m.unit)}–{_number(m.spread[1], m.unit)}"
-        budget = "" if m.budget is None else ("≤ " if m.budget_kind == "max" else "≥ ") + _number(m.budget, m.unit)
+        budget = (
+            "" if m.budget is None else ("≤ " if m.budget_kind == "max" else "≥ ") + _number(m.budget, m.unit)
+        )
         ok = {None: "", True: "ja", False: "NEJ"}[m.within_budget]
-        lines.append(f"| {m.name} | {m.unit} | {med} | {spread} | {len(m.values)} | {budget} | {ok} | "
-                     f"{m.note.replace('|', '/')} |")
+        lines.append(
+            f"| {m.name} | {m.unit} | {med} | {spread} | {len(m.values)} | {budget} | {ok} | "
+            f"{m.note.replace('|', '/')} |"
+        )
     return "\n".join(lines)

@@ -35,8 +35,15 @@ def _fmt(value: float, stat: str, lang: str) -> str:
     return str(int(value)) if stat == "max" else i18n.number(value, 1, lang)
 
 
-def matrix_figure(matrix: pd.DataFrame, areas: dict[int, str], factors: dict[str, str], stat: str = "max",
-                  compare: str = "week", lang: str = "sv", area_labels: dict[int, str] | None = None) -> go.Figure:
+def matrix_figure(
+    matrix: pd.DataFrame,
+    areas: dict[int, str],
+    factors: dict[str, str],
+    stat: str = "max",
+    compare: str = "week",
+    lang: str = "sv",
+    area_labels: dict[int, str] | None = None,
+) -> go.Figure:
     """Heatmap of areas (rows, in the order of `areas`) × factors (columns, in the order of `factors`).
 
     stat: "max" (the week's highest level) or "mean" (mean across reporters); compare: "week" (last
@@ -46,8 +53,12 @@ def matrix_figure(matrix: pd.DataFrame, areas: dict[int, str], factors: dict[str
     Cells without answers stay empty.
     """
     value_col = "max_level" if stat == "max" else "mean_level"
-    change_col = {("max", "week"): "change_max", ("mean", "week"): "change_mean",
-                  ("max", "avg4"): "change4_max", ("mean", "avg4"): "change4_mean"}[(stat, compare)]
+    change_col = {
+        ("max", "week"): "change_max",
+        ("mean", "week"): "change_mean",
+        ("max", "avg4"): "change4_max",
+        ("mean", "avg4"): "change4_mean",
+    }[(stat, compare)]
     threshold = 1.0 if stat == "max" else 0.5
     area_ids = list(areas)
     codes = list(factors)
@@ -71,12 +82,20 @@ def matrix_figure(matrix: pd.DataFrame, areas: dict[int, str], factors: dict[str
                 mark = f" {UP}" if change >= threshold else (f" {DOWN}" if change <= -threshold else "")
             z_row.append(float(value))
             text_row.append(_fmt(value, stat, lang) + mark)
-            hover_row.append(i18n.t(
-                "weekly.matrix.hover", lang, area=areas[area_id], factor=factors[code],
-                max=f"{int(r.max_level)} {i18n.t(f'weekly.level.{int(r.max_level)}', lang)}",
-                mean=i18n.number(r.mean_level, 1, lang), answers=int(r.answers),
-                prev=_fmt(r.prev_max, "max", lang), prev_mean=_fmt(r.prev_mean, "mean", lang),
-                avg4=_fmt(r.avg4_max, "mean", lang)))
+            hover_row.append(
+                i18n.t(
+                    "weekly.matrix.hover",
+                    lang,
+                    area=areas[area_id],
+                    factor=factors[code],
+                    max=f"{int(r.max_level)} {i18n.t(f'weekly.level.{int(r.max_level)}', lang)}",
+                    mean=i18n.number(r.mean_level, 1, lang),
+                    answers=int(r.answers),
+                    prev=_fmt(r.prev_max, "max", lang),
+                    prev_mean=_fmt(r.prev_mean, "mean", lang),
+                    avg4=_fmt(r.avg4_max, "mean", lang),
+                )
+            )
         z.append(z_row)
         text.append(text_row)
         hover.append(hover_row)
@@ -84,15 +103,30 @@ def matrix_figure(matrix: pd.DataFrame, areas: dict[int, str], factors: dict[str
     colourbar = {"title": {"text": i18n.t("weekly.matrix.level", lang)}, "thickness": 14}
     if stat == "max":
         scale = _discrete_scale(YLORRD)
-        colourbar.update(tickvals=[0.375, 1.125, 1.875, 2.625],
-                         ticktext=[f"{i} {i18n.t(f'weekly.level.{i}', lang)}" for i in range(4)])
+        colourbar.update(
+            tickvals=[0.375, 1.125, 1.875, 2.625],
+            ticktext=[f"{i} {i18n.t(f'weekly.level.{i}', lang)}" for i in range(4)],
+        )
     else:
         scale = [[i / 3, c] for i, c in enumerate(YLORRD)]
-    fig = go.Figure(go.Heatmap(
-        z=z, x=[factors[c] for c in codes], y=labels_y, text=text, texttemplate="%{text}",
-        textfont={"size": 15, "color": "#111111"}, customdata=hover, hovertemplate="%{customdata}<extra></extra>",
-        colorscale=scale, zmin=0, zmax=3, xgap=2, ygap=2, colorbar=colourbar,
-    ))
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=[factors[c] for c in codes],
+            y=labels_y,
+            text=text,
+            texttemplate="%{text}",
+            textfont={"size": 15, "color": "#111111"},
+            customdata=hover,
+            hovertemplate="%{customdata}<extra></extra>",
+            colorscale=scale,
+            zmin=0,
+            zmax=3,
+            xgap=2,
+            ygap=2,
+            colorbar=colourbar,
+        )
+    )
     fig.update_yaxes(autorange="reversed", tickfont={"size": 14})
     fig.update_xaxes(side="top", tickangle=-35, tickfont={"size": 13})
     style(fig, None, height=max(360, 70 + 38 * len(area_ids) + 140))
@@ -102,10 +136,16 @@ def matrix_figure(matrix: pd.DataFrame, areas: dict[int, str], factors: dict[str
 
 def response_history_figure(history: pd.DataFrame, lang: str = "sv") -> go.Figure:
     """Response rate per week (history: week, monday, expected, answered, rate) as a line in percent."""
-    fig = go.Figure(go.Scatter(
-        x=history["monday"], y=(history["rate"] * 100).round(1), mode="lines+markers", line={"color": "#1f5f8b"},
-        customdata=history[["week", "answered", "expected"]].to_numpy(),
-        hovertemplate=i18n.t("weekly.rounds.history_hover", lang) + "<extra></extra>"))
+    fig = go.Figure(
+        go.Scatter(
+            x=history["monday"],
+            y=(history["rate"] * 100).round(1),
+            mode="lines+markers",
+            line={"color": "#1f5f8b"},
+            customdata=history[["week", "answered", "expected"]].to_numpy(),
+            hovertemplate=i18n.t("weekly.rounds.history_hover", lang) + "<extra></extra>",
+        )
+    )
     fig.update_yaxes(title_text=i18n.t("weekly.rounds.rate_axis", lang), range=[0, 105])
     fig.update_xaxes(title_text=None)
     return style(fig, None, height=340)

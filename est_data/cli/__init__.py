@@ -57,7 +57,9 @@ def _command_word(argv: list[str] | None) -> str | None:
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The whole parser; for a command of SINGLE_MODULE_COMMANDS only the part that parses it."""
-    parser = argparse.ArgumentParser(prog="python -m est_data", description="EST-dashboard från kommandoraden.")
+    parser = argparse.ArgumentParser(
+        prog="python -m est_data", description="EST-dashboard från kommandoraden."
+    )
     parser.add_argument("--db", help="databasfil (standard: EST_DB, annars data/est.duckdb)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     modules = [SINGLE_MODULE_COMMANDS[command]] if command in SINGLE_MODULE_COMMANDS else COMMAND_MODULES

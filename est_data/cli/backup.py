@@ -14,8 +14,10 @@ def cmd_backup(con, args) -> int:
     except backup.BackupError as err:
         raise CliError(str(err)) from None
     rows = sum(t["rows"] for t in manifest["tables"].values())
-    print(f"Säkerhetskopia skriven till {args.out}: {len(manifest['tables'])} tabeller, {rows} rader"
-          f" (schemaversion {manifest['schema_version']}).")
+    print(
+        f"Säkerhetskopia skriven till {args.out}: {len(manifest['tables'])} tabeller, {rows} rader"
+        f" (schemaversion {manifest['schema_version']})."
+    )
     return 0
 
 
@@ -24,8 +26,10 @@ def cmd_restore(con, args) -> int:
         counts = restore.restore(con, args.dir)
     except backup.BackupError as err:
         raise CliError(str(err)) from None
-    print(f"Återställd från {args.dir} till {db.db_path(args.db)}: {len(counts)} tabeller, "
-          f"{sum(counts.values())} rader; kontrollsummorna stämmer.")
+    print(
+        f"Återställd från {args.dir} till {db.db_path(args.db)}: {len(counts)} tabeller, "
+        f"{sum(counts.values())} rader; kontrollsummorna stämmer."
+    )
     return 0
 
 

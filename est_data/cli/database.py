@@ -15,14 +15,30 @@ def cmd_init(con, args) -> int:
         from est_data.queries import is_empty
 
         if not is_empty(con):
-            raise CliError("databasen innehåller redan data; exempeldata laddas bara i en tom databas "
-                           "/ the database already has data; the sample loads only into an empty database")
+            raise CliError(
+                "databasen innehåller redan data; exempeldata laddas bara i en tom databas "
+                "/ the database already has data; the sample loads only into an empty database"
+            )
         from est_data import sample
 
         counts = sample.load(con)
-        print("Exempeldata laddad / sample loaded: " + ", ".join(
-            f"{t} {counts[t]}" for t in ("area", "place", "reporter", "survey_response", "survey_rating",
-                                         "observation", "incident", "crime_stat", "action")))
+        print(
+            "Exempeldata laddad / sample loaded: "
+            + ", ".join(
+                f"{t} {counts[t]}"
+                for t in (
+                    "area",
+                    "place",
+                    "reporter",
+                    "survey_response",
+                    "survey_rating",
+                    "observation",
+                    "incident",
+                    "crime_stat",
+                    "action",
+                )
+            )
+        )
         return 0
     from est_data import register
 

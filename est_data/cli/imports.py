@@ -31,16 +31,22 @@ _COMMON = {"db", "command", "func", "no_db", "import_source", "import_module", "
 
 
 def add_commands(subparsers) -> None:
-    parser = subparsers.add_parser("import", help="läs in en fil (polisen, felanmälan, bra, enkät, områden ...)")
+    parser = subparsers.add_parser(
+        "import", help="läs in en fil (polisen, felanmälan, bra, enkät, områden ...)"
+    )
     sources = parser.add_subparsers(dest="import_source", required=True, metavar="SOURCE")
     for source, module_path in SOURCES.items():
         module = importlib.import_module(module_path)
         sub = sources.add_parser(source, help=getattr(module, "CLI_HELP", source))
         sub.add_argument("file", help="filen att läsa in (CSV, .xlsx eller källans eget format)")
-        sub.add_argument("--strict", action="store_true",
-                         help="vägra hela filen om någon rad har fel")
-        sub.add_argument("--wait", type=float, default=120.0, metavar="SEK",
-                         help="om appen har databasen öppen: vänta så länge på att appen läst in filen")
+        sub.add_argument("--strict", action="store_true", help="vägra hela filen om någon rad har fel")
+        sub.add_argument(
+            "--wait",
+            type=float,
+            default=120.0,
+            metavar="SEK",
+            help="om appen har databasen öppen: vänta så länge på att appen läst in filen",
+        )
         if hasattr(module, "add_arguments"):
             module.add_arguments(sub)
         sub.set_defaults(func=run_import, import_module=module_path)
@@ -97,12 +103,18 @@ def queue_import(args) -> int:
     db_file = db.db_path(args.db)
     job = inbox.queue(db_file, args.import_module, args.import_source, path, options, strict=args.strict)
     wait = float(getattr(args, "wait", None) or DEFAULT_WAIT_SECONDS)
-    print(f"Databasen används av appen; {path.name} är lagd i inkorgen och läses in av appen "
-          f"(väntar högst {wait:.0f} s) / the app holds the database; the file was queued for it", flush=True)
+    print(
+        f"Databasen används av appen; {path.name} är lagd i inkorgen och läses in av appen "
+        f"(väntar högst {wait:.0f} s) / the app holds the database; the file was queued for it",
+        flush=True,
+    )
     result = inbox.wait_for(job, wait)
     if result is None:
-        print(f"Appen har inte läst in filen ännu; den ligger kvar i {job.parent} och läses in när appen kör "
-              f"/ not imported yet; it stays queued", flush=True)
+        print(
+            f"Appen har inte läst in filen ännu; den ligger kvar i {job.parent} och läses in när appen kör "
+            f"/ not imported yet; it stays queued",
+            flush=True,
+        )
         return 75  # EX_TEMPFAIL: try again later / check the inbox
     if not result["ok"]:
         raise CliError(result["message"])

@@ -49,8 +49,12 @@ def _area_ids(con, text: str | None) -> list[int] | None:
     """'Centrum, Hamnen' -> area ids of the municipality (any case); None when not given."""
     if text is None:
         return None
-    lookup = {register.fold_name(n): int(i) for i, n in con.execute(
-        "select id, name from area where municipality_code = ? and active", [_code(con)]).fetchall()}
+    lookup = {
+        register.fold_name(n): int(i)
+        for i, n in con.execute(
+            "select id, name from area where municipality_code = ? and active", [_code(con)]
+        ).fetchall()
+    }
     names = [n.strip() for n in reporter_import._AREA_SEPARATORS.split(text) if n.strip()]
     unknown = [n for n in names if register.fold_name(n) not in lookup]
     if unknown:
@@ -72,14 +76,20 @@ def _changes(args, mapping: dict[str, str]) -> dict:
 
 def _table(rows: list[tuple], headers: tuple[str, ...]) -> None:
     """A plain text table: columns as wide as their longest cell."""
-    cells = [headers, *[tuple("" if v is None or (not isinstance(v, list | tuple) and pd.isna(v)) else str(v)
-                              for v in r) for r in rows]]
+    cells = [
+        headers,
+        *[
+            tuple("" if v is None or (not isinstance(v, list | tuple) and pd.isna(v)) else str(v) for v in r)
+            for r in rows
+        ],
+    ]
     widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
     for row in cells:
         print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
 
 
 # ------------------------------------------------------------------------------------------ reporters
+
 
 def _reporter_id(con, ref: str) -> int:
     if ref.isdigit():
@@ -98,8 +108,15 @@ def cmd_reporters_import(con, args) -> int:
     if not path.is_file():
         raise _fail(f"filen finns inte: {path}", f"no such file: {path}")
     try:
-        report = reporter_import.load(con, str(path), path.name, strict=args.strict, mode=args.mode,
-                                      municipality_code=args.municipality_code, by=BY)
+        report = reporter_import.load(
+            con,
+            str(path),
+            path.name,
+            strict=args.strict,
+            mode=args.mode,
+            municipality_code=args.municipality_code,
+            by=BY,
+        )
     except ImportFileError as err:
         from est_data.cli.common import CliError
 
@@ -108,15 +125,18 @@ def cmd_reporters_import(con, args) -> int:
         print(f"rad {rejected.line}: {rejected.reason}", file=sys.stderr)
     for message in report.messages:
         print(message)
-    print(f"{report.summary_line()}; nya {report.rows_loaded - report.rows_updated}, ändrade {report.rows_updated},"
-          f" oförändrade {report.rows_unchanged}")
+    print(
+        f"{report.summary_line()}; nya {report.rows_loaded - report.rows_updated}, ändrade {report.rows_updated},"
+        f" oförändrade {report.rows_unchanged}"
+    )
     return 0
 
 
 def cmd_reporters_add(con, args) -> int:
     try:
-        new_id = register.add_reporter(con, args.name, args.email, args.organisation, args.kind,
-                                       _area_ids(con, args.areas) or [], by=BY)
+        new_id = register.add_reporter(
+            con, args.name, args.email, args.organisation, args.kind, _area_ids(con, args.areas) or [], by=BY
+        )
     except UserError as err:
         raise _error(err) from None
     print(f"Rapportören {args.name} är tillagd (id {new_id}).")
@@ -128,16 +148,24 @@ def cmd_reporters_list(con, args) -> int:
     if frame.empty:
         print("Inga rapportörer.")
         return 0
-    _table([(r.id, r.name, r.email, r.organisation, r.org_kind, r.areas, "ja" if r.active else "nej")
-            for r in frame.itertuples()],
-           ("id", "namn", "e-post", "organisation", "typ", "områden", "aktiv"))
+    _table(
+        [
+            (r.id, r.name, r.email, r.organisation, r.org_kind, r.areas, "ja" if r.active else "nej")
+            for r in frame.itertuples()
+        ],
+        ("id", "namn", "e-post", "organisation", "typ", "områden", "aktiv"),
+    )
     return 0
 
 
 def cmd_reporters_edit(con, args) -> int:
     reporter_id = _reporter_id(con, args.reporter)
-    changes = {**_changes(args, {"name": "name", "email": "email", "organisation": "organisation",
-                                 "kind": "org_kind"}), **_active(args)}
+    changes = {
+        **_changes(
+            args, {"name": "name", "email": "email", "organisation": "organisation", "kind": "org_kind"}
+        ),
+        **_active(args),
+    }
     if args.areas is not None:
         changes["area_ids"] = _area_ids(con, args.areas)
     try:
@@ -150,10 +178,16 @@ def cmd_reporters_edit(con, args) -> int:
 
 # ------------------------------------------------------------------------------------------ factors
 
+
 def cmd_factors_list(con, args) -> int:
     frame = register.factors(con)
-    _table([(r.sort_order, r.code, r.label_sv, r.label_en, "ja" if r.active else "nej", r.ratings)
-            for r in frame.itertuples()], ("ordning", "kod", "svenska", "engelska", "aktiv", "bedömningar"))
+    _table(
+        [
+            (r.sort_order, r.code, r.label_sv, r.label_en, "ja" if r.active else "nej", r.ratings)
+            for r in frame.itertuples()
+        ],
+        ("ordning", "kod", "svenska", "engelska", "aktiv", "bedömningar"),
+    )
     return 0
 
 
@@ -167,8 +201,12 @@ def cmd_factors_add(con, args) -> int:
 
 
 def cmd_factors_edit(con, args) -> int:
-    changes = {**_changes(args, {"label": "label_sv", "en": "label_en", "description": "description",
-                                 "order": "sort_order"}), **_active(args)}
+    changes = {
+        **_changes(
+            args, {"label": "label_sv", "en": "label_en", "description": "description", "order": "sort_order"}
+        ),
+        **_active(args),
+    }
     try:
         changed = register.update_factor(con, args.code, BY, **changes)
     except UserError as err:
@@ -179,11 +217,14 @@ def cmd_factors_edit(con, args) -> int:
 
 # ------------------------------------------------------------------------------------------ areas, places
 
+
 def _area_id(con, ref: str) -> int:
     if ref.isdigit():
         return int(ref)
-    row = con.execute("select id from area where municipality_code = ? and lower(name) = lower(?)",
-                      [_code(con), ref.strip()]).fetchone()
+    row = con.execute(
+        "select id from area where municipality_code = ? and lower(name) = lower(?)",
+        [_code(con), ref.strip()],
+    ).fetchone()
     if row is None:
         raise _fail(f"inget område med id eller namn {ref}", f"no area with id or name {ref}")
     return int(row[0])
@@ -191,14 +232,29 @@ def _area_id(con, ref: str) -> int:
 
 def cmd_areas_list(con, args) -> int:
     frame = register.areas(con, _code(con))
-    _table([(r.id, r.name, r.kind, "" if pd.isna(r.population) else int(r.population),
-             "ja" if r.active else "nej", r.reporters, r.places) for r in frame.itertuples()],
-           ("id", "namn", "typ", "invånare", "aktiv", "rapportörer", "platser"))
+    _table(
+        [
+            (
+                r.id,
+                r.name,
+                r.kind,
+                "" if pd.isna(r.population) else int(r.population),
+                "ja" if r.active else "nej",
+                r.reporters,
+                r.places,
+            )
+            for r in frame.itertuples()
+        ],
+        ("id", "namn", "typ", "invånare", "aktiv", "rapportörer", "platser"),
+    )
     return 0
 
 
 def cmd_areas_edit(con, args) -> int:
-    changes = {**_changes(args, {"name": "name", "kind": "kind", "population": "population"}), **_active(args)}
+    changes = {
+        **_changes(args, {"name": "name", "kind": "kind", "population": "population"}),
+        **_active(args),
+    }
     try:
         changed = register.update_area(con, _area_id(con, args.area), BY, **changes)
     except UserError as err:
@@ -209,8 +265,13 @@ def cmd_areas_edit(con, args) -> int:
 
 def cmd_places_list(con, args) -> int:
     frame = register.places(con, _code(con))
-    _table([(r.id, r.name, r.kind, r.area, f"{r.lat:.5f}", f"{r.lon:.5f}", "ja" if r.active else "nej")
-            for r in frame.itertuples()], ("id", "namn", "typ", "område", "lat", "lon", "aktiv"))
+    _table(
+        [
+            (r.id, r.name, r.kind, r.area, f"{r.lat:.5f}", f"{r.lon:.5f}", "ja" if r.active else "nej")
+            for r in frame.itertuples()
+        ],
+        ("id", "namn", "typ", "område", "lat", "lon", "aktiv"),
+    )
     return 0
 
 
@@ -227,6 +288,7 @@ def cmd_places_add(con, args) -> int:
 
 # ------------------------------------------------------------------------------------------ parsers
 
+
 def _active_flags(parser: argparse.ArgumentParser) -> None:
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--inactive", action="store_true", help="gör inaktiv (historiken finns kvar)")
@@ -239,11 +301,18 @@ def add_commands(subparsers) -> None:
     p = sub.add_parser("import", help="läs in en rapportörslista (CSV eller .xlsx)")
     p.add_argument("file", help="namn, e-post, organisation, typ av organisation, områden")
     p.add_argument("--strict", action="store_true", help="vägra hela filen om någon rad har fel")
-    p.add_argument("--wait", type=float, default=120.0, metavar="SEK",
-                   help="om appen har databasen öppen: vänta så länge på att appen läst in filen")
+    p.add_argument(
+        "--wait",
+        type=float,
+        default=120.0,
+        metavar="SEK",
+        help="om appen har databasen öppen: vänta så länge på att appen läst in filen",
+    )
     reporter_import.add_arguments(p)
     # While the app holds the database, cli.main hands the file to the app's inbox like `import`.
-    p.set_defaults(func=cmd_reporters_import, import_module=reporter_import.__name__, import_source="reporters")
+    p.set_defaults(
+        func=cmd_reporters_import, import_module=reporter_import.__name__, import_source="reporters"
+    )
     p = sub.add_parser("add", help="lägg till en rapportör")
     p.add_argument("name", help="namn")
     p.add_argument("--email", help="e-postadress (unik)")

@@ -21,7 +21,10 @@ def _error(sv: str, en: str) -> Exception:
 def _municipality(con, args) -> str:
     code = args.kommun or config.get_setting(con, "municipality_code")
     if con.execute("select count(*) from area where municipality_code = ?", [code]).fetchone()[0] == 0:
-        raise _error(f"kommunen {code} har inga områden i databasen", f"municipality {code} has no areas in the database")
+        raise _error(
+            f"kommunen {code} har inga områden i databasen",
+            f"municipality {code} has no areas in the database",
+        )
     return code
 
 
@@ -31,8 +34,10 @@ def _check_out(out: str | None, required: bool = True) -> str | None:
             raise _error("ange --out FIL.pdf eller FIL.html", "give --out FILE.pdf or FILE.html")
         return None
     if render.format_of(out) is None:
-        raise _error(f"okänt filformat för {out}: använd .pdf eller .html",
-                     f"unknown file format for {out}: use .pdf or .html")
+        raise _error(
+            f"okänt filformat för {out}: använd .pdf eller .html",
+            f"unknown file format for {out}: use .pdf or .html",
+        )
     parent = Path(out).resolve().parent
     if not parent.is_dir():
         raise _error(f"katalogen {parent} finns inte", f"the directory {parent} does not exist")
@@ -53,8 +58,10 @@ def cmd_weekly(con, args) -> int:
         try:
             week = IsoWeek.parse(args.week)
         except (ValueError, TypeError):
-            raise _error(f"ogiltig vecka: {args.week} (skriv t.ex. 2026-W47)",
-                         f"invalid week: {args.week} (write e.g. 2026-W47)") from None
+            raise _error(
+                f"ogiltig vecka: {args.week} (skriv t.ex. 2026-W47)",
+                f"invalid week: {args.week} (write e.g. 2026-W47)",
+            ) from None
     else:
         week = weekly.default_week(con, code)
     if out:
@@ -72,12 +79,18 @@ def _send_weekly(con, args, week: IsoWeek, code: str, out: str | None) -> None:
     try:
         mail.smtp_settings(con)
     except mail.MailNotConfigured:
-        raise _error("utskick kräver inställningarna smtp_host och smtp_from (t.ex. EST_SMTP_HOST, EST_SMTP_FROM)",
-                     "sending needs the settings smtp_host and smtp_from (e.g. EST_SMTP_HOST, EST_SMTP_FROM)") from None
-    recipients = sorted(set(data.distribution_list(con)) | {a.strip().lower() for a in args.to or [] if a.strip()})
+        raise _error(
+            "utskick kräver inställningarna smtp_host och smtp_from (t.ex. EST_SMTP_HOST, EST_SMTP_FROM)",
+            "sending needs the settings smtp_host and smtp_from (e.g. EST_SMTP_HOST, EST_SMTP_FROM)",
+        ) from None
+    recipients = sorted(
+        set(data.distribution_list(con)) | {a.strip().lower() for a in args.to or [] if a.strip()}
+    )
     if not recipients:
-        raise _error("sändlistan är tom (inga aktiva rapportörer eller användare med e-post)",
-                     "the distribution list is empty (no active reporters or users with e-mail)")
+        raise _error(
+            "sändlistan är tom (inga aktiva rapportörer eller användare med e-post)",
+            "the distribution list is empty (no active reporters or users with e-mail)",
+        )
     fmt = render.format_of(out) if out else "pdf"
     report = weekly.build(con, week, code, reporters_version=True, lang=args.lang)
     file_name = f"veckorapport_{week.year}_v{week.week:02d}.{fmt}"
@@ -85,14 +98,18 @@ def _send_weekly(con, args, week: IsoWeek, code: str, out: str | None) -> None:
         accepted = mail.send(con, report, render.render(report, fmt), file_name, recipients)
     except (OSError, smtplib.SMTPException) as err:
         raise _error(f"utskicket misslyckades: {err}", f"sending failed: {err}") from None
-    print(f"Rapportörsversionen skickad till {accepted} av {len(recipients)} mottagare / "
-          f"reporters' version sent to {accepted} of {len(recipients)} recipients")
+    print(
+        f"Rapportörsversionen skickad till {accepted} av {len(recipients)} mottagare / "
+        f"reporters' version sent to {accepted} of {len(recipients)} recipients"
+    )
 
 
 def _parse_quarter(text: str) -> tuple[int, int]:
     match = re.fullmatch(r"\s*(\d{4})\s*-?\s*[QqKk]\s*([1-4])\s*", text)
     if not match:
-        raise _error(f"ogiltigt kvartal: {text} (skriv t.ex. 2026Q3)", f"invalid quarter: {text} (write e.g. 2026Q3)")
+        raise _error(
+            f"ogiltigt kvartal: {text} (skriv t.ex. 2026Q3)", f"invalid quarter: {text} (write e.g. 2026Q3)"
+        )
     return int(match.group(1)), int(match.group(2))
 
 
@@ -118,7 +135,9 @@ def cmd_annual(con, args) -> int:
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:
-    report = subparsers.add_parser("report", help="veckorapport, kvartalsrapport och årsrapport (PDF eller HTML)")
+    report = subparsers.add_parser(
+        "report", help="veckorapport, kvartalsrapport och årsrapport (PDF eller HTML)"
+    )
     sub = report.add_subparsers(dest="report_command", required=True, metavar="RAPPORT")
 
     def common(p: argparse.ArgumentParser) -> None:
@@ -128,10 +147,16 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("weekly", help="veckorapporten (återkoppling) för en ISO-vecka")
     p.add_argument("--week", help="ISO-vecka, t.ex. 2026-W47 (standard: senaste veckan med svar)")
-    p.add_argument("--reporters", action="store_true",
-                   help="version för rapportörer: utan namn och utan interna kommentarer")
-    p.add_argument("--send", action="store_true",
-                   help="skicka rapportörsversionen med e-post till sändlistan (kräver smtp_host och smtp_from)")
+    p.add_argument(
+        "--reporters",
+        action="store_true",
+        help="version för rapportörer: utan namn och utan interna kommentarer",
+    )
+    p.add_argument(
+        "--send",
+        action="store_true",
+        help="skicka rapportörsversionen med e-post till sändlistan (kräver smtp_host och smtp_from)",
+    )
     p.add_argument("--to", action="append", metavar="ADRESS", help="ytterligare mottagare (kan upprepas)")
     common(p)
     p.set_defaults(func=cmd_weekly)

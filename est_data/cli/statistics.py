@@ -15,8 +15,10 @@ def cmd_hotspots(con, args) -> int:
 
     start = time.perf_counter()
     codes = incidents.precompute(con, [args.municipality] if args.municipality else None)
-    print(f"Hotspots beräknade för {len(codes)} kommun(er) på {time.perf_counter() - start:.1f} s"
-          f" / hotspots computed for {len(codes)} municipalities: {', '.join(codes) or '-'}")
+    print(
+        f"Hotspots beräknade för {len(codes)} kommun(er) på {time.perf_counter() - start:.1f} s"
+        f" / hotspots computed for {len(codes)} municipalities: {', '.join(codes) or '-'}"
+    )
     return 0
 
 

@@ -28,10 +28,13 @@ def cmd_users_add(con, args) -> int:
 
     password = _read_password(args)
     try:
-        auth.create_user(con, args.username, password, args.role, display_name=args.name, email=args.email,
-                         by="cli")
+        auth.create_user(
+            con, args.username, password, args.role, display_name=args.name, email=args.email, by="cli"
+        )
     except UserError as err:
-        raise CliError(f"{i18n.t(err.key, 'sv', **err.kwargs)} / {i18n.t(err.key, 'en', **err.kwargs)}") from None
+        raise CliError(
+            f"{i18n.t(err.key, 'sv', **err.kwargs)} / {i18n.t(err.key, 'en', **err.kwargs)}"
+        ) from None
     print(f"Användaren {args.username} ({args.role}) är skapad.")
     return 0
 
@@ -45,7 +48,9 @@ def cmd_users_list(con, args) -> int:
         return 0
     print(f"{'användarnamn':<24} {'roll':<12} {'e-post':<32} aktiv")
     for u in users:
-        print(f"{u['username']:<24} {u['role']:<12} {(u['email'] or ''):<32} {'ja' if u['active'] else 'nej'}")
+        print(
+            f"{u['username']:<24} {u['role']:<12} {(u['email'] or ''):<32} {'ja' if u['active'] else 'nej'}"
+        )
     return 0
 
 

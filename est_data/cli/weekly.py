@@ -32,8 +32,10 @@ def cmd_summary(con, args) -> int:
     week = _week(con, args, code)
     lang = args.lang
     answered, expected = queries.response_rate(con, week, code)
-    print(f"{i18n.week_label(week.year, week.week, lang)}: "
-          + i18n.t("weekly.situation.answers", lang, answered=answered, expected=expected))
+    print(
+        f"{i18n.week_label(week.year, week.week, lang)}: "
+        + i18n.t("weekly.situation.answers", lang, answered=answered, expected=expected)
+    )
     overview = situation.area_overview(con, week, code)
     factors = queries.factors(con)
     labels = dict(zip(factors["code"], factors["label_en" if lang == "en" else "label_sv"], strict=True))
@@ -42,8 +44,9 @@ def cmd_summary(con, args) -> int:
         print(f"  {row.area:<22} {status}")
     matrix = situation.week_matrix(con, week, code)
     names = dict(zip(overview["area_id"], overview["area"], strict=True))
-    for sentence in situation.summary_sentences(matrix, names, labels, lang,
-                                                situation.StatusRule.from_settings(con)):
+    for sentence in situation.summary_sentences(
+        matrix, names, labels, lang, situation.StatusRule.from_settings(con)
+    ):
         print(f"- {sentence}")
     return 0
 

@@ -32,14 +32,41 @@ from est_data.ingest.common import ImportFileError, ImportReport, Rejected, read
 
 SOURCE = "areas"
 CLI_HELP = "områdeslager (GeoJSON, GeoPackage eller zippad Shapefile) i valfritt koordinatsystem"
-NAME_CANDIDATES = ["name", "namn", "stadsdel", "stadsdelsnamn", "område", "omrade", "omradesnamn", "områdesnamn",
-                   "bostadsomrade", "bostadsområde", "ort", "tatort", "tätort", "label", "title", "sdnamn", "nyko_namn"]
+NAME_CANDIDATES = [
+    "name",
+    "namn",
+    "stadsdel",
+    "stadsdelsnamn",
+    "område",
+    "omrade",
+    "omradesnamn",
+    "områdesnamn",
+    "bostadsomrade",
+    "bostadsområde",
+    "ort",
+    "tatort",
+    "tätort",
+    "label",
+    "title",
+    "sdnamn",
+    "nyko_namn",
+]
 MODES = ("replace", "add")
 Progress = Callable[[float, str], None] | None
 # A column with the number of inhabitants, when the layer has one (else the population stays unknown,
 # or as set under Register -> Områden).
-POPULATION_CANDIDATES = ["population", "befolkning", "folkmängd", "folkmangd", "invånare", "invanare",
-                         "antal_invånare", "antal_invanare", "inhabitants", "bef_tot"]
+POPULATION_CANDIDATES = [
+    "population",
+    "befolkning",
+    "folkmängd",
+    "folkmangd",
+    "invånare",
+    "invanare",
+    "antal_invånare",
+    "antal_invanare",
+    "inhabitants",
+    "bef_tot",
+]
 
 
 def _suffix(data: bytes) -> str:
@@ -55,8 +82,10 @@ def _suffix(data: bytes) -> str:
         return ".gpkg"
     if data.lstrip()[:1] in (b"{", b"["):
         return ".geojson"
-    raise ImportFileError("okänt filformat: använd GeoJSON, GeoPackage eller zippad Shapefile"
-                          " / unknown format: use GeoJSON, GeoPackage or a zipped Shapefile")
+    raise ImportFileError(
+        "okänt filformat: använd GeoJSON, GeoPackage eller zippad Shapefile"
+        " / unknown format: use GeoJSON, GeoPackage or a zipped Shapefile"
+    )
 
 
 def read_layer(data: bytes, layer: str | None = None) -> gpd.GeoDataFrame:
@@ -67,7 +96,11 @@ def read_layer(data: bytes, layer: str | None = None) -> gpd.GeoDataFrame:
         path.write_bytes(data)
         try:
             if suffix == ".gpkg" and layer is None:
-                layers = [name for name, geom in pyogrio.list_layers(path) if geom and "polygon" in str(geom).lower()]
+                layers = [
+                    name
+                    for name, geom in pyogrio.list_layers(path)
+                    if geom and "polygon" in str(geom).lower()
+                ]
                 layer = layers[0] if layers else None
             gdf = gpd.read_file(path, layer=layer, engine="pyogrio")
         except Exception as err:  # pyogrio/GDAL raise many kinds for broken files
@@ -83,13 +116,18 @@ def _guess_crs(gdf: gpd.GeoDataFrame) -> str:
         return "EPSG:4326"
     if 200_000 <= minx and maxx <= 1_000_000 and 6_000_000 <= miny and maxy <= 7_800_000:
         return "EPSG:3006"
-    raise ImportFileError("lagret saknar koordinatsystem och koordinaterna känns inte igen"
-                          " / the layer has no CRS and its coordinates are not recognised")
+    raise ImportFileError(
+        "lagret saknar koordinatsystem och koordinaterna känns inte igen"
+        " / the layer has no CRS and its coordinates are not recognised"
+    )
 
 
 def text_columns(gdf: gpd.GeoDataFrame) -> list[str]:
-    return [c for c in gdf.columns if c != gdf.geometry.name and (gdf[c].dtype == object or
-                                                                   pd.api.types.is_string_dtype(gdf[c]))]
+    return [
+        c
+        for c in gdf.columns
+        if c != gdf.geometry.name and (gdf[c].dtype == object or pd.api.types.is_string_dtype(gdf[c]))
+    ]
 
 
 def columns(data: bytes | str, file_name: str | None = None) -> tuple[list[str], str | None]:
@@ -106,8 +144,10 @@ def population_values(gdf: gpd.GeoDataFrame) -> list[float]:
     column = next((lowered[c] for c in POPULATION_CANDIDATES if c in lowered), None)
     if column is None:
         return [float("nan")] * len(gdf)
-    numbers = pd.to_numeric(gdf[column].astype(str).str.replace(r"[\s\u00a0]", "", regex=True)
-                            .str.replace(",", "."), errors="coerce")
+    numbers = pd.to_numeric(
+        gdf[column].astype(str).str.replace(r"[\s\u00a0]", "", regex=True).str.replace(",", "."),
+        errors="coerce",
+    )
     return [float(v) if pd.notna(v) and v >= 0 else float("nan") for v in numbers]
 
 
@@ -119,8 +159,9 @@ def default_name_column(cols: list[str]) -> str | None:
     return cols[0] if cols else None
 
 
-def parse(data: bytes | str, file_name: str | None, name_column: str | None = None
-          ) -> tuple[gpd.GeoDataFrame, ImportReport, str]:
+def parse(
+    data: bytes | str, file_name: str | None, name_column: str | None = None
+) -> tuple[gpd.GeoDataFrame, ImportReport, str]:
     """Valid areas (name, geometry in EPSG:4326) and the report; rows numbered as features 1..n."""
     raw, name = read_bytes(data, file_name)
     gdf = read_layer(raw)
@@ -135,13 +176,18 @@ def parse(data: bytes | str, file_name: str | None, name_column: str | None = No
     cols = text_columns(gdf)
     column = name_column or default_name_column(cols)
     if column is None or column not in gdf.columns:
-        raise ImportFileError(f"namnkolumnen {column!r} finns inte; kolumner: {', '.join(cols) or 'inga'}"
-                              f" / the name column {column!r} does not exist")
+        raise ImportFileError(
+            f"namnkolumnen {column!r} finns inte; kolumner: {', '.join(cols) or 'inga'}"
+            f" / the name column {column!r} does not exist"
+        )
     population = population_values(gdf)
     rows = []
     for number, (name_value, geom) in enumerate(zip(gdf[column], gdf.geometry, strict=True), start=1):
-        area_name = "" if name_value is None or (isinstance(name_value, float) and pd.isna(name_value)) \
+        area_name = (
+            ""
+            if name_value is None or (isinstance(name_value, float) and pd.isna(name_value))
             else str(name_value).strip()
+        )
         if not area_name:
             report.rejected.append(Rejected(number, "namn saknas", ""))
             continue
@@ -155,8 +201,13 @@ def parse(data: bytes | str, file_name: str | None, name_column: str | None = No
         if not polygons:
             report.rejected.append(Rejected(number, f"inte en yta ({geom.geom_type})", area_name))
             continue
-        rows.append({"name": area_name[:200], "geometry": shapely.union_all(polygons),
-                     "population": population[number - 1]})
+        rows.append(
+            {
+                "name": area_name[:200],
+                "geometry": shapely.union_all(polygons),
+                "population": population[number - 1],
+            }
+        )
     if not rows:
         raise ImportFileError("inga användbara områden i filen / no usable areas in the file")
     areas = gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
@@ -179,17 +230,21 @@ def _check_inside(areas: gpd.GeoDataFrame, code: str, report: ImportReport) -> N
     if len(outside) == len(areas):
         raise ImportFileError(
             f"inget av områdena ligger i kommunen {reference.municipality_name(code)} ({code}); välj rätt kommun"
-            f" / none of the areas lies in municipality {code}")
+            f" / none of the areas lies in municipality {code}"
+        )
     if outside:
         report.messages.append(f"områden som ligger utanför kommunen: {', '.join(outside[:10])}")
 
 
-def preview(con, data: bytes | str, file_name: str | None = None, progress: Progress = None,
-            **options: object) -> ImportReport:
+def preview(
+    con, data: bytes | str, file_name: str | None = None, progress: Progress = None, **options: object
+) -> ImportReport:
     areas, report, _ = parse(data, file_name, options.get("name_column"))
     code = _municipality(con, options)
     _check_inside(areas, code, report)
-    existing = {r[0] for r in con.execute("select name from area where municipality_code = ?", [code]).fetchall()}
+    existing = {
+        r[0] for r in con.execute("select name from area where municipality_code = ?", [code]).fetchall()
+    }
     report.rows_loaded = len(areas)
     report.rows_updated = sum(1 for n in areas["name"] if n in existing)
     if options.get("mode", "replace") == "replace":
@@ -199,8 +254,9 @@ def preview(con, data: bytes | str, file_name: str | None = None, progress: Prog
     return report
 
 
-def load(con, data: bytes | str, file_name: str | None = None, progress: Progress = None,
-         **options: object) -> ImportReport:
+def load(
+    con, data: bytes | str, file_name: str | None = None, progress: Progress = None, **options: object
+) -> ImportReport:
     """Replace or add the municipality's areas, then reassign points to areas, in one transaction."""
     mode = str(options.get("mode") or "replace")
     if mode not in MODES:
@@ -208,17 +264,23 @@ def load(con, data: bytes | str, file_name: str | None = None, progress: Progres
     kind = str(options.get("kind") or "stadsdel")
     areas, report, digest = parse(data, file_name, options.get("name_column"))
     if options.get("strict") and report.rejected:
-        raise ImportFileError(f"{report.rows_rejected} objekt har fel; inget lästes in (--strict)"
-                              f" / {report.rows_rejected} features have errors; nothing loaded")
+        raise ImportFileError(
+            f"{report.rows_rejected} objekt har fel; inget lästes in (--strict)"
+            f" / {report.rows_rejected} features have errors; nothing loaded"
+        )
     code = _municipality(con, options)
     _check_inside(areas, code, report)
     if progress:
         progress(0.3, "sparar områden / saving areas")
-    rows = [(code, n, kind, wkt.dumps(g, rounding_precision=7), None if pd.isna(p) else int(p)) for n, g, p in
-            zip(areas["name"], areas.geometry, areas["population"], strict=True)]
+    rows = [
+        (code, n, kind, wkt.dumps(g, rounding_precision=7), None if pd.isna(p) else int(p))
+        for n, g, p in zip(areas["name"], areas.geometry, areas["population"], strict=True)
+    ]
     with transaction(con):
         reference.ensure_municipality(con, code)
-        existing = {r[0] for r in con.execute("select name from area where municipality_code = ?", [code]).fetchall()}
+        existing = {
+            r[0] for r in con.execute("select name from area where municipality_code = ?", [code]).fetchall()
+        }
         report.rows_updated = sum(1 for n in areas["name"] if n in existing)
         report.rows_loaded = len(rows)
         con.executemany(
@@ -227,11 +289,14 @@ def load(con, data: bytes | str, file_name: str | None = None, progress: Progres
             " on conflict (municipality_code, name) do update"
             " set geometry_wkt = excluded.geometry_wkt, active = true,"
             "     population = coalesce(excluded.population, area.population)",
-            rows)
+            rows,
+        )
         if mode == "replace":
-            con.execute("update area set active = false"
-                        " where municipality_code = ? and active and not list_contains(?, name)",
-                        [code, list(areas["name"])])
+            con.execute(
+                "update area set active = false"
+                " where municipality_code = ? and active and not list_contains(?, name)",
+                [code, list(areas["name"])],
+            )
         record_batch(con, report, digest)
         if progress:
             progress(0.6, "placerar händelser i områden / assigning events to areas")
@@ -243,22 +308,31 @@ def load(con, data: bytes | str, file_name: str | None = None, progress: Progres
 
 
 def _active_areas(con, code: str) -> gpd.GeoDataFrame:
-    frame = con.execute("select id as area_id, geometry_wkt from area"
-                        " where active and municipality_code = ? and geometry_wkt is not null", [code]).df()
-    return gpd.GeoDataFrame(frame[["area_id"]], geometry=[wkt.loads(g) for g in frame["geometry_wkt"]],
-                            crs="EPSG:4326")
+    frame = con.execute(
+        "select id as area_id, geometry_wkt from area"
+        " where active and municipality_code = ? and geometry_wkt is not null",
+        [code],
+    ).df()
+    return gpd.GeoDataFrame(
+        frame[["area_id"]], geometry=[wkt.loads(g) for g in frame["geometry_wkt"]], crs="EPSG:4326"
+    )
 
 
 def _assign(points: pd.DataFrame, areas: gpd.GeoDataFrame) -> pd.DataFrame:
     """points (id, lat, lon) -> (id, new_area_id or None) by point-in-polygon."""
     if points.empty:
         return pd.DataFrame(columns=["id", "new_area_id"])
-    gpts = gpd.GeoDataFrame(points[["id"]], geometry=gpd.points_from_xy(points["lon"], points["lat"]),
-                            crs="EPSG:4326")
+    gpts = gpd.GeoDataFrame(
+        points[["id"]], geometry=gpd.points_from_xy(points["lon"], points["lat"]), crs="EPSG:4326"
+    )
     joined = gpd.sjoin(gpts, areas, how="left", predicate="within")
     joined = joined.drop_duplicates("id")
-    out = pd.DataFrame({"id": joined["id"].astype("int64").to_numpy(),
-                        "new_area_id": joined["area_id"].astype("Int64").to_numpy()})
+    out = pd.DataFrame(
+        {
+            "id": joined["id"].astype("int64").to_numpy(),
+            "new_area_id": joined["area_id"].astype("Int64").to_numpy(),
+        }
+    )
     return out
 
 
@@ -272,17 +346,26 @@ def reassign(con, code: str) -> dict[str, int]:
     areas = _active_areas(con, code)
     changed: dict[str, int] = {}
     queries = {
-        "incident": ("select id, lat, lon, area_id from incident"
-                     " where municipality_code = ? and lat is not null and lon is not null"
-                     "   and location_precision in ('exact', 'place')", True),
-        "observation": ("select o.id, o.lat, o.lon, o.area_id from observation o"
-                        " left join area a on a.id = o.area_id"
-                        " where o.lat is not null and o.lon is not null"
-                        "   and (a.id is null or a.municipality_code = ?)", False),
-        "place": ("select p.id, p.lat, p.lon, p.area_id from place p"
-                  " left join area a on a.id = p.area_id"
-                  " where p.lat is not null and p.lon is not null"
-                  "   and (a.id is null or a.municipality_code = ?)", False),
+        "incident": (
+            "select id, lat, lon, area_id from incident"
+            " where municipality_code = ? and lat is not null and lon is not null"
+            "   and location_precision in ('exact', 'place')",
+            True,
+        ),
+        "observation": (
+            "select o.id, o.lat, o.lon, o.area_id from observation o"
+            " left join area a on a.id = o.area_id"
+            " where o.lat is not null and o.lon is not null"
+            "   and (a.id is null or a.municipality_code = ?)",
+            False,
+        ),
+        "place": (
+            "select p.id, p.lat, p.lon, p.area_id from place p"
+            " left join area a on a.id = p.area_id"
+            " where p.lat is not null and p.lon is not null"
+            "   and (a.id is null or a.municipality_code = ?)",
+            False,
+        ),
     }
     for table, (sql, clear_outside) in queries.items():
         points = con.execute(sql, [code]).df()
@@ -290,17 +373,24 @@ def reassign(con, code: str) -> dict[str, int]:
         if not clear_outside:
             assigned = assigned[assigned["new_area_id"].notna()]
         old = assigned["area_id"].astype("Int64")
-        diff = assigned[(old.isna() != assigned["new_area_id"].isna()) |
-                        (old.fillna(-1) != assigned["new_area_id"].fillna(-1))]
+        diff = assigned[
+            (old.isna() != assigned["new_area_id"].isna())
+            | (old.fillna(-1) != assigned["new_area_id"].fillna(-1))
+        ]
         changed[table] = len(diff)
         if diff.empty:
             continue
-        staging.register(con, "area_moves", pd.DataFrame({"id": diff["id"].astype("int64"),
-                                                 "new_area_id": diff["new_area_id"].astype("Int64")}))
+        staging.register(
+            con,
+            "area_moves",
+            pd.DataFrame(
+                {"id": diff["id"].astype("int64"), "new_area_id": diff["new_area_id"].astype("Int64")}
+            ),
+        )
         update = {
             "incident": "update incident set area_id = m.new_area_id from area_moves m where incident.id = m.id",
             "observation": "update observation set area_id = m.new_area_id from area_moves m"
-                           " where observation.id = m.id",
+            " where observation.id = m.id",
             "place": "update place set area_id = m.new_area_id from area_moves m where place.id = m.id",
         }[table]
         con.execute(update)
@@ -310,7 +400,16 @@ def reassign(con, code: str) -> dict[str, int]:
 
 def add_arguments(parser) -> None:
     parser.add_argument("--namnkolumn", dest="name_column", help="kolumnen med områdets namn")
-    parser.add_argument("--lage", dest="mode", choices=MODES, default="replace",
-                        help="replace: ersätt kommunens områden (övriga blir inaktiva); add: lägg till")
-    parser.add_argument("--typ", dest="kind", default="stadsdel", help="områdestyp (stadsdel, ort, bostadsområde …)")
-    parser.add_argument("--kommun", dest="municipality_code", help="kommunkod (4 siffror); standard: inställningen")
+    parser.add_argument(
+        "--lage",
+        dest="mode",
+        choices=MODES,
+        default="replace",
+        help="replace: ersätt kommunens områden (övriga blir inaktiva); add: lägg till",
+    )
+    parser.add_argument(
+        "--typ", dest="kind", default="stadsdel", help="områdestyp (stadsdel, ort, bostadsområde …)"
+    )
+    parser.add_argument(
+        "--kommun", dest="municipality_code", help="kommunkod (4 siffror); standard: inställningen"
+    )

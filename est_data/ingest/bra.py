@@ -56,40 +56,118 @@ from est_data.ingest.common import (
 )
 
 SOURCE = "bra"
-CLI_HELP = ("Brås statistik över anmälda brott (CSV/xlsx: kommun, år, månad/kvartal, brott, antal; eller Brås årsfil"
-            " \"Anmälda brott kommunerna ÅÅÅÅ.csv\")")
+CLI_HELP = (
+    "Brås statistik över anmälda brott (CSV/xlsx: kommun, år, månad/kvartal, brott, antal; eller Brås årsfil"
+    ' "Anmälda brott kommunerna ÅÅÅÅ.csv")'
+)
 NATIONAL_CODE = "00"  # SCB's code for Sweden as a whole (Riket): Brå's "Hela landet"
 TOTAL_LABEL = "Samtliga anmälda brott"  # what the yearly file counts
 # Stockholm's district councils (stadsdelsområden), before and after the 2020 reform: Brå's yearly file
 # lists them below the municipalities; they are not municipalities and are never loaded.
-STOCKHOLM_DISTRICTS = ("Rinkeby-Kista", "Spånga-Tensta", "Hässelby-Vällingby", "Bromma", "Kungsholmen", "Norrmalm",
-                       "Östermalm", "Södermalm", "Enskede-Årsta-Vantör", "Skarpnäck", "Farsta", "Älvsjö",
-                       "Hägersten-Liljeholmen", "Hägersten-Älvsjö", "Skärholmen", "Liljeholmen", "Hägersten",
-                       "Maria-Gamla stan", "Katarina-Sofia", "Vantör", "Enskede-Årsta", "Kista", "Rinkeby",
-                       "Spånga", "Tensta", "Hässelby", "Vällingby")
+STOCKHOLM_DISTRICTS = (
+    "Rinkeby-Kista",
+    "Spånga-Tensta",
+    "Hässelby-Vällingby",
+    "Bromma",
+    "Kungsholmen",
+    "Norrmalm",
+    "Östermalm",
+    "Södermalm",
+    "Enskede-Årsta-Vantör",
+    "Skarpnäck",
+    "Farsta",
+    "Älvsjö",
+    "Hägersten-Liljeholmen",
+    "Hägersten-Älvsjö",
+    "Skärholmen",
+    "Liljeholmen",
+    "Hägersten",
+    "Maria-Gamla stan",
+    "Katarina-Sofia",
+    "Vantör",
+    "Enskede-Årsta",
+    "Kista",
+    "Rinkeby",
+    "Spånga",
+    "Tensta",
+    "Hässelby",
+    "Vällingby",
+)
 _NATIONAL_NAMES = ("hela landet", "riket", "sverige", "hela riket", "totalt", "samtliga kommuner")
 
 _ALIASES: dict[str, tuple[str, ...]] = {
-    "municipality": ("kommun", "kommunkod", "kommun_kod", "kommunnamn", "region", "municipality",
-                     "municipality_code", "omrade", "brottsplatskommun", "gärningskommun", "garningskommun"),
+    "municipality": (
+        "kommun",
+        "kommunkod",
+        "kommun_kod",
+        "kommunnamn",
+        "region",
+        "municipality",
+        "municipality_code",
+        "omrade",
+        "brottsplatskommun",
+        "gärningskommun",
+        "garningskommun",
+    ),
     "year": ("ar", "year", "artal", "redovisningsar"),
     "month": ("manad", "month", "man", "redovisningsmanad"),
     "quarter": ("kvartal", "quarter", "kv"),
     "period": ("period", "tid", "tidsperiod", "redovisningsperiod"),
     "code": ("brottskod", "kod", "crime_code", "code", "brottskategorikod"),
-    "label": ("brott", "brottstyp", "brottskategori", "brottsbenamning", "crime_label", "crime", "kategori",
-              "brottsrubricering"),
+    "label": (
+        "brott",
+        "brottstyp",
+        "brottskategori",
+        "brottsbenamning",
+        "crime_label",
+        "crime",
+        "kategori",
+        "brottsrubricering",
+    ),
     "count": ("antal", "antal anmalda brott", "anmalda brott", "count", "varde", "antal brott", "anmalda"),
-    "preliminary": ("preliminar", "prel", "preliminary", "status", "preliminar statistik", "preliminar uppgift"),
-    "rate": ("per 100 000 inv.", "per 100 000 inv", "per 100 000 invanare", "per 100000 inv.", "per 100000 invanare",
-             "antal per 100 000 invanare", "rate", "per 100k"),
+    "preliminary": (
+        "preliminar",
+        "prel",
+        "preliminary",
+        "status",
+        "preliminar statistik",
+        "preliminar uppgift",
+    ),
+    "rate": (
+        "per 100 000 inv.",
+        "per 100 000 inv",
+        "per 100 000 invanare",
+        "per 100000 inv.",
+        "per 100000 invanare",
+        "antal per 100 000 invanare",
+        "rate",
+        "per 100k",
+    ),
 }
 _MONTHS = {name: i + 1 for i, name in enumerate(i18n.MONTHS_SV)}
 _MONTHS.update({name: i + 1 for i, name in enumerate(i18n.MONTHS_SV_SHORT)})
 _MONTHS.update({name.lower(): i + 1 for i, name in enumerate(i18n.MONTHS_EN_SHORT)})
-_MONTHS.update({name: i + 1 for i, name in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-     "december"])})
+_MONTHS.update(
+    {
+        name: i + 1
+        for i, name in enumerate(
+            [
+                "january",
+                "february",
+                "march",
+                "april",
+                "may",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+            ]
+        )
+    }
+)
 _TRUE = {"ja", "j", "yes", "y", "true", "sant", "1", "x", "p", "prel", "preliminar", "preliminart"}
 _FALSE = {"nej", "n", "no", "false", "falskt", "0", "", "slutlig", "slutligt", "definitiv", "s"}
 _MISSING = {"..", ".", "-", "–", "", "x"}
@@ -123,7 +201,9 @@ def _find_columns(columns: list[str]) -> dict[str, str]:
                 break
     if "rate" not in found:  # "Per 100 000 invånare 2024" and similar
         for column, norm in normalised.items():
-            if column not in found.values() and re.sub(r"\s", "", norm).startswith(("per100000", "antalper100000")):
+            if column not in found.values() and re.sub(r"\s", "", norm).startswith(
+                ("per100000", "antalper100000")
+            ):
                 found["rate"] = column
                 break
     return found
@@ -145,13 +225,19 @@ def _melt_wide(frame: pd.DataFrame, wide: list[str]) -> pd.DataFrame:
 
 def add_arguments(parser) -> None:
     """CLI options of `import bra`."""
-    parser.add_argument("--kommun", dest="municipality_code", metavar="KOD",
-                        help="kommunkod för filer utan kommunkolumn (standard: inställningen municipality_code)")
-    parser.add_argument("--year", type=int, metavar="ÅR",
-                        help="året för Brås årsfil per kommun (standard: året i filnamnet)")
+    parser.add_argument(
+        "--kommun",
+        dest="municipality_code",
+        metavar="KOD",
+        help="kommunkod för filer utan kommunkolumn (standard: inställningen municipality_code)",
+    )
+    parser.add_argument(
+        "--year", type=int, metavar="ÅR", help="året för Brås årsfil per kommun (standard: året i filnamnet)"
+    )
 
 
 # ------------------------------------------------------------------------------------ value parsing
+
 
 def _name_key(text: str) -> str:
     """A place name for matching: case-folded, typographic dashes as '-', single spaces, diacritics kept
@@ -299,26 +385,46 @@ def _crime(code_value: str | None, label_value: str | None) -> tuple[str | None,
 
 # ------------------------------------------------------------------------------------------ parsing
 
+
 @dataclass
 class Parsed:
-    rows: pd.DataFrame  # municipality_code, period_start, period_end, crime_code, crime_label, count, preliminary
+    rows: (
+        pd.DataFrame
+    )  # municipality_code, period_start, period_end, crime_code, crime_label, count, preliminary
     report: ImportReport
     digest: str
 
 
-def parse(con, data: str | Path | bytes, file_name: str | None = None,
-          municipality_code: str | None = None, year: int | None = None) -> Parsed:
+def parse(
+    con,
+    data: str | Path | bytes,
+    file_name: str | None = None,
+    municipality_code: str | None = None,
+    year: int | None = None,
+) -> Parsed:
     """Read and validate the file; nothing is written. Raises ImportFileError for an unusable file."""
     raw, name = read_bytes(data, file_name)
     frame = read_table(raw)
     lookup = _municipalities(con)
     if _is_headerless_yearly(list(frame.columns), lookup):
         frame = _read_headerless(raw)
-        return _parse_yearly(frame, {"municipality": "c0", "count": "c1", "rate": "c2" if "c2" in frame else None},
-                             name, raw, lookup, year)
+        return _parse_yearly(
+            frame,
+            {"municipality": "c0", "count": "c1", "rate": "c2" if "c2" in frame else None},
+            name,
+            raw,
+            lookup,
+            year,
+        )
     columns = _find_columns(list(frame.columns))
-    if {"municipality", "count"} <= set(columns) and not set(columns) & {"code", "label", "year", "month", "quarter",
-                                                                         "period"}:
+    if {"municipality", "count"} <= set(columns) and not set(columns) & {
+        "code",
+        "label",
+        "year",
+        "month",
+        "quarter",
+        "period",
+    }:
         return _parse_yearly(frame, {**columns, "rate": columns.get("rate")}, name, raw, lookup, year)
     wide = [] if "count" in columns else _wide_columns(list(frame.columns))
     if wide:
@@ -326,14 +432,20 @@ def parse(con, data: str | Path | bytes, file_name: str | None = None,
         columns = _find_columns([c for c in frame.columns if c not in ("_wide_period", "_wide_count")])
     found = ", ".join(c for c in frame.columns if not c.startswith("_"))
     if "count" not in columns and not wide:
-        raise ImportFileError(f"{i18n.t('bra.error.columns', 'sv', what='antal', found=found)} / "
-                              f"{i18n.t('bra.error.columns', 'en', what='count', found=found)}")
+        raise ImportFileError(
+            f"{i18n.t('bra.error.columns', 'sv', what='antal', found=found)} / "
+            f"{i18n.t('bra.error.columns', 'en', what='count', found=found)}"
+        )
     if "code" not in columns and "label" not in columns:
-        raise ImportFileError(f"{i18n.t('bra.error.columns', 'sv', what='brott', found=found)} / "
-                              f"{i18n.t('bra.error.columns', 'en', what='crime', found=found)}")
+        raise ImportFileError(
+            f"{i18n.t('bra.error.columns', 'sv', what='brott', found=found)} / "
+            f"{i18n.t('bra.error.columns', 'en', what='crime', found=found)}"
+        )
     if not wide and "year" not in columns and "period" not in columns:
-        raise ImportFileError(f"{i18n.t('bra.error.columns', 'sv', what='år eller period', found=found)} / "
-                              f"{i18n.t('bra.error.columns', 'en', what='year or period', found=found)}")
+        raise ImportFileError(
+            f"{i18n.t('bra.error.columns', 'sv', what='år eller period', found=found)} / "
+            f"{i18n.t('bra.error.columns', 'en', what='year or period', found=found)}"
+        )
     default_code = municipality_code or config.get_setting(con, "municipality_code")
     report = ImportReport(SOURCE, name, rows_read=len(frame))
     out: list[dict] = []
@@ -341,8 +453,11 @@ def parse(con, data: str | Path | bytes, file_name: str | None = None,
     for record in frame.to_dict("records"):
         line = int(record["_line"])
         try:
-            muni = _municipality(record[columns["municipality"]], lookup) if "municipality" in columns \
+            muni = (
+                _municipality(record[columns["municipality"]], lookup)
+                if "municipality" in columns
                 else _municipality(default_code, lookup)
+            )
             month = quarter = None
             if wide:
                 year, month, quarter = _wide_period(record, columns)
@@ -356,7 +471,9 @@ def parse(con, data: str | Path | bytes, file_name: str | None = None,
                     quarter = _quarter_value(record[columns["quarter"]])
             start, end = _period_dates(year, month, quarter)
             check_event_time(start, "perioden")
-            code, label = _crime(record.get(columns.get("code", ""), None), record.get(columns.get("label", ""), None))
+            code, label = _crime(
+                record.get(columns.get("code", ""), None), record.get(columns.get("label", ""), None)
+            )
             count = _count(record["_wide_count"] if wide else record[columns["count"]])
             prelim = _preliminary(record[columns["preliminary"]]) if "preliminary" in columns else False
             rate = _rate(record[columns["rate"]]) if "rate" in columns else None
@@ -365,19 +482,39 @@ def parse(con, data: str | Path | bytes, file_name: str | None = None,
             continue
         key = (muni, start, end, code or label)
         if key in seen:
-            report.rejected.append(Rejected(line, i18n.t("bra.error.duplicate", line=seen[key]), _raw(record)))
+            report.rejected.append(
+                Rejected(line, i18n.t("bra.error.duplicate", line=seen[key]), _raw(record))
+            )
             continue
         seen[key] = line
-        out.append({"municipality_code": muni, "period_start": start, "period_end": end, "crime_code": code,
-                    "crime_label": label, "count": count, "preliminary": prelim, "rate_per_100k": rate})
+        out.append(
+            {
+                "municipality_code": muni,
+                "period_start": start,
+                "period_end": end,
+                "crime_code": code,
+                "crime_label": label,
+                "count": count,
+                "preliminary": prelim,
+                "rate_per_100k": rate,
+            }
+        )
     rows = _frame(out)
     if report.rows_read and rows.empty and report.rejected:
         report.messages.append("ingen rad kunde läsas in / no row could be imported")
     return Parsed(rows, report, sha256(raw))
 
 
-ROW_COLUMNS = ["municipality_code", "period_start", "period_end", "crime_code", "crime_label", "count", "preliminary",
-               "rate_per_100k"]
+ROW_COLUMNS = [
+    "municipality_code",
+    "period_start",
+    "period_end",
+    "crime_code",
+    "crime_label",
+    "count",
+    "preliminary",
+    "rate_per_100k",
+]
 
 
 def _frame(rows: list[dict]) -> pd.DataFrame:
@@ -427,7 +564,7 @@ def _district(text: str) -> str | None:
     norm = _norm(text)
     for prefix in ("stockholm:", "stockholm -", "stockholms stad:", "stockholm,", "sdo ", "stadsdelsomrade "):
         if norm.startswith(prefix):
-            norm = norm[len(prefix):].strip()
+            norm = norm[len(prefix) :].strip()
     norm = re.sub(r"\s+(sdo|stadsdelsomrade|stadsdel)$", "", norm)
     return norm if norm in _DISTRICTS else None
 
@@ -444,8 +581,15 @@ def _read_headerless(raw: bytes) -> pd.DataFrame:
         frame = pd.read_excel(io.BytesIO(raw), dtype=str, header=None, engine="openpyxl")
     else:
         text = common.decode_text(raw)
-        frame = pd.read_csv(io.StringIO(text), sep=common.sniff_separator(text), dtype=str, header=None,
-                            keep_default_na=False, skip_blank_lines=True, engine="python")
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=common.sniff_separator(text),
+            dtype=str,
+            header=None,
+            keep_default_na=False,
+            skip_blank_lines=True,
+            engine="python",
+        )
     frame = frame.fillna("").astype(str).apply(lambda s: s.str.strip())
     frame.columns = [f"c{i}" for i in range(frame.shape[1])]
     frame = frame[~(frame == "").all(axis=1)]
@@ -459,8 +603,14 @@ def file_year(file_name: str | None) -> int | None:
     return int(found[-1]) if found else None
 
 
-def _parse_yearly(frame: pd.DataFrame, columns: dict[str, str | None], name: str, raw: bytes,
-                  lookup: dict[str, str], year: int | None) -> Parsed:
+def _parse_yearly(
+    frame: pd.DataFrame,
+    columns: dict[str, str | None],
+    name: str,
+    raw: bytes,
+    lookup: dict[str, str],
+    year: int | None,
+) -> Parsed:
     """Brå's yearly municipality file: one row per municipality with its count (and rate) for one year."""
     year = year or file_year(name)
     if year is None:
@@ -486,18 +636,36 @@ def _parse_yearly(frame: pd.DataFrame, columns: dict[str, str | None], name: str
             report.rejected.append(Rejected(line, str(err), _raw(record)))
             continue
         if muni in seen:
-            report.rejected.append(Rejected(line, i18n.t("bra.error.duplicate", line=seen[muni]), _raw(record)))
+            report.rejected.append(
+                Rejected(line, i18n.t("bra.error.duplicate", line=seen[muni]), _raw(record))
+            )
             continue
         seen[muni] = line
-        out.append({"municipality_code": muni, "period_start": start, "period_end": end, "crime_code": None,
-                    "crime_label": TOTAL_LABEL, "count": count, "preliminary": False, "rate_per_100k": rate})
+        out.append(
+            {
+                "municipality_code": muni,
+                "period_start": start,
+                "period_end": end,
+                "crime_code": None,
+                "crime_label": TOTAL_LABEL,
+                "count": count,
+                "preliminary": False,
+                "rate_per_100k": rate,
+            }
+        )
     municipalities = len(out) - (NATIONAL_CODE in seen)
-    report.messages.append(i18n.t("bra.yearly", "sv", year=year, n=municipalities) + " / "
-                           + i18n.t("bra.yearly", "en", year=year, n=municipalities))
+    report.messages.append(
+        i18n.t("bra.yearly", "sv", year=year, n=municipalities)
+        + " / "
+        + i18n.t("bra.yearly", "en", year=year, n=municipalities)
+    )
     if districts:
         names = ", ".join(districts)
-        report.messages.append(i18n.t("bra.districts", "sv", n=len(districts), names=names) + " / "
-                               + i18n.t("bra.districts", "en", n=len(districts), names=names))
+        report.messages.append(
+            i18n.t("bra.districts", "sv", n=len(districts), names=names)
+            + " / "
+            + i18n.t("bra.districts", "en", n=len(districts), names=names)
+        )
     if NATIONAL_CODE in seen:
         report.messages.append(i18n.t("bra.national", "sv") + " / " + i18n.t("bra.national", "en"))
     return Parsed(_frame(out), report, sha256(raw))
@@ -518,9 +686,12 @@ def _raw(record: dict) -> str:
 
 # -------------------------------------------------------------------------------------- preview/load
 
+
 def preview(con, data: str | Path | bytes, file_name: str | None = None, **options) -> ImportReport:
     """Validate the file and report what would happen; nothing is written."""
-    parsed = parse(con, data, file_name, municipality_code=options.get("municipality_code"), year=options.get("year"))
+    parsed = parse(
+        con, data, file_name, municipality_code=options.get("municipality_code"), year=options.get("year")
+    )
     report = parsed.report
     if not parsed.rows.empty:
         con.register("bra_import_rows", parsed.rows)
@@ -531,15 +702,20 @@ def preview(con, data: str | Path | bytes, file_name: str | None = None, **optio
     return report
 
 
-def load(con, data: str | Path | bytes, file_name: str | None = None, strict: bool = False,
-         **options) -> ImportReport:
+def load(
+    con, data: str | Path | bytes, file_name: str | None = None, strict: bool = False, **options
+) -> ImportReport:
     """Validate and load the valid rows (new periods added, changed counts replaced) in one transaction."""
-    parsed = parse(con, data, file_name, municipality_code=options.get("municipality_code"), year=options.get("year"))
+    parsed = parse(
+        con, data, file_name, municipality_code=options.get("municipality_code"), year=options.get("year")
+    )
     report = parsed.report
     if strict and report.rejected:
         first = report.rejected[0]
-        raise ImportFileError(f"{report.rows_rejected} rader har fel, första på rad {first.line}: {first.reason}"
-                              f" / {report.rows_rejected} rows have errors (--strict)")
+        raise ImportFileError(
+            f"{report.rows_rejected} rader har fel, första på rad {first.line}: {first.reason}"
+            f" / {report.rows_rejected} rows have errors (--strict)"
+        )
     with transaction(con):
         batch_id = start_batch(con, SOURCE, report.file_name, parsed.digest)
         if not parsed.rows.empty:
@@ -561,11 +737,14 @@ def _count_into(report: ImportReport, new: int, changed: int, unchanged: int, pr
         rows_sv = "rad" if changed == 1 else "rader"
         rows_en = "row" if changed == 1 else "rows"
         if preview:
-            report.messages.append(f"{changed} {rows_sv} ersätter tidigare siffror (t.ex. preliminära) / "
-                                   f"{changed} {rows_en} will replace earlier figures")
+            report.messages.append(
+                f"{changed} {rows_sv} ersätter tidigare siffror (t.ex. preliminära) / "
+                f"{changed} {rows_en} will replace earlier figures"
+            )
         else:
-            report.messages.append(f"{changed} {rows_sv} ersatte tidigare siffror / {changed} {rows_en} replaced "
-                                   "earlier figures")
+            report.messages.append(
+                f"{changed} {rows_sv} ersatte tidigare siffror / {changed} {rows_en} replaced earlier figures"
+            )
 
 
 def _compare(con) -> tuple[int, int, int]:

@@ -53,12 +53,16 @@ class ImportReport:
         return len(self.rejected)
 
     def summary_line(self) -> str:
-        return (f"{self.file_name}: lästa {self.rows_read}, inlästa {self.rows_loaded}, avvisade {self.rows_rejected}"
-                f" / read {self.rows_read}, loaded {self.rows_loaded}, rejected {self.rows_rejected}")
+        return (
+            f"{self.file_name}: lästa {self.rows_read}, inlästa {self.rows_loaded}, avvisade {self.rows_rejected}"
+            f" / read {self.rows_read}, loaded {self.rows_loaded}, rejected {self.rows_rejected}"
+        )
 
     def rejected_frame(self) -> pd.DataFrame:
-        return pd.DataFrame([{"rad": r.line, "orsak": r.reason, "innehåll": r.raw} for r in self.rejected],
-                            columns=["rad", "orsak", "innehåll"])
+        return pd.DataFrame(
+            [{"rad": r.line, "orsak": r.reason, "innehåll": r.raw} for r in self.rejected],
+            columns=["rad", "orsak", "innehåll"],
+        )
 
 
 def read_bytes(source: str | Path | bytes, file_name: str | None = None) -> tuple[bytes, str]:
@@ -113,6 +117,7 @@ def sniff_separator(text: str) -> str:
 @dataclass
 class Head:
     """A preview's bounded read: at most `rows` data rows of each table; `cut` if the file had more."""
+
     rows: int
     cut: bool = False
 
@@ -141,7 +146,7 @@ def _cut_lines(data: bytes, rows: int) -> tuple[bytes, bool]:
         end = data.find(b"\n", end + 1)
         if end < 0:
             return data, False
-    return data[:end + 1], bool(data[end + 1:].strip())
+    return data[: end + 1], bool(data[end + 1 :].strip())
 
 
 def read_table(data: bytes) -> pd.DataFrame:
@@ -154,10 +159,13 @@ def read_table(data: bytes) -> pd.DataFrame:
     nrows = head.rows if head else None
     if is_xlsx(data):
         try:
-            frame = pd.read_excel(io.BytesIO(data), dtype=str, engine="openpyxl",
-                                  nrows=None if nrows is None else nrows + 1)
+            frame = pd.read_excel(
+                io.BytesIO(data), dtype=str, engine="openpyxl", nrows=None if nrows is None else nrows + 1
+            )
         except Exception as err:  # openpyxl raises many kinds for broken files
-            raise ImportFileError(f"Excel-filen kunde inte läsas / could not read the Excel file ({err})") from None
+            raise ImportFileError(
+                f"Excel-filen kunde inte läsas / could not read the Excel file ({err})"
+            ) from None
         if head is not None and len(frame) > nrows:
             frame, head.cut = frame.iloc[:nrows], True
     else:
@@ -166,15 +174,26 @@ def read_table(data: bytes) -> pd.DataFrame:
         text = decode_text(data)
         sep = sniff_separator(text)
         try:
-            frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
-                                skip_blank_lines=True, engine="python", nrows=nrows)
+            frame = pd.read_csv(
+                io.StringIO(text),
+                sep=sep,
+                dtype=str,
+                keep_default_na=False,
+                skip_blank_lines=True,
+                engine="python",
+                nrows=nrows,
+            )
         except pd.errors.EmptyDataError:
             raise ImportFileError("filen är tom / the file is empty") from None
         except (pd.errors.ParserError, csv.Error) as err:
-            raise ImportFileError(f"filen kunde inte tolkas som en tabell / not a readable table ({err})") from None
+            raise ImportFileError(
+                f"filen kunde inte tolkas som en tabell / not a readable table ({err})"
+            ) from None
         if not isinstance(frame.index, pd.RangeIndex):  # pandas made the extra fields an index
-            raise ImportFileError("några rader har fler fält än rubrikraden (blandade avgränsare?) / "
-                                  "some rows have more fields than the header (mixed separators?)")
+            raise ImportFileError(
+                "några rader har fler fält än rubrikraden (blandade avgränsare?) / "
+                "some rows have more fields than the header (mixed separators?)"
+            )
     frame.columns = [str(c).strip().lstrip("\ufeff") for c in frame.columns]
     frame = frame.fillna("")
     frame = frame.astype(str).apply(lambda s: s.str.strip())
@@ -197,16 +216,30 @@ def parse_number(text: str) -> float | None:
     if not _NUMBER.match(value):
         raise ValueError(text)
     if "," in value and "." in value:
-        value = value.replace(".", "").replace(",", ".") if value.rfind(",") > value.rfind(".") \
+        value = (
+            value.replace(".", "").replace(",", ".")
+            if value.rfind(",") > value.rfind(".")
             else value.replace(",", "")
+        )
     elif "," in value:
         value = value.replace(",", ".")
     return float(value)
 
 
-_DATE_FORMATS = ("%Y-%m-%d", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M",
-                 "%Y/%m/%d", "%d/%m/%Y", "%d.%m.%Y", "%Y%m%d", "%d/%m/%Y %H:%M", "%d.%m.%Y %H:%M",
-                 "%Y-%m-%d %H.%M")
+_DATE_FORMATS = (
+    "%Y-%m-%d",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%dT%H:%M",
+    "%Y/%m/%d",
+    "%d/%m/%Y",
+    "%d.%m.%Y",
+    "%Y%m%d",
+    "%d/%m/%Y %H:%M",
+    "%d.%m.%Y %H:%M",
+    "%Y-%m-%d %H.%M",
+)
 
 
 def parse_datetime(text: str) -> dt.datetime:
@@ -232,8 +265,9 @@ def event_time_bounds(now: dt.datetime | None = None) -> tuple[dt.datetime, dt.d
     return EARLIEST_EVENT, (now or dt.datetime.now()) + FUTURE_MARGIN
 
 
-def event_time_problem(moment: dt.datetime | dt.date | None, what: str = "datumet",
-                       now: dt.datetime | None = None) -> str | None:
+def event_time_problem(
+    moment: dt.datetime | dt.date | None, what: str = "datumet", now: dt.datetime | None = None
+) -> str | None:
     """Why `moment` cannot be an event's time (Swedish / English), or None if it can."""
     if moment is None:
         return None
@@ -245,8 +279,10 @@ def event_time_problem(moment: dt.datetime | dt.date | None, what: str = "datume
     if moment < earliest:
         return f"{what} {moment.date().isoformat()} är före 1990 / the date is before 1990"
     if moment > latest:
-        return (f"{what} {moment.date().isoformat()} ligger mer än en dag fram i tiden"
-                " / the date is more than a day in the future")
+        return (
+            f"{what} {moment.date().isoformat()} ligger mer än en dag fram i tiden"
+            " / the date is more than a day in the future"
+        )
     return None
 
 
@@ -273,15 +309,18 @@ def event_times_ok(moments: list[dt.datetime | None]) -> np.ndarray:
 # agree with the scalar ones on every text (tests/test_trust_parsers.py checks it).
 _PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:[.,][0-9]+)?")
 _YEAR = r"(?!0000)[0-9]{4}"
-_PLAIN_DATES = tuple((re.compile(pattern.replace("Y", _YEAR)), fmt) for pattern, fmt in (
-    (r"Y-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}", "%Y-%m-%d %H:%M"),
-    (r"Y-[0-9]{2}-[0-9]{2}", "%Y-%m-%d"),
-    (r"Y-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-5][0-9]", "%Y-%m-%d %H:%M:%S"),
-    (r"Y-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-5][0-9]", "%Y-%m-%dT%H:%M:%S"),
-    (r"Y-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}", "%Y-%m-%dT%H:%M"),
-    (r"[0-9]{2}\.[0-9]{2}\.Y", "%d.%m.%Y"),
-    (r"Y-[0-9]{2}-[0-9]{2} [0-9]{2}\.[0-9]{2}", "%Y-%m-%d %H.%M"),
-))
+_PLAIN_DATES = tuple(
+    (re.compile(pattern.replace("Y", _YEAR)), fmt)
+    for pattern, fmt in (
+        (r"Y-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}", "%Y-%m-%d %H:%M"),
+        (r"Y-[0-9]{2}-[0-9]{2}", "%Y-%m-%d"),
+        (r"Y-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-5][0-9]", "%Y-%m-%d %H:%M:%S"),
+        (r"Y-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-5][0-9]", "%Y-%m-%dT%H:%M:%S"),
+        (r"Y-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}", "%Y-%m-%dT%H:%M"),
+        (r"[0-9]{2}\.[0-9]{2}\.Y", "%d.%m.%Y"),
+        (r"Y-[0-9]{2}-[0-9]{2} [0-9]{2}\.[0-9]{2}", "%Y-%m-%d %H.%M"),
+    )
+)
 
 
 def parse_numbers(texts) -> tuple[np.ndarray, np.ndarray]:
@@ -351,8 +390,15 @@ def finish_batch(con, batch_id: int, report: ImportReport, status: str = "ok") -
         "update import_batch"
         " set rows_read = ?, rows_loaded = ?, rows_rejected = ?, finished_at = ?, status = ?, message = ?"
         " where id = ?",
-        [report.rows_read, report.rows_loaded, report.rows_rejected, dt.datetime.now(), status,
-         "; ".join(report.messages)[:2000] or None, batch_id],
+        [
+            report.rows_read,
+            report.rows_loaded,
+            report.rows_rejected,
+            dt.datetime.now(),
+            status,
+            "; ".join(report.messages)[:2000] or None,
+            batch_id,
+        ],
     )
 
 
@@ -364,7 +410,23 @@ def record_batch(con, report: ImportReport, digest: str) -> int:
     return batch_id
 
 
-__all__ = ["ImportFileError", "ImportReport", "Rejected", "read_bytes", "read_table", "decode_text", "preview_head",
-           "parse_number", "parse_numbers", "parse_datetime", "parse_datetimes", "record_batch", "sha256",
-           "check_event_time", "event_time_bounds", "event_time_problem", "event_times_ok",
-           "transaction"]
+__all__ = [
+    "ImportFileError",
+    "ImportReport",
+    "Rejected",
+    "read_bytes",
+    "read_table",
+    "decode_text",
+    "preview_head",
+    "parse_number",
+    "parse_numbers",
+    "parse_datetime",
+    "parse_datetimes",
+    "record_batch",
+    "sha256",
+    "check_event_time",
+    "event_time_bounds",
+    "event_time_problem",
+    "event_times_ok",
+    "transaction",
+]

@@ -53,16 +53,68 @@ Progress = Callable[[float, str], None] | None
 
 FIELDS: dict[str, list[str]] = {
     "id": ["ärendenummer", "ärendenr", "ärende", "ärende-id", "id", "nr", "löpnummer", "case", "case id"],
-    "date": ["datum", "anmält", "anmäld", "anmälningsdatum", "registrerad", "registreringsdatum", "skapad",
-             "inkom", "ärendedatum", "händelsedatum", "date", "reported"],
+    "date": [
+        "datum",
+        "anmält",
+        "anmäld",
+        "anmälningsdatum",
+        "registrerad",
+        "registreringsdatum",
+        "skapad",
+        "inkom",
+        "ärendedatum",
+        "händelsedatum",
+        "date",
+        "reported",
+    ],
     "category": ["kategori", "typ", "ärendetyp", "feltyp", "skadetyp", "orsak", "category", "type"],
-    "address": ["adress", "gatuadress", "plats", "platsbeskrivning", "objekt", "address", "location", "place"],
+    "address": [
+        "adress",
+        "gatuadress",
+        "plats",
+        "platsbeskrivning",
+        "objekt",
+        "address",
+        "location",
+        "place",
+    ],
     "area": ["område", "stadsdel", "ort", "bostadsområde", "area", "district"],
     "lat": ["lat", "latitud", "latitude", "wgs84_lat", "lat_wgs84", "y_wgs84"],
     "lon": ["lon", "long", "lng", "longitud", "longitude", "wgs84_lon", "lon_wgs84", "x_wgs84"],
-    "north": ["n", "northing", "nord", "y", "y_sweref", "sweref_n", "n_sweref99tm", "koordinat n", "y-koordinat"],
-    "east": ["e", "easting", "öst", "ost", "x", "x_sweref", "sweref_e", "e_sweref99tm", "koordinat e", "x-koordinat"],
-    "cost": ["kostnad", "kostnad (kr)", "kostnad kr", "kostnad sek", "belopp", "summa", "cost", "cost_sek", "sek"],
+    "north": [
+        "n",
+        "northing",
+        "nord",
+        "y",
+        "y_sweref",
+        "sweref_n",
+        "n_sweref99tm",
+        "koordinat n",
+        "y-koordinat",
+    ],
+    "east": [
+        "e",
+        "easting",
+        "öst",
+        "ost",
+        "x",
+        "x_sweref",
+        "sweref_e",
+        "e_sweref99tm",
+        "koordinat e",
+        "x-koordinat",
+    ],
+    "cost": [
+        "kostnad",
+        "kostnad (kr)",
+        "kostnad kr",
+        "kostnad sek",
+        "belopp",
+        "summa",
+        "cost",
+        "cost_sek",
+        "sek",
+    ],
     "description": ["beskrivning", "text", "kommentar", "notering", "description", "comment"],
 }
 REQUIRED = ("date", "category")
@@ -83,7 +135,9 @@ def find_columns(columns: list[str], mapping: dict[str, str] | None = None) -> d
         chosen = (mapping or {}).get(field)
         if chosen:
             if chosen not in columns:
-                raise ImportFileError(f"kolumnen {chosen!r} finns inte i filen / column {chosen!r} not in the file")
+                raise ImportFileError(
+                    f"kolumnen {chosen!r} finns inte i filen / column {chosen!r} not in the file"
+                )
             found[field] = chosen
             continue
         found[field] = next((normalised[_norm(n)] for n in names if _norm(n) in normalised), None)
@@ -91,8 +145,9 @@ def find_columns(columns: list[str], mapping: dict[str, str] | None = None) -> d
 
 
 def profiles(con) -> dict[str, dict]:
-    rows = con.execute("select name, mapping_json from mapping_profile where source = ? order by name",
-                       [SOURCE]).fetchall()
+    rows = con.execute(
+        "select name, mapping_json from mapping_profile where source = ? order by name", [SOURCE]
+    ).fetchall()
     return {name: json.loads(text) for name, text in rows}
 
 
@@ -103,9 +158,11 @@ def save_profile(con, name: str, mapping: dict[str, str], by: str | None = None)
         raise ImportFileError(f"ogiltig profil: {sorted(unknown) or name!r} / invalid profile")
     clean = {k: v for k, v in mapping.items() if v}
     with transaction(con):
-        con.execute("insert into mapping_profile (name, source, mapping_json) values (?, ?, ?)"
-                    " on conflict (name) do update set source = excluded.source, mapping_json = excluded.mapping_json",
-                    [name.strip(), SOURCE, json.dumps(clean, ensure_ascii=False)])
+        con.execute(
+            "insert into mapping_profile (name, source, mapping_json) values (?, ?, ?)"
+            " on conflict (name) do update set source = excluded.source, mapping_json = excluded.mapping_json",
+            [name.strip(), SOURCE, json.dumps(clean, ensure_ascii=False)],
+        )
         record(con, by, "update", "mapping_profile", name.strip(), None, clean)
 
 
@@ -143,16 +200,23 @@ class _Lookups:
     def __init__(self, con, municipality_code: str):
         self.code = municipality_code
         self.name = reference.municipality_name(municipality_code) or municipality_code
-        areas = con.execute("select id, name, geometry_wkt from area where active and municipality_code = ?",
-                            [municipality_code]).fetchall()
+        areas = con.execute(
+            "select id, name, geometry_wkt from area where active and municipality_code = ?",
+            [municipality_code],
+        ).fetchall()
         self.area_by_name = {_norm(n): i for i, n, _ in areas}
         self.area_geoms = [(i, wkt.loads(g)) for i, _, g in areas if g]
         places = con.execute(
             "select p.id, p.name, p.lat, p.lon, p.area_id from place p join area a on a.id = p.area_id"
-            " where p.active and a.municipality_code = ? and p.lat is not null", [municipality_code]).df()
-        self.place_by_name = {_norm(n): (int(i), float(la), float(lo), a) for i, n, la, lo, a in
-                              zip(places["id"], places["name"], places["lat"], places["lon"], places["area_id"],
-                                  strict=True)}
+            " where p.active and a.municipality_code = ? and p.lat is not null",
+            [municipality_code],
+        ).df()
+        self.place_by_name = {
+            _norm(n): (int(i), float(la), float(lo), a)
+            for i, n, la, lo, a in zip(
+                places["id"], places["name"], places["lat"], places["lon"], places["area_id"], strict=True
+            )
+        }
         px, py = _to_3006.transform(places["lon"].to_numpy(dtype=float), places["lat"].to_numpy(dtype=float))
         self.place_xy = np.column_stack([px, py]) if len(places) else np.empty((0, 2))
         self.place_ids = places["id"].to_numpy()
@@ -208,8 +272,9 @@ class _Lookups:
             stop = start + block
             slot = first[start:stop, None] + np.arange(width)
             place = order[np.minimum(slot, count - 1)]
-            dist = np.hypot(self.place_xy[place, 0] - x[start:stop, None],
-                            self.place_xy[place, 1] - y[start:stop, None])
+            dist = np.hypot(
+                self.place_xy[place, 0] - x[start:stop, None], self.place_xy[place, 1] - y[start:stop, None]
+            )
             dist[slot >= end[start:stop, None]] = np.inf
             least = dist.min(axis=1)
             nearest = np.where(dist == least[:, None], place, count).min(axis=1)
@@ -257,7 +322,9 @@ def _parse_row(row: pd.Series, cols: dict[str, str | None], lk: _Lookups) -> dic
     if pair is not None:
         found = classify_pair(*pair)
         if found is None:
-            raise ValueError(f"koordinaterna känns inte igen som WGS 84 eller SWEREF 99 TM: {pair[0]}, {pair[1]}")
+            raise ValueError(
+                f"koordinaterna känns inte igen som WGS 84 eller SWEREF 99 TM: {pair[0]}, {pair[1]}"
+            )
         crs, lat, lon = found
         inside = reference.contains_points(lk.code, [lat], [lon])
         if inside is not None and not bool(inside[0]):
@@ -277,10 +344,20 @@ def _parse_row(row: pd.Series, cols: dict[str, str | None], lk: _Lookups) -> dic
     description = value("description")
     if description:
         summary = f"{summary}. {description}"
-    return {"external_id": value("id"), "occurred_at": occurred, "category": category, "lat": lat, "lon": lon,
-            "area_id": area_id, "place_id": place_id, "location_precision": precision,
-            "location_name": address or value("area") or None, "cost_sek": cost, "summary": summary[:1000],
-            "crs": crs}
+    return {
+        "external_id": value("id"),
+        "occurred_at": occurred,
+        "category": category,
+        "lat": lat,
+        "lon": lon,
+        "area_id": area_id,
+        "place_id": place_id,
+        "location_precision": precision,
+        "location_name": address or value("area") or None,
+        "cost_sek": cost,
+        "summary": summary[:1000],
+        "crs": crs,
+    }
 
 
 def _external_ids(columns: dict[str, list]) -> None:
@@ -297,11 +374,25 @@ def _external_ids(columns: dict[str, list]) -> None:
         ids[i] = f"h-{digest}-{seen[digest]}"
 
 
-_COLUMNS = ["external_id", "occurred_at", "category", "lat", "lon", "area_id", "place_id", "location_precision",
-            "location_name", "cost_sek", "summary", "crs"]
+_COLUMNS = [
+    "external_id",
+    "occurred_at",
+    "category",
+    "lat",
+    "lon",
+    "area_id",
+    "place_id",
+    "location_precision",
+    "location_name",
+    "cost_sek",
+    "summary",
+    "crs",
+]
 
 
-def _in_ranges(first: np.ndarray, second: np.ndarray, ranges: tuple[float, float, float, float]) -> np.ndarray:
+def _in_ranges(
+    first: np.ndarray, second: np.ndarray, ranges: tuple[float, float, float, float]
+) -> np.ndarray:
     low1, high1, low2, high2 = ranges
     return (low1 <= first) & (first <= high1) & (low2 <= second) & (second <= high2)
 
@@ -310,8 +401,9 @@ _WGS84_RANGES = (55.0, 69.1, 10.5, 24.2)  # lat, lon: as in classify_pair
 _SWEREF_RANGES = (6_100_000, 7_700_000, 250_000, 950_000)  # north, east
 
 
-def _parse_rows(frame: pd.DataFrame, cols: dict[str, str | None], lk: _Lookups
-                ) -> tuple[dict[str, list], list[str | None]]:
+def _parse_rows(
+    frame: pd.DataFrame, cols: dict[str, str | None], lk: _Lookups
+) -> tuple[dict[str, list], list[str | None]]:
     """_parse_row for every row of a frame at once, column by column: ({column: a value per row}, per row
     None or the reason it is rejected).
 
@@ -333,8 +425,13 @@ def _parse_rows(frame: pd.DataFrame, cols: dict[str, str | None], lk: _Lookups
     bad_date |= ~event_times_ok(occurred)  # before 1990 or in the future: _parse_row gives the reason
     costs, bad_cost = parse_numbers(costs_text)
     with np.errstate(invalid="ignore"):
-        ok = ~bad_date & np.array([bool(c) for c in categories], dtype=bool) & ~bad_cost \
-            & ~(costs < 0) & ~np.isinf(costs)
+        ok = (
+            ~bad_date
+            & np.array([bool(c) for c in categories], dtype=bool)
+            & ~bad_cost
+            & ~(costs < 0)
+            & ~np.isinf(costs)
+        )
 
     # the first coordinate pair (lat/lon, else north/east) of which not both cells are empty
     a, b = np.full(n, np.nan), np.full(n, np.nan)
@@ -343,8 +440,10 @@ def _parse_rows(frame: pd.DataFrame, cols: dict[str, str | None], lk: _Lookups
         if not (cols.get(first) and cols.get(second)):
             continue
         first_text, second_text = frame[cols[first]].tolist(), frame[cols[second]].tolist()
-        rows = np.flatnonzero(~has_pair & np.array([x != "" or y != "" for x, y in zip(first_text, second_text,
-                                                                                        strict=True)], dtype=bool))
+        rows = np.flatnonzero(
+            ~has_pair
+            & np.array([x != "" or y != "" for x, y in zip(first_text, second_text, strict=True)], dtype=bool)
+        )
         a[rows], bad_a = parse_numbers([first_text[i] for i in rows])
         b[rows], bad_b = parse_numbers([second_text[i] for i in rows])
         ok[rows] &= ~bad_a & ~bad_b & ~np.isnan(a[rows]) & ~np.isnan(b[rows])
@@ -373,23 +472,36 @@ def _parse_rows(frame: pd.DataFrame, cols: dict[str, str | None], lk: _Lookups
         exact, lat, lon, sweref = exact[inside], lat[inside], lon[inside], sweref[inside]
 
     out: dict[str, list] = {
-        "external_id": ids, "occurred_at": occurred,
+        "external_id": ids,
+        "occurred_at": occurred,
         "category": [c[:1].upper() + c[1:] for c in categories],
-        "lat": [None] * n, "lon": [None] * n, "area_id": [None] * n, "place_id": [None] * n,
+        "lat": [None] * n,
+        "lon": [None] * n,
+        "area_id": [None] * n,
+        "place_id": [None] * n,
         "location_precision": ["municipality"] * n,
         "location_name": [address or area or None for address, area in zip(addresses, areas, strict=True)],
         "cost_sek": [None if math.isnan(c) else float(c) for c in costs.tolist()],
-        "summary": [], "crs": [None] * n,
+        "summary": [],
+        "crs": [None] * n,
     }
-    for i, la, lo, is_sweref, area_id, place_id in zip(exact.tolist(), lat.tolist(), lon.tolist(), sweref.tolist(),
-                                                       lk.areas_of(lat, lon), lk.nearest_places(lat, lon),
-                                                       strict=True):
+    for i, la, lo, is_sweref, area_id, place_id in zip(
+        exact.tolist(),
+        lat.tolist(),
+        lon.tolist(),
+        sweref.tolist(),
+        lk.areas_of(lat, lon),
+        lk.nearest_places(lat, lon),
+        strict=True,
+    ):
         out["lat"][i], out["lon"][i], out["area_id"][i], out["place_id"][i] = la, lo, area_id, place_id
         out["location_precision"][i], out["crs"][i] = "exact", "sweref" if is_sweref else "wgs84"
     for i in np.flatnonzero(~has_pair & ok).tolist():
         address, area = addresses[i], areas[i]
         if address and _norm(address) in lk.place_by_name:
-            out["place_id"][i], out["lat"][i], out["lon"][i], out["area_id"][i] = lk.place_by_name[_norm(address)]
+            out["place_id"][i], out["lat"][i], out["lon"][i], out["area_id"][i] = lk.place_by_name[
+                _norm(address)
+            ]
             out["location_precision"][i] = "place"
         elif area and _norm(area) in lk.area_by_name:
             out["area_id"][i] = lk.area_by_name[_norm(area)]
@@ -421,8 +533,9 @@ def _mapping(con, options: dict) -> dict[str, str] | None:
     return mapping
 
 
-def parse(con, data: bytes | str, file_name: str | None, options: dict, progress: Progress = None
-          ) -> tuple[pd.DataFrame, ImportReport, str]:
+def parse(
+    con, data: bytes | str, file_name: str | None, options: dict, progress: Progress = None
+) -> tuple[pd.DataFrame, ImportReport, str]:
     raw, name = read_bytes(data, file_name)
     frame = read_table(raw)
     cols = find_columns(list(frame.columns), _mapping(con, options))
@@ -432,7 +545,8 @@ def parse(con, data: bytes | str, file_name: str | None, options: dict, progress
         raise ImportFileError(
             "kolumn saknas: " + ", ".join(names[m] for m in missing) + " (välj kolumner i kolumnmappningen)"
             f" / missing column: {', '.join(missing)} (choose columns in the mapping); kolumner i filen: "
-            + ", ".join(c for c in frame.columns if c != "_line"))
+            + ", ".join(c for c in frame.columns if c != "_line")
+        )
     code = str(options.get("municipality_code") or config.get_setting(con, "municipality_code"))
     lk = _Lookups(con, code)
     report = ImportReport(SOURCE, name, rows_read=len(frame))
@@ -441,7 +555,7 @@ def parse(con, data: bytes | str, file_name: str | None, options: dict, progress
     columns: dict[str, list] = {column: [] for column in _COLUMNS}
     reasons: list[str | None] = []
     for start in range(0, total, chunk):
-        part, part_reasons = _parse_rows(frame.iloc[start:start + chunk], cols, lk)
+        part, part_reasons = _parse_rows(frame.iloc[start : start + chunk], cols, lk)
         for column in _COLUMNS:
             columns[column].extend(part[column])
         reasons.extend(part_reasons)
@@ -451,8 +565,9 @@ def parse(con, data: bytes | str, file_name: str | None, options: dict, progress
     # rejections in row order; a case number already seen in a valid row rejects the later row
     keep: list[int] = []
     seen_ids: dict[str, int] = {}
-    for i, (line, reason, external_id) in enumerate(zip(frame["_line"].tolist(), reasons, columns["external_id"],
-                                                        strict=True)):
+    for i, (line, reason, external_id) in enumerate(
+        zip(frame["_line"].tolist(), reasons, columns["external_id"], strict=True)
+    ):
         if reason is None and external_id:
             if external_id in seen_ids:
                 reason = f"samma ärendenummer som rad {seen_ids[external_id]}"
@@ -474,18 +589,19 @@ def parse(con, data: bytes | str, file_name: str | None, options: dict, progress
         report.messages.append(f"rader utan plats (varken koordinater, känd adress eller område): {no_place}")
     result["municipality_code"] = code
     if options.get("strict") and report.rejected:
-        raise ImportFileError(f"{report.rows_rejected} rader har fel; inget lästes in (--strict)"
-                              f" / {report.rows_rejected} rows have errors; nothing loaded")
+        raise ImportFileError(
+            f"{report.rows_rejected} rader har fel; inget lästes in (--strict)"
+            f" / {report.rows_rejected} rows have errors; nothing loaded"
+        )
     return result.drop(columns=["crs"]), report, sha256(raw)
-
-
 
 
 def _stage(con, rows: pd.DataFrame) -> None:
     # nullable number columns reach DuckDB as NULL where a value is missing (float64's NaN would stay NaN);
     # turning the whole frame into Python objects for that cost more than the rest of staging
-    typed = rows.astype({"lat": "Float64", "lon": "Float64", "cost_sek": "Float64", "area_id": "Int64",
-                         "place_id": "Int64"})
+    typed = rows.astype(
+        {"lat": "Float64", "lon": "Float64", "cost_sek": "Float64", "area_id": "Int64", "place_id": "Int64"}
+    )
     staging.register(con, "felanmalan_frame", typed)
     con.execute(
         "create or replace temp table felanmalan_staged as"
@@ -527,8 +643,9 @@ select * from final
 """
 
 
-def preview(con, data: bytes | str, file_name: str | None = None, progress: Progress = None,
-            **options: object) -> ImportReport:
+def preview(
+    con, data: bytes | str, file_name: str | None = None, progress: Progress = None, **options: object
+) -> ImportReport:
     rows, report, _ = parse(con, data, file_name, options, progress)
     if not rows.empty:
         _stage(con, rows)
@@ -540,8 +657,9 @@ def preview(con, data: bytes | str, file_name: str | None = None, progress: Prog
     return report
 
 
-def load(con, data: bytes | str, file_name: str | None = None, progress: Progress = None,
-         **options: object) -> ImportReport:
+def load(
+    con, data: bytes | str, file_name: str | None = None, progress: Progress = None, **options: object
+) -> ImportReport:
     """Validate every row and load the valid ones in one transaction (new inserted, changed updated)."""
     rows, report, digest = parse(con, data, file_name, options, progress)
     with transaction(con):
@@ -569,7 +687,8 @@ def load(con, data: bytes | str, file_name: str | None = None, progress: Progres
                 " where incident.source = 'felanmalan'"
                 "   and incident.external_id = s.external_id"
                 "   and s.external_id in (select unnest(?::varchar[]))",
-                [batch_id, changed_ids])
+                [batch_id, changed_ids],
+            )
         if new_ids:
             con.execute(
                 "insert into incident (source, external_id, occurred_at, category, municipality_code, area_id,"
@@ -579,7 +698,8 @@ def load(con, data: bytes | str, file_name: str | None = None, progress: Progres
                 "        lat, lon, location_precision, location_name, cost_sek, summary, ?"
                 " from felanmalan_staged"
                 " where external_id in (select unnest(?::varchar[]))",  # a hash join; list_contains scans the list
-                [batch_id, new_ids])
+                [batch_id, new_ids],
+            )
         con.execute("drop table if exists felanmalan_staged")
     if progress:
         progress(1.0, report.summary_line())
@@ -588,8 +708,11 @@ def load(con, data: bytes | str, file_name: str | None = None, progress: Progres
 
 def add_arguments(parser) -> None:
     parser.add_argument("--profile", help="sparad kolumnmappning (profil) för filer med annan layout")
-    parser.add_argument("--kommun", dest="municipality_code",
-                        help="kommunkod (4 siffror) som platserna ska ligga i; standard: inställningen")
+    parser.add_argument(
+        "--kommun",
+        dest="municipality_code",
+        help="kommunkod (4 siffror) som platserna ska ligga i; standard: inställningen",
+    )
 
 
 def option_fields() -> list[str]:

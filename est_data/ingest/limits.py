@@ -68,8 +68,10 @@ def check(data: bytes) -> None:
 def check_size(size: int) -> None:
     limits = LIMITS
     if size > limits.max_bytes:
-        _refuse(f"filen är för stor ({_mb(size)}, högst {_mb(limits.max_bytes)})",
-                f"the file is too large ({_mb(size)}, at most {_mb(limits.max_bytes)})")
+        _refuse(
+            f"filen är för stor ({_mb(size)}, högst {_mb(limits.max_bytes)})",
+            f"the file is too large ({_mb(size)}, at most {_mb(limits.max_bytes)})",
+        )
 
 
 def check_table_text(data: bytes) -> None:
@@ -79,12 +81,16 @@ def check_table_text(data: bytes) -> None:
     header = data if end < 0 else data[:end]
     columns = max(header.count(sep) for sep in _SEPARATORS) + 1
     if columns > limits.max_columns:
-        _refuse(f"filen har {columns} kolumner (högst {limits.max_columns})",
-                f"the file has {columns} columns (at most {limits.max_columns})")
+        _refuse(
+            f"filen har {columns} kolumner (högst {limits.max_columns})",
+            f"the file has {columns} columns (at most {limits.max_columns})",
+        )
     rows = data.count(b"\n") + (0 if data.endswith(b"\n") else 1) - 1  # without the header
     if rows > limits.max_rows:
-        _refuse(f"filen har {rows} rader (högst {limits.max_rows})",
-                f"the file has {rows} rows (at most {limits.max_rows})")
+        _refuse(
+            f"filen har {rows} rader (högst {limits.max_rows})",
+            f"the file has {rows} rows (at most {limits.max_rows})",
+        )
 
 
 _ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
@@ -101,12 +107,16 @@ def check_zip(data: bytes) -> None:
     except (zipfile.BadZipFile, ValueError):
         return  # not a readable zip: the importer refuses it with its own message
     if len(members) > limits.max_zip_members:
-        _refuse(f"zip-filen har {len(members)} filer (högst {limits.max_zip_members})",
-                f"the zip file has {len(members)} files (at most {limits.max_zip_members})")
+        _refuse(
+            f"zip-filen har {len(members)} filer (högst {limits.max_zip_members})",
+            f"the zip file has {len(members)} files (at most {limits.max_zip_members})",
+        )
     unpacked = sum(m.file_size for m in members)
     if unpacked > limits.max_unpacked_bytes:
-        _refuse(f"filen packas upp till {_mb(unpacked)} (högst {_mb(limits.max_unpacked_bytes)})",
-                f"the file unpacks to {_mb(unpacked)} (at most {_mb(limits.max_unpacked_bytes)})")
+        _refuse(
+            f"filen packas upp till {_mb(unpacked)} (högst {_mb(limits.max_unpacked_bytes)})",
+            f"the file unpacks to {_mb(unpacked)} (at most {_mb(limits.max_unpacked_bytes)})",
+        )
     for member in members:
         name = member.filename.lower()
         if name.startswith("xl/worksheets/") and name.endswith(".xml"):
@@ -116,8 +126,10 @@ def check_zip(data: bytes) -> None:
                 header = fh.read(8)
             records = int.from_bytes(header[4:8], "little") if len(header) == 8 else 0
             if records > limits.max_rows:
-                _refuse(f"shapefilen har {records} objekt (högst {limits.max_rows})",
-                        f"the shapefile has {records} features (at most {limits.max_rows})")
+                _refuse(
+                    f"shapefilen har {records} objekt (högst {limits.max_rows})",
+                    f"the shapefile has {records} features (at most {limits.max_rows})",
+                )
 
 
 def _check_sheet(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
@@ -143,11 +155,15 @@ def _check_sheet(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
                 widest = max(widest, cells)
             rows += len(_ROW_TAG.findall(scan))
             if rows - 1 > limits.max_rows:
-                _refuse(f"kalkylbladet har fler än {limits.max_rows} rader uppackat",
-                        f"the worksheet has more than {limits.max_rows} rows unpacked")
+                _refuse(
+                    f"kalkylbladet har fler än {limits.max_rows} rader uppackat",
+                    f"the worksheet has more than {limits.max_rows} rows unpacked",
+                )
             if widest > limits.max_columns:
-                _refuse(f"kalkylbladet har rader med {widest} celler (högst {limits.max_columns})",
-                        f"the worksheet has rows of {widest} cells (at most {limits.max_columns})")
+                _refuse(
+                    f"kalkylbladet har rader med {widest} celler (högst {limits.max_columns})",
+                    f"the worksheet has rows of {widest} cells (at most {limits.max_columns})",
+                )
             if not chunk:
                 return
 
@@ -202,8 +218,10 @@ def check_depth(data: bytes) -> None:
     limits = LIMITS
     depth = json_depth(data)
     if depth > limits.max_depth:
-        _refuse(f"JSON-filen är för djupt nästlad ({depth} nivåer, högst {limits.max_depth})",
-                f"the JSON is nested too deeply ({depth} levels, at most {limits.max_depth})")
+        _refuse(
+            f"JSON-filen är för djupt nästlad ({depth} nivåer, högst {limits.max_depth})",
+            f"the JSON is nested too deeply ({depth} levels, at most {limits.max_depth})",
+        )
 
 
 # Wall time: the clock starts when an importer reads its file (common.read_bytes) and is checked
@@ -222,5 +240,7 @@ def check_time() -> None:
         return
     seconds = time.monotonic() - started
     if seconds > LIMITS.max_seconds:
-        _refuse(f"inläsningen tog mer än {LIMITS.max_seconds:.0f} s och avbröts; inget sparades",
-                f"the import took more than {LIMITS.max_seconds:.0f} s and was stopped; nothing was saved")
+        _refuse(
+            f"inläsningen tog mer än {LIMITS.max_seconds:.0f} s och avbröts; inget sparades",
+            f"the import took more than {LIMITS.max_seconds:.0f} s and was stopped; nothing was saved",
+        )

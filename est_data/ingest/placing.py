@@ -34,14 +34,18 @@ def _occurrence(before: str, after: str) -> str:
     def alnum(c: str) -> str:
         return _ALNUM.format(c=c)
 
-    return (f"(not {alnum(f'right({before}, 1)')} and (not {alnum(f'left({after}, 1)')}"
-            f" or (left({after}, 1) = 's' and not {alnum(f'substr({after}, 2, 1)')})))")
+    return (
+        f"(not {alnum(f'right({before}, 1)')} and (not {alnum(f'left({after}, 1)')}"
+        f" or (left({after}, 1) = 's' and not {alnum(f'substr({after}, 2, 1)')})))"
+    )
 
 
 # the first occurrence, or (rarely) a later one: CASE evaluates the list only for the rows that need it
-WHOLE_WORD = (f"case when {_occurrence('parts[1]', 'parts[2]')} then true"
-              f" when len(parts) > 2 then coalesce(list_bool_or(list_transform(range(2, len(parts)),"
-              f" lambda i: {_occurrence('parts[i]', 'parts[i + 1]')})), false) else false end")
+WHOLE_WORD = (
+    f"case when {_occurrence('parts[1]', 'parts[2]')} then true"
+    f" when len(parts) > 2 then coalesce(list_bool_or(list_transform(range(2, len(parts)),"
+    f" lambda i: {_occurrence('parts[i]', 'parts[i + 1]')})), false) else false end"
+)
 
 
 def matches(con, text: str, name: str) -> bool:
@@ -157,8 +161,10 @@ def place_staged(con, table: str) -> int:
     finally:
         con.unregister("placing_names_df")
     try:
-        con.execute("create or replace temp table placing_result as "
-                    + _PLACE_SQL.format(table=table, whole_word=WHOLE_WORD))  # noqa: S608 (constant table)
+        con.execute(
+            "create or replace temp table placing_result as "
+            + _PLACE_SQL.format(table=table, whole_word=WHOLE_WORD)
+        )  # noqa: S608 (constant table)
         placed = con.execute("select count(*) from placing_result").fetchone()[0]
         if placed:
             con.execute(_UPDATE_SQL.format(table=table))  # noqa: S608 (constant table)
@@ -166,4 +172,3 @@ def place_staged(con, table: str) -> int:
         con.execute("drop table if exists placing_names")
         con.execute("drop table if exists placing_result")
     return int(placed)
-

@@ -43,14 +43,45 @@ CLI_HELP = "polishändelser: JSON från Polisens öppna API (/api/events)"
 BASE_URL = "https://polisen.se"
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 NON_INCIDENT_TYPES = frozenset({"information", "uppdatering"})
-MONTHS = {m: i + 1 for i, m in enumerate(["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
-                                           "september", "oktober", "november", "december"])}
-_PUBLISHED = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{2}:?\d{2}|Z)?$")
+MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        [
+            "januari",
+            "februari",
+            "mars",
+            "april",
+            "maj",
+            "juni",
+            "juli",
+            "augusti",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ]
+    )
+}
+_PUBLISHED = re.compile(
+    r"^(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{2}:?\d{2}|Z)?$"
+)
 _NAME_TIME = re.compile(r"^\s*(\d{1,2}) ([a-zåäö]+) (\d{1,2})[:.](\d{2})\s*$", re.IGNORECASE)
 Progress = Callable[[float, str], None] | None
 
-COLUMNS = ["external_id", "occurred_at", "published_at", "category", "municipality_code", "lat", "lon",
-           "location_precision", "location_name", "summary", "url", "is_summary"]
+COLUMNS = [
+    "external_id",
+    "occurred_at",
+    "published_at",
+    "category",
+    "municipality_code",
+    "lat",
+    "lon",
+    "location_precision",
+    "location_name",
+    "summary",
+    "url",
+    "is_summary",
+]
 
 
 @dataclass
@@ -156,10 +187,17 @@ def parse_event(event: dict) -> dict:
     if url.startswith("/"):
         url = BASE_URL + url
     return {
-        "external_id": str(raw_id).strip(), "occurred_at": occurred or published, "published_at": published,
-        "category": event_type, "municipality_code": code, "lat": lat, "lon": lon,
-        "location_precision": precision, "location_name": location_name or None,
-        "summary": str(event.get("summary") or "").strip() or None, "url": url or None,
+        "external_id": str(raw_id).strip(),
+        "occurred_at": occurred or published,
+        "published_at": published,
+        "category": event_type,
+        "municipality_code": code,
+        "lat": lat,
+        "lon": lon,
+        "location_precision": precision,
+        "location_name": location_name or None,
+        "summary": str(event.get("summary") or "").strip() or None,
+        "url": url or None,
         "is_summary": is_summary_type(event_type),
     }
 
@@ -172,7 +210,9 @@ def _events(data: bytes) -> list:
     if isinstance(payload, dict) and isinstance(payload.get("events"), list):
         payload = payload["events"]
     if not isinstance(payload, list):
-        raise ImportFileError("JSON-filen är inte en lista med polishändelser / the JSON is not a list of police events")
+        raise ImportFileError(
+            "JSON-filen är inte en lista med polishändelser / the JSON is not a list of police events"
+        )
     if not payload:
         raise ImportFileError("filen innehåller inga händelser / the file has no events")
     return payload
@@ -269,18 +309,36 @@ def parse_fast(con, data: bytes) -> tuple[int, list[int]] | None:
         with open(path, "wb") as fh:
             fh.write(data)
         try:
-            con.execute("create or replace temp table polisen_names as select unnest(?) as name, unnest(?) as code",
-                        [list(names), list(names.values())])
-            earliest, latest = event_time_bounds()  # outside them: parse_event rejects the row with the reason
-            con.execute("create or replace temp table polisen_parsed as " + _PARSE_SQL,
-                        [path, list(MONTHS), sorted(reference.county_names()), BASE_URL, sorted(NON_INCIDENT_TYPES),
-                         earliest, latest, earliest, latest])
+            con.execute(
+                "create or replace temp table polisen_names as select unnest(?) as name, unnest(?) as code",
+                [list(names), list(names.values())],
+            )
+            earliest, latest = (
+                event_time_bounds()
+            )  # outside them: parse_event rejects the row with the reason
+            con.execute(
+                "create or replace temp table polisen_parsed as " + _PARSE_SQL,
+                [
+                    path,
+                    list(MONTHS),
+                    sorted(reference.county_names()),
+                    BASE_URL,
+                    sorted(NON_INCIDENT_TYPES),
+                    earliest,
+                    latest,
+                    earliest,
+                    latest,
+                ],
+            )
         except duckdb.Error:
             return None
         finally:
             con.execute("drop table if exists polisen_names")
     clean = con.execute("select count(*) from polisen_parsed where ok").fetchone()[0]
-    slow = [int(r[0]) for r in con.execute("select pos from polisen_parsed where ok is not true order by pos").fetchall()]
+    slow = [
+        int(r[0])
+        for r in con.execute("select pos from polisen_parsed where ok is not true order by pos").fetchall()
+    ]
     return int(clean), slow
 
 
@@ -339,12 +397,16 @@ def _slow_rows(events: list, positions: list[int], report: ImportReport, progres
 
 def _ids_unique(con) -> bool:
     """Does every clean parsed event have an id of its own (no re-published versions in the file)?"""
-    return bool(con.execute("select count(distinct external_id) = count(*) from polisen_parsed").fetchone()[0])
+    return bool(
+        con.execute("select count(distinct external_id) = count(*) from polisen_parsed").fetchone()[0]
+    )
 
 
 def _dedup_message(report: ImportReport, before: int, after: int) -> None:
     if after < before:
-        report.messages.append(f"{before - after} äldre versioner av samma händelse-id ersattes av den nyaste")
+        report.messages.append(
+            f"{before - after} äldre versioner av samma händelse-id ersattes av den nyaste"
+        )
 
 
 def stage(con, data: bytes, file_name: str, progress: Progress = None) -> Staged:
@@ -358,12 +420,14 @@ def stage(con, data: bytes, file_name: str, progress: Progress = None) -> Staged
     if fast is None:
         events = _events(data)
         clean, slow = 0, list(range(len(events)))
-        con.execute("create or replace temp table polisen_parsed as select 0 as pos, null::varchar as external_id,"
-                    " null::timestamp as occurred_at, null::timestamp as published_at, null::varchar as category,"
-                    " null::varchar as municipality_code, null::double as lat, null::double as lon,"
-                    " null::varchar as location_precision, null::varchar as location_name,"
-                    " null::varchar as summary, null::varchar as url, null::boolean as is_summary,"
-                    " false as ok limit 0")
+        con.execute(
+            "create or replace temp table polisen_parsed as select 0 as pos, null::varchar as external_id,"
+            " null::timestamp as occurred_at, null::timestamp as published_at, null::varchar as category,"
+            " null::varchar as municipality_code, null::double as lat, null::double as lon,"
+            " null::varchar as location_precision, null::varchar as location_name,"
+            " null::varchar as summary, null::varchar as url, null::boolean as is_summary,"
+            " false as ok limit 0"
+        )
     else:
         clean, slow = fast
         events = _events(data) if slow else []
@@ -377,8 +441,20 @@ def stage(con, data: bytes, file_name: str, progress: Progress = None) -> Staged
         _dedup_message(report, clean, count)
     else:
         extra = pd.DataFrame(_slow_rows(events, slow, report, progress), columns=["pos", *COLUMNS])
-        extra = extra.astype({c: "object" for c in ("external_id", "category", "municipality_code",
-                                                    "location_precision", "location_name", "summary", "url")})
+        extra = extra.astype(
+            {
+                c: "object"
+                for c in (
+                    "external_id",
+                    "category",
+                    "municipality_code",
+                    "location_precision",
+                    "location_name",
+                    "summary",
+                    "url",
+                )
+            }
+        )
         staging.register(con, "polisen_slow", extra)
         try:
             con.execute(_STAGE_SQL)
@@ -391,8 +467,10 @@ def stage(con, data: bytes, file_name: str, progress: Progress = None) -> Staged
         raise ImportFileError("inga användbara polishändelser i filen / no usable police events in the file")
     placed = placing.place_staged(con, "polisen_staged")
     if placed:
-        report.messages.append(f"{placed} händelser placerades vid en registrerad plats eller ett område som texten"
-                               f" nämner / {placed} events placed at a registered place or area named in their text")
+        report.messages.append(
+            f"{placed} händelser placerades vid en registrerad plats eller ett område som texten"
+            f" nämner / {placed} events placed at a registered place or area named in their text"
+        )
     return Staged(con, report, sha256(data), int(count))
 
 
@@ -410,15 +488,18 @@ def parse(data: bytes, file_name: str, progress: Progress = None, con=None) -> P
     frame = pd.DataFrame(rows, columns=["pos", *COLUMNS])
     if not frame.empty:
         before = len(frame)
-        frame = frame.sort_values(["published_at", "pos"], kind="stable").drop_duplicates("external_id", keep="last")
+        frame = frame.sort_values(["published_at", "pos"], kind="stable").drop_duplicates(
+            "external_id", keep="last"
+        )
         _dedup_message(report, before, len(frame))
     if events and frame.empty:
         raise ImportFileError("inga användbara polishändelser i filen / no usable police events in the file")
     return Parsed(frame[COLUMNS].reset_index(drop=True), report, sha256(data))
 
 
-def preview(con, data: bytes | str, file_name: str | None = None, progress: Progress = None,
-            **options: object) -> ImportReport:
+def preview(
+    con, data: bytes | str, file_name: str | None = None, progress: Progress = None, **options: object
+) -> ImportReport:
     """Validate and count what a load would do, writing nothing."""
     raw, name = read_bytes(data, file_name)
     staged = stage(con, raw, name, progress)
@@ -464,32 +545,41 @@ with staged as (
 select * from final
 """
 _DIFF_TABLE = "create or replace temp table polisen_diff as " + _DIFF.replace(  # noqa: S608 (constants)
-    "select * from final", "select * from final where is_new or is_changed")
-_DIFF_COUNTS = _DIFF.replace("select * from final", "select count(*) filter (where is_new), count(*) filter (where is_changed) from final")
+    "select * from final", "select * from final where is_new or is_changed"
+)
+_DIFF_COUNTS = _DIFF.replace(
+    "select * from final",
+    "select count(*) filter (where is_new), count(*) filter (where is_changed) from final",
+)
 
 
-def load(con, data: bytes | str, file_name: str | None = None, progress: Progress = None,
-         **options: object) -> ImportReport:
+def load(
+    con, data: bytes | str, file_name: str | None = None, progress: Progress = None, **options: object
+) -> ImportReport:
     """Validate and load: new events inserted, re-published ids updated in place, all in one transaction."""
     raw, name = read_bytes(data, file_name)
     staged = stage(con, raw, name, progress)
     report = staged.report
     try:
         if options.get("strict") and report.rejected:
-            raise ImportFileError(f"{report.rows_rejected} händelser har fel; inget lästes in (--strict)"
-                                  f" / {report.rows_rejected} events have errors; nothing loaded")
+            raise ImportFileError(
+                f"{report.rows_rejected} händelser har fel; inget lästes in (--strict)"
+                f" / {report.rows_rejected} events have errors; nothing loaded"
+            )
         with transaction(con):
             con.execute(_DIFF_TABLE)
-            new, changed = con.execute("select count(*) filter (where is_new), count(*) filter (where is_changed)"
-                                       " from polisen_diff").fetchone()
+            new, changed = con.execute(
+                "select count(*) filter (where is_new), count(*) filter (where is_changed) from polisen_diff"
+            ).fetchone()
             report.rows_loaded = int(new) + int(changed)
             report.rows_updated = int(changed)
             report.rows_unchanged = staged.count - report.rows_loaded
             if progress:
                 progress(0.6, "sparar / saving")
             batch_id = record_batch(con, report, staged.digest)
-            codes = con.execute("select distinct municipality_code from polisen_staged"
-                                " where municipality_code is not null").fetchall()
+            codes = con.execute(
+                "select distinct municipality_code from polisen_staged where municipality_code is not null"
+            ).fetchall()
             reference.ensure_municipalities(con, [str(code) for (code,) in codes])  # one statement, not 290
             if changed:
                 con.execute(

@@ -87,13 +87,18 @@ class PolisenClient:
     def wait_for_turn(self) -> None:
         """Refuse when a quota is used up; otherwise sleep until min_interval has passed since the last call."""
         now = self.now()
-        for window, limit, label in ((dt.timedelta(hours=1), self.per_hour, "timme / hour"),
-                                     (dt.timedelta(days=1), self.per_day, "dygn / day")):
+        for window, limit, label in (
+            (dt.timedelta(hours=1), self.per_hour, "timme / hour"),
+            (dt.timedelta(days=1), self.per_day, "dygn / day"),
+        ):
             count, first = self._calls_since(now - window)
             if count >= limit:
                 retry = (first or now) + window
-                raise RateLimited(f"högst {limit} anrop per {label} till Polisens API; försök igen efter "
-                                  f"{retry:%Y-%m-%d %H:%M} / rate limit reached", retry)
+                raise RateLimited(
+                    f"högst {limit} anrop per {label} till Polisens API; försök igen efter "
+                    f"{retry:%Y-%m-%d %H:%M} / rate limit reached",
+                    retry,
+                )
         last = self.con.execute("select max(called_at) from api_call where api = ?", [API]).fetchone()[0]
         if last is not None:
             wait = self.min_interval - (now - last).total_seconds()
@@ -101,31 +106,47 @@ class PolisenClient:
                 self.sleep(wait)
 
     def _log(self, url: str, status: int | None) -> None:
-        self.con.execute("insert into api_call (api, called_at, url, status) values (?, ?, ?, ?)",
-                         [API, self.now(), url, status])
+        self.con.execute(
+            "insert into api_call (api, called_at, url, status) values (?, ?, ?, ?)",
+            [API, self.now(), url, status],
+        )
 
-    def events(self, locationname: str | None = None, date: str | None = None,
-               event_type: str | None = None) -> list[dict]:
+    def events(
+        self, locationname: str | None = None, date: str | None = None, event_type: str | None = None
+    ) -> list[dict]:
         """One call to the API with the given filters; returns its list of events."""
-        params = {k: v for k, v in (("locationname", locationname), ("DateTime", date), ("type", event_type)) if v}
+        params = {
+            k: v for k, v in (("locationname", locationname), ("DateTime", date), ("type", event_type)) if v
+        }
         self.wait_for_turn()
         try:
-            response = requests.get(self.url, params=params, timeout=self.timeout,
-                                    headers={"User-Agent": self.user_agent, "Accept": "application/json"})
+            response = requests.get(
+                self.url,
+                params=params,
+                timeout=self.timeout,
+                headers={"User-Agent": self.user_agent, "Accept": "application/json"},
+            )
         except requests.RequestException as err:
             self._log(self.url, None)
-            raise PolisenApiError(f"Polisens API svarar inte / the police API does not answer ({err})") from None
+            raise PolisenApiError(
+                f"Polisens API svarar inte / the police API does not answer ({err})"
+            ) from None
         self._log(response.url, response.status_code)
         if response.status_code == 429:
-            raise RateLimited("Polisens API säger att vi anropar för ofta / the API says: too many requests",
-                              self.now() + dt.timedelta(hours=1))
+            raise RateLimited(
+                "Polisens API säger att vi anropar för ofta / the API says: too many requests",
+                self.now() + dt.timedelta(hours=1),
+            )
         if response.status_code != 200:
-            raise PolisenApiError(f"Polisens API svarade {response.status_code} / the API answered "
-                                  f"{response.status_code}")
+            raise PolisenApiError(
+                f"Polisens API svarade {response.status_code} / the API answered {response.status_code}"
+            )
         try:
             payload = response.json()
         except ValueError:
-            raise PolisenApiError("Polisens API svarade inte med JSON / the API did not answer JSON") from None
+            raise PolisenApiError(
+                "Polisens API svarade inte med JSON / the API did not answer JSON"
+            ) from None
         if not isinstance(payload, list):
             raise PolisenApiError("oväntat svar från Polisens API / unexpected answer from the API")
         return payload

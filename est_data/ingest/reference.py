@@ -88,8 +88,12 @@ def ensure_municipalities(con, codes: list[str]) -> int:
         " select k.code, k.name, k.county_code, k.county_name"
         " from (select unnest(?) as code, unnest(?) as name, unnest(?) as county_code, unnest(?) as county_name) k"
         " anti join municipality m on m.code = k.code",
-        [list(wanted["municipality_code"]), list(wanted["municipality_name"]), list(wanted["county_code"]),
-         list(wanted["county_name"])],
+        [
+            list(wanted["municipality_code"]),
+            list(wanted["municipality_name"]),
+            list(wanted["county_code"]),
+            list(wanted["county_name"]),
+        ],
     )
     return int(con.execute("select count(*) from municipality").fetchone()[0] - before)
 

@@ -54,38 +54,146 @@ from est_data.ingest.common import (
 from est_data.ingest.felanmalan import _Lookups, classify_pair
 
 PROFILE_SOURCE = "register"  # mapping_profile.source of register profiles
-CLI_HELP = ("händelseregister (bostadsbolag, räddningstjänst, väktare …) som egen källa: CSV/xlsx, datum med eller"
-            " utan tid eller ett tidsfönster, WGS 84, SWEREF 99 TM eller adress")
+CLI_HELP = (
+    "händelseregister (bostadsbolag, räddningstjänst, väktare …) som egen källa: CSV/xlsx, datum med eller"
+    " utan tid eller ett tidsfönster, WGS 84, SWEREF 99 TM eller adress"
+)
 # Names the register's source may not take: the built-in sources and importers.
-RESERVED = ("polisen", "felanmalan", "felanmälan", "rapportör", "rapportor", "bra", "survey", "areas", "register",
-            "enkät", "områden")
+RESERVED = (
+    "polisen",
+    "felanmalan",
+    "felanmälan",
+    "rapportör",
+    "rapportor",
+    "bra",
+    "survey",
+    "areas",
+    "register",
+    "enkät",
+    "områden",
+)
 MAX_NAME = 60
 
 FIELDS: dict[str, list[str]] = {
-    "id": ["id", "ärendenummer", "ärendenr", "ärende", "ärende-id", "händelsenummer", "händelse-id", "larmnummer",
-           "insatsnummer", "rapportnummer", "löpnummer", "nr", "case id"],
-    "date": ["datum", "händelsedatum", "inträffade", "inträffat", "tidpunkt", "larmtid", "larmdatum", "starttid",
-             "från", "från datum", "datum från", "date", "start", "occurred", "occurred at"],
+    "id": [
+        "id",
+        "ärendenummer",
+        "ärendenr",
+        "ärende",
+        "ärende-id",
+        "händelsenummer",
+        "händelse-id",
+        "larmnummer",
+        "insatsnummer",
+        "rapportnummer",
+        "löpnummer",
+        "nr",
+        "case id",
+    ],
+    "date": [
+        "datum",
+        "händelsedatum",
+        "inträffade",
+        "inträffat",
+        "tidpunkt",
+        "larmtid",
+        "larmdatum",
+        "starttid",
+        "från",
+        "från datum",
+        "datum från",
+        "date",
+        "start",
+        "occurred",
+        "occurred at",
+    ],
     "time": ["tid", "klockslag", "kl", "kl.", "klocka", "tid från", "time"],
-    "date_to": ["till", "till datum", "datum till", "t.o.m.", "tom", "slutdatum", "sluttid", "end", "date to"],
+    "date_to": [
+        "till",
+        "till datum",
+        "datum till",
+        "t.o.m.",
+        "tom",
+        "slutdatum",
+        "sluttid",
+        "end",
+        "date to",
+    ],
     "time_to": ["till tid", "tid till", "kl till", "time to"],
-    "category": ["kategori", "typ", "händelsetyp", "ärendetyp", "händelse", "larmtyp", "händelsekategori",
-                 "category", "type"],
-    "address": ["adress", "gatuadress", "plats", "platsbeskrivning", "fastighet", "objekt", "address", "location",
-                "place"],
+    "category": [
+        "kategori",
+        "typ",
+        "händelsetyp",
+        "ärendetyp",
+        "händelse",
+        "larmtyp",
+        "händelsekategori",
+        "category",
+        "type",
+    ],
+    "address": [
+        "adress",
+        "gatuadress",
+        "plats",
+        "platsbeskrivning",
+        "fastighet",
+        "objekt",
+        "address",
+        "location",
+        "place",
+    ],
     "area": ["område", "bostadsområde", "stadsdel", "ort", "area", "district"],
     "municipality": ["kommun", "kommunnamn", "kommunkod", "municipality"],
     "lat": ["lat", "latitud", "latitude", "wgs84_lat", "lat_wgs84"],
     "lon": ["lon", "long", "lng", "longitud", "longitude", "wgs84_lon", "lon_wgs84"],
-    "north": ["n", "northing", "nord", "y", "y_sweref", "sweref_n", "n_sweref99tm", "koordinat n", "y-koordinat"],
-    "east": ["e", "easting", "öst", "ost", "x", "x_sweref", "sweref_e", "e_sweref99tm", "koordinat e", "x-koordinat"],
+    "north": [
+        "n",
+        "northing",
+        "nord",
+        "y",
+        "y_sweref",
+        "sweref_n",
+        "n_sweref99tm",
+        "koordinat n",
+        "y-koordinat",
+    ],
+    "east": [
+        "e",
+        "easting",
+        "öst",
+        "ost",
+        "x",
+        "x_sweref",
+        "sweref_e",
+        "e_sweref99tm",
+        "koordinat e",
+        "x-koordinat",
+    ],
     "cost": ["kostnad", "kostnad (kr)", "kostnad kr", "belopp", "cost", "cost_sek"],
-    "description": ["beskrivning", "text", "kommentar", "notering", "händelsebeskrivning", "description", "comment"],
+    "description": [
+        "beskrivning",
+        "text",
+        "kommentar",
+        "notering",
+        "händelsebeskrivning",
+        "description",
+        "comment",
+    ],
 }
 REQUIRED = ("date", "category")
 _DATE_ONLY = ("%Y-%m-%d", "%Y/%m/%d", "%d/%m/%Y", "%d.%m.%Y", "%Y%m%d", "%d-%m-%Y")
-_DATE_TIME = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H.%M",
-              "%d/%m/%Y %H:%M", "%d.%m.%Y %H:%M", "%Y/%m/%d %H:%M", "%d-%m-%Y %H:%M", "%Y-%m-%d %H:%M:%S.%f")
+_DATE_TIME = (
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%dT%H:%M",
+    "%Y-%m-%d %H.%M",
+    "%d/%m/%Y %H:%M",
+    "%d.%m.%Y %H:%M",
+    "%Y/%m/%d %H:%M",
+    "%d-%m-%Y %H:%M",
+    "%Y-%m-%d %H:%M:%S.%f",
+)
 _TIME = re.compile(r"^(\d{1,2})(?:[:.](\d{2})(?:[:.](\d{2}))?|(\d{2}))?$")
 
 
@@ -94,6 +202,7 @@ def _norm(text: str) -> str:
 
 
 # ------------------------------------------------------------------------------------------- profiles
+
 
 @dataclass
 class Profile:
@@ -104,8 +213,11 @@ class Profile:
     categories: dict[str, str] = field(default_factory=dict)  # the register's word -> the project's category
 
     def as_dict(self) -> dict:
-        return {"source": self.source, "columns": {k: v for k, v in self.columns.items() if v},
-                "categories": {k: v for k, v in self.categories.items() if k and v}}
+        return {
+            "source": self.source,
+            "columns": {k: v for k, v in self.columns.items() if v},
+            "categories": {k: v for k, v in self.categories.items() if k and v},
+        }
 
     @classmethod
     def from_dict(cls, data: dict) -> Profile:
@@ -117,20 +229,29 @@ class Profile:
             raise ImportFileError("profilen har fel form / the profile has the wrong shape")
         unknown = set(columns) - set(FIELDS)
         if unknown:
-            raise ImportFileError(f"okända fält i profilen: {sorted(unknown)} / unknown fields in the profile")
-        return cls(str(data.get("source") or ""), {str(k): str(v) for k, v in columns.items() if v},
-                   {str(k): str(v) for k, v in categories.items() if v})
+            raise ImportFileError(
+                f"okända fält i profilen: {sorted(unknown)} / unknown fields in the profile"
+            )
+        return cls(
+            str(data.get("source") or ""),
+            {str(k): str(v) for k, v in columns.items() if v},
+            {str(k): str(v) for k, v in categories.items() if v},
+        )
 
     def merged(self, other: Profile) -> Profile:
         """This profile with other's non-empty values on top."""
-        return Profile(other.source or self.source, {**self.columns, **other.columns},
-                       {**self.categories, **other.categories})
+        return Profile(
+            other.source or self.source,
+            {**self.columns, **other.columns},
+            {**self.categories, **other.categories},
+        )
 
 
 def profiles(con) -> dict[str, dict]:
     """Saved register profiles by name (as dicts: source, columns, categories)."""
-    rows = con.execute("select name, mapping_json from mapping_profile where source = ? order by name",
-                       [PROFILE_SOURCE]).fetchall()
+    rows = con.execute(
+        "select name, mapping_json from mapping_profile where source = ? order by name", [PROFILE_SOURCE]
+    ).fetchall()
     return {name: json.loads(text) for name, text in rows}
 
 
@@ -141,17 +262,23 @@ def save_profile(con, name: str, profile: Profile, by: str | None = None) -> Non
         raise ImportFileError("profilen behöver ett namn / the profile needs a name")
     taken = con.execute("select source from mapping_profile where name = ?", [name]).fetchone()
     if taken and taken[0] != PROFILE_SOURCE:
-        raise ImportFileError(f"namnet {name!r} används redan av en profil för {taken[0]} / the name is taken")
+        raise ImportFileError(
+            f"namnet {name!r} används redan av en profil för {taken[0]} / the name is taken"
+        )
     data = profile.as_dict()
     with transaction(con):
-        con.execute("insert into mapping_profile (name, source, mapping_json) values (?, ?, ?)"
-                    " on conflict (name) do update set mapping_json = excluded.mapping_json",
-                    [name, PROFILE_SOURCE, json.dumps(data, ensure_ascii=False)])
+        con.execute(
+            "insert into mapping_profile (name, source, mapping_json) values (?, ?, ?)"
+            " on conflict (name) do update set mapping_json = excluded.mapping_json",
+            [name, PROFILE_SOURCE, json.dumps(data, ensure_ascii=False)],
+        )
         record(con, by, "update", "mapping_profile", name, None, data)
 
 
 def write_profile_file(path: str | Path, profile: Profile) -> None:
-    Path(path).write_text(json.dumps(profile.as_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    Path(path).write_text(
+        json.dumps(profile.as_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
 
 
 def load_profile(con, name_or_path: str) -> Profile:
@@ -163,7 +290,9 @@ def load_profile(con, name_or_path: str) -> Profile:
         try:
             return Profile.from_dict(json.loads(path.read_text(encoding="utf-8-sig")))
         except json.JSONDecodeError as err:
-            raise ImportFileError(f"profilfilen är inte giltig JSON ({err}) / the profile file is not JSON") from None
+            raise ImportFileError(
+                f"profilfilen är inte giltig JSON ({err}) / the profile file is not JSON"
+            ) from None
     saved = profiles(con)
     if name_or_path not in saved:
         raise ImportFileError(f"okänd profil: {name_or_path} / unknown profile: {name_or_path}")
@@ -174,10 +303,14 @@ def check_source_name(name: str) -> str:
     """The register's source name, stripped; refused when empty, too long or a built-in source."""
     clean = " ".join(str(name or "").split())
     if not clean:
-        raise ImportFileError(f"{i18n.t('incident_register.error.no_source', 'sv')} / {i18n.t('incident_register.error.no_source', 'en')}")
+        raise ImportFileError(
+            f"{i18n.t('incident_register.error.no_source', 'sv')} / {i18n.t('incident_register.error.no_source', 'en')}"
+        )
     if len(clean) > MAX_NAME or _norm(clean) in RESERVED:
-        raise ImportFileError(f"{i18n.t('incident_register.error.source_name', 'sv', name=clean)} / "
-                              f"{i18n.t('incident_register.error.source_name', 'en', name=clean)}")
+        raise ImportFileError(
+            f"{i18n.t('incident_register.error.source_name', 'sv', name=clean)} / "
+            f"{i18n.t('incident_register.error.source_name', 'en', name=clean)}"
+        )
     return clean
 
 
@@ -195,6 +328,7 @@ def sources(con, municipality_code: str | None = None) -> list[str]:
 
 # -------------------------------------------------------------------------------------------- columns
 
+
 def find_columns(columns: list[str], mapping: dict[str, str] | None = None) -> dict[str, str | None]:
     """{field: column in the file or None}: the explicit mapping first, then the usual names."""
     normalised = {_norm(c): c for c in columns if c != "_line"}
@@ -203,11 +337,19 @@ def find_columns(columns: list[str], mapping: dict[str, str] | None = None) -> d
         chosen = (mapping or {}).get(name)
         if chosen:
             if chosen not in columns:
-                raise ImportFileError(f"kolumnen {chosen!r} finns inte i filen / column {chosen!r} not in the file")
+                raise ImportFileError(
+                    f"kolumnen {chosen!r} finns inte i filen / column {chosen!r} not in the file"
+                )
             found[name] = chosen
             continue
-        found[name] = next((normalised[_norm(n)] for n in aliases
-                            if _norm(n) in normalised and normalised[_norm(n)] not in found.values()), None)
+        found[name] = next(
+            (
+                normalised[_norm(n)]
+                for n in aliases
+                if _norm(n) in normalised and normalised[_norm(n)] not in found.values()
+            ),
+            None,
+        )
     return found
 
 
@@ -232,6 +374,7 @@ def file_categories(data: bytes | str, file_name: str | None, column: str | None
 
 
 # --------------------------------------------------------------------------------------------- values
+
 
 @lru_cache(maxsize=65_536)  # a register's dates repeat; strptime is slow
 def _date_only(text: str) -> dt.date | None:
@@ -258,7 +401,11 @@ def _time(text: str) -> dt.time:
     match = _TIME.match(text.strip())
     if not match:
         raise ValueError(text)
-    hour, minute, second = int(match.group(1)), int(match.group(2) or match.group(4) or 0), int(match.group(3) or 0)
+    hour, minute, second = (
+        int(match.group(1)),
+        int(match.group(2) or match.group(4) or 0),
+        int(match.group(3) or 0),
+    )
     if hour > 23 or minute > 59 or second > 59:
         raise ValueError(text)
     return dt.time(hour, minute, second)
@@ -299,7 +446,9 @@ def _when(values: dict[str, str], midnight_is_date: dict[str, bool]) -> _When:
     start, start_timed = _moment(values["date"], values["time"], midnight_is_date["date"], "datum")
     if values["date_to"] or values["time_to"]:
         if values["date_to"]:
-            end, end_timed = _moment(values["date_to"], values["time_to"], midnight_is_date["date_to"], "till")
+            end, end_timed = _moment(
+                values["date_to"], values["time_to"], midnight_is_date["date_to"], "till"
+            )
         else:
             end, end_timed = dt.datetime.combine(start.date(), _time_or_fail(values["time_to"])), True
             if end < start:  # 22:00–02:00 runs past midnight
@@ -342,13 +491,21 @@ class _Places:
         self.lk = lk
         places = con.execute(
             "select p.id, p.name, p.lat, p.lon, p.area_id from place p join area a on a.id = p.area_id"
-            " where p.active and a.municipality_code = ? and p.lat is not null", [lk.code]).fetchall()
+            " where p.active and a.municipality_code = ? and p.lat is not null",
+            [lk.code],
+        ).fetchall()
         # longest names first, so "Stationen" does not win over "Stationen norra"; each name as a whole word
-        self.places = [(self._word(name), place) for name, place in sorted(
-            ((_norm(n), (int(i), float(la), float(lo), a)) for i, n, la, lo, a in places if n),
-            key=lambda item: -len(item[0]))]
-        self.areas = [(self._word(name), area_id) for name, area_id in sorted(
-            lk.area_by_name.items(), key=lambda item: -len(item[0]))]
+        self.places = [
+            (self._word(name), place)
+            for name, place in sorted(
+                ((_norm(n), (int(i), float(la), float(lo), a)) for i, n, la, lo, a in places if n),
+                key=lambda item: -len(item[0]),
+            )
+        ]
+        self.areas = [
+            (self._word(name), area_id)
+            for name, area_id in sorted(lk.area_by_name.items(), key=lambda item: -len(item[0]))
+        ]
         self.known: dict[tuple[str, str], tuple[str, tuple | int] | None] = {}  # registers repeat addresses
 
     @staticmethod
@@ -382,8 +539,22 @@ class _Places:
 
 # ------------------------------------------------------------------------------------------------ parse
 
-_COLUMNS = ["external_id", "occurred_at", "occurred_to", "time_precision", "category", "factor_code", "lat", "lon",
-            "area_id", "place_id", "location_precision", "location_name", "cost_sek", "summary"]
+_COLUMNS = [
+    "external_id",
+    "occurred_at",
+    "occurred_to",
+    "time_precision",
+    "category",
+    "factor_code",
+    "lat",
+    "lon",
+    "area_id",
+    "place_id",
+    "location_precision",
+    "location_name",
+    "cost_sek",
+    "summary",
+]
 
 
 def _factors(con) -> dict[str, str]:
@@ -421,12 +592,16 @@ def _options_profile(con, options: dict) -> Profile:
     unknown = set(columns) - set(FIELDS)
     if unknown:
         raise ImportFileError(f"okända fält: {sorted(unknown)} (fält: {', '.join(FIELDS)}) / unknown fields")
-    categories = {**dict(options.get("categories") or {}), **_pairs(options.get("category_pairs"), "--category")}
+    categories = {
+        **dict(options.get("categories") or {}),
+        **_pairs(options.get("category_pairs"), "--category"),
+    }
     return profile.merged(Profile(str(options.get("source") or ""), columns, categories))
 
 
-def parse(con, data: bytes | str, file_name: str | None, options: dict
-          ) -> tuple[pd.DataFrame, ImportReport, str, str]:
+def parse(
+    con, data: bytes | str, file_name: str | None, options: dict
+) -> tuple[pd.DataFrame, ImportReport, str, str]:
     """Read and validate the file; nothing is written. Returns (rows, report, digest, source name)."""
     raw, name = read_bytes(data, file_name)  # an unreadable file is refused for that, whatever the options
     frame = read_table(raw)
@@ -438,16 +613,22 @@ def parse(con, data: bytes | str, file_name: str | None, options: dict
         raise ImportFileError(
             "kolumn saknas: " + ", ".join(names[m] for m in missing) + " (välj kolumner i kolumnmappningen)"
             f" / missing column: {', '.join(missing)} (choose columns in the mapping); kolumner i filen: "
-            + ", ".join(c for c in frame.columns if c != "_line"))
+            + ", ".join(c for c in frame.columns if c != "_line")
+        )
     source = check_source_name(profile.source)
-    source = {s.casefold(): s for s in sources(con)}.get(source.casefold(), source)  # "trelleborgshem" is the same
+    source = {s.casefold(): s for s in sources(con)}.get(
+        source.casefold(), source
+    )  # "trelleborgshem" is the same
     code = str(options.get("municipality_code") or config.get_setting(con, "municipality_code"))
     municipalities = bra._municipalities(con) if cols.get("municipality") else {}
     elsewhere: dict[str, int] = {}
     lk = _Lookups(con, code)
     places = _Places(lk, con)
     factors = _factors(con)
-    midnight = {"date": _midnight_only(frame, cols.get("date")), "date_to": _midnight_only(frame, cols.get("date_to"))}
+    midnight = {
+        "date": _midnight_only(frame, cols.get("date")),
+        "date_to": _midnight_only(frame, cols.get("date_to")),
+    }
     report = ImportReport(source, name, rows_read=len(frame))
     out: dict[str, list] = {c: [] for c in _COLUMNS}
     lines: list[int] = []
@@ -479,16 +660,26 @@ def parse(con, data: bytes | str, file_name: str | None, options: dict
     _messages(result, report, unmapped, midnight)
     if elsewhere:
         names = ", ".join(f"{name} ({n})" for name, n in sorted(elsewhere.items()))
-        report.messages.append(f"{i18n.t('incident_register.msg.elsewhere', 'sv', n=sum(elsewhere.values()), names=names)}"
-                               f" / {i18n.t('incident_register.msg.elsewhere', 'en', n=sum(elsewhere.values()), names=names)}")
+        report.messages.append(
+            f"{i18n.t('incident_register.msg.elsewhere', 'sv', n=sum(elsewhere.values()), names=names)}"
+            f" / {i18n.t('incident_register.msg.elsewhere', 'en', n=sum(elsewhere.values()), names=names)}"
+        )
     if options.get("strict") and report.rejected:
-        raise ImportFileError(f"{report.rows_rejected} rader har fel; inget lästes in (--strict)"
-                              f" / {report.rows_rejected} rows have errors; nothing loaded")
+        raise ImportFileError(
+            f"{report.rows_rejected} rader har fel; inget lästes in (--strict)"
+            f" / {report.rows_rejected} rows have errors; nothing loaded"
+        )
     return result, report, sha256(raw), source
 
 
-def _parse_row(values: dict[str, str], midnight: dict[str, bool], categories: dict[str, str],
-               factors: dict[str, str], lk: _Lookups, places: _Places) -> dict:
+def _parse_row(
+    values: dict[str, str],
+    midnight: dict[str, bool],
+    categories: dict[str, str],
+    factors: dict[str, str],
+    lk: _Lookups,
+    places: _Places,
+) -> dict:
     when = _when(values, midnight)
     if not values["category"]:
         raise ValueError(i18n.t("incident_register.error.no_category"))
@@ -509,7 +700,9 @@ def _parse_row(values: dict[str, str], midnight: dict[str, bool], categories: di
             except ValueError:
                 a = b = None
             if a is None or b is None:
-                raise ValueError(i18n.t("incident_register.error.coordinates", value=f"{values[first]}, {values[second]}"))
+                raise ValueError(
+                    i18n.t("incident_register.error.coordinates", value=f"{values[first]}, {values[second]}")
+                )
             pair = (a, b)
             break
     if pair is not None:
@@ -530,10 +723,23 @@ def _parse_row(values: dict[str, str], midnight: dict[str, bool], categories: di
     summary = ": ".join(p for p in (category, values["address"]) if p)
     if values["description"]:
         summary = f"{summary}. {values['description']}"
-    return {"external_id": values["id"], "occurred_at": when.start, "occurred_to": when.end,
-            "time_precision": when.precision, "category": category, "factor_code": factor_code, "lat": lat,
-            "lon": lon, "area_id": area_id, "place_id": place_id, "location_precision": precision,
-            "location_name": location, "cost_sek": cost, "summary": summary[:1000], "_mapped": mapped}
+    return {
+        "external_id": values["id"],
+        "occurred_at": when.start,
+        "occurred_to": when.end,
+        "time_precision": when.precision,
+        "category": category,
+        "factor_code": factor_code,
+        "lat": lat,
+        "lon": lon,
+        "area_id": area_id,
+        "place_id": place_id,
+        "location_precision": precision,
+        "location_name": location,
+        "cost_sek": cost,
+        "summary": summary[:1000],
+        "_mapped": mapped,
+    }
 
 
 def _drop(out: dict[str, list], lines: list[int], raws: list[str], keep: list[bool]) -> None:
@@ -543,8 +749,9 @@ def _drop(out: dict[str, list], lines: list[int], raws: list[str], keep: list[bo
     raws[:] = [v for v, k in zip(raws, keep, strict=True) if k]
 
 
-def _check_inside(out: dict[str, list], lines: list[int], raws: list[str], lk: _Lookups,
-                  report: ImportReport) -> None:
+def _check_inside(
+    out: dict[str, list], lines: list[int], raws: list[str], lk: _Lookups, report: ImportReport
+) -> None:
     """Coordinates outside the municipality reject their row; inside ones get their area and nearest place
     (all points at once)."""
     exact = [i for i, p in enumerate(out["location_precision"]) if p == "exact"]
@@ -560,8 +767,18 @@ def _check_inside(out: dict[str, list], lines: list[int], raws: list[str], lk: _
     for k, i in enumerate(exact):
         if not inside[k]:
             keep[i] = False
-            report.rejected.append(Rejected(lines[i], i18n.t("incident_register.error.outside", name=lk.name,
-                                                             lat=f"{lat[k]:.5f}", lon=f"{lon[k]:.5f}"), raws[i]))
+            report.rejected.append(
+                Rejected(
+                    lines[i],
+                    i18n.t(
+                        "incident_register.error.outside",
+                        name=lk.name,
+                        lat=f"{lat[k]:.5f}",
+                        lon=f"{lon[k]:.5f}",
+                    ),
+                    raws[i],
+                )
+            )
     _drop(out, lines, raws, keep)
 
 
@@ -574,14 +791,28 @@ def _dedupe(out: dict[str, list], lines: list[int], raws: list[str], report: Imp
             continue
         if external_id in seen:
             keep[i] = False
-            report.rejected.append(Rejected(lines[i], i18n.t("incident_register.error.duplicate", line=seen[external_id]),
-                                            raws[i]))
+            report.rejected.append(
+                Rejected(
+                    lines[i], i18n.t("incident_register.error.duplicate", line=seen[external_id]), raws[i]
+                )
+            )
         else:
             seen[external_id] = lines[i]
     _drop(out, lines, raws, keep)
     counts: dict[str, int] = {}
-    keyed = [out[k] for k in ("occurred_at", "occurred_to", "category", "lat", "lon", "location_name", "cost_sek",
-                              "summary")]
+    keyed = [
+        out[k]
+        for k in (
+            "occurred_at",
+            "occurred_to",
+            "category",
+            "lat",
+            "lon",
+            "location_name",
+            "cost_sek",
+            "summary",
+        )
+    ]
     for i, external_id in enumerate(out["external_id"]):
         if external_id:
             continue
@@ -591,7 +822,9 @@ def _dedupe(out: dict[str, list], lines: list[int], raws: list[str], report: Imp
         out["external_id"][i] = f"h-{digest}-{counts[digest]}"
 
 
-def _messages(result: pd.DataFrame, report: ImportReport, unmapped: dict[str, int], midnight: dict[str, bool]) -> None:
+def _messages(
+    result: pd.DataFrame, report: ImportReport, unmapped: dict[str, int], midnight: dict[str, bool]
+) -> None:
     def both(key: str, **kwargs: object) -> str:
         return f"{i18n.t(key, 'sv', **kwargs)} / {i18n.t(key, 'en', **kwargs)}"
 
@@ -611,9 +844,11 @@ def _messages(result: pd.DataFrame, report: ImportReport, unmapped: dict[str, in
 
 # ------------------------------------------------------------------------------------------------- load
 
+
 def _stage(con, rows: pd.DataFrame) -> None:
-    typed = rows.astype({"lat": "Float64", "lon": "Float64", "cost_sek": "Float64", "area_id": "Int64",
-                         "place_id": "Int64"})
+    typed = rows.astype(
+        {"lat": "Float64", "lon": "Float64", "cost_sek": "Float64", "area_id": "Int64", "place_id": "Int64"}
+    )
     staging.register(con, "register_frame", typed)
     con.execute(
         "create or replace temp table register_staged as"
@@ -700,7 +935,8 @@ def load(con, data: bytes | str, file_name: str | None = None, **options: object
                 " where incident.source = ?"
                 "   and incident.external_id = s.external_id"
                 "   and s.external_id in (select unnest(?::varchar[]))",
-                [batch_id, source, changed_ids])
+                [batch_id, source, changed_ids],
+            )
         if new_ids:
             con.execute(
                 "insert into incident (source, external_id, occurred_at, occurred_to, time_precision, category,"
@@ -711,12 +947,14 @@ def load(con, data: bytes | str, file_name: str | None = None, **options: object
                 "        summary, ?"
                 " from register_staged"
                 " where external_id in (select unnest(?::varchar[]))",
-                [source, batch_id, new_ids])
+                [source, batch_id, new_ids],
+            )
         con.execute("drop table if exists register_staged")
     return report
 
 
 # ---------------------------------------------------------------------------------------------- the CLI
+
 
 def _pairs(values: list[str] | None, what: str) -> dict[str, str]:
     out: dict[str, str] = {}
@@ -735,17 +973,39 @@ def _profile_arg(value: str) -> str:
 
 def add_arguments(parser) -> None:
     """CLI options of `import register`."""
-    parser.add_argument("--source", help="registrets namn som egen källa, t.ex. Trelleborgshem (eller från profilen)")
-    parser.add_argument("--profile", type=_profile_arg,
-                        help="sparad profil (namn) eller en profilfil (.json) med källa och mappningar")
-    parser.add_argument("--save-profile", metavar="NAMN|FIL.json", type=_profile_arg,
-                        help="spara källa, kolumn- och kategorimappning som profil (i databasen, eller i en .json-fil)")
-    parser.add_argument("--column", action="append", metavar="FÄLT=KOLUMN", dest="columns",
-                        help=f"kolumnmappning, upprepas; fält: {', '.join(FIELDS)}")
-    parser.add_argument("--category", action="append", metavar="ORD=KATEGORI", dest="category_pairs",
-                        help="kategorimappning, upprepas: registrets ord=projektets kategori (eller faktor)")
-    parser.add_argument("--kommun", dest="municipality_code",
-                        help="kommunkod (4 siffror) som platserna ska ligga i; standard: inställningen")
+    parser.add_argument(
+        "--source", help="registrets namn som egen källa, t.ex. Trelleborgshem (eller från profilen)"
+    )
+    parser.add_argument(
+        "--profile",
+        type=_profile_arg,
+        help="sparad profil (namn) eller en profilfil (.json) med källa och mappningar",
+    )
+    parser.add_argument(
+        "--save-profile",
+        metavar="NAMN|FIL.json",
+        type=_profile_arg,
+        help="spara källa, kolumn- och kategorimappning som profil (i databasen, eller i en .json-fil)",
+    )
+    parser.add_argument(
+        "--column",
+        action="append",
+        metavar="FÄLT=KOLUMN",
+        dest="columns",
+        help=f"kolumnmappning, upprepas; fält: {', '.join(FIELDS)}",
+    )
+    parser.add_argument(
+        "--category",
+        action="append",
+        metavar="ORD=KATEGORI",
+        dest="category_pairs",
+        help="kategorimappning, upprepas: registrets ord=projektets kategori (eller faktor)",
+    )
+    parser.add_argument(
+        "--kommun",
+        dest="municipality_code",
+        help="kommunkod (4 siffror) som platserna ska ligga i; standard: inställningen",
+    )
 
 
 def before_load(con, args) -> None:

@@ -49,8 +49,18 @@ ALIASES: dict[str, list[str]] = {
     "name": ["namn", "name", "rapportör", "rapportor", "reporter", "för- och efternamn", "fullständigt namn"],
     "email": ["e-post", "epost", "e-postadress", "epostadress", "email", "e-mail", "mejl", "mail"],
     "organisation": ["organisation", "organization", "arbetsplats", "verksamhet", "förvaltning", "företag"],
-    "org_kind": ["typ av organisation", "organisationstyp", "org_kind", "kind of organisation", "kind of organization",
-                 "organisation type", "organization type", "typ", "kind", "kategori"],
+    "org_kind": [
+        "typ av organisation",
+        "organisationstyp",
+        "org_kind",
+        "kind of organisation",
+        "kind of organization",
+        "organisation type",
+        "organization type",
+        "typ",
+        "kind",
+        "kategori",
+    ],
     "areas": ["områden", "område", "omraden", "omrade", "areas", "area", "bevakningsområden"],
 }
 _AREA_SEPARATORS = re.compile(r"[;,|\n]")
@@ -80,7 +90,8 @@ def _columns(headers: list[str]) -> dict[str, str]:
         raise ImportFileError(
             f"kolumn saknas: {' och '.join({'name': 'namn', 'email': 'e-post'}[f] for f in missing)}"
             f" (kolumner i filen: {', '.join(headers) or 'inga'})"
-            f" / missing column: {' and '.join(missing)}")
+            f" / missing column: {' and '.join(missing)}"
+        )
     return found
 
 
@@ -93,7 +104,8 @@ def _area_lookup(con, code: str) -> tuple[dict[str, int], set[str]]:
     active: dict[str, int] = {}
     inactive: set[str] = set()
     for area_id, name, is_active in con.execute(
-            "select id, name, active from area where municipality_code = ? order by id", [code]).fetchall():
+        "select id, name, active from area where municipality_code = ? order by id", [code]
+    ).fetchall():
         if is_active:
             active[register.fold_name(name)] = int(area_id)
         else:
@@ -101,8 +113,9 @@ def _area_lookup(con, code: str) -> tuple[dict[str, int], set[str]]:
     return active, inactive
 
 
-def parse(con, data: bytes | str, file_name: str | None, municipality_code: str | None = None
-          ) -> tuple[list[Row], ImportReport, str]:
+def parse(
+    con, data: bytes | str, file_name: str | None, municipality_code: str | None = None
+) -> tuple[list[Row], ImportReport, str]:
     raw, name = read_bytes(data, file_name)
     table = read_table(raw)
     headers = [c for c in table.columns if c != "_line"]
@@ -111,8 +124,10 @@ def parse(con, data: bytes | str, file_name: str | None, municipality_code: str 
     active, inactive = _area_lookup(con, code)
     report = ImportReport(SOURCE, name, rows_read=len(table))
     if not active:
-        report.messages.append("kommunen har inga områden ännu: importera områdeslagret först"
-                               " / the municipality has no areas yet: import the area layer first")
+        report.messages.append(
+            "kommunen har inga områden ännu: importera områdeslagret först"
+            " / the municipality has no areas yet: import the area layer first"
+        )
     rows: list[Row] = []
     seen: dict[str, int] = {}
     for record in table.to_dict("records"):
@@ -131,11 +146,15 @@ def parse(con, data: bytes | str, file_name: str | None, municipality_code: str 
             report.rejected.append(Rejected(line, "e-postadress saknas", raw_text))
             continue
         if (first := seen.get(email.casefold())) is not None:
-            report.rejected.append(Rejected(line, f"e-postadressen {email} finns redan på rad {first}", raw_text))
+            report.rejected.append(
+                Rejected(line, f"e-postadressen {email} finns redan på rad {first}", raw_text)
+            )
             continue
         cell = str(record[cols["areas"]]) if "areas" in cols else ""
         names = [n.strip() for n in _AREA_SEPARATORS.split(cell) if n.strip()]
-        unknown = [n for n in names if register.fold_name(n) not in active and register.fold_name(n) not in inactive]
+        unknown = [
+            n for n in names if register.fold_name(n) not in active and register.fold_name(n) not in inactive
+        ]
         gone = [n for n in names if register.fold_name(n) in inactive and register.fold_name(n) not in active]
         if unknown or gone:
             reasons = []
@@ -146,9 +165,17 @@ def parse(con, data: bytes | str, file_name: str | None, municipality_code: str 
             report.rejected.append(Rejected(line, "; ".join(reasons), raw_text))
             continue
         seen[email.casefold()] = line
-        rows.append(Row(line, person[:register.MAX_NAME], email,
-                        _optional(record, cols, "organisation"), _optional(record, cols, "org_kind"),
-                        sorted({active[register.fold_name(n)] for n in names}) if names else None, raw_text))
+        rows.append(
+            Row(
+                line,
+                person[: register.MAX_NAME],
+                email,
+                _optional(record, cols, "organisation"),
+                _optional(record, cols, "org_kind"),
+                sorted({active[register.fold_name(n)] for n in names}) if names else None,
+                raw_text,
+            )
+        )
     return rows, report, sha256(raw)
 
 
@@ -161,7 +188,9 @@ def _existing(con) -> dict[str, dict]:
     return out
 
 
-def _plan(con, rows: list[Row], report: ImportReport, mode: str) -> tuple[list[Row], list[tuple[dict, dict]], list]:
+def _plan(
+    con, rows: list[Row], report: ImportReport, mode: str
+) -> tuple[list[Row], list[tuple[dict, dict]], list]:
     """(new rows, [(before, changes)] for known reporters, records to deactivate); counts in the report."""
     existing = _existing(con)
     new: list[Row] = []
@@ -171,8 +200,13 @@ def _plan(con, rows: list[Row], report: ImportReport, mode: str) -> tuple[list[R
         if before is None:
             new.append(row)
             continue
-        wanted = {"name": row.name, "email": row.email, "organisation": row.organisation, "org_kind": row.org_kind,
-                  "active": True}
+        wanted = {
+            "name": row.name,
+            "email": row.email,
+            "organisation": row.organisation,
+            "org_kind": row.org_kind,
+            "active": True,
+        }
         changes = {k: v for k, v in wanted.items() if before[k] != v}
         if row.area_ids is not None and row.area_ids != before["area_ids"]:
             changes["area_ids"] = row.area_ids
@@ -209,25 +243,47 @@ def load(con, data: bytes | str, file_name: str | None = None, **options: object
     mode, code = _options(options)
     rows, report, digest = parse(con, data, file_name, code)
     if options.get("strict") and report.rejected:
-        raise ImportFileError(f"{report.rows_rejected} rader har fel; inget lästes in (--strict)"
-                              f" / {report.rows_rejected} rows have errors; nothing loaded")
+        raise ImportFileError(
+            f"{report.rows_rejected} rader har fel; inget lästes in (--strict)"
+            f" / {report.rows_rejected} rows have errors; nothing loaded"
+        )
     if not rows and report.rejected:
-        raise ImportFileError(f"ingen rad kunde läsas in; första felet: rad {report.rejected[0].line}:"
-                              f" {report.rejected[0].reason} / no row could be loaded")
+        raise ImportFileError(
+            f"ingen rad kunde läsas in; första felet: rad {report.rejected[0].line}:"
+            f" {report.rejected[0].reason} / no row could be loaded"
+        )
     by = str(options.get("by") or "import")
     new, updates, retire = _plan(con, rows, report, mode)
     with transaction(con):
         batch_id = record_batch(con, report, digest)
         for row in new:
-            reporter_id = int(con.execute(
-                "insert into reporter (name, email, organisation, org_kind, active) values (?, ?, ?, ?, true)"
-                " returning id", [row.name, row.email, row.organisation, row.org_kind]).fetchone()[0])
+            reporter_id = int(
+                con.execute(
+                    "insert into reporter (name, email, organisation, org_kind, active) values (?, ?, ?, ?, true)"
+                    " returning id",
+                    [row.name, row.email, row.organisation, row.org_kind],
+                ).fetchone()[0]
+            )
             if row.area_ids:
-                con.executemany("insert into reporter_area (reporter_id, area_id) values (?, ?)",
-                                [[reporter_id, a] for a in row.area_ids])
-            audit.record(con, by, "import", "reporter", reporter_id, after={
-                "name": row.name, "email": row.email, "organisation": row.organisation, "org_kind": row.org_kind,
-                "area_ids": row.area_ids or [], "import_batch_id": batch_id})
+                con.executemany(
+                    "insert into reporter_area (reporter_id, area_id) values (?, ?)",
+                    [[reporter_id, a] for a in row.area_ids],
+                )
+            audit.record(
+                con,
+                by,
+                "import",
+                "reporter",
+                reporter_id,
+                after={
+                    "name": row.name,
+                    "email": row.email,
+                    "organisation": row.organisation,
+                    "org_kind": row.org_kind,
+                    "area_ids": row.area_ids or [],
+                    "import_batch_id": batch_id,
+                },
+            )
         for before, changes in updates:
             _apply(con, before, changes, by, batch_id)
         for record in retire:
@@ -240,19 +296,37 @@ def _apply(con, before: dict, changes: dict, by: str, batch_id: int) -> None:
     for column in ("name", "email", "organisation", "org_kind", "active"):
         if column in changes:
             # Column names are the fixed tuple above, never user input.
-            con.execute(f"update reporter set {column} = ? where id = ?",  # noqa: S608
-                        [changes[column], before["id"]])
+            con.execute(
+                f"update reporter set {column} = ? where id = ?",  # noqa: S608
+                [changes[column], before["id"]],
+            )
     if "area_ids" in changes:
         con.execute("delete from reporter_area where reporter_id = ?", [before["id"]])
         if changes["area_ids"]:
-            con.executemany("insert into reporter_area (reporter_id, area_id) values (?, ?)",
-                            [[before["id"], a] for a in changes["area_ids"]])
-    audit.record(con, by, "import", "reporter", before["id"],
-                 before={k: before[k] for k in changes}, after={**changes, "import_batch_id": batch_id})
+            con.executemany(
+                "insert into reporter_area (reporter_id, area_id) values (?, ?)",
+                [[before["id"], a] for a in changes["area_ids"]],
+            )
+    audit.record(
+        con,
+        by,
+        "import",
+        "reporter",
+        before["id"],
+        before={k: before[k] for k in changes},
+        after={**changes, "import_batch_id": batch_id},
+    )
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--lage", dest="mode", choices=MODES, default="add",
-                        help="add: lägg till och uppdatera (standard); replace: rapportörer som inte finns i filen "
-                             "blir inaktiva")
-    parser.add_argument("--kommun", dest="municipality_code", help="kommunkod (4 siffror); standard: inställningen")
+    parser.add_argument(
+        "--lage",
+        dest="mode",
+        choices=MODES,
+        default="add",
+        help="add: lägg till och uppdatera (standard); replace: rapportörer som inte finns i filen "
+        "blir inaktiva",
+    )
+    parser.add_argument(
+        "--kommun", dest="municipality_code", help="kommunkod (4 siffror); standard: inställningen"
+    )

@@ -74,9 +74,13 @@ LONG_ALIASES: dict[str, list[str]] = {
 BUILTIN_PROFILES: dict[str, dict] = {
     "standard": {
         "description": "Brett standardformat: vecka, e-post, område, kommentar och en kolumn per faktor",
-        "week": ["vecka", "week"], "year": ["år", "year"], "email": ["e-post", "email", "e-postadress"],
-        "area": ["område", "area"], "comment": ["kommentar", "comment"],
-        "submitted_at": ["inskickad", "submitted_at"], "factors": "auto",
+        "week": ["vecka", "week"],
+        "year": ["år", "year"],
+        "email": ["e-post", "email", "e-postadress"],
+        "area": ["område", "area"],
+        "comment": ["kommentar", "comment"],
+        "submitted_at": ["inskickad", "submitted_at"],
+        "factors": "auto",
     },
     "forms": {
         "description": "Microsoft Forms (Excel-export med svenska rubriker)",
@@ -90,7 +94,8 @@ BUILTIN_PROFILES: dict[str, dict] = {
     },
     "netigate": {
         "description": "Netigate (CSV-export, en rad per svar)",
-        "week": ["Vecka", "Bakgrund: Vecka"], "year": ["År"],
+        "week": ["Vecka", "Bakgrund: Vecka"],
+        "year": ["År"],
         "email": ["E-postadress", "Email", "Respondent e-post"],
         "area": ["Område", "Bakgrund: Område"],
         "comment": ["Kommentar", "Fritext", "Övrigt"],
@@ -99,7 +104,8 @@ BUILTIN_PROFILES: dict[str, dict] = {
     },
     "esmaker": {
         "description": "Esmaker (Excel-export, en rad per respondent)",
-        "week": ["Vecka"], "year": ["År"],
+        "week": ["Vecka"],
+        "year": ["År"],
         "email": ["E-post", "Epost", "Mottagare"],
         "area": ["Område"],
         "comment": ["Kommentar", "Övriga synpunkter"],
@@ -108,18 +114,34 @@ BUILTIN_PROFILES: dict[str, dict] = {
     },
 }
 
-_LEVEL_WORDS = {"inget": 0, "inga": 0, "ingenting": 0, "none": 0, "enstaka": 1, "isolated": 1, "påtagligt": 2,
-                "påtaglig": 2, "noticeable": 2, "allvarligt": 3, "allvarlig": 3, "serious": 3}
-_WEEK = re.compile(r"^(?:(\d{4})\s*-?\s*[wWvV]?\s*-?\s*(\d{1,2})|[vVwW]\.?\s*(\d{1,2})(?:\s+(\d{4}))?|(\d{1,2}))$")
+_LEVEL_WORDS = {
+    "inget": 0,
+    "inga": 0,
+    "ingenting": 0,
+    "none": 0,
+    "enstaka": 1,
+    "isolated": 1,
+    "påtagligt": 2,
+    "påtaglig": 2,
+    "noticeable": 2,
+    "allvarligt": 3,
+    "allvarlig": 3,
+    "serious": 3,
+}
+_WEEK = re.compile(
+    r"^(?:(\d{4})\s*-?\s*[wWvV]?\s*-?\s*(\d{1,2})|[vVwW]\.?\s*(\d{1,2})(?:\s+(\d{4}))?|(\d{1,2}))$"
+)
 
 
 # ---------------------------------------------------------------------------------------------- profiles
+
 
 def profiles(con) -> dict[str, dict]:
     """The built-in profiles and those saved in the database (saved ones win on a name clash)."""
     out = {name: dict(p) for name, p in BUILTIN_PROFILES.items()}
     for name, text in con.execute(
-            "select name, mapping_json from mapping_profile where source = ? order by name", [SOURCE]).fetchall():
+        "select name, mapping_json from mapping_profile where source = ? order by name", [SOURCE]
+    ).fetchall():
         out[name] = json.loads(text)
     return out
 
@@ -127,8 +149,9 @@ def profiles(con) -> dict[str, dict]:
 def get_profile(con, name: str) -> dict:
     found = profiles(con).get(name)
     if found is None:
-        raise ImportFileError(f"okänd profil: {name} (finns: {', '.join(sorted(profiles(con)))})"
-                              f" / unknown profile: {name}")
+        raise ImportFileError(
+            f"okänd profil: {name} (finns: {', '.join(sorted(profiles(con)))}) / unknown profile: {name}"
+        )
     return found
 
 
@@ -143,11 +166,15 @@ def validate_profile(mapping: dict) -> dict:
     if not out["email"]:
         raise ImportFileError("profilen saknar kolumn för e-post / the profile has no e-mail column")
     if not (out["week"] or out["submitted_at"]):
-        raise ImportFileError("profilen saknar kolumn för vecka eller svarsdatum / the profile has no week column")
+        raise ImportFileError(
+            "profilen saknar kolumn för vecka eller svarsdatum / the profile has no week column"
+        )
     factors = mapping.get("factors", "auto")
     if factors != "auto" and not (isinstance(factors, dict) and factors):
-        raise ImportFileError("profilens 'factors' ska vara \"auto\" eller {rubrik: faktorkod}"
-                              " / 'factors' must be \"auto\" or {header: factor code}")
+        raise ImportFileError(
+            "profilens 'factors' ska vara \"auto\" eller {rubrik: faktorkod}"
+            " / 'factors' must be \"auto\" or {header: factor code}"
+        )
     out["factors"] = factors
     return out
 
@@ -161,14 +188,24 @@ def save_profile(con, name: str, mapping: dict, by: str | None = None) -> None:
     text = json.dumps(checked, ensure_ascii=False, sort_keys=True)
     with transaction(con):
         before = con.execute("select mapping_json from mapping_profile where name = ?", [name]).fetchone()
-        con.execute("insert into mapping_profile (name, source, mapping_json) values (?, ?, ?)"
-                    " on conflict (name) do update set source = excluded.source, mapping_json = excluded.mapping_json",
-                    [name, SOURCE, text])
-        record(con, by, "update" if before else "create", "mapping_profile", name,
-               before=json.loads(before[0]) if before else None, after=checked)
+        con.execute(
+            "insert into mapping_profile (name, source, mapping_json) values (?, ?, ?)"
+            " on conflict (name) do update set source = excluded.source, mapping_json = excluded.mapping_json",
+            [name, SOURCE, text],
+        )
+        record(
+            con,
+            by,
+            "update" if before else "create",
+            "mapping_profile",
+            name,
+            before=json.loads(before[0]) if before else None,
+            after=checked,
+        )
 
 
 # ---------------------------------------------------------------------------------------------- parsing
+
 
 def _norm(text: str) -> str:
     text = unicodedata.normalize("NFC", str(text)).strip().lower()
@@ -207,8 +244,11 @@ def parse_week(week_text: str, year_text: str = "", submitted: dt.datetime | Non
     match = _WEEK.match(value)
     if not match:
         raise ValueError(f"okänd vecka {value!r} / unknown week")
-    year_s, week_s = (match.group(1), match.group(2)) if match.group(1) else (
-        (match.group(4), match.group(3)) if match.group(3) else (None, match.group(5)))
+    year_s, week_s = (
+        (match.group(1), match.group(2))
+        if match.group(1)
+        else ((match.group(4), match.group(3)) if match.group(3) else (None, match.group(5)))
+    )
     week_no = int(week_s)
     if not year_s and str(year_text).strip():
         year_s = str(year_text).strip()
@@ -253,16 +293,22 @@ class _Lookups:
 
     @classmethod
     def load(cls, con) -> _Lookups:
-        reporters = {_norm(e): int(i) for i, e in con.execute(
-            "select id, email from reporter where email is not null").fetchall()}
+        reporters = {
+            _norm(e): int(i)
+            for i, e in con.execute("select id, email from reporter where email is not null").fetchall()
+        }
         reporter_areas: dict[int, list[int]] = {}
-        for rid, aid in con.execute("select ra.reporter_id, ra.area_id from reporter_area ra"
-                                    " join area a on a.id = ra.area_id and a.active").fetchall():
+        for rid, aid in con.execute(
+            "select ra.reporter_id, ra.area_id from reporter_area ra"
+            " join area a on a.id = ra.area_id and a.active"
+        ).fetchall():
             reporter_areas.setdefault(int(rid), []).append(int(aid))
         areas = {_norm(n): int(i) for i, n in con.execute("select id, name from area").fetchall()}
         factors: dict[str, str] = {}
         names = []
-        for code, sv, en in con.execute("select code, label_sv, label_en from factor where active").fetchall():
+        for code, sv, en in con.execute(
+            "select code, label_sv, label_en from factor where active"
+        ).fetchall():
             for name in (code, sv, en):
                 if name:
                     factors[_norm(name)] = code
@@ -275,7 +321,9 @@ class _Lookups:
         if norm in self.factors:
             return self.factors[norm]
         for name, code in self.factor_names:
-            if len(name) >= 4 and re.search(r"(^|[\s\[(.:\-_])" + re.escape(name) + r"($|[\s\])?.:\-_])", norm):
+            if len(name) >= 4 and re.search(
+                r"(^|[\s\[(.:\-_])" + re.escape(name) + r"($|[\s\])?.:\-_])", norm
+            ):
                 return code
         return None
 
@@ -341,8 +389,10 @@ def _parse_long(frame: pd.DataFrame, lk: _Lookups, report: ImportReport) -> dict
             key = (week.year, week.week, reporter_id, area_id)
             answer = answers.setdefault(key, _Answer(week, reporter_id, area_id))
             if factor in answer.levels and answer.levels[factor] != level:
-                raise ValueError(f"faktorn {factor} finns redan med nivå {answer.levels[factor]} för samma "
-                                 "vecka, rapportör och område / duplicate factor")
+                raise ValueError(
+                    f"faktorn {factor} finns redan med nivå {answer.levels[factor]} för samma "
+                    "vecka, rapportör och område / duplicate factor"
+                )
             answer.levels[factor] = level
             comment = row[cols["comment"]] if cols["comment"] else ""
             if comment and comment != answer.comment:
@@ -355,13 +405,18 @@ def _parse_long(frame: pd.DataFrame, lk: _Lookups, report: ImportReport) -> dict
     return answers
 
 
-def _parse_wide(frame: pd.DataFrame, lk: _Lookups, profile: dict, report: ImportReport) -> dict[tuple, _Answer]:
+def _parse_wide(
+    frame: pd.DataFrame, lk: _Lookups, profile: dict, report: ImportReport
+) -> dict[tuple, _Answer]:
     columns = [c for c in frame.columns if c != "_line"]
-    cols = {key: _find(columns, profile.get(key, [])) for key in
-            ("week", "year", "email", "area", "comment", "submitted_at")}
+    cols = {
+        key: _find(columns, profile.get(key, []))
+        for key in ("week", "year", "email", "area", "comment", "submitted_at")
+    }
     if cols["email"] is None:
-        raise ImportFileError(f"kolumnen för e-post saknas (väntade en av {', '.join(profile['email'])})"
-                              " / no e-mail column")
+        raise ImportFileError(
+            f"kolumnen för e-post saknas (väntade en av {', '.join(profile['email'])}) / no e-mail column"
+        )
     if cols["week"] is None and cols["submitted_at"] is None:
         raise ImportFileError("kolumn för vecka eller svarsdatum saknas / no week or date column")
     used = {c for c in cols.values() if c}
@@ -398,9 +453,12 @@ def _parse_wide(frame: pd.DataFrame, lk: _Lookups, profile: dict, report: Import
                 raise ValueError("inga nivåer i raden / no levels in the row")
             key = (week.year, week.week, reporter_id, area_id)
             earlier = answers.get(key)
-            if earlier is not None and (earlier.submitted_at or dt.datetime.min) > (submitted or dt.datetime.min):
-                report.messages.append(f"rad {line}: äldre svar för samma vecka och område, ersattes av rad "
-                                       f"{earlier.lines[-1]}")
+            if earlier is not None and (earlier.submitted_at or dt.datetime.min) > (
+                submitted or dt.datetime.min
+            ):
+                report.messages.append(
+                    f"rad {line}: äldre svar för samma vecka och område, ersattes av rad {earlier.lines[-1]}"
+                )
                 continue
             comment = row[cols["comment"]] if cols["comment"] else ""
             answers[key] = _Answer(week, reporter_id, area_id, levels, comment or None, submitted, [line])
@@ -414,8 +472,9 @@ def _is_long(frame: pd.DataFrame) -> bool:
     return bool(_find(columns, LONG_ALIASES["factor"]) and _find(columns, LONG_ALIASES["level"]))
 
 
-def _parse(con, data, file_name: str | None, profile: str | dict | None) -> tuple[
-        ImportReport, dict[tuple, _Answer], bytes]:
+def _parse(
+    con, data, file_name: str | None, profile: str | dict | None
+) -> tuple[ImportReport, dict[tuple, _Answer], bytes]:
     raw, name = read_bytes(data, file_name)
     frame = read_table(raw)
     report = ImportReport(SOURCE, name, rows_read=len(frame))
@@ -428,21 +487,27 @@ def _parse(con, data, file_name: str | None, profile: str | dict | None) -> tupl
             raise ImportFileError("kolumnen vecka saknas / no week column")
         answers = _parse_long(frame, lk, report)
     else:
-        mapping = validate_profile(profile if isinstance(profile, dict) else get_profile(con, profile or "standard"))
+        mapping = validate_profile(
+            profile if isinstance(profile, dict) else get_profile(con, profile or "standard")
+        )
         answers = _parse_wide(frame, lk, mapping, report)
     return report, answers, raw
 
 
 # ---------------------------------------------------------------------------------------------- loading
 
+
 def _existing(con, answer: _Answer) -> tuple[int, dict[str, int], str | None] | None:
-    row = con.execute("select id, comment from survey_response"
-                      " where iso_year = ? and iso_week = ? and reporter_id = ? and area_id = ?",
-                      [answer.week.year, answer.week.week, answer.reporter_id, answer.area_id]).fetchone()
+    row = con.execute(
+        "select id, comment from survey_response"
+        " where iso_year = ? and iso_week = ? and reporter_id = ? and area_id = ?",
+        [answer.week.year, answer.week.week, answer.reporter_id, answer.area_id],
+    ).fetchone()
     if row is None:
         return None
-    levels = dict(con.execute("select factor_code, level from survey_rating where response_id = ?",
-                              [row[0]]).fetchall())
+    levels = dict(
+        con.execute("select factor_code, level from survey_rating where response_id = ?", [row[0]]).fetchall()
+    )
     return int(row[0]), levels, row[1]
 
 
@@ -451,18 +516,28 @@ def _changed(con, answer: _Answer) -> bool:
     if existing is None:
         return True
     _, levels, comment = existing
-    return any(levels.get(k) != v for k, v in answer.levels.items()) or (answer.comment or None) != (comment or None)
+    return any(levels.get(k) != v for k, v in answer.levels.items()) or (answer.comment or None) != (
+        comment or None
+    )
 
 
 def _strict_check(report: ImportReport, strict: bool) -> None:
     if strict and report.rejected:
         first = report.rejected[0]
-        raise ImportFileError(f"{report.rows_rejected} rader har fel (första: rad {first.line}: {first.reason});"
-                              f" inget lästes in (--strict) / {report.rows_rejected} bad rows, nothing loaded")
+        raise ImportFileError(
+            f"{report.rows_rejected} rader har fel (första: rad {first.line}: {first.reason});"
+            f" inget lästes in (--strict) / {report.rows_rejected} bad rows, nothing loaded"
+        )
 
 
-def preview(con, data, file_name: str | None = None, profile: str | dict | None = None, strict: bool = False,
-            **options) -> ImportReport:
+def preview(
+    con,
+    data,
+    file_name: str | None = None,
+    profile: str | dict | None = None,
+    strict: bool = False,
+    **options,
+) -> ImportReport:
     """Validate a file without writing: rows_loaded is what a load would add or change."""
     report, answers, _ = _parse(con, data, file_name, profile)
     _strict_check(report, strict)
@@ -474,8 +549,15 @@ def preview(con, data, file_name: str | None = None, profile: str | dict | None 
     return report
 
 
-def load(con, data, file_name: str | None = None, profile: str | dict | None = None, strict: bool = False,
-         by: str | None = None, **options) -> ImportReport:
+def load(
+    con,
+    data,
+    file_name: str | None = None,
+    profile: str | dict | None = None,
+    strict: bool = False,
+    by: str | None = None,
+    **options,
+) -> ImportReport:
     """Validate a file and load its valid answers in one transaction, recorded as an import_batch."""
     report, answers, raw = _parse(con, data, file_name, profile)
     _strict_check(report, strict)
@@ -494,8 +576,15 @@ def load(con, data, file_name: str | None = None, profile: str | dict | None = N
                 " set submitted_at = excluded.submitted_at, comment = excluded.comment, source = excluded.source,"
                 "     import_batch_id = excluded.import_batch_id"
                 " returning id",
-                [answer.week.year, answer.week.week, answer.reporter_id, answer.area_id, answer.submitted_at or now,
-                 answer.comment, batch_id],
+                [
+                    answer.week.year,
+                    answer.week.week,
+                    answer.reporter_id,
+                    answer.area_id,
+                    answer.submitted_at or now,
+                    answer.comment,
+                    batch_id,
+                ],
             ).fetchone()[0]
             con.executemany(
                 "insert into survey_rating (response_id, factor_code, level) values (?, ?, ?)"
@@ -505,21 +594,41 @@ def load(con, data, file_name: str | None = None, profile: str | dict | None = N
             report.rows_loaded += len(answer.lines)
         if report.rows_unchanged:
             report.messages.append(f"oförändrade {report.rows_unchanged} / unchanged {report.rows_unchanged}")
-        con.execute("update import_batch set rows_loaded = ?, message = ? where id = ?",
-                    [report.rows_loaded, "; ".join(report.messages)[:2000] or None, batch_id])
+        con.execute(
+            "update import_batch set rows_loaded = ?, message = ? where id = ?",
+            [report.rows_loaded, "; ".join(report.messages)[:2000] or None, batch_id],
+        )
         if by:
-            record(con, by, "import", "survey_response", batch_id,
-                   after={"file": report.file_name, "loaded": report.rows_loaded, "rejected": report.rows_rejected})
+            record(
+                con,
+                by,
+                "import",
+                "survey_response",
+                batch_id,
+                after={
+                    "file": report.file_name,
+                    "loaded": report.rows_loaded,
+                    "rejected": report.rows_rejected,
+                },
+            )
     return report
 
 
 # ---------------------------------------------------------------------------------------------- command line
 
+
 def add_arguments(parser) -> None:
-    parser.add_argument("--profile", help="kolumnprofil för breda exporter (t.ex. forms, netigate, esmaker,"
-                                          " standard eller en sparad profil)")
-    parser.add_argument("--save-profile", metavar="JSON", dest="save_profile",
-                        help="spara först profilen --profile från denna JSON-fil")
+    parser.add_argument(
+        "--profile",
+        help="kolumnprofil för breda exporter (t.ex. forms, netigate, esmaker,"
+        " standard eller en sparad profil)",
+    )
+    parser.add_argument(
+        "--save-profile",
+        metavar="JSON",
+        dest="save_profile",
+        help="spara först profilen --profile från denna JSON-fil",
+    )
 
 
 def before_load(con, args) -> None:

@@ -32,8 +32,11 @@ def source_name(source: str, lang: str) -> str:
 
 def verdict_text(verdict: str, lang: str) -> str:
     """compstat's verdict (ökning, minskning, ingen säker förändring) in lang."""
-    keys = {compstat.RISE: "reports.verdict.rise", compstat.FALL: "reports.verdict.fall",
-            compstat.NO_CHANGE: "reports.verdict.none"}
+    keys = {
+        compstat.RISE: "reports.verdict.rise",
+        compstat.FALL: "reports.verdict.fall",
+        compstat.NO_CHANGE: "reports.verdict.none",
+    }
     return t(keys.get(verdict, "reports.verdict.none"), lang)
 
 
@@ -55,8 +58,10 @@ def judged_table(comparisons: list[tuple[float, float, str | None]], lang: str) 
     """judged() for every row of a table of comparisons (count, before, missing), with the verdicts
     judged on Benjamini-Hochberg q across the table (compstat.adjust_table), as a table of many tests
     would otherwise flag one row in twenty by chance. Returns (texts, number of tests made)."""
-    frame = pd.DataFrame([{"p": None, "verdict": None, "too_few": False, "text": None}
-                          for _ in comparisons], columns=["p", "verdict", "too_few", "text"])
+    frame = pd.DataFrame(
+        [{"p": None, "verdict": None, "too_few": False, "text": None} for _ in comparisons],
+        columns=["p", "verdict", "too_few", "text"],
+    )
     for i, (count, before, missing) in enumerate(comparisons):
         if missing or (before <= 0 and count <= 0):
             frame.at[i, "text"] = missing or "–"
@@ -79,8 +84,10 @@ def chance_note(tests: int, lang: str) -> Paragraph | None:
     are adjusted for it."""
     if tests < 2:
         return None
-    return Paragraph(t("followup.chance", lang, tests=tests,
-                       chance=i18n.number(compstat.chance_flags(tests), 1, lang)), "muted")
+    return Paragraph(
+        t("followup.chance", lang, tests=tests, chance=i18n.number(compstat.chance_flags(tests), 1, lang)),
+        "muted",
+    )
 
 
 def shift_year(day: dt.date, years: int) -> dt.date:
@@ -90,16 +97,24 @@ def shift_year(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
-def missing_for(con, code: str, source: str, start: dt.date, end: dt.date, lang: str,
-                covs: dict[str, coverage.SourceCoverage] | None = None) -> str | None:
+def missing_for(
+    con,
+    code: str,
+    source: str,
+    start: dt.date,
+    end: dt.date,
+    lang: str,
+    covs: dict[str, coverage.SourceCoverage] | None = None,
+) -> str | None:
     """What of the period and the same period a year before the source lacks, in words (None: all there)."""
     covs = coverage.coverage(con, code) if covs is None else covs
-    return coverage.missing_text(covs.get(source), [(shift_year(start, -1), shift_year(end, -1)), (start, end)],
-                                 lang)
+    return coverage.missing_text(
+        covs.get(source), [(shift_year(start, -1), shift_year(end, -1)), (start, end)], lang
+    )
 
 
 def freshness(con, code: str, lang: str) -> Paragraph | None:
-    """"Underlag: polisdata t.o.m. 2026-11-22, felanmälan t.o.m. …" for the report's first page."""
+    """ "Underlag: polisdata t.o.m. 2026-11-22, felanmälan t.o.m. …" for the report's first page."""
     text = coverage.freshness_text(coverage.coverage(con, code), lang)
     return Paragraph(t("coverage.freshness", lang, sources=text), "muted") if text else None
 
@@ -110,7 +125,8 @@ def category_section(con, code: str, start: dt.date, end: dt.date, lang: str, to
     now = period.events_by_category(con, code, start, end)
     before = period.events_by_category(con, code, shift_year(start, -1), shift_year(end, -1))
     merged = now.merge(before, on=["source", "category"], how="outer", suffixes=("", "_before")).fillna(
-        {"events": 0, "events_before": 0, "cost": 0, "cost_before": 0})
+        {"events": 0, "events_before": 0, "cost": 0, "cost_before": 0}
+    )
     merged["total"] = merged["events"] + merged["events_before"]
     merged = merged.sort_values(["source", "total"], ascending=[False, False])
     shown = []
@@ -119,13 +135,34 @@ def category_section(con, code: str, start: dt.date, end: dt.date, lang: str, to
         part = merged[merged["source"] == source].head(top)
         missing = missing_for(con, code, source, start, end, lang, covs)
         shown += [(source, row, missing) for row in part.itertuples()]
-    verdicts, tests = judged_table([(row.events, row.events_before, missing) for _, row, missing in shown], lang)
-    rows = [(source_name(source, lang), str(row.category), num(row.events, 0, lang), num(row.events_before, 0, lang),
-             verdict) for (source, row, _), verdict in zip(shown, verdicts, strict=True)]
-    blocks: list = [Table((t("reports.col.source", lang), t("reports.col.category", lang),
-                           t("reports.col.period", lang), t("reports.col.last_year", lang),
-                           t("reports.col.verdict", lang)), tuple(rows), col_widths=(14, 34, 12, 14, 26),
-                          numeric_cols=(2, 3), empty_text=t("reports.no_events", lang))]
+    verdicts, tests = judged_table(
+        [(row.events, row.events_before, missing) for _, row, missing in shown], lang
+    )
+    rows = [
+        (
+            source_name(source, lang),
+            str(row.category),
+            num(row.events, 0, lang),
+            num(row.events_before, 0, lang),
+            verdict,
+        )
+        for (source, row, _), verdict in zip(shown, verdicts, strict=True)
+    ]
+    blocks: list = [
+        Table(
+            (
+                t("reports.col.source", lang),
+                t("reports.col.category", lang),
+                t("reports.col.period", lang),
+                t("reports.col.last_year", lang),
+                t("reports.col.verdict", lang),
+            ),
+            tuple(rows),
+            col_widths=(14, 34, 12, 14, 26),
+            numeric_cols=(2, 3),
+            empty_text=t("reports.no_events", lang),
+        )
+    ]
     note = chance_note(tests, lang)
     if note is not None:
         blocks.append(note)
@@ -138,10 +175,14 @@ def totals(con, code: str, start: dt.date, end: dt.date) -> dict[str, tuple[floa
     before = period.events_by_category(con, code, shift_year(start, -1), shift_year(end, -1))
     out = {}
     for source in ("polisen", "felanmalan"):
-        out[source] = (float(now.loc[now["source"] == source, "events"].sum()),
-                       float(before.loc[before["source"] == source, "events"].sum()))
-    out["cost"] = (float(now.loc[now["source"] == "felanmalan", "cost"].sum()),
-                   float(before.loc[before["source"] == "felanmalan", "cost"].sum()))
+        out[source] = (
+            float(now.loc[now["source"] == source, "events"].sum()),
+            float(before.loc[before["source"] == source, "events"].sum()),
+        )
+    out["cost"] = (
+        float(now.loc[now["source"] == "felanmalan", "cost"].sum()),
+        float(before.loc[before["source"] == "felanmalan", "cost"].sum()),
+    )
     return out
 
 
@@ -151,8 +192,11 @@ def trend_chart(con, code: str, start: dt.date, end: dt.date, lang: str, months:
     frame = period.events_monthly(con, code, first, end)
     if frame.empty:
         return None
-    frame = frame.assign(series=[f"{c} ({source_name(s, lang)})" for c, s in zip(frame["category"], frame["source"],
-                                                                                strict=True)])
+    frame = frame.assign(
+        series=[
+            f"{c} ({source_name(s, lang)})" for c, s in zip(frame["category"], frame["source"], strict=True)
+        ]
+    )
     png = figures.monthly_lines(frame, "month", "series", "events", t("reports.chart.events_per_month", lang))
     return Figure(png, t("reports.chart.trend_caption", lang, months=months), 1.0)
 
@@ -162,23 +206,43 @@ def area_table(con, code: str, start: dt.date, end: dt.date, lang: str, rule) ->
     fig = period.area_figures(con, code, start, end)
     weeks = period.status_weeks(con, code, start, end, rule)
     fig = fig.merge(weeks, on="area_id", how="left").fillna({"röd": 0, "gul": 0, "grön": 0})
-    before = period.area_figures(con, code, shift_year(start, -1), shift_year(end, -1))[["area_id", "police",
-                                                                                        "faults"]]
+    before = period.area_figures(con, code, shift_year(start, -1), shift_year(end, -1))[
+        ["area_id", "police", "faults"]
+    ]
     fig = fig.merge(before, on="area_id", how="left", suffixes=("", "_before")).fillna(
-        {"police_before": 0, "faults_before": 0})
+        {"police_before": 0, "faults_before": 0}
+    )
     rows = []
     for row in fig.sort_values("area").itertuples():
         events = row.police + row.faults
         # An area layer without population gives <NA> here, whose truth value pandas refuses (issue 13).
         known = not pd.isna(row.population) and row.population > 0
         rate = events / float(row.population) * 1000 if known else None
-        rows.append((row.area, num(row.police, 0, lang), num(row.faults, 0, lang),
-                     num(row.police_before + row.faults_before, 0, lang), num(rate, 1, lang),
-                     num(row.mean_level, 2, lang), f"{int(row.röd)} / {int(row.gul)} / {int(row.grön)}"))
-    return Table((t("col.area", lang), t("reports.col.police", lang), t("reports.col.faults", lang),
-                  t("reports.col.events_last_year", lang), t("reports.col.per_1000", lang),
-                  t("reports.col.mean_level", lang), t("reports.col.status_weeks", lang)), tuple(rows),
-                 col_widths=(22, 11, 13, 15, 13, 12, 14), numeric_cols=(1, 2, 3, 4, 5))
+        rows.append(
+            (
+                row.area,
+                num(row.police, 0, lang),
+                num(row.faults, 0, lang),
+                num(row.police_before + row.faults_before, 0, lang),
+                num(rate, 1, lang),
+                num(row.mean_level, 2, lang),
+                f"{int(row.röd)} / {int(row.gul)} / {int(row.grön)}",
+            )
+        )
+    return Table(
+        (
+            t("col.area", lang),
+            t("reports.col.police", lang),
+            t("reports.col.faults", lang),
+            t("reports.col.events_last_year", lang),
+            t("reports.col.per_1000", lang),
+            t("reports.col.mean_level", lang),
+            t("reports.col.status_weeks", lang),
+        ),
+        tuple(rows),
+        col_widths=(22, 11, 13, 15, 13, 12, 14),
+        numeric_cols=(1, 2, 3, 4, 5),
+    )
 
 
 def need_section(con, code: str, start: dt.date, end: dt.date, lang: str) -> list:
@@ -186,9 +250,17 @@ def need_section(con, code: str, start: dt.date, end: dt.date, lang: str) -> lis
     frame = period.need_and_influence(con, code, start, end)
     if frame.empty:
         return [Paragraph(t("reports.no_areas", lang), "muted")]
-    png = figures.need_influence(frame, t("reports.need.x", lang), t("reports.need.y", lang),
-                                 (t("reports.need.q_act", lang), t("reports.need.q_partners", lang),
-                                  t("reports.need.q_keep", lang), t("reports.need.q_watch", lang)))
+    png = figures.need_influence(
+        frame,
+        t("reports.need.x", lang),
+        t("reports.need.y", lang),
+        (
+            t("reports.need.q_act", lang),
+            t("reports.need.q_partners", lang),
+            t("reports.need.q_keep", lang),
+            t("reports.need.q_watch", lang),
+        ),
+    )
     act = frame[(frame["need"] >= 50) & (frame["influence"] >= 50)]["area"].tolist()
     partners = frame[(frame["need"] >= 50) & (frame["influence"] < 50)]["area"].tolist()
     bullets = []
@@ -196,17 +268,41 @@ def need_section(con, code: str, start: dt.date, end: dt.date, lang: str) -> lis
         bullets.append(t("reports.need.act", lang, areas=", ".join(act)))
     if partners:
         bullets.append(t("reports.need.partners", lang, areas=", ".join(partners)))
-    rows = tuple((str(i + 1), row.area, num(row.need, 0, lang), num(row.mean_level, 2, lang),
-                  num(row.per_1000, 1, lang), num(row.influence, 0, lang), str(int(row.actions)),
-                  str(int(row.partners)), str(int(row.organisations)))
-                 for i, row in enumerate(frame.itertuples()))
-    return [Paragraph(t("reports.need.method", lang), "muted"), Bullets(tuple(bullets)) if bullets else
-            Paragraph(t("reports.need.none_high", lang)),
-            Figure(png, t("reports.need.caption", lang), 0.9),
-            Table((t("reports.col.rank", lang), t("col.area", lang), t("reports.col.need", lang),
-                   t("reports.col.level_short", lang), t("reports.col.per_1000", lang), t("reports.col.influence", lang),
-                   t("reports.col.actions", lang), t("reports.col.partners", lang), t("reports.col.orgs", lang)),
-                  rows, col_widths=(5, 21, 9, 9, 11, 11, 10, 9, 15), numeric_cols=(0, 2, 3, 4, 5, 6, 7, 8))]
+    rows = tuple(
+        (
+            str(i + 1),
+            row.area,
+            num(row.need, 0, lang),
+            num(row.mean_level, 2, lang),
+            num(row.per_1000, 1, lang),
+            num(row.influence, 0, lang),
+            str(int(row.actions)),
+            str(int(row.partners)),
+            str(int(row.organisations)),
+        )
+        for i, row in enumerate(frame.itertuples())
+    )
+    return [
+        Paragraph(t("reports.need.method", lang), "muted"),
+        Bullets(tuple(bullets)) if bullets else Paragraph(t("reports.need.none_high", lang)),
+        Figure(png, t("reports.need.caption", lang), 0.9),
+        Table(
+            (
+                t("reports.col.rank", lang),
+                t("col.area", lang),
+                t("reports.col.need", lang),
+                t("reports.col.level_short", lang),
+                t("reports.col.per_1000", lang),
+                t("reports.col.influence", lang),
+                t("reports.col.actions", lang),
+                t("reports.col.partners", lang),
+                t("reports.col.orgs", lang),
+            ),
+            rows,
+            col_widths=(5, 21, 9, 9, 11, 11, 10, 9, 15),
+            numeric_cols=(0, 2, 3, 4, 5, 6, 7, 8),
+        ),
+    ]
 
 
 def _evaluations(con, action_ids: list[int], lang: str) -> pd.DataFrame:
@@ -217,25 +313,70 @@ def _evaluations(con, action_ids: list[int], lang: str) -> pd.DataFrame:
         if ev is None:
             continue
         before, after = ev.counts.get("target", (None, None))
-        records.append({"id": ev.action_id, "title": ev.title, "kind": ev.kind, "area": ev.area or "",
-                        "start": ev.start, "before": before, "after": after, "verdict": ev.verdict,
-                        "verdict_label": evaluation.verdict_label(ev, lang),
-                        "text": evaluation.verdict_text(ev, lang)})
-    return pd.DataFrame(records, columns=["id", "title", "kind", "area", "start", "before", "after", "verdict",
-                                          "verdict_label", "text"])
+        records.append(
+            {
+                "id": ev.action_id,
+                "title": ev.title,
+                "kind": ev.kind,
+                "area": ev.area or "",
+                "start": ev.start,
+                "before": before,
+                "after": after,
+                "verdict": ev.verdict,
+                "verdict_label": evaluation.verdict_label(ev, lang),
+                "text": evaluation.verdict_text(ev, lang),
+            }
+        )
+    return pd.DataFrame(
+        records,
+        columns=[
+            "id",
+            "title",
+            "kind",
+            "area",
+            "start",
+            "before",
+            "after",
+            "verdict",
+            "verdict_label",
+            "text",
+        ],
+    )
 
 
 def actions_section(con, code: str, start: dt.date, end: dt.date, lang: str, evaluate_from: dt.date) -> list:
     """Actions under way in the period, and the evaluation verdicts of those started since evaluate_from."""
     actions = period.actions_in_period(con, code, start, end)
-    rows = tuple((text(r.title), text(r.kind), text(r.area, t("reports.whole_municipality", lang)),
-                  text(r.start_date)[:10], text(r.end_date)[:10], text(r.status), text(r.partners))
-                 for r in actions.itertuples())
+    rows = tuple(
+        (
+            text(r.title),
+            text(r.kind),
+            text(r.area, t("reports.whole_municipality", lang)),
+            text(r.start_date)[:10],
+            text(r.end_date)[:10],
+            text(r.status),
+            text(r.partners),
+        )
+        for r in actions.itertuples()
+    )
     started = int(actions["started_in_period"].sum()) if not actions.empty else 0
-    blocks: list = [Paragraph(t("reports.actions.intro", lang, n=len(actions), started=started)),
-                    Table((t("col.title", lang), t("col.kind", lang), t("col.area", lang), t("col.start", lang),
-                           t("col.end", lang), t("col.status", lang), t("col.partners", lang)), rows,
-                          col_widths=(22, 14, 13, 12, 12, 11, 16), empty_text=t("reports.actions.none", lang))]
+    blocks: list = [
+        Paragraph(t("reports.actions.intro", lang, n=len(actions), started=started)),
+        Table(
+            (
+                t("col.title", lang),
+                t("col.kind", lang),
+                t("col.area", lang),
+                t("col.start", lang),
+                t("col.end", lang),
+                t("col.status", lang),
+                t("col.partners", lang),
+            ),
+            rows,
+            col_widths=(22, 14, 13, 12, 12, 11, 16),
+            empty_text=t("reports.actions.none", lang),
+        ),
+    ]
     ids = con.execute(
         "select ac.id"
         " from action ac"
@@ -250,11 +391,29 @@ def actions_section(con, code: str, start: dt.date, end: dt.date, lang: str, eva
     table = _evaluations(con, [i[0] for i in ids], lang)
     blocks.append(Heading(t("reports.actions.evaluation", lang, since=evaluate_from.isoformat()), 3))
     blocks.append(Paragraph(t("reports.actions.evaluation_intro", lang), "muted"))
-    blocks.append(Table((t("col.title", lang), t("col.area", lang), t("reports.col.before_after", lang),
-                         t("reports.col.verdict", lang), t("reports.col.verdict_text", lang)),
-                        tuple((str(r.title), str(r.area), f"{r.before} → {r.after}" if r.before is not None else "–",
-                               str(r.verdict_label), str(r.text)) for r in table.itertuples()),
-                        col_widths=(22, 13, 12, 15, 38), empty_text=t("reports.actions.no_evaluations", lang)))
+    blocks.append(
+        Table(
+            (
+                t("col.title", lang),
+                t("col.area", lang),
+                t("reports.col.before_after", lang),
+                t("reports.col.verdict", lang),
+                t("reports.col.verdict_text", lang),
+            ),
+            tuple(
+                (
+                    str(r.title),
+                    str(r.area),
+                    f"{r.before} → {r.after}" if r.before is not None else "–",
+                    str(r.verdict_label),
+                    str(r.text),
+                )
+                for r in table.itertuples()
+            ),
+            col_widths=(22, 13, 12, 15, 38),
+            empty_text=t("reports.actions.no_evaluations", lang),
+        )
+    )
     if not table.empty:
         kinds = evaluation.summary_by_kind(table, lang)
         blocks.append(Bullets(tuple(kinds["summary"].tolist())))
@@ -276,18 +435,42 @@ def crime_stats_section(con, code: str, start: dt.date, end: dt.date, lang: str)
     last_month = max(months_now)
     covered_end = (pd.Timestamp(last_month) + pd.offsets.MonthEnd(0)).date()
     missing = missing_for(con, code, "bra", min(months_now), covered_end, lang)
-    totals = [(str(label), values, float(values.sum()), float(last_total.get(label, 0)))
-              for label, values in pivot.iterrows()]
+    totals = [
+        (str(label), values, float(values.sum()), float(last_total.get(label, 0)))
+        for label, values in pivot.iterrows()
+    ]
     verdicts, tests = judged_table([(total, prev, missing) for _, _, total, prev in totals], lang)
-    ranked = [(total, (label, *[num(values[m], 0, lang) for m in months], num(total, 0, lang), num(prev, 0, lang),
-                       verdict)) for (label, values, total, prev), verdict in zip(totals, verdicts, strict=True)]
+    ranked = [
+        (
+            total,
+            (
+                label,
+                *[num(values[m], 0, lang) for m in months],
+                num(total, 0, lang),
+                num(prev, 0, lang),
+                verdict,
+            ),
+        )
+        for (label, values, total, prev), verdict in zip(totals, verdicts, strict=True)
+    ]
     rows = [row for _, row in sorted(ranked, key=lambda pair: -pair[0])]
     month_names = [i18n.month_name(pd.Timestamp(m).month, lang, short=True) for m in months]
     preliminary = bool(now["preliminary"].any())
     widths = (30, *[9] * len(months), 10, 11, 22)
-    blocks: list = [Table((t("reports.col.crime", lang), *month_names, t("reports.col.total", lang),
-                           t("reports.col.last_year", lang), t("reports.col.verdict", lang)), tuple(rows),
-                          col_widths=widths, numeric_cols=tuple(range(1, len(months) + 3)))]
+    blocks: list = [
+        Table(
+            (
+                t("reports.col.crime", lang),
+                *month_names,
+                t("reports.col.total", lang),
+                t("reports.col.last_year", lang),
+                t("reports.col.verdict", lang),
+            ),
+            tuple(rows),
+            col_widths=widths,
+            numeric_cols=tuple(range(1, len(months) + 3)),
+        )
+    ]
     note = chance_note(tests, lang)
     if note is not None:
         blocks.append(note)

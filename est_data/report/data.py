@@ -31,20 +31,26 @@ def area_statuses(con, week: IsoWeek, municipality_code: str) -> pd.DataFrame:
     Columns: area_id, area, computed (status from the survey rule, None without answers),
     decided (agreed status or None), status (decided, else computed), note, answers.
     """
-    areas = queries.areas(con, municipality_code)[["id", "name"]].rename(columns={"id": "area_id", "name": "area"})
+    areas = queries.areas(con, municipality_code)[["id", "name"]].rename(
+        columns={"id": "area_id", "name": "area"}
+    )
     levels = queries.week_levels(con, week, municipality_code)
     computed = statuses(levels[["area_id", "factor_code", "level"]], StatusRule.from_settings(con))
     computed = computed.rename(columns={"status": "computed"})
-    answers = (levels.groupby("area_id")["answers"].max().rename("answers").reset_index()
-               if not levels.empty else pd.DataFrame(columns=["area_id", "answers"]))
+    answers = (
+        levels.groupby("area_id")["answers"].max().rename("answers").reset_index()
+        if not levels.empty
+        else pd.DataFrame(columns=["area_id", "answers"])
+    )
     decided = con.execute(
-        "select area_id, status as decided, note"
-        " from weekly_assessment"
-        " where iso_year = ? and iso_week = ?",
+        "select area_id, status as decided, note from weekly_assessment where iso_year = ? and iso_week = ?",
         [week.year, week.week],
     ).df()
-    frame = (areas.merge(computed, on="area_id", how="left").merge(decided, on="area_id", how="left")
-             .merge(answers, on="area_id", how="left"))
+    frame = (
+        areas.merge(computed, on="area_id", how="left")
+        .merge(decided, on="area_id", how="left")
+        .merge(answers, on="area_id", how="left")
+    )
     for col in ("computed", "decided", "note"):
         frame[col] = frame[col].astype(object).where(frame[col].notna() & (frame[col] != ""), None)
     frame["status"] = [d or c for d, c in zip(frame["decided"], frame["computed"], strict=True)]

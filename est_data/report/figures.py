@@ -37,18 +37,31 @@ def _png(fig: Figure, dpi: int = 150) -> bytes:
     return buffer.getvalue()
 
 
-def _draw_areas(ax, frame: gpd.GeoDataFrame, status_col: str, label_col: str, font_size: float,
-                label_mask: list[bool] | None = None) -> None:
-    colours = [STATUS_COLOURS.get(s if isinstance(s, str) else None, STATUS_COLOURS[None])
-               for s in frame[status_col]]
+def _draw_areas(
+    ax,
+    frame: gpd.GeoDataFrame,
+    status_col: str,
+    label_col: str,
+    font_size: float,
+    label_mask: list[bool] | None = None,
+) -> None:
+    colours = [
+        STATUS_COLOURS.get(s if isinstance(s, str) else None, STATUS_COLOURS[None]) for s in frame[status_col]
+    ]
     frame.plot(ax=ax, color=colours, edgecolor="#333333", linewidth=0.6, alpha=0.9)
     mask = label_mask if label_mask is not None else [True] * len(frame)
     for geom, name, show in zip(frame.geometry, frame[label_col], mask, strict=True):
         if not show:
             continue
         point = geom.representative_point()
-        ax.annotate(str(name), (point.x, point.y), ha="center", va="center", fontsize=font_size,
-                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75})
+        ax.annotate(
+            str(name),
+            (point.x, point.y),
+            ha="center",
+            va="center",
+            fontsize=font_size,
+            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75},
+        )
     ax.set_axis_off()
     ax.set_aspect("equal")
 
@@ -67,8 +80,14 @@ def _core(frame: gpd.GeoDataFrame) -> list[bool] | None:
     return core
 
 
-def status_map(areas: gpd.GeoDataFrame, status_col: str, labels: dict[str | None, str],
-               size: tuple[float, float] = (7.0, 5.2), label_col: str = "name", font_size: float = 6.5) -> bytes:
+def status_map(
+    areas: gpd.GeoDataFrame,
+    status_col: str,
+    labels: dict[str | None, str],
+    size: tuple[float, float] = (7.0, 5.2),
+    label_col: str = "name",
+    font_size: float = 6.5,
+) -> bytes:
     """Areas filled by status (grön/gul/röd/None) with their names and a legend of `labels`.
 
     When the municipality has a town and far-off villages, the town is drawn enlarged beside an
@@ -91,8 +110,17 @@ def status_map(areas: gpd.GeoDataFrame, status_col: str, labels: dict[str | None
         _draw_areas(zoom, town, status_col, label_col, font_size)
         minx, miny, maxx, maxy = town.total_bounds
         pad = 0.03 * max(maxx - minx, maxy - miny)
-        overview.add_patch(Rectangle((minx - pad, miny - pad), maxx - minx + 2 * pad, maxy - miny + 2 * pad,
-                                     fill=False, edgecolor="#1f4e79", linewidth=1.2, linestyle="--"))
+        overview.add_patch(
+            Rectangle(
+                (minx - pad, miny - pad),
+                maxx - minx + 2 * pad,
+                maxy - miny + 2 * pad,
+                fill=False,
+                edgecolor="#1f4e79",
+                linewidth=1.2,
+                linestyle="--",
+            )
+        )
         zoom.set_xlim(minx - pad, maxx + pad)
         zoom.set_ylim(miny - pad, maxy + pad)
         for spine in zoom.spines.values():
@@ -105,16 +133,33 @@ def status_map(areas: gpd.GeoDataFrame, status_col: str, labels: dict[str | None
         zoom.set_xlabel("")
         zoom.set_ylabel("")
     present = {s if isinstance(s, str) else None for s in frame[status_col]}
-    handles = [Patch(facecolor=STATUS_COLOURS[k], edgecolor="#333333", label=v) for k, v in labels.items()
-               if k in present]
+    handles = [
+        Patch(facecolor=STATUS_COLOURS[k], edgecolor="#333333", label=v)
+        for k, v in labels.items()
+        if k in present
+    ]
     if handles:  # in one row just under the overview (or the only) map
-        fig.axes[0].legend(handles=handles, loc="upper left", ncol=len(handles), fontsize=font_size + 1,
-                           frameon=False, bbox_to_anchor=(0.0, -0.01), handlelength=1.2, columnspacing=1.0)
+        fig.axes[0].legend(
+            handles=handles,
+            loc="upper left",
+            ncol=len(handles),
+            fontsize=font_size + 1,
+            frameon=False,
+            bbox_to_anchor=(0.0, -0.01),
+            handlelength=1.2,
+            columnspacing=1.0,
+        )
     return _png(fig)
 
 
-def compare_bars(labels: list[str], current: list[float], average: list[float], current_label: str,
-                 average_label: str, size: tuple[float, float] = (7.0, 3.2)) -> bytes:
+def compare_bars(
+    labels: list[str],
+    current: list[float],
+    average: list[float],
+    current_label: str,
+    average_label: str,
+    size: tuple[float, float] = (7.0, 3.2),
+) -> bytes:
     """Horizontal bars: the week's counts per category, with the 4-week average as a marker."""
     fig = Figure(figsize=(size[0], max(size[1], 0.32 * len(labels) + 0.8)))
     ax = fig.add_subplot()
@@ -131,8 +176,15 @@ def compare_bars(labels: list[str], current: list[float], average: list[float], 
     return _png(fig)
 
 
-def monthly_lines(frame: pd.DataFrame, x: str, series: str, value: str, ylabel: str,
-                  size: tuple[float, float] = (7.0, 3.3), top: int = 6) -> bytes:
+def monthly_lines(
+    frame: pd.DataFrame,
+    x: str,
+    series: str,
+    value: str,
+    ylabel: str,
+    size: tuple[float, float] = (7.0, 3.3),
+    top: int = 6,
+) -> bytes:
     """One line per series (the `top` largest), over months (x holds dates)."""
     fig = Figure(figsize=size)
     ax = fig.add_subplot()
@@ -140,7 +192,9 @@ def monthly_lines(frame: pd.DataFrame, x: str, series: str, value: str, ylabel: 
         totals = frame.groupby(series)[value].sum().sort_values(ascending=False)
         for name in totals.index[:top]:
             part = frame[frame[series] == name].sort_values(x)
-            ax.plot(pd.to_datetime(part[x]), part[value], marker="o", markersize=3, linewidth=1.6, label=str(name))
+            ax.plot(
+                pd.to_datetime(part[x]), part[value], marker="o", markersize=3, linewidth=1.6, label=str(name)
+            )
         ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
     ax.set_ylabel(ylabel, fontsize=8)
     ax.tick_params(labelsize=7.5)
@@ -151,8 +205,14 @@ def monthly_lines(frame: pd.DataFrame, x: str, series: str, value: str, ylabel: 
     return _png(fig)
 
 
-def year_bars(frame: pd.DataFrame, x: str, value: str, ylabel: str, highlight: object = None,
-              size: tuple[float, float] = (7.0, 2.8)) -> bytes:
+def year_bars(
+    frame: pd.DataFrame,
+    x: str,
+    value: str,
+    ylabel: str,
+    highlight: object = None,
+    size: tuple[float, float] = (7.0, 2.8),
+) -> bytes:
     """Vertical bars (e.g. reported crimes per year), the highlighted bar in the accent colour."""
     fig = Figure(figsize=size)
     ax = fig.add_subplot()
@@ -166,8 +226,13 @@ def year_bars(frame: pd.DataFrame, x: str, value: str, ylabel: str, highlight: o
     return _png(fig)
 
 
-def need_influence(frame: pd.DataFrame, x_label: str, y_label: str, quadrant_labels: tuple[str, str, str, str],
-                   size: tuple[float, float] = (7.0, 4.6)) -> bytes:
+def need_influence(
+    frame: pd.DataFrame,
+    x_label: str,
+    y_label: str,
+    quadrant_labels: tuple[str, str, str, str],
+    size: tuple[float, float] = (7.0, 4.6),
+) -> bytes:
     """The EST quarterly analysis: areas by need (x) and possibility to influence (y), both 0–100.
 
     quadrant_labels: (high need & high influence, high need & low influence, low need & high
@@ -183,11 +248,18 @@ def need_influence(frame: pd.DataFrame, x_label: str, y_label: str, quadrant_lab
         # Labels of points close together go on alternate sides so they do not overlap.
         near = sum(1 for x, y in placed if abs(x - row.need) < 12 and abs(y - row.influence) < 4)
         offset = (4, 3 - 9 * near) if near % 2 == 0 else (-4, 3 - 9 * near)
-        ax.annotate(str(row.area), (row.need, row.influence), xytext=offset, textcoords="offset points",
-                    fontsize=7, ha="left" if offset[0] > 0 else "right")
+        ax.annotate(
+            str(row.area),
+            (row.need, row.influence),
+            xytext=offset,
+            textcoords="offset points",
+            fontsize=7,
+            ha="left" if offset[0] > 0 else "right",
+        )
         placed.append((row.need, row.influence))
-    for (x, y, ha), text in zip([(98, 98, "right"), (98, 2, "right"), (2, 98, "left"), (2, 2, "left")],
-                                quadrant_labels, strict=True):
+    for (x, y, ha), text in zip(
+        [(98, 98, "right"), (98, 2, "right"), (2, 98, "left"), (2, 2, "left")], quadrant_labels, strict=True
+    ):
         ax.text(x, y, text, ha=ha, va="top" if y > 50 else "bottom", fontsize=7.5, color=GREY, style="italic")
     ax.set_xlim(0, 100)
     ax.set_ylim(0, 100)

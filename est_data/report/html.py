@@ -18,17 +18,31 @@ from est_data.report.document import Bullets, Figure, Heading, KeyFigures, PageB
 
 @cache
 def _environment() -> Environment:
-    return Environment(loader=PackageLoader("est_data.report", "templates"),
-                       autoescape=select_autoescape(default=True, default_for_string=True),
-                       trim_blocks=True, lstrip_blocks=True)
+    return Environment(
+        loader=PackageLoader("est_data.report", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
 def _block(block) -> dict:
     if isinstance(block, Figure):
-        return {"type": "figure", "data": base64.b64encode(block.png).decode("ascii"), "caption": block.caption,
-                "width": block.width, "alt": block.alt}
-    kinds = {Heading: "heading", Paragraph: "paragraph", Bullets: "bullets", KeyFigures: "keyfigures",
-             Table: "table", PageBreak: "pagebreak"}
+        return {
+            "type": "figure",
+            "data": base64.b64encode(block.png).decode("ascii"),
+            "caption": block.caption,
+            "width": block.width,
+            "alt": block.alt,
+        }
+    kinds = {
+        Heading: "heading",
+        Paragraph: "paragraph",
+        Bullets: "bullets",
+        KeyFigures: "keyfigures",
+        Table: "table",
+        PageBreak: "pagebreak",
+    }
     return {"type": kinds[type(block)], **asdict(block)}
 
 

@@ -22,16 +22,25 @@ def smtp_settings(con) -> tuple[str, int, str]:
     return host, port, sender
 
 
-def build_message(report: Report, attachment: bytes, file_name: str, sender: str, recipients: list[str]) -> EmailMessage:
+def build_message(
+    report: Report, attachment: bytes, file_name: str, sender: str, recipients: list[str]
+) -> EmailMessage:
     """One message to the sender with every recipient in Bcc (they do not see each other's addresses)."""
     message = EmailMessage()
     message["Subject"] = f"{report.title} – {report.municipality}"
     message["From"] = sender
     message["To"] = sender
     message["Bcc"] = ", ".join(recipients)
-    body = "\n\n".join(p for p in (report.title, report.subtitle, f"{report.municipality} · {report.classification}",
-                                   "Rapporten finns som bilaga." if report.lang == "sv"
-                                   else "The report is attached.") if p)
+    body = "\n\n".join(
+        p
+        for p in (
+            report.title,
+            report.subtitle,
+            f"{report.municipality} · {report.classification}",
+            "Rapporten finns som bilaga." if report.lang == "sv" else "The report is attached.",
+        )
+        if p
+    )
     message.set_content(body)
     if file_name.lower().endswith(".pdf"):
         message.add_attachment(attachment, maintype="application", subtype="pdf", filename=file_name)
@@ -40,7 +49,9 @@ def build_message(report: Report, attachment: bytes, file_name: str, sender: str
     return message
 
 
-def send(con, report: Report, attachment: bytes, file_name: str, recipients: list[str], timeout: float = 30) -> int:
+def send(
+    con, report: Report, attachment: bytes, file_name: str, recipients: list[str], timeout: float = 30
+) -> int:
     """Send the report to recipients through the configured SMTP server. Returns the number accepted."""
     host, port, sender = smtp_settings(con)
     message = build_message(report, attachment, file_name, sender, recipients)

@@ -58,10 +58,19 @@ def area_rows(wd: weekly.WeeklyData) -> list[dict]:
         computed, decided = _status(row.computed), _status(row.decided)
         answers = int(row.answers) if not pd.isna(row.answers) else 0
         factors = [f for f in _FACTOR_SEPARATOR.split(weekly.text_of(row.factors)) if f]
-        out.append({"area_id": int(row.area_id), "area": weekly.text_of(row.area), "status": decided or computed,
-                    "computed": computed, "decided": decided, "answers": answers,
-                    "previous": _status(row.previous), "factors": ", ".join(factors[:2]),
-                    "note": weekly.text_of(row.note)})
+        out.append(
+            {
+                "area_id": int(row.area_id),
+                "area": weekly.text_of(row.area),
+                "status": decided or computed,
+                "computed": computed,
+                "decided": decided,
+                "answers": answers,
+                "previous": _status(row.previous),
+                "factors": ", ".join(factors[:2]),
+                "note": weekly.text_of(row.note),
+            }
+        )
     return out
 
 
@@ -78,8 +87,14 @@ def event_lines(wd: weekly.WeeklyData, limit: int = 7) -> list[dict]:
     for row in frame.sort_values("total", ascending=False).head(limit).itertuples():
         diff = row.week_count - row.avg4
         arrow = "▲" if diff >= 1 else ("▼" if diff <= -1 else "■")
-        out.append({"label": f"{row.category} ({i18n.t('reports.source.' + row.source, wd.lang)})",
-                    "count": int(row.week_count), "avg": i18n.number(row.avg4, 1, wd.lang), "arrow": arrow})
+        out.append(
+            {
+                "label": f"{row.category} ({i18n.t('reports.source.' + row.source, wd.lang)})",
+                "count": int(row.week_count),
+                "avg": i18n.number(row.avg4, 1, wd.lang),
+                "arrow": arrow,
+            }
+        )
     return out
 
 
@@ -88,9 +103,14 @@ def serious_observations(wd: weekly.WeeklyData, factor_labels: dict[str, str], l
     out = []
     for row in wd.observations.head(limit).itertuples():
         day = row.day.strftime("%d/%m") if hasattr(row.day, "strftime") else str(row.day)
-        out.append({"when": f"{day} {row.time_of_day or ''}".strip(), "area": row.area,
-                    "factor": factor_labels.get(row.factor_code, row.factor_code),
-                    "text": short(row.description, 90)})
+        out.append(
+            {
+                "when": f"{day} {row.time_of_day or ''}".strip(),
+                "area": row.area,
+                "factor": factor_labels.get(row.factor_code, row.factor_code),
+                "text": short(row.description, 90),
+            }
+        )
     return out
 
 
@@ -102,28 +122,39 @@ def priority_lines(frame: pd.DataFrame, lang: str = "sv") -> list[dict]:
         dates = date_range(getattr(row, "start_date", None), getattr(row, "end_date", None), lang)
         when = weekly.label_of("reports.horizon", row.horizon, lang)
         has_action = not pd.isna(row.action_id)
-        out.append({"id": int(row.id), "where": where or i18n.t("reports.whole_municipality", lang),
-                    "kind": weekly.label_of("reports.kind", row.kind, lang),
-                    "when": f"{when} {dates}".strip() if when else dates, "what": short(row.description, 90),
-                    "action": weekly.text_of(getattr(row, "action_title", None)) if has_action else "",
-                    "action_id": int(row.action_id) if has_action else None})
+        out.append(
+            {
+                "id": int(row.id),
+                "where": where or i18n.t("reports.whole_municipality", lang),
+                "kind": weekly.label_of("reports.kind", row.kind, lang),
+                "when": f"{when} {dates}".strip() if when else dates,
+                "what": short(row.description, 90),
+                "action": weekly.text_of(getattr(row, "action_title", None)) if has_action else "",
+                "action_id": int(row.action_id) if has_action else None,
+            }
+        )
     return out
 
 
 def decisions(wd: weekly.WeeklyData) -> tuple[list[dict], list[dict]]:
     """(areas whose status was agreed at the meeting, priorities for the weekend and next week)."""
-    decided = [{"area": r["area"], "status": r["decided"], "computed": r["computed"], "note": short(r["note"], 80)}
-               for r in area_rows(wd) if r["decided"]]
+    decided = [
+        {"area": r["area"], "status": r["decided"], "computed": r["computed"], "note": short(r["note"], 80)}
+        for r in area_rows(wd)
+        if r["decided"]
+    ]
     return decided, priority_lines(wd.priorities, wd.lang)
 
 
 def status_tally(wd: weekly.WeeklyData) -> dict[str, int]:
     """How far the status step has come: agreed, proposed but not agreed, and without answers."""
     rows = area_rows(wd)
-    return {"agreed": sum(1 for r in rows if r["decided"]),
-            "proposed": sum(1 for r in rows if not r["decided"] and r["computed"]),
-            "no_answers": sum(1 for r in rows if r["answers"] == 0),
-            "areas": len(rows)}
+    return {
+        "agreed": sum(1 for r in rows if r["decided"]),
+        "proposed": sum(1 for r in rows if not r["decided"] and r["computed"]),
+        "no_answers": sum(1 for r in rows if r["answers"] == 0),
+        "areas": len(rows),
+    }
 
 
 def factor_labels(con, lang: str = "sv") -> dict[str, str]:

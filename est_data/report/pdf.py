@@ -64,7 +64,9 @@ class _ReportPDF(FPDF):
         self.set_text_color(*MUTED)
         self.set_y(8)
         self.cell(self.epw / 2, 4, f"{self.report.municipality} · {self.report.title}")
-        self.cell(self.epw / 2, 4, self.report.classification, align=Align.R, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.cell(
+            self.epw / 2, 4, self.report.classification, align=Align.R, new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        )
         self.set_draw_color(*HEAD_FILL)
         self.line(self.l_margin, 13, self.w - self.r_margin, 13)
         self.set_y(18)
@@ -74,7 +76,9 @@ class _ReportPDF(FPDF):
         self.set_y(-12)
         self.set_font(FONT, "", 7.5)
         self.set_text_color(*MUTED)
-        made = i18n.t("report.generated", self.report.lang, when=self.report.generated_at.strftime("%Y-%m-%d %H:%M"))
+        made = i18n.t(
+            "report.generated", self.report.lang, when=self.report.generated_at.strftime("%Y-%m-%d %H:%M")
+        )
         self.cell(self.epw / 2, 4, made)
         page = i18n.t("report.page", self.report.lang, page=self.page_no(), pages="{nb}")
         self.cell(self.epw / 2, 4, page, align=Align.R)
@@ -96,8 +100,16 @@ def _title(pdf: _ReportPDF, report: Report) -> None:
     pdf.set_font(FONT, "B", 9.5)
     pdf.set_fill_color(255, 243, 205)
     pdf.ln(2)
-    pdf.multi_cell(0, 6, f"{report.municipality} · {report.classification}", fill=True, padding=(1, 2),
-                   new_x=XPos.LMARGIN, new_y=YPos.NEXT, align=Align.L)
+    pdf.multi_cell(
+        0,
+        6,
+        f"{report.municipality} · {report.classification}",
+        fill=True,
+        padding=(1, 2),
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
+        align=Align.L,
+    )
     pdf.ln(3)
 
 
@@ -137,7 +149,9 @@ def _heading(pdf: FPDF, block: Heading, following: list | None = None) -> None:
 
 
 def _paragraph(pdf: FPDF, block: Paragraph) -> None:
-    size, colour, style = {"lead": (11.5, TEXT, ""), "muted": (8.5, MUTED, "I")}.get(block.style, (10, TEXT, ""))
+    size, colour, style = {"lead": (11.5, TEXT, ""), "muted": (8.5, MUTED, "I")}.get(
+        block.style, (10, TEXT, "")
+    )
     pdf.set_font(FONT, style, size)
     pdf.set_text_color(*colour)
     pdf.multi_cell(0, size * 0.5, block.text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align=Align.L)
@@ -188,9 +202,15 @@ def _table(pdf: FPDF, block: Table) -> None:
     pdf.set_font(FONT, "", 8.5)
     _ensure_space(pdf, 20)
     align = tuple("RIGHT" if i in block.numeric_cols else "LEFT" for i in range(len(block.columns)))
-    with pdf.table(col_widths=block.col_widths, text_align=align, line_height=4.6, padding=1.2,
-                   borders_layout=TableBordersLayout.HORIZONTAL_LINES, width=pdf.epw,
-                   headings_style=FontFace(emphasis="BOLD", fill_color=HEAD_FILL)) as table:
+    with pdf.table(
+        col_widths=block.col_widths,
+        text_align=align,
+        line_height=4.6,
+        padding=1.2,
+        borders_layout=TableBordersLayout.HORIZONTAL_LINES,
+        width=pdf.epw,
+        headings_style=FontFace(emphasis="BOLD", fill_color=HEAD_FILL),
+    ) as table:
         head = table.row()
         for col in block.columns:
             head.cell(col)
@@ -211,7 +231,9 @@ def _figure(pdf: FPDF, block: Figure) -> None:
     width = pdf.epw * block.width
     height = _figure_height(pdf, block)
     _ensure_space(pdf, height + 8)
-    pdf.image(io.BytesIO(block.png), x=pdf.l_margin + (pdf.epw - width) / 2, w=width, alt_text=block.alt or None)
+    pdf.image(
+        io.BytesIO(block.png), x=pdf.l_margin + (pdf.epw - width) / 2, w=width, alt_text=block.alt or None
+    )
     if block.caption:
         pdf.set_font(FONT, "I", 8)
         pdf.set_text_color(*MUTED)
@@ -227,7 +249,7 @@ def render(report: Report) -> bytes:
     _title(pdf, report)
     for i, block in enumerate(report.blocks):
         if isinstance(block, Heading):
-            _heading(pdf, block, report.blocks[i + 1:i + 3])
+            _heading(pdf, block, report.blocks[i + 1 : i + 3])
         elif isinstance(block, Paragraph):
             _paragraph(pdf, block)
         elif isinstance(block, Bullets):

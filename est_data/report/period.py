@@ -111,8 +111,12 @@ def weekly_statuses(con, code: str, start: dt.date, end: dt.date, rule: StatusRu
     ).df()
     if levels.empty:
         return pd.DataFrame(columns=["area_id", "week_key", "status"])
-    computed = (levels.groupby(["area_id", "week_key"])["level"].apply(lambda s: rule.status(s.tolist()))
-                .rename("status").reset_index())
+    computed = (
+        levels.groupby(["area_id", "week_key"])["level"]
+        .apply(lambda s: rule.status(s.tolist()))
+        .rename("status")
+        .reset_index()
+    )
     decided = con.execute(
         "select area_id, iso_year * 100 + iso_week as week_key, status as decided"
         " from weekly_assessment"
@@ -129,7 +133,9 @@ def status_weeks(con, code: str, start: dt.date, end: dt.date, rule: StatusRule)
     frame = weekly_statuses(con, code, start, end, rule)
     if frame.empty:
         return pd.DataFrame(columns=["area_id", "röd", "gul", "grön"])
-    table = frame.pivot_table(index="area_id", columns="status", values="week_key", aggfunc="count", fill_value=0)
+    table = frame.pivot_table(
+        index="area_id", columns="status", values="week_key", aggfunc="count", fill_value=0
+    )
     for status in ("röd", "gul", "grön"):
         if status not in table.columns:
             table[status] = 0
@@ -306,6 +312,7 @@ def need_and_influence(con, code: str, start: dt.date, end: dt.date) -> pd.DataF
         return (values.rank(pct=True, method="average") - 1 / len(values)) / (1 - 1 / len(values)) * 100
 
     figures["need"] = ((rank(figures["mean_level"]) + rank(figures["per_1000"])) / 2).round(0)
-    figures["influence"] = ((rank(figures["actions"]) + rank(figures["partners"]) + rank(figures["organisations"]))
-                            / 3).round(0)
+    figures["influence"] = (
+        (rank(figures["actions"]) + rank(figures["partners"]) + rank(figures["organisations"])) / 3
+    ).round(0)
     return figures.sort_values(["need", "per_1000"], ascending=False).reset_index(drop=True)

@@ -21,7 +21,9 @@ def quarter_dates(year: int, quarter: int) -> tuple[dt.date, dt.date]:
     if not 1 <= quarter <= 4:
         raise ValueError("quarter must be 1-4")
     start = dt.date(year, 3 * quarter - 2, 1)
-    end = (dt.date(year + 1, 1, 1) if quarter == 4 else dt.date(year, 3 * quarter + 1, 1)) - dt.timedelta(days=1)
+    end = (dt.date(year + 1, 1, 1) if quarter == 4 else dt.date(year, 3 * quarter + 1, 1)) - dt.timedelta(
+        days=1
+    )
     return start, end
 
 
@@ -36,13 +38,27 @@ def summary(con, code: str, start: dt.date, end: dt.date, lang: str, rule: Statu
     police, police_ly = tot["polisen"]
     faults, faults_ly = tot["felanmalan"]
     covs = coverage.coverage(con, code)
-    bullets = [t("reports.q.summary.police", lang, n=num(police, 0, lang), ly=num(police_ly, 0, lang),
-                 verdict=judged(police, police_ly, lang,
-                                common.missing_for(con, code, "polisen", start, end, lang, covs))),
-               t("reports.q.summary.faults", lang, n=num(faults, 0, lang), ly=num(faults_ly, 0, lang),
-                 verdict=judged(faults, faults_ly, lang,
-                                common.missing_for(con, code, "felanmalan", start, end, lang, covs)),
-                 cost=num(tot["cost"][0], 0, lang))]
+    bullets = [
+        t(
+            "reports.q.summary.police",
+            lang,
+            n=num(police, 0, lang),
+            ly=num(police_ly, 0, lang),
+            verdict=judged(
+                police, police_ly, lang, common.missing_for(con, code, "polisen", start, end, lang, covs)
+            ),
+        ),
+        t(
+            "reports.q.summary.faults",
+            lang,
+            n=num(faults, 0, lang),
+            ly=num(faults_ly, 0, lang),
+            verdict=judged(
+                faults, faults_ly, lang, common.missing_for(con, code, "felanmalan", start, end, lang, covs)
+            ),
+            cost=num(tot["cost"][0], 0, lang),
+        ),
+    ]
     bullets += common.status_weeks_text(con, code, start, end, rule, lang)
     need = period.need_and_influence(con, code, start, end)
     if not need.empty:
@@ -58,24 +74,48 @@ def build(con, year: int, quarter: int, municipality_code: str | None = None, la
     code = municipality_code or config.get_setting(con, "municipality_code")
     start, end = quarter_dates(year, quarter)
     rule = StatusRule.from_settings(con)
-    report = Report("quarterly", t("reports.q.title", lang, year=year, quarter=quarter),
-                    t("reports.q.subtitle", lang, period=period_label(start, end, lang)),
-                    common.municipality(con, code, lang), config.get_setting(con, "classification"), lang)
+    report = Report(
+        "quarterly",
+        t("reports.q.title", lang, year=year, quarter=quarter),
+        t("reports.q.subtitle", lang, period=period_label(start, end, lang)),
+        common.municipality(con, code, lang),
+        config.get_setting(con, "classification"),
+        lang,
+    )
     tot = common.totals(con, code, start, end)
     rate, weeks = period.response_rate(con, code, start, end)
-    report.add(KeyFigures((
-        (t("reports.kf.police", lang), num(tot["polisen"][0], 0, lang),
-         t("reports.kf.last_year", lang, n=num(tot["polisen"][1], 0, lang))),
-        (t("reports.kf.faults", lang), num(tot["felanmalan"][0], 0, lang),
-         t("reports.kf.last_year", lang, n=num(tot["felanmalan"][1], 0, lang))),
-        (t("reports.kf.fault_cost", lang), num(tot["cost"][0] / 1000, 0, lang) + " tkr",
-         t("reports.kf.last_year", lang, n=num(tot["cost"][1] / 1000, 0, lang) + " tkr")),
-        (t("reports.kf.response_rate", lang), f"{100 * rate:.0f} %", t("reports.kf.weeks", lang, n=weeks)),
-    )))
+    report.add(
+        KeyFigures(
+            (
+                (
+                    t("reports.kf.police", lang),
+                    num(tot["polisen"][0], 0, lang),
+                    t("reports.kf.last_year", lang, n=num(tot["polisen"][1], 0, lang)),
+                ),
+                (
+                    t("reports.kf.faults", lang),
+                    num(tot["felanmalan"][0], 0, lang),
+                    t("reports.kf.last_year", lang, n=num(tot["felanmalan"][1], 0, lang)),
+                ),
+                (
+                    t("reports.kf.fault_cost", lang),
+                    num(tot["cost"][0] / 1000, 0, lang) + " tkr",
+                    t("reports.kf.last_year", lang, n=num(tot["cost"][1] / 1000, 0, lang) + " tkr"),
+                ),
+                (
+                    t("reports.kf.response_rate", lang),
+                    f"{100 * rate:.0f} %",
+                    t("reports.kf.weeks", lang, n=weeks),
+                ),
+            )
+        )
+    )
     fresh = common.freshness(con, code, lang)
     if fresh is not None:
         report.add(fresh)
-    report.add(Heading(t("reports.q.summary", lang)), Bullets(tuple(summary(con, code, start, end, lang, rule))))
+    report.add(
+        Heading(t("reports.q.summary", lang)), Bullets(tuple(summary(con, code, start, end, lang, rule)))
+    )
 
     report.add(Heading(t("reports.q.trends", lang)))
     chart = common.trend_chart(con, code, start, end, lang)
@@ -84,13 +124,22 @@ def build(con, year: int, quarter: int, municipality_code: str | None = None, la
     report.add(Paragraph(t("reports.q.categories_intro", lang), "muted"))
     report.add(*common.category_section(con, code, start, end, lang))
 
-    report.add(Heading(t("reports.q.areas", lang)), Paragraph(t("reports.q.areas_intro", lang), "muted"),
-               common.area_table(con, code, start, end, lang, rule))
+    report.add(
+        Heading(t("reports.q.areas", lang)),
+        Paragraph(t("reports.q.areas_intro", lang), "muted"),
+        common.area_table(con, code, start, end, lang, rule),
+    )
     report.add(Heading(t("reports.q.need", lang)), *common.need_section(con, code, start, end, lang))
-    report.add(Heading(t("reports.q.actions", lang)),
-               *common.actions_section(con, code, start, end, lang,
-                                       evaluate_from=common.shift_year(end, -1) + dt.timedelta(days=1)))
-    report.add(Heading(t("reports.q.bra", lang)), Paragraph(t("reports.q.bra_intro", lang), "muted"),
-               *common.crime_stats_section(con, code, start, end, lang))
+    report.add(
+        Heading(t("reports.q.actions", lang)),
+        *common.actions_section(
+            con, code, start, end, lang, evaluate_from=common.shift_year(end, -1) + dt.timedelta(days=1)
+        ),
+    )
+    report.add(
+        Heading(t("reports.q.bra", lang)),
+        Paragraph(t("reports.q.bra_intro", lang), "muted"),
+        *common.crime_stats_section(con, code, start, end, lang),
+    )
     report.footer_note = t("reports.q.footer", lang)
     return report

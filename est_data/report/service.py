@@ -12,13 +12,16 @@ from est_data.model import IsoWeek
 from est_data.report import annual, quarterly, render, weekly
 
 
-def weekly_bytes(db_key: str, week: str, municipality_code: str, reporters_version: bool, lang: str,
-                 fmt: str) -> bytes:
+def weekly_bytes(
+    db_key: str, week: str, municipality_code: str, reporters_version: bool, lang: str, fmt: str
+) -> bytes:
     report = weekly.build(db.cursor(db_key), IsoWeek.parse(week), municipality_code, reporters_version, lang)
     return render.render(report, fmt)
 
 
-def quarterly_bytes(db_key: str, year: int, quarter: int, municipality_code: str, lang: str, fmt: str) -> bytes:
+def quarterly_bytes(
+    db_key: str, year: int, quarter: int, municipality_code: str, lang: str, fmt: str
+) -> bytes:
     return render.render(quarterly.build(db.cursor(db_key), year, quarter, municipality_code, lang), fmt)
 
 
@@ -40,8 +43,9 @@ class SendFailed(Exception):
     """Sending the report failed (SMTP not configured, refused, or the network)."""
 
 
-def send_weekly(con, week: IsoWeek, municipality_code: str, lang: str = "sv",
-                extra: tuple[str, ...] = ()) -> int:
+def send_weekly(
+    con, week: IsoWeek, municipality_code: str, lang: str = "sv", extra: tuple[str, ...] = ()
+) -> int:
     """Mail the reporters' version (PDF) to the distribution list. Returns the number accepted.
 
     Raises SendFailed without smtp_host/smtp_from or when the server or network fails.
@@ -57,8 +61,9 @@ def send_weekly(con, week: IsoWeek, municipality_code: str, lang: str = "sv",
     recipients = sorted(set(data.distribution_list(con)) | {a.strip().lower() for a in extra if a.strip()})
     report = weekly.build(con, week, municipality_code, reporters_version=True, lang=lang)
     try:
-        return mail.send(con, report, render.render(report, "pdf"), weekly_file_name(str(week), True, "pdf"),
-                         recipients)
+        return mail.send(
+            con, report, render.render(report, "pdf"), weekly_file_name(str(week), True, "pdf"), recipients
+        )
     except (OSError, smtplib.SMTPException) as err:
         raise SendFailed(str(err)) from err
 

@@ -79,10 +79,14 @@ def _levels_change(con, week: IsoWeek, municipality_code: str) -> pd.DataFrame:
     before = queries.week_levels(con, week.shift(-1), municipality_code)
     cols = ["area_id", "factor_code", "level", "mean_level", "answers"]
     now = now[cols] if not now.empty else pd.DataFrame(columns=cols)
-    before = before[["area_id", "factor_code", "level"]] if not before.empty else pd.DataFrame(
-        columns=["area_id", "factor_code", "level"])
-    merged = now.merge(before.rename(columns={"level": "previous_level"}), on=["area_id", "factor_code"],
-                       how="left")
+    before = (
+        before[["area_id", "factor_code", "level"]]
+        if not before.empty
+        else pd.DataFrame(columns=["area_id", "factor_code", "level"])
+    )
+    merged = now.merge(
+        before.rename(columns={"level": "previous_level"}), on=["area_id", "factor_code"], how="left"
+    )
     return merged
 
 
@@ -105,48 +109,77 @@ def summary_sentences(con, data_: WeeklyData, lang: str = "sv") -> list[str]:
     sentences = situation_summary(matrix, names, labels, lang, StatusRule.from_settings(con), limit=1000)
     if len(sentences) > MAX_SENTENCES:
         more = len(sentences) - MAX_SENTENCES + 1
-        sentences = sentences[:MAX_SENTENCES - 1] + [_t("reports.summary.more", lang, n=more)]
-    decided = data_.areas[data_.areas["decided"].notna() & (data_.areas["decided"] != data_.areas["computed"])]
+        sentences = sentences[: MAX_SENTENCES - 1] + [_t("reports.summary.more", lang, n=more)]
+    decided = data_.areas[
+        data_.areas["decided"].notna() & (data_.areas["decided"] != data_.areas["computed"])
+    ]
     for row in decided.itertuples():
-        sentences.append(_t("reports.summary.decided", lang, area=row.area, status=status_name(row.decided, lang),
-                            computed=status_name(row.computed, lang)))
+        sentences.append(
+            _t(
+                "reports.summary.decided",
+                lang,
+                area=row.area,
+                status=status_name(row.decided, lang),
+                computed=status_name(row.computed, lang),
+            )
+        )
     return sentences + event_sentences(data_, lang)
 
 
-def collect(con, week: IsoWeek, municipality_code: str | None = None, reporters_version: bool = False,
-            lang: str = "sv") -> WeeklyData:
+def collect(
+    con,
+    week: IsoWeek,
+    municipality_code: str | None = None,
+    reporters_version: bool = False,
+    lang: str = "sv",
+) -> WeeklyData:
     """Everything the weekly report and the meeting screen show for one ISO week."""
     code = municipality_code or config.get_setting(con, "municipality_code")
     name = data.municipality_title(data.municipality_name(con, code), lang)
     answered, total = queries.response_rate(con, week, code)
     areas = data.area_statuses(con, week, code)
     previous = data.area_statuses(con, week.shift(-1), code)[["area_id", "status"]].rename(
-        columns={"status": "previous"})
+        columns={"status": "previous"}
+    )
     areas = areas.merge(previous, on="area_id", how="left")
     areas["previous"] = areas["previous"].astype(object).where(areas["previous"].notna(), None)
     labels = data.factor_labels(con, lang)
     levels = _levels_change(con, week, code)
     high = levels[levels["level"] >= 2].sort_values(["level", "mean_level"], ascending=False)
-    factors = high.groupby("area_id")["factor_code"].apply(
-        lambda codes: ", ".join(labels.get(c, c) for c in codes)).rename("factors")
+    factors = (
+        high.groupby("area_id")["factor_code"]
+        .apply(lambda codes: ", ".join(labels.get(c, c) for c in codes))
+        .rename("factors")
+    )
     rising = levels[(levels["level"] >= 2) & (levels["level"] > levels["previous_level"].fillna(0))]
     areas = areas.merge(factors, on="area_id", how="left")
     areas["factors"] = areas["factors"].fillna("")
     areas["rising"] = areas["area_id"].isin(rising["area_id"])
-    areas = areas.sort_values(["status", "area"], key=lambda s: s.map(STATUS_ORDER).fillna(3)
-                              if s.name == "status" else s).reset_index(drop=True)
+    areas = areas.sort_values(
+        ["status", "area"], key=lambda s: s.map(STATUS_ORDER).fillna(3) if s.name == "status" else s
+    ).reset_index(drop=True)
     observations = data.week_observations(con, week, code, include_internal=not reporters_version)
     comments = data.week_comments(con, week, code, include_internal=not reporters_version)
     if reporters_version:
         observations = observations.drop(columns=["reporter", "organisation"])
         comments = comments.drop(columns=["reporter", "organisation"])
     result = WeeklyData(
-        week=week, municipality_code=code, municipality=name,
-        classification=config.get_setting(con, "classification"), reporters_version=reporters_version,
-        answered=answered, reporters=total, areas=areas, changes=[],
-        priorities=data.priorities(con, week, code), followup=data.priorities(con, week.shift(-1), code),
-        events=data.events_by_category(con, week, code), observations=observations, comments=comments,
-        actions=queries.running_actions(con, week.sunday(), code), lang=lang,
+        week=week,
+        municipality_code=code,
+        municipality=name,
+        classification=config.get_setting(con, "classification"),
+        reporters_version=reporters_version,
+        answered=answered,
+        reporters=total,
+        areas=areas,
+        changes=[],
+        priorities=data.priorities(con, week, code),
+        followup=data.priorities(con, week.shift(-1), code),
+        events=data.events_by_category(con, week, code),
+        observations=observations,
+        comments=comments,
+        actions=queries.running_actions(con, week.sunday(), code),
+        lang=lang,
     )
     changes = summary_sentences(con, result, lang)
     return WeeklyData(**{**result.__dict__, "changes": changes})
@@ -162,7 +195,9 @@ def period_text(week: IsoWeek, lang: str = "sv") -> str:
     return f"{first}–{end.day} {i18n.month_name(end.month)} {end.year}"
 
 
-def status_map_png(con, wd: WeeklyData, size: tuple[float, float] = (7.0, 5.2), font_size: float = 6.5) -> bytes:
+def status_map_png(
+    con, wd: WeeklyData, size: tuple[float, float] = (7.0, 5.2), font_size: float = 6.5
+) -> bytes:
     gdf = areas_gdf(queries.areas(con, wd.municipality_code))
     gdf = gdf.merge(wd.areas[["area_id", "status"]], left_on="id", right_on="area_id", how="left")
     labels = {s: status_name(s, wd.lang).capitalize() for s in ("röd", "gul", "grön")}
@@ -176,10 +211,18 @@ def events_chart_png(wd: WeeklyData, top: int = 12) -> bytes | None:
         return None
     frame["total"] = frame["week_count"] + frame["avg4"]
     frame = frame.sort_values("total", ascending=False).head(top)
-    names = {"polisen": _t("reports.source.polisen", wd.lang), "felanmalan": _t("reports.source.felanmalan", wd.lang)}
+    names = {
+        "polisen": _t("reports.source.polisen", wd.lang),
+        "felanmalan": _t("reports.source.felanmalan", wd.lang),
+    }
     labels = [f"{row.category} ({names.get(row.source, row.source)})" for row in frame.itertuples()]
-    return figures.compare_bars(labels, frame["week_count"].tolist(), frame["avg4"].tolist(),
-                                _t("reports.chart.this_week", wd.lang), _t("reports.chart.avg4", wd.lang))
+    return figures.compare_bars(
+        labels,
+        frame["week_count"].tolist(),
+        frame["avg4"].tolist(),
+        _t("reports.chart.this_week", wd.lang),
+        _t("reports.chart.avg4", wd.lang),
+    )
 
 
 def _yes_no(value: object, lang: str) -> str:
@@ -200,8 +243,14 @@ def label_of(prefix: str, value: object, lang: str) -> str:
 
 def date_range(start: object, end: object, lang: str = "sv") -> str:
     """A priority's dates: 'lör 28/11 – sön 29/11', 'från mån 30/11' (blank without a start)."""
+
     def day(value: object) -> str | None:
-        if value is None or value is pd.NA or value is pd.NaT or (not isinstance(value, dt.date) and pd.isna(value)):
+        if (
+            value is None
+            or value is pd.NA
+            or value is pd.NaT
+            or (not isinstance(value, dt.date) and pd.isna(value))
+        ):
             return None
         d = value.date() if isinstance(value, dt.datetime) else value
         names = i18n.WEEKDAYS_EN_SHORT if lang == "en" else i18n.WEEKDAYS_SV_SHORT
@@ -218,11 +267,17 @@ def date_range(start: object, end: object, lang: str = "sv") -> str:
 def priority_rows(frame: pd.DataFrame, lang: str) -> tuple[tuple[str, ...], ...]:
     rows = []
     for row in frame.itertuples():
-        where = " – ".join(p for p in (text_of(row.area), text_of(row.place)) if p) or _t("reports.whole_municipality",
-                                                                                       lang)
-        when = " ".join(p for p in (label_of("reports.horizon", row.horizon, lang),
-                                    date_range(getattr(row, "start_date", None), getattr(row, "end_date", None),
-                                               lang)) if p)
+        where = " – ".join(p for p in (text_of(row.area), text_of(row.place)) if p) or _t(
+            "reports.whole_municipality", lang
+        )
+        when = " ".join(
+            p
+            for p in (
+                label_of("reports.horizon", row.horizon, lang),
+                date_range(getattr(row, "start_date", None), getattr(row, "end_date", None), lang),
+            )
+            if p
+        )
         rows.append((where, label_of("reports.kind", row.kind, lang), when, text_of(row.description)))
     return tuple(rows)
 
@@ -230,29 +285,43 @@ def priority_rows(frame: pd.DataFrame, lang: str) -> tuple[tuple[str, ...], ...]
 def followup_rows(frame: pd.DataFrame, lang: str) -> tuple[tuple[str, ...], ...]:
     rows = []
     for row in frame.itertuples():
-        where = " – ".join(p for p in (text_of(row.area), text_of(row.place)) if p) or _t("reports.whole_municipality",
-                                                                                       lang)
-        what = " – ".join(p for p in (label_of("reports.kind", row.kind, lang), text_of(row.description)) if p)
+        where = " – ".join(p for p in (text_of(row.area), text_of(row.place)) if p) or _t(
+            "reports.whole_municipality", lang
+        )
+        what = " – ".join(
+            p for p in (label_of("reports.kind", row.kind, lang), text_of(row.description)) if p
+        )
         rows.append((where, what, _yes_no(row.done, lang), text_of(row.followup_note)))
     return tuple(rows)
 
 
-def observation_rows(wd: WeeklyData, factor_labels: dict[str, str], limit: int = MAX_OBSERVATIONS
-                     ) -> tuple[tuple[str, ...], ...]:
+def observation_rows(
+    wd: WeeklyData, factor_labels: dict[str, str], limit: int = MAX_OBSERVATIONS
+) -> tuple[tuple[str, ...], ...]:
     rows = []
     for row in wd.observations.head(limit).itertuples():
         day = row.day.strftime("%Y-%m-%d") if hasattr(row.day, "strftime") else text_of(row.day)
         when = " ".join(p for p in (day, text_of(row.time_of_day)) if p)
         where = " – ".join(p for p in (text_of(row.area), text_of(row.place)) if p)
-        values = [when, where, factor_labels.get(row.factor_code, text_of(row.factor_code)), text_of(row.description)]
+        values = [
+            when,
+            where,
+            factor_labels.get(row.factor_code, text_of(row.factor_code)),
+            text_of(row.description),
+        ]
         if not wd.reporters_version:
             values.append(" – ".join(p for p in (text_of(row.reporter), text_of(row.organisation)) if p))
         rows.append(tuple(values))
     return tuple(rows)
 
 
-def build(con, week: IsoWeek, municipality_code: str | None = None, reporters_version: bool = False,
-          lang: str = "sv") -> Report:
+def build(
+    con,
+    week: IsoWeek,
+    municipality_code: str | None = None,
+    reporters_version: bool = False,
+    lang: str = "sv",
+) -> Report:
     """The weekly report for one ISO week as a document (render it with est_data.report.render)."""
     wd = collect(con, week, municipality_code, reporters_version, lang)
     return build_from(con, wd)
@@ -272,64 +341,153 @@ def build_from(con, wd: WeeklyData) -> Report:
     counts = wd.status_counts
     police, police_avg = wd.source_totals("polisen")
     faults, faults_avg = wd.source_totals("felanmalan")
-    report.add(KeyFigures((
-        (_t("reports.kf.response_rate", lang), rate, _t("reports.kf.answered", lang, n=wd.answered, of=wd.reporters)),
-        (_t("reports.kf.status", lang), f"{counts['röd']} / {counts['gul']} / {counts['grön']}",
-         _t("reports.kf.status_note", lang)),
-        (_t("reports.kf.police", lang), str(police), _t("reports.kf.avg4", lang, avg=i18n.number(police_avg, 1, lang))),
-        (_t("reports.kf.faults", lang), str(faults), _t("reports.kf.avg4", lang, avg=i18n.number(faults_avg, 1, lang))),
-    )))
+    report.add(
+        KeyFigures(
+            (
+                (
+                    _t("reports.kf.response_rate", lang),
+                    rate,
+                    _t("reports.kf.answered", lang, n=wd.answered, of=wd.reporters),
+                ),
+                (
+                    _t("reports.kf.status", lang),
+                    f"{counts['röd']} / {counts['gul']} / {counts['grön']}",
+                    _t("reports.kf.status_note", lang),
+                ),
+                (
+                    _t("reports.kf.police", lang),
+                    str(police),
+                    _t("reports.kf.avg4", lang, avg=i18n.number(police_avg, 1, lang)),
+                ),
+                (
+                    _t("reports.kf.faults", lang),
+                    str(faults),
+                    _t("reports.kf.avg4", lang, avg=i18n.number(faults_avg, 1, lang)),
+                ),
+            )
+        )
+    )
 
     fresh = coverage.freshness_text(coverage.coverage(con, wd.municipality_code), lang)
     if fresh:  # issue 14: how far each source reaches, so a quiet week is not read as a calm one
         report.add(Paragraph(_t("coverage.freshness", lang, sources=fresh), "muted"))
     report.add(Heading(_t("reports.weekly.summary", lang)), Bullets(tuple(wd.changes)))
 
-    report.add(Heading(_t("reports.weekly.situation", lang)),
-               Paragraph(_t("reports.weekly.situation_intro", lang), "muted"),
-               Figure(status_map_png(con, wd), _t("reports.weekly.map_caption", lang, week=week.week), 0.9,
-                      alt=_t("reports.weekly.map_alt", lang)))
+    report.add(
+        Heading(_t("reports.weekly.situation", lang)),
+        Paragraph(_t("reports.weekly.situation_intro", lang), "muted"),
+        Figure(
+            status_map_png(con, wd),
+            _t("reports.weekly.map_caption", lang, week=week.week),
+            0.9,
+            alt=_t("reports.weekly.map_alt", lang),
+        ),
+    )
     rows, row_status = [], []
     for row in wd.areas.itertuples():
-        basis = _t("reports.basis.decided", lang) if row.decided else (
-            _t("reports.basis.computed", lang) if row.computed else "")
+        basis = (
+            _t("reports.basis.decided", lang)
+            if row.decided
+            else (_t("reports.basis.computed", lang) if row.computed else "")
+        )
         rows.append((row.area, status_name(row.status, lang), basis, row.factors, text_of(row.note)))
         row_status.append(row.status)
-    report.add(Table((_t("col.area", lang), _t("col.status", lang), _t("reports.col.basis", lang),
-                      _t("reports.col.factors", lang), _t("reports.col.note", lang)), tuple(rows),
-                     col_widths=(22, 11, 16, 33, 25), status_col=1, row_status=tuple(row_status)))
+    report.add(
+        Table(
+            (
+                _t("col.area", lang),
+                _t("col.status", lang),
+                _t("reports.col.basis", lang),
+                _t("reports.col.factors", lang),
+                _t("reports.col.note", lang),
+            ),
+            tuple(rows),
+            col_widths=(22, 11, 16, 33, 25),
+            status_col=1,
+            row_status=tuple(row_status),
+        )
+    )
 
-    report.add(Heading(_t("reports.weekly.priorities", lang)),
-               Table((_t("reports.col.where", lang), _t("reports.col.kind", lang), _t("reports.col.when", lang),
-                      _t("reports.col.description", lang)), priority_rows(wd.priorities, lang),
-                     col_widths=(25, 18, 15, 42), empty_text=_t("reports.weekly.no_priorities", lang)))
-    report.add(Heading(_t("reports.weekly.followup", lang)),
-               Table((_t("reports.col.where", lang), _t("reports.col.priority", lang), _t("reports.col.done", lang),
-                      _t("reports.col.comment", lang)), followup_rows(wd.followup, lang),
-                     col_widths=(22, 38, 12, 28), empty_text=_t("reports.weekly.no_followup", lang)))
+    report.add(
+        Heading(_t("reports.weekly.priorities", lang)),
+        Table(
+            (
+                _t("reports.col.where", lang),
+                _t("reports.col.kind", lang),
+                _t("reports.col.when", lang),
+                _t("reports.col.description", lang),
+            ),
+            priority_rows(wd.priorities, lang),
+            col_widths=(25, 18, 15, 42),
+            empty_text=_t("reports.weekly.no_priorities", lang),
+        ),
+    )
+    report.add(
+        Heading(_t("reports.weekly.followup", lang)),
+        Table(
+            (
+                _t("reports.col.where", lang),
+                _t("reports.col.priority", lang),
+                _t("reports.col.done", lang),
+                _t("reports.col.comment", lang),
+            ),
+            followup_rows(wd.followup, lang),
+            col_widths=(22, 38, 12, 28),
+            empty_text=_t("reports.weekly.no_followup", lang),
+        ),
+    )
 
-    report.add(Heading(_t("reports.weekly.events", lang)),
-               Paragraph(_t("reports.weekly.events_intro", lang, police=police,
-                            police_avg=i18n.number(police_avg, 1, lang), faults=faults,
-                            faults_avg=i18n.number(faults_avg, 1, lang)), "normal"))
+    report.add(
+        Heading(_t("reports.weekly.events", lang)),
+        Paragraph(
+            _t(
+                "reports.weekly.events_intro",
+                lang,
+                police=police,
+                police_avg=i18n.number(police_avg, 1, lang),
+                faults=faults,
+                faults_avg=i18n.number(faults_avg, 1, lang),
+            ),
+            "normal",
+        ),
+    )
     chart = events_chart_png(wd)
     if chart:
         report.add(Figure(chart, _t("reports.weekly.events_caption", lang), 0.9))
     cost = float(wd.events.loc[wd.events["source"] == "felanmalan", "week_cost"].sum())
     if cost:
-        report.add(Paragraph(_t("reports.weekly.fault_cost", lang, cost=i18n.number(cost, 0, lang)), "normal"))
+        report.add(
+            Paragraph(_t("reports.weekly.fault_cost", lang, cost=i18n.number(cost, 0, lang)), "normal")
+        )
 
-    obs_cols = [_t("reports.col.when", lang), _t("reports.col.where", lang), _t("reports.col.factor", lang),
-                _t("reports.col.description", lang)]
+    obs_cols = [
+        _t("reports.col.when", lang),
+        _t("reports.col.where", lang),
+        _t("reports.col.factor", lang),
+        _t("reports.col.description", lang),
+    ]
     widths = [16, 22, 18, 44]
     if not wd.reporters_version:
         obs_cols.append(_t("reports.col.reporter", lang))
         widths = [14, 19, 15, 34, 18]
-    report.add(Heading(_t("reports.weekly.observations", lang)),
-               Paragraph(_t("reports.weekly.observations_intro", lang, n=len(wd.observations),
-                            shown=min(len(wd.observations), MAX_OBSERVATIONS)), "muted"),
-               Table(tuple(obs_cols), observation_rows(wd, labels), col_widths=tuple(widths),
-                     empty_text=_t("reports.weekly.no_observations", lang)))
+    report.add(
+        Heading(_t("reports.weekly.observations", lang)),
+        Paragraph(
+            _t(
+                "reports.weekly.observations_intro",
+                lang,
+                n=len(wd.observations),
+                shown=min(len(wd.observations), MAX_OBSERVATIONS),
+            ),
+            "muted",
+        ),
+        Table(
+            tuple(obs_cols),
+            observation_rows(wd, labels),
+            col_widths=tuple(widths),
+            empty_text=_t("reports.weekly.no_observations", lang),
+        ),
+    )
     comment_rows = []
     for row in wd.comments.head(MAX_COMMENTS).itertuples():
         values = [row.area, text_of(row.comment)]
@@ -339,19 +497,37 @@ def build_from(con, wd: WeeklyData) -> Report:
     comment_cols = [_t("col.area", lang), _t("reports.col.comment", lang)]
     if not wd.reporters_version:
         comment_cols.append(_t("reports.col.reporter", lang))
-    report.add(Heading(_t("reports.weekly.comments", lang)),
-               Table(tuple(comment_cols), tuple(comment_rows),
-                     col_widths=(20, 80) if wd.reporters_version else (18, 56, 26),
-                     empty_text=_t("reports.weekly.no_comments", lang)))
+    report.add(
+        Heading(_t("reports.weekly.comments", lang)),
+        Table(
+            tuple(comment_cols),
+            tuple(comment_rows),
+            col_widths=(20, 80) if wd.reporters_version else (18, 56, 26),
+            empty_text=_t("reports.weekly.no_comments", lang),
+        ),
+    )
 
-    action_rows = tuple((text_of(r.title), text_of(r.kind), text_of(r.area), text_of(r.start_date)[:10])
-                        for r in wd.actions.itertuples())
-    report.add(Heading(_t("reports.weekly.actions", lang)),
-               Table((_t("col.title", lang), _t("col.kind", lang), _t("col.area", lang), _t("col.start", lang)),
-                     action_rows, col_widths=(45, 18, 22, 15), empty_text=_t("reports.weekly.no_actions", lang)))
+    action_rows = tuple(
+        (text_of(r.title), text_of(r.kind), text_of(r.area), text_of(r.start_date)[:10])
+        for r in wd.actions.itertuples()
+    )
+    report.add(
+        Heading(_t("reports.weekly.actions", lang)),
+        Table(
+            (_t("col.title", lang), _t("col.kind", lang), _t("col.area", lang), _t("col.start", lang)),
+            action_rows,
+            col_widths=(45, 18, 22, 15),
+            empty_text=_t("reports.weekly.no_actions", lang),
+        ),
+    )
     rule = StatusRule.from_settings(con)  # the rule as set under Administration, not the default
-    report.footer_note = _t("reports.weekly.footer", lang, red=rule.red_any_level, count=rule.red_count_level2,
-                            yellow=rule.yellow_any_level)
+    report.footer_note = _t(
+        "reports.weekly.footer",
+        lang,
+        red=rule.red_any_level,
+        count=rule.red_count_level2,
+        yellow=rule.yellow_any_level,
+    )
     return report
 
 

@@ -8,18 +8,25 @@ STRINGS: dict[str, tuple[str, str]] = {
     "actions.tab.edit": ("Ändra eller avsluta", "Edit or close"),
     "actions.tab.evaluate": ("Utvärdering", "Evaluation"),
     "actions.tab.year": ("Vad fungerade?", "What worked?"),
-    "actions.empty": ("Databasen är tom. Importera områden och händelser först.",
-                      "The database is empty. Import areas and events first."),
+    "actions.empty": (
+        "Databasen är tom. Importera områden och händelser först.",
+        "The database is empty. Import areas and events first.",
+    ),
     "actions.none": ("Inga insatser matchar urvalet.", "No actions match the selection."),
-    "actions.read_only": ("Du kan läsa registret men inte ändra det.", "You can read the register but not change it."),
+    "actions.read_only": (
+        "Du kan läsa registret men inte ändra det.",
+        "You can read the register but not change it.",
+    ),
     # filters
     "actions.filter.status": ("Status", "Status"),
     "actions.filter.kind": ("Typ av insats", "Kind of action"),
     "actions.filter.area": ("Område", "Area"),
     "actions.filter.period": ("Pågår någon gång under", "Running at some time in"),
     "actions.filter.use_period": ("Sidopanelens period", "The sidebar's period"),
-    "actions.filter.use_period_help": ("Visa bara insatser som pågick någon gång under {start} – {end}.",
-                                       "Show only actions running at some time in {start} – {end}."),
+    "actions.filter.use_period_help": (
+        "Visa bara insatser som pågick någon gång under {start} – {end}.",
+        "Show only actions running at some time in {start} – {end}.",
+    ),
     "actions.count": ("{n} insatser", "{n} actions"),
     # columns
     "actions.col.id": ("Nr", "No."),
@@ -55,8 +62,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "actions.form.place": ("Plats (valfri)", "Place (optional)"),
     "actions.form.no_place": ("– ingen plats –", "– no place –"),
     "actions.form.radius": ("Radie runt platsen (m)", "Radius around the place (m)"),
-    "actions.form.polygon": ("Egen avgränsning (WKT-polygon i WGS 84, valfri)",
-                             "Own boundary (WKT polygon in WGS 84, optional)"),
+    "actions.form.polygon": (
+        "Egen avgränsning (WKT-polygon i WGS 84, valfri)",
+        "Own boundary (WKT polygon in WGS 84, optional)",
+    ),
     "actions.form.polygon_help": (
         "Fylls i när du ritar på kartan ovan. Lämna tomt för att använda området eller radien runt platsen.",
         "Filled in when you draw on the map above. Leave empty to use the area or the radius around the place.",
@@ -76,7 +85,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "actions.form.cost": ("Kostnad (kr)", "Cost (SEK)"),
     "actions.form.description": ("Beskrivning", "Description"),
     "actions.form.factors": ("EST-faktorer som insatsen riktar sig mot", "EST factors the action targets"),
-    "actions.form.categories": ("Händelsekategorier som insatsen ska minska", "Event categories the action should reduce"),
+    "actions.form.categories": (
+        "Händelsekategorier som insatsen ska minska",
+        "Event categories the action should reduce",
+    ),
     "actions.form.create": ("Spara insatsen", "Save the action"),
     "actions.form.save": ("Spara ändringarna", "Save the changes"),
     "actions.form.choose": ("Välj insats", "Choose an action"),
@@ -89,27 +101,49 @@ STRINGS: dict[str, tuple[str, str]] = {
     "actions.form.closed": ("Insatsen är avslutad.", "The action was closed."),
     # errors
     "actions.error.title": ("Insatsen måste ha en rubrik.", "The action needs a title."),
-    "actions.error.kind": ("Okänd typ av insats. Välj bland: {kinds}.", "Unknown kind of action. Choose from: {kinds}."),
-    "actions.error.status": ("Okänd status. Välj bland: {statuses}.", "Unknown status. Choose from: {statuses}."),
-    "actions.error.dates": ("Slutdatum kan inte ligga före startdatum.", "The end date cannot be before the start date."),
-    "actions.error.start_needed": ("En pågående eller avslutad insats behöver ett startdatum.",
-                                   "An action under way or closed needs a start date."),
+    "actions.error.kind": (
+        "Okänd typ av insats. Välj bland: {kinds}.",
+        "Unknown kind of action. Choose from: {kinds}.",
+    ),
+    "actions.error.status": (
+        "Okänd status. Välj bland: {statuses}.",
+        "Unknown status. Choose from: {statuses}.",
+    ),
+    "actions.error.dates": (
+        "Slutdatum kan inte ligga före startdatum.",
+        "The end date cannot be before the start date.",
+    ),
+    "actions.error.start_needed": (
+        "En pågående eller avslutad insats behöver ett startdatum.",
+        "An action under way or closed needs a start date.",
+    ),
     "actions.error.cost": ("Kostnaden kan inte vara negativ.", "The cost cannot be negative."),
     "actions.error.radius": ("Radien måste vara större än noll.", "The radius must be larger than zero."),
-    "actions.error.where": ("Ange område, plats eller en egen avgränsning.", "Give an area, a place or an own boundary."),
+    "actions.error.where": (
+        "Ange område, plats eller en egen avgränsning.",
+        "Give an area, a place or an own boundary.",
+    ),
     "actions.error.area": ("Området finns inte.", "The area does not exist."),
     "actions.error.place": ("Platsen finns inte.", "The place does not exist."),
-    "actions.error.place_area": ("Platsen ligger inte i det valda området.", "The place is not in the chosen area."),
+    "actions.error.place_area": (
+        "Platsen ligger inte i det valda området.",
+        "The place is not in the chosen area.",
+    ),
     "actions.placeholder.any": ("Alla", "All"),
     "actions.placeholder.choose": ("Välj", "Choose"),
     "actions.placeholder.rest": ("Resten av kommunen", "The rest of the municipality"),
     "actions.placeholder.same": ("Samma som målområdets", "Same as the target's"),
     "actions.placeholder.own": ("Insatsens egna", "The action's own"),
     "actions.error.not_found": ("Insats nr {id} finns inte.", "Action no. {id} does not exist."),
-    "actions.error.close_status": ("En insats avslutas som avslutad eller avbruten.",
-                                   "An action is closed as finished or cancelled."),
+    "actions.error.close_status": (
+        "En insats avslutas som avslutad eller avbruten.",
+        "An action is closed as finished or cancelled.",
+    ),
     "actions.error.unknown_field": ("Okänt fält: {field}.", "Unknown field: {field}."),
-    "actions.error.polygon": ("Avgränsningen är inte en giltig polygon.", "The boundary is not a valid polygon."),
+    "actions.error.polygon": (
+        "Avgränsningen är inte en giltig polygon.",
+        "The boundary is not a valid polygon.",
+    ),
     # evaluation settings
     "actions.eval.choose": ("Insats att utvärdera", "Action to evaluate"),
     "actions.eval.settings": ("Inställningar", "Settings"),
@@ -121,25 +155,39 @@ STRINGS: dict[str, tuple[str, str]] = {
         "actions (presence, controls) that have an end date.",
     ),
     "actions.eval.run_in": ("Inkörningsperiod (veckor)", "Run-in period (weeks)"),
-    "actions.eval.run_in_help": ("Veckor efter starten som inte räknas, medan insatsen kommer igång.",
-                                 "Weeks after the start that are not counted while the action gets going."),
+    "actions.eval.run_in_help": (
+        "Veckor efter starten som inte räknas, medan insatsen kommer igång.",
+        "Weeks after the start that are not counted while the action gets going.",
+    ),
     "actions.eval.target_mode": ("Målområde", "Target"),
     "actions.eval.mode.area": ("Insatsens område", "The action's area"),
     "actions.eval.mode.radius": ("Radie runt platsen", "Radius around the place"),
     "actions.eval.mode.polygon": ("Egen avgränsning", "Own boundary"),
     "actions.eval.radius": ("Radie (m)", "Radius (m)"),
     "actions.eval.buffer": ("Buffertzon för förflyttning (m)", "Displacement buffer (m)"),
-    "actions.eval.buffer_help": ("En ring runt målområdet där en förflyttning skulle synas. 0 = ingen buffert.",
-                                 "A ring around the target where displacement would show. 0 = no buffer."),
+    "actions.eval.buffer_help": (
+        "En ring runt målområdet där en förflyttning skulle synas. 0 = ingen buffert.",
+        "A ring around the target where displacement would show. 0 = no buffer.",
+    ),
     "actions.eval.control": ("Kontrollområden", "Control areas"),
-    "actions.eval.control_help": ("Tomt = resten av kommunen (utanför målområde och buffert).",
-                                  "Empty = the rest of the municipality (outside target and buffer)."),
+    "actions.eval.control_help": (
+        "Tomt = resten av kommunen (utanför målområde och buffert).",
+        "Empty = the rest of the municipality (outside target and buffer).",
+    ),
     "actions.eval.buffer_control": ("Kontrollområden för bufferten", "Control areas for the buffer"),
-    "actions.eval.buffer_control_help": ("Tomt = samma kontroll som målområdet.",
-                                         "Empty = the same control as the target."),
+    "actions.eval.buffer_control_help": (
+        "Tomt = samma kontroll som målområdet.",
+        "Empty = the same control as the target.",
+    ),
     "actions.eval.categories": ("Händelsekategorier", "Event categories"),
-    "actions.eval.categories_help": ("Tomt = insatsens egna kategorier.", "Empty = the action's own categories."),
-    "actions.eval.windows": ("Före: {b0} – {b1}. Efter: {a0} – {a1}.", "Before: {b0} – {b1}. After: {a0} – {a1}."),
+    "actions.eval.categories_help": (
+        "Tomt = insatsens egna kategorier.",
+        "Empty = the action's own categories.",
+    ),
+    "actions.eval.windows": (
+        "Före: {b0} – {b1}. Efter: {a0} – {a1}.",
+        "Before: {b0} – {b1}. After: {a0} – {a1}.",
+    ),
     "actions.eval.not_possible": (
         "Insatsen kan inte utvärderas ännu: den har inte startat, saknar startdatum eller plats, eller så finns "
         "inga händelser efter starten.",
@@ -160,7 +208,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "actions.eval.value": ("Värde", "Value"),
     "actions.eval.meaning": ("Vad det betyder", "What it means"),
     "actions.eval.exact": ("Exakt test: målområdet mot kontrollen", "Exact test: target against control"),
-    "actions.eval.exact_buffer": ("Exakt test: bufferten mot kontrollen", "Exact test: buffer against control"),
+    "actions.eval.exact_buffer": (
+        "Exakt test: bufferten mot kontrollen",
+        "Exact test: buffer against control",
+    ),
     "actions.eval.exact_value": ("p {p}, kvot {ratio}", "p {p}, ratio {ratio}"),
     "actions.eval.exact_meaning": (
         "Bedömningens test: ändrades målområdet annorlunda än kontrollen? Fishers exakta test på antalen före och "
@@ -202,8 +253,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Above 0: diffusion of benefit to the buffer. Below 0: displacement. Below −1: the displacement is larger "
         "than the gain.",
     ),
-    "actions.eval.wdq_none": ("kan inte beräknas (ingen minskning i målområdet)",
-                              "cannot be computed (no decrease in the target)"),
+    "actions.eval.wdq_none": (
+        "kan inte beräknas (ingen minskning i målområdet)",
+        "cannot be computed (no decrease in the target)",
+    ),
     "actions.eval.survey": ("Enkätens nivåer", "Survey levels"),
     "actions.eval.survey_caption": (
         "Medelnivå (0–3) för faktorerna {factors} i rapportörernas svar. Skillnad i skillnad: {did} "
@@ -219,8 +272,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "With only {placebos} earlier periods the p-value cannot go below 5 %: the history is too short for a "
         "certain judgement.",
     ),
-    "actions.eval.survey_none": ("Inga enkätsvar att jämföra (eller inga faktorer angivna för insatsen).",
-                                 "No survey answers to compare (or no factors given for the action)."),
+    "actions.eval.survey_none": (
+        "Inga enkätsvar att jämföra (eller inga faktorer angivna för insatsen).",
+        "No survey answers to compare (or no factors given for the action).",
+    ),
     "actions.eval.survey_target": ("Målområdet", "Target area"),
     "actions.eval.survey_control": ("Kontrollområden", "Control areas"),
     "actions.eval.chart": ("Händelser per vecka", "Events per week"),
@@ -253,7 +308,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "actions.verdict.worked": ("Minskning", "Decrease"),
     "actions.verdict.worked_relative": ("Färre än väntat", "Fewer than expected"),
     "actions.verdict.displacement": ("Minskning med förflyttning", "Decrease with displacement"),
-    "actions.verdict.displacement_relative": ("Färre än väntat, med förflyttning", "Fewer than expected, with displacement"),
+    "actions.verdict.displacement_relative": (
+        "Färre än väntat, med förflyttning",
+        "Fewer than expected, with displacement",
+    ),
     "actions.verdict.no_effect": ("Ingen säker förändring", "No certain change"),
     "actions.verdict.increase": ("Ökning", "Increase"),
     "actions.verdict.increase_relative": ("Fler än väntat", "More than expected"),
@@ -301,11 +359,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "No certain change — too few events ({before} before, {after} after) to say anything.",
     ),
     "actions.verdict_text.not_started": (
-        "Insatsen kan inte utvärderas ännu.", "The action cannot be evaluated yet."),
+        "Insatsen kan inte utvärderas ännu.",
+        "The action cannot be evaluated yet.",
+    ),
     "actions.verdict_text.where.default": ("I resten av kommunen", "In the rest of the municipality"),
     "actions.verdict_text.where.default_clean": (
         "I resten av kommunen (utom områden med andra insatser under perioden)",
-        "In the rest of the municipality (except areas with other actions in the period)"),
+        "In the rest of the municipality (except areas with other actions in the period)",
+    ),
     "actions.verdict_text.where.chosen": ("I kontrollområdena", "In the control areas"),
     "actions.verdict_text.control.up": (
         "{where} ökade det under samma tid från {c0} till {c1}.",
@@ -367,8 +428,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The period after is shorter than the period before ({after_weeks} against {weeks} weeks; data is "
         "missing so far); compared per week.",
     ),
-    "actions.caveat.run_in": ("Veckorna direkt efter starten är inte med (inkörningsperiod).",
-                              "The weeks right after the start are left out (run-in period)."),
+    "actions.caveat.run_in": (
+        "Veckorna direkt efter starten är inte med (inkörningsperiod).",
+        "The weeks right after the start are left out (run-in period).",
+    ),
     "actions.caveat.diffusion": (
         "Händelserna minskade också i buffertzonen runt målområdet ({b0} före, {b1} efter), säkert jämfört med "
         "kontrollen: nyttan verkar ha spridit sig (ingen förflyttning).",
@@ -430,15 +493,25 @@ STRINGS: dict[str, tuple[str, str]] = {
     "actions.calibrate.col.claims": ("Effekt", "Effect"),
     "actions.calibrate.col.rate": ("Av alla", "Of all"),
     "actions.calibrate.col.rate_judged": ("Av bedömda", "Of judged"),
-    "actions.calibrate.test.verdict": ("Bedömningen (minskning/ökning/förflyttning)",
-                                       "The verdict (decrease/increase/displacement)"),
-    "actions.calibrate.test.exact": ("Exakt test, målområdet mot kontrollen", "Exact test, target against control"),
+    "actions.calibrate.test.verdict": (
+        "Bedömningen (minskning/ökning/förflyttning)",
+        "The verdict (decrease/increase/displacement)",
+    ),
+    "actions.calibrate.test.exact": (
+        "Exakt test, målområdet mot kontrollen",
+        "Exact test, target against control",
+    ),
     "actions.calibrate.test.wdd": ("WDD utan buffert", "WDD without buffer"),
     "actions.calibrate.test.wdd_buffer": ("WDD med buffert", "WDD with buffer"),
-    "actions.calibrate.test.buffer": ("Exakt test, bufferten mot kontrollen", "Exact test, buffer against control"),
+    "actions.calibrate.test.buffer": (
+        "Exakt test, bufferten mot kontrollen",
+        "Exact test, buffer against control",
+    ),
     "actions.calibrate.test.survey": ("Enkäten, skillnad i skillnad", "Survey, difference in differences"),
-    "actions.calibrate.test.etest": ("E-test, målområdets egen förändring (ingen effekt)",
-                                     "E-test, the target's own change (no effect)"),
+    "actions.calibrate.test.etest": (
+        "E-test, målområdets egen förändring (ingen effekt)",
+        "E-test, the target's own change (no effect)",
+    ),
     "actions.calibrate.verdicts": ("Bedömningar:", "Verdicts:"),
     "actions.calibrate.caveats": ("Förbehåll:", "Caveats:"),
     "actions.calibrate.passed": (

@@ -22,7 +22,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "login.logout": ("Logga ut", "Log out"),
     "login.signed_in_as": ("Inloggad som **{name}** ({role})", "Signed in as **{name}** ({role})"),
-    "login.timeout": ("Du har loggats ut efter en stunds inaktivitet.", "You were logged out after inactivity."),
+    "login.timeout": (
+        "Du har loggats ut efter en stunds inaktivitet.",
+        "You were logged out after inactivity.",
+    ),
     "firstrun.title": ("Välkommen till EST-dashboard", "Welcome to EST dashboard"),
     "firstrun.intro": (
         "Det finns inga användare ännu. Skapa det första administratörskontot. Det finns inget förinställt lösenord.",
@@ -34,13 +37,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "firstrun.mismatch": ("Lösenorden är inte lika.", "The passwords do not match."),
     "firstrun.created": ("Administratören är skapad. Logga in.", "The administrator was created. Log in."),
     "user.error.short_password": (
-        "Lösenordet måste ha minst {n} tecken.", "The password must have at least {n} characters."),
+        "Lösenordet måste ha minst {n} tecken.",
+        "The password must have at least {n} characters.",
+    ),
     "user.error.username": (
         "Användarnamnet får bara innehålla bokstäver, siffror, punkt, bindestreck och understreck (2–64 tecken).",
         "The username may only contain letters, digits, dot, hyphen and underscore (2–64 characters).",
     ),
     "user.error.exists": ("Användaren {username} finns redan.", "The user {username} already exists."),
-    "user.error.role": ("Okänd roll: {role}. Välj bland {roles}.", "Unknown role: {role}. Choose from {roles}."),
+    "user.error.role": (
+        "Okänd roll: {role}. Välj bland {roles}.",
+        "Unknown role: {role}. Choose from {roles}.",
+    ),
     "role.admin": ("administratör", "administrator"),
     "role.samordnare": ("samordnare", "coordinator"),
     "role.läsare": ("läsare", "reader"),
@@ -114,6 +122,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "No area layer has been loaded, so the figures are for the whole municipality. With an area layer (under "
         "Data → Areas) events, trends and follow-up are split by area, and the map shows the areas.",
     ),
-    "common.no_access": ("Du har inte behörighet till den här sidan.", "You do not have access to this page."),
+    "common.no_access": (
+        "Du har inte behörighet till den här sidan.",
+        "You do not have access to this page.",
+    ),
     "cli.error.prefix": ("Fel", "Error"),
 }

@@ -34,10 +34,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "incidents.map.show_cold": ("Visa kalla rutor", "Show cold cells"),
     "incidents.map.no_status": ("inga svar", "no answers"),
     "incidents.map.n_events": ("{n} händelser här", "{n} events here"),
-    "incidents.map.place_counts": ("{n} händelser under perioden (perioden före: {previous})",
-                                   "{n} events in the period (period before: {previous})"),
-    "incidents.map.cell_counts": ("{n} händelser i rutan (perioden före: {previous})",
-                                  "{n} events in the cell (period before: {previous})"),
+    "incidents.map.place_counts": (
+        "{n} händelser under perioden (perioden före: {previous})",
+        "{n} events in the period (period before: {previous})",
+    ),
+    "incidents.map.cell_counts": (
+        "{n} händelser i rutan (perioden före: {previous})",
+        "{n} events in the cell (period before: {previous})",
+    ),
     "incidents.map.totals": (
         "{n} händelser under perioden, varav {on_map} med plats på kartan.",
         "{n} events in the period, {on_map} of them with a place on the map.",
@@ -57,9 +61,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Rutorna är förstorade till {cell} m så att beräkningen går snabbt för så stort område.",
         "Cells are enlarged to {cell} m to keep the computation fast for so large an area.",
     ),
-    "incidents.map.no_events": ("Inga händelser med plats för urvalet.", "No events with a place for the selection."),
-    "incidents.map.click_hint": ("Välj en rad för att zooma till platsen på kartan.",
-                                 "Select a row to zoom the map to it."),
+    "incidents.map.no_events": (
+        "Inga händelser med plats för urvalet.",
+        "No events with a place for the selection.",
+    ),
+    "incidents.map.click_hint": (
+        "Välj en rad för att zooma till platsen på kartan.",
+        "Select a row to zoom the map to it.",
+    ),
     "incidents.legend.rate": ("Händelser per 1 000 invånare", "Events per 1,000 inhabitants"),
     "incidents.legend.count": ("Antal händelser", "Number of events"),
     "incidents.legend.title": ("Så läser du hotspot-rutorna", "How to read the hotspot cells"),
@@ -95,10 +104,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "incidents.hot.level-2": ("Kall 95 %", "Cold 95 %"),
     "incidents.hot.level-3": ("Kall 99 %", "Cold 99 %"),
     "incidents.hot.isolated": ("{label}: het ruta, lugnt runt omkring", "{label}: hot cell, quiet around it"),
-    "incidents.hot.empty": ("Inga händelser i rutan eller grannrutorna", "No events in the cell or its neighbours"),
-    "incidents.map.window_counts": ("{window} händelser i rutan och grannrutorna, {expected} väntat av slumpen",
-                                    "{window} events in the cell and its neighbours, {expected} expected by "
-                                    "chance"),
+    "incidents.hot.empty": (
+        "Inga händelser i rutan eller grannrutorna",
+        "No events in the cell or its neighbours",
+    ),
+    "incidents.map.window_counts": (
+        "{window} händelser i rutan och grannrutorna, {expected} väntat av slumpen",
+        "{window} events in the cell and its neighbours, {expected} expected by chance",
+    ),
     "incidents.table.places": ("Platser", "Places"),
     "incidents.table.cells": ("Rutor", "Cells"),
     "incidents.table.places_caption": (
@@ -126,7 +139,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "incidents.col.source": ("Källa", "Source"),
     "incidents.col.on_map": ("Med plats på kartan", "With a place on the map"),
     "incidents.col.centre_only": ("Bara kommun-/länsmitt", "Municipality/county centre only"),
-    "incidents.empty": ("Databasen är tom. Importera data på sidan Data.", "The database is empty. Import data on the Data page."),
+    "incidents.empty": (
+        "Databasen är tom. Importera data på sidan Data.",
+        "The database is empty. Import data on the Data page.",
+    ),
     # Data page
     "incidents.data.intro": (
         "Läs in filer från Polisen, felanmälan, Brå, enkätverktyg och områdeslager. Du ser först vad som "
@@ -185,10 +201,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "incidents.data.no_batches": ("Inga inläsningar ännu.", "No imports yet."),
     "incidents.data.name_column": ("Kolumn med områdets namn", "Column with the area's name"),
     "incidents.data.mode": ("Befintliga områden", "Existing areas"),
-    "incidents.data.mode.replace": ("Ersätt (områden som inte finns i filen blir inaktiva)",
-                                    "Replace (areas not in the file become inactive)"),
-    "incidents.data.mode.add": ("Lägg till (och uppdatera områden med samma namn)",
-                                "Add (and update areas of the same name)"),
+    "incidents.data.mode.replace": (
+        "Ersätt (områden som inte finns i filen blir inaktiva)",
+        "Replace (areas not in the file become inactive)",
+    ),
+    "incidents.data.mode.add": (
+        "Lägg till (och uppdatera områden med samma namn)",
+        "Add (and update areas of the same name)",
+    ),
     "incidents.data.kind": ("Områdestyp", "Kind of area"),
     "incidents.data.municipality": ("Kommunkod", "Municipality code"),
     "incidents.data.mapping": ("Kolumnmappning", "Column mapping"),
@@ -199,7 +219,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "WGS 84 (latitude/longitude) or SWEREF 99 TM (N/E) and are recognised automatically.",
     ),
     "incidents.data.profile": ("Sparad profil", "Saved profile"),
-    "incidents.data.no_profile": ("Ingen profil (känn igen kolumnerna)", "No profile (recognise the columns)"),
+    "incidents.data.no_profile": (
+        "Ingen profil (känn igen kolumnerna)",
+        "No profile (recognise the columns)",
+    ),
     "incidents.data.profile_name": ("Spara mappningen som profil", "Save the mapping as a profile"),
     "incidents.data.save_profile": ("Spara profil", "Save profile"),
     "incidents.data.profile_saved": ("Profilen {name} är sparad.", "Profile {name} saved."),

@@ -16,8 +16,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{missing} of the period's {n} events have no exact position and are not drawn on the map ({detail}). "
         "They still count in totals, trends and CompStat.",
     ),
-    "maps.not_drawn.centre": ("{n} har bara kommunens eller länets mittpunkt",
-                              "{n} only give the municipality's or county's centre"),
+    "maps.not_drawn.centre": (
+        "{n} har bara kommunens eller länets mittpunkt",
+        "{n} only give the municipality's or county's centre",
+    ),
     "maps.not_drawn.other": ("utan angiven plats", "without a stated place"),
     "maps.not_drawn.area": ("{n} är bara kända till ett område", "{n} are only known to an area"),
 }

@@ -60,7 +60,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "An inactive reporter gets no new survey links (old ones stop working) and cannot be chosen in the form; "
         "earlier answers stay under their name.",
     ),
-    "register.reporter.import": ("Importera en rapportörslista (CSV eller Excel)", "Import a reporter list (CSV or Excel)"),
+    "register.reporter.import": (
+        "Importera en rapportörslista (CSV eller Excel)",
+        "Import a reporter list (CSV or Excel)",
+    ),
     "register.reporter.import_help": (
         "En rad per rapportör med kolumnerna namn, e-post, organisation, typ av organisation och områden "
         "(områdenas namn, åtskilda med komma). E-postadressen känner igen en rapportör som redan finns: "
@@ -76,11 +79,17 @@ STRINGS: dict[str, tuple[str, str]] = {
         "their factor; an inactive factor is no longer shown in the form.",
     ),
     "register.factor.none": ("Det finns inga faktorer ännu.", "There are no factors yet."),
-    "register.factor.defaults": ("Lägg in EST:s standardlista (12 faktorer)", "Add EST's default list (12 factors)"),
+    "register.factor.defaults": (
+        "Lägg in EST:s standardlista (12 faktorer)",
+        "Add EST's default list (12 factors)",
+    ),
     "register.factor.defaults_added": ("{n} faktorer är inlagda.", "{n} factors were added."),
     "register.factor.add": ("Lägg till faktor", "Add a factor"),
     "register.factor.add_submit": ("Lägg till", "Add"),
-    "register.factor.added": ("Faktorn {label} är tillagd sist i listan.", "The factor {label} was added last."),
+    "register.factor.added": (
+        "Faktorn {label} är tillagd sist i listan.",
+        "The factor {label} was added last.",
+    ),
     "register.factor.edit": ("Ändra faktor", "Edit a factor"),
     "register.factor.choose": ("Faktor", "Factor"),
     "register.factor.active_help": (
@@ -117,7 +126,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "register.place.choose": ("Plats", "Place"),
     "register.error.name": ("Namnet måste ha 1–{n} tecken.", "The name must have 1–{n} characters."),
     "register.error.label": ("Benämningen måste ha 1–{n} tecken.", "The label must have 1–{n} characters."),
-    "register.error.email": ("{email} ser inte ut som en e-postadress.", "{email} does not look like an e-mail address."),
+    "register.error.email": (
+        "{email} ser inte ut som en e-postadress.",
+        "{email} does not look like an e-mail address.",
+    ),
     "register.error.user_email_taken": (
         "E-postadressen {email} används redan av användaren {username}. Varje e-postadress kan bara höra till "
         "en användare (inloggningen med organisationens konto känner igen användaren på den).",
@@ -129,8 +141,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The e-mail address {email} is already used by the reporter {name}.",
     ),
     "register.error.no_area": ("Området finns inte ({ids}).", "The area does not exist ({ids})."),
-    "register.error.area_exists": ("Det finns redan ett område som heter {name}.",
-                                   "There is already an area called {name}."),
+    "register.error.area_exists": (
+        "Det finns redan ett område som heter {name}.",
+        "There is already an area called {name}.",
+    ),
     "register.error.population": (
         "Invånarantalet ska vara ett heltal (0 eller mer), eller tomt.",
         "The population must be a whole number (0 or more), or empty.",
@@ -140,8 +154,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Koden {code} går inte: använd a–z, 0–9 och _ (2–40 tecken, börjar med en bokstav).",
         "The code {code} cannot be used: use a–z, 0–9 and _ (2–40 characters, starting with a letter).",
     ),
-    "register.error.factor_exists": ("Det finns redan en faktor med koden {code}.",
-                                     "There is already a factor with the code {code}."),
+    "register.error.factor_exists": (
+        "Det finns redan en faktor med koden {code}.",
+        "There is already a factor with the code {code}.",
+    ),
     "register.error.sort_order": ("Ordningen ska vara ett heltal.", "The order must be a whole number."),
     "register.error.last_factor": (
         "Minst en faktor måste vara aktiv, annars har enkäten inga frågor.",

@@ -25,6 +25,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "coverage.col.rows": ("Rader", "Rows"),
     "coverage.col.gap_days": ("Dagar i luckor", "Days in gaps"),
     "coverage.col.gaps": ("Luckor", "Gaps"),
-    "cli.coverage.header": ("källa, första dag, sista dag, rader, dagar i luckor, luckor",
-                            "source, first day, last day, rows, days in gaps, gaps"),
+    "cli.coverage.header": (
+        "källa, första dag, sista dag, rader, dagar i luckor, luckor",
+        "source, first day, last day, rows, days in gaps, gaps",
+    ),
 }

@@ -17,7 +17,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     # measures
     "trends.measure": ("Mått", "Measure"),
     "trends.measure.polisen": ("Polisens händelser", "Police events"),
-    "trends.measure.felanmalan": ("Felanmälningar (skadegörelse och klotter)", "Fault reports (vandalism, graffiti)"),
+    "trends.measure.felanmalan": (
+        "Felanmälningar (skadegörelse och klotter)",
+        "Fault reports (vandalism, graffiti)",
+    ),
     "trends.measure.felanmalan_cost": ("Kostnad för felanmälningar", "Cost of fault reports"),
     "trends.measure.rapportor": ("Rapportörernas händelserapporter", "Reporters' event reports"),
     "trends.measure.survey_level": ("Nivå för en faktor i enkäten", "A survey factor's level"),
@@ -27,8 +30,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "trends.unit.rapportor": ("Antal rapporter", "Number of reports"),
     "trends.unit.survey_level": ("Medelnivå (0–3)", "Mean level (0–3)"),
     "trends.factor": ("Faktor", "Factor"),
-    "trends.empty": ("Det finns inga data ännu. Läs in data under Data eller ladda exempeldata.",
-                     "There is no data yet. Import data or load the sample."),
+    "trends.empty": (
+        "Det finns inga data ännu. Läs in data under Data eller ladda exempeldata.",
+        "There is no data yet. Import data or load the sample.",
+    ),
     "trends.period_caption": (
         "Period {start} – {end}{areas}. Polisens sammanfattningar räknas inte; händelser med bara en del av "
         "dygnet eller ett tidsfönster fördelas jämnt över dess timmar.",
@@ -67,7 +72,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Red dotted lines and diamonds: risk dates. Grey triangles: public holidays (hover for the name). "
         "Incomplete weeks and months at the start and end are not shown.",
     ),
-    "trends.daily_title": ("Dag för dag i perioden (riskdagar i rött)", "Day by day in the period (risk dates in red)"),
+    "trends.daily_title": (
+        "Dag för dag i perioden (riskdagar i rött)",
+        "Day by day in the period (risk dates in red)",
+    ),
     "trends.risk_title": ("Riskdagar jämfört med vanliga helger", "Risk dates against ordinary weekends"),
     "trends.risk_caption": (
         "Varje riskdag jämförs med ett genomsnittligt vanligt helgdygn (fredag–söndag som varken är riskdag eller "
@@ -76,7 +84,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "date nor a holiday) of the same year. The verdict uses a Poisson test; small numbers are never called a rise.",
     ),
     "trends.risk_summary_title": ("Sammanfattning per riskdag", "Summary per risk date"),
-    "trends.risk_none": ("Perioden innehåller ingen hel riskdag.", "The period contains no complete risk date."),
+    "trends.risk_none": (
+        "Perioden innehåller ingen hel riskdag.",
+        "The period contains no complete risk date.",
+    ),
     "trends.risk.valborg": ("Valborg", "Walpurgis Night"),
     "trends.risk.skolavslutning": ("Skolavslutning", "End of school"),
     "trends.risk.midsommar": ("Midsommarafton", "Midsummer Eve"),
@@ -95,7 +106,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "trends.unknown_category": ("(okänd)", "(unknown)"),
     "trends.grain.month": ("per månad", "per month"),
     "trends.grain.week": ("per vecka", "per week"),
-    "trends.no_data_measure": ("Inga händelser för det här måttet i perioden.", "No events for this measure in the period."),
+    "trends.no_data_measure": (
+        "Inga händelser för det här måttet i perioden.",
+        "No events for this measure in the period.",
+    ),
     "trends.col.risk": ("Riskdag", "Risk date"),
     "trends.col.year": ("År", "Year"),
     "trends.col.first_day": ("Från", "From"),
@@ -133,18 +147,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "followup.table_caption": (
         "Bedömningen bygger på ett Poissontest (E-test) på 5 %-nivån, inte på procentuell förändring. "
-        "\"Månad\" jämför månaden med samma månad de tre föregående åren; \"Hittills i år\" jämför januari–{month} "
+        '"Månad" jämför månaden med samma månad de tre föregående åren; "Hittills i år" jämför januari–{month} '
         "med samma period förra året. Med färre än {min_events} händelser sammanlagt görs ingen bedömning. "
         "Kostnader bedöms som ett skalat Poissonförlopp (några få dyra ärenden räknas som få). "
         "Brås siffror gäller hela kommunen; felanmälan följer områdesurvalet.",
-        "The verdict uses a Poisson test (E-test) at the 5 % level, not percent change. \"Month\" compares the "
-        "month with the same month of the three previous years; \"Year to date\" compares January–{month} with the "
+        'The verdict uses a Poisson test (E-test) at the 5 % level, not percent change. "Month" compares the '
+        'month with the same month of the three previous years; "Year to date" compares January–{month} with the '
         "same period last year. With fewer than {min_events} events in all there is no verdict. Costs are judged "
         "as a scaled Poisson process (a few expensive cases count as few). Brå's figures cover the whole "
         "municipality; fault reports follow the area filter.",
     ),
     "followup.preliminary_note": ("\\* preliminär siffra", "\\* preliminary figure"),
-    "followup.row.felanmalan": ("Felanmälan: skadegörelse och klotter (antal)", "Fault reports: vandalism and graffiti (count)"),
+    "followup.row.felanmalan": (
+        "Felanmälan: skadegörelse och klotter (antal)",
+        "Fault reports: vandalism and graffiti (count)",
+    ),
     "followup.row.felanmalan_cost": ("Felanmälan: kostnad (kr)", "Fault reports: cost (SEK)"),
     "followup.col.category": ("Kategori", "Category"),
     "followup.col.this_month": ("Denna månad", "This month"),
@@ -158,7 +175,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "followup.verdict.ökning": ("ökning", "increase"),
     "followup.verdict.minskning": ("minskning", "decrease"),
     "followup.verdict.ingen säker förändring": ("ingen säker förändring", "no certain change"),
-    "followup.verdict.too_few": ("ingen säker förändring – för få händelser", "no certain change – too few events"),
+    "followup.verdict.too_few": (
+        "ingen säker förändring – för få händelser",
+        "no certain change – too few events",
+    ),
     "followup.verdict.none": ("–", "–"),
     "followup.chart_title": ("36 månader per kategori", "36 months per category"),
     "followup.chart_caption": (
@@ -166,7 +186,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Dashed numbered lines: actions that started in the period (see the list). Red dots: preliminary figures.",
     ),
     "followup.categories": ("Kategorier", "Categories"),
-    "followup.actions_title": ("Insatser som startade under de 36 månaderna", "Actions started in the 36 months"),
+    "followup.actions_title": (
+        "Insatser som startade under de 36 månaderna",
+        "Actions started in the 36 months",
+    ),
     "followup.no_actions": ("Inga insatser startade under perioden.", "No actions started in the period."),
     "followup.col.id": ("Nr", "No."),
     "followup.col.title": ("Insats", "Action"),
@@ -179,12 +202,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # Brå import
     "bra.error.columns": (
-        "kolumnerna för {what} saknas (hittade: {found})", "the columns for {what} are missing (found: {found})"),
+        "kolumnerna för {what} saknas (hittade: {found})",
+        "the columns for {what} are missing (found: {found})",
+    ),
     "bra.error.municipality": ("okänd kommun: {value}", "unknown municipality: {value}"),
     "bra.error.year": ("ogiltigt år: {value}", "invalid year: {value}"),
     "bra.error.period": ("ogiltig månad eller kvartal: {value}", "invalid month or quarter: {value}"),
     "bra.error.count": ("ogiltigt antal: {value}", "invalid count: {value}"),
     "bra.error.missing_count": ("uppgift saknas ({value})", "value missing ({value})"),
     "bra.error.crime": ("brottskod eller brottstyp saknas", "crime code or crime label missing"),
-    "bra.error.duplicate": ("samma kommun, period och brott som rad {line}", "same municipality, period and crime as line {line}"),
+    "bra.error.duplicate": (
+        "samma kommun, period och brott som rad {line}",
+        "same municipality, period and crime as line {line}",
+    ),
 }

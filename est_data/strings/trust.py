@@ -67,17 +67,25 @@ STRINGS: dict[str, tuple[str, str]] = {
     "trust.setting.municipality_code": ("Kommun", "Municipality"),
     "trust.setting.classification": ("Klassningsrad i rapporter", "Classification line in reports"),
     "trust.setting.status_red_any_level": (
-        "Statusregel: röd om någon faktor når nivå", "Status rule: red if any factor reaches level"),
+        "Statusregel: röd om någon faktor når nivå",
+        "Status rule: red if any factor reaches level",
+    ),
     "trust.setting.status_red_count_level2": (
         "Statusregel: röd om minst så många faktorer är på nivå 2 eller mer",
         "Status rule: red if at least this many factors are at level 2 or more",
     ),
     "trust.setting.status_yellow_any_level": (
-        "Statusregel: gul om någon faktor når nivå", "Status rule: yellow if any factor reaches level"),
+        "Statusregel: gul om någon faktor når nivå",
+        "Status rule: yellow if any factor reaches level",
+    ),
     "trust.setting.retention_months": (
-        "Gallringstid för fritext (månader)", "Retention period for free text (months)"),
+        "Gallringstid för fritext (månader)",
+        "Retention period for free text (months)",
+    ),
     "trust.setting.session_timeout_minutes": (
-        "Automatisk utloggning efter inaktivitet (minuter)", "Automatic logout after inactivity (minutes)"),
+        "Automatisk utloggning efter inaktivitet (minuter)",
+        "Automatic logout after inactivity (minutes)",
+    ),
     "trust.settings_saved": ("{n} inställningar ändrade.", "{n} settings changed."),
     "trust.retention_heading": ("Gallring av fritext", "Deleting old free text"),
     "trust.retention_intro": (
@@ -93,7 +101,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Free text from before {cutoff}: {comments} comments and {descriptions} event descriptions.",
     ),
     "trust.retention_confirm": (
-        "Jag förstår att fritexten raderas permanent.", "I understand that the free text is deleted for good."),
+        "Jag förstår att fritexten raderas permanent.",
+        "I understand that the free text is deleted for good.",
+    ),
     "trust.retention_run": ("Radera gammal fritext", "Delete old free text"),
     "trust.retention_done": (
         "Raderat: {comments} kommentarer och {descriptions} händelsebeskrivningar.",
@@ -108,7 +118,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "trust.forget_reporter": ("Rapportör", "Reporter"),
     "trust.forget_confirm": (
-        "Jag förstår att uppgifterna inte går att återställa.", "I understand that the data cannot be restored."),
+        "Jag förstår att uppgifterna inte går att återställa.",
+        "I understand that the data cannot be restored.",
+    ),
     "trust.forget_run": ("Radera personuppgifterna", "Delete the personal data"),
     "trust.forget_done": (
         "Klart: {comments} kommentarer och {observations} händelsebeskrivningar raderade, {accounts} konton "
@@ -127,9 +139,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "trust.export_observations": ("Händelserapporter (CSV)", "Event reports (CSV)"),
     "trust.error.no_user": ("Användaren finns inte.", "The user does not exist."),
     "trust.error.last_admin": (
-        "Det måste finnas minst en aktiv administratör.", "There must be at least one active administrator."),
+        "Det måste finnas minst en aktiv administratör.",
+        "There must be at least one active administrator.",
+    ),
     "trust.error.self_deactivate": (
-        "Du kan inte inaktivera ditt eget konto.", "You cannot deactivate your own account."),
+        "Du kan inte inaktivera ditt eget konto.",
+        "You cannot deactivate your own account.",
+    ),
     "trust.error.grant_reader_only": (
         "Rätten att se personuppgifter ges bara till läsare; administratörer och samordnare har den redan.",
         "The right to see personal data is granted to readers only; administrators and coordinators have it.",
@@ -139,14 +155,21 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Only accounts with the reporter role can be linked to a reporter.",
     ),
     "trust.error.no_reporter": ("Rapportören finns inte.", "The reporter does not exist."),
-    "trust.error.email": ("Det ser inte ut som en e-postadress.", "That does not look like an e-mail address."),
+    "trust.error.email": (
+        "Det ser inte ut som en e-postadress.",
+        "That does not look like an e-mail address.",
+    ),
     "trust.error.email_taken": (
-        "E-postadressen används redan av en annan användare.", "The e-mail address is used by another user."),
+        "E-postadressen används redan av en annan användare.",
+        "The e-mail address is used by another user.",
+    ),
     "trust.error.setting_unknown": ("Okänd inställning: {name}.", "Unknown setting: {name}."),
     "trust.error.municipality": ("Okänd kommunkod: {value}.", "Unknown municipality code: {value}."),
     "trust.error.text_length": ("Texten måste ha 1–200 tecken.", "The text must have 1–200 characters."),
-    "trust.error.range": ("Värdet måste vara ett heltal mellan {low} och {high}.",
-                          "The value must be a whole number between {low} and {high}."),
+    "trust.error.range": (
+        "Värdet måste vara ett heltal mellan {low} och {high}.",
+        "The value must be a whole number between {low} and {high}.",
+    ),
     "trust.link.invalid": (
         "Länken fungerar inte: den är okänd, har gått ut eller har spärrats. Be samordnaren om en ny länk.",
         "The link does not work: it is unknown, has expired or has been revoked. Ask the coordinator for a new one.",
@@ -178,7 +201,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Adressen rapportörerna når appen på. Kan ställas in en gång för alla som inställningen public_url.",
         "The address reporters reach the app at. Can be set once as the public_url setting.",
     ),
-    "trust.links.create": ("Skapa länkar för alla aktiva rapportörer", "Create links for all active reporters"),
+    "trust.links.create": (
+        "Skapa länkar för alla aktiva rapportörer",
+        "Create links for all active reporters",
+    ),
     "trust.links.created": (
         "{n} länkar skapade för vecka {week}. Tidigare länkar för veckan är spärrade.",
         "{n} links created for week {week}. Earlier links for the week are revoked.",
@@ -203,9 +229,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "trust.links.revoke": ("Spärra valda länkar", "Revoke the chosen links"),
     "trust.links.revoke_all": ("Spärra alla länkar för vecka {week}", "Revoke all links of week {week}"),
     "trust.links.revoked": ("{n} länkar spärrade.", "{n} links revoked."),
-    "trust.setting.public_url": ("Appens publika adress (för enkätlänkar)", "The app's public address (survey links)"),
+    "trust.setting.public_url": (
+        "Appens publika adress (för enkätlänkar)",
+        "The app's public address (survey links)",
+    ),
     "trust.error.url": (
-        "Adressen måste börja med https:// eller http://.", "The address must start with https:// or http://."),
+        "Adressen måste börja med https:// eller http://.",
+        "The address must start with https:// or http://.",
+    ),
     "trust.backup_heading": ("Säkerhetskopia", "Backup"),
     "trust.backup_intro": (
         "Skriver alla tabeller som Parquet-filer med en kontrollsummefil till mappen backups/ bredvid "

@@ -72,8 +72,14 @@ def _exception_text(at) -> str | None:
     return str(getattr(first, "message", None) or getattr(first, "value", first))[:300]
 
 
-def measure_pages(db_path: Path, keys: list[str] | None = None, cold_runs: int = 3, warm_runs: int = 5,
-                  timeout: float = 600, progress=print) -> list[PageRun]:
+def measure_pages(
+    db_path: Path,
+    keys: list[str] | None = None,
+    cold_runs: int = 3,
+    warm_runs: int = 5,
+    timeout: float = 600,
+    progress=print,
+) -> list[PageRun]:
     """Time every registered page (or the given keys) against the database at db_path."""
     import streamlit as st
 

@@ -37,7 +37,11 @@ def page_setup(key: str) -> PageContext:
     if queries.is_sample(cur):
         st.info(tr("app.sample_banner"), icon=":material/science:")
     filters = st.session_state.get("filters")
-    if key in AREA_SPLIT_PAGES and filters is not None and cached(queries.areas, filters.municipality_code).empty:
+    if (
+        key in AREA_SPLIT_PAGES
+        and filters is not None
+        and cached(queries.areas, filters.municipality_code).empty
+    ):
         st.info(tr("common.no_area_layer"), icon=":material/layers_clear:")
     return PageContext(cur, user, filters, lang())
 
@@ -51,9 +55,14 @@ def excel_bytes(df: pd.DataFrame, sheet: str = "Data") -> bytes:
 
 def download_table(df: pd.DataFrame, file_stem: str, key: str) -> None:
     """A download button giving the table as Excel with its (Swedish) column names."""
-    st.download_button(tr("common.download_xlsx"), data=excel_bytes(df), file_name=f"{file_stem}.xlsx",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=key,
-                       icon=":material/download:")
+    st.download_button(
+        tr("common.download_xlsx"),
+        data=excel_bytes(df),
+        file_name=f"{file_stem}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=key,
+        icon=":material/download:",
+    )
 
 
 def status_badge(status: object) -> str:
@@ -78,4 +87,13 @@ def show_table(data, **kwargs):
     return st.dataframe(data, **kwargs)
 
 
-__all__ = ["PageContext", "page_setup", "download_table", "excel_bytes", "show_chart", "show_table", "status_badge", "io"]
+__all__ = [
+    "PageContext",
+    "page_setup",
+    "download_table",
+    "excel_bytes",
+    "show_chart",
+    "show_table",
+    "status_badge",
+    "io",
+]

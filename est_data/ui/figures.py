@@ -37,6 +37,12 @@ def download_table_lazy(df, file_stem: str, key: str) -> None:
     from est_data.ui.common import excel_bytes
     from est_data.ui.state import tr
 
-    st.download_button(tr("common.download_xlsx"), data=lambda: excel_bytes(df), file_name=f"{file_stem}.xlsx",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=key,
-                       icon=":material/download:", on_click="ignore")
+    st.download_button(
+        tr("common.download_xlsx"),
+        data=lambda: excel_bytes(df),
+        file_name=f"{file_stem}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=key,
+        icon=":material/download:",
+        on_click="ignore",
+    )

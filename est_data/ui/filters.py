@@ -23,14 +23,21 @@ def sidebar_filters() -> Filters | None:
     default_code = config.get_setting(cur, "municipality_code")
     with st.sidebar:
         st.subheader(tr("filters.title"))
-        code = st.selectbox(tr("filters.municipality"), codes, format_func=lambda c: f"{names[c]} ({c})",
-                            index=codes.index(default_code) if default_code in codes else 0,
-                            key="filter_municipality")
+        code = st.selectbox(
+            tr("filters.municipality"),
+            codes,
+            format_func=lambda c: f"{names[c]} ({c})",
+            index=codes.index(default_code) if default_code in codes else 0,
+            key="filter_municipality",
+        )
         end = cached(queries.reference_date, code)  # ~20 ms uncached at the large scale, on every run
         default_period = (end - dt.timedelta(days=364), end)
-        period = st.date_input(tr("filters.period"), value=st.session_state.get("filter_period_value",
-                                                                                default_period),
-                               format="YYYY-MM-DD", key="filter_period")
+        period = st.date_input(
+            tr("filters.period"),
+            value=st.session_state.get("filter_period_value", default_period),
+            format="YYYY-MM-DD",
+            key="filter_period",
+        )
         if isinstance(period, tuple | list) and len(period) == 2:
             start, stop = period
             st.session_state["filter_period_value"] = (start, stop)
@@ -38,8 +45,13 @@ def sidebar_filters() -> Filters | None:
             start, stop = st.session_state.get("filter_period_value", default_period)
         area_df = cached(queries.areas, code)
         area_names = dict(zip(area_df["id"].astype(int), area_df["name"], strict=True))
-        chosen = st.multiselect(tr("filters.areas"), list(area_names), format_func=lambda i: area_names[i],
-                                placeholder=tr("filters.areas_all"), key="filter_areas")
+        chosen = st.multiselect(
+            tr("filters.areas"),
+            list(area_names),
+            format_func=lambda i: area_names[i],
+            placeholder=tr("filters.areas_all"),
+            key="filter_areas",
+        )
     filters = Filters(code, start, stop, tuple(sorted(int(a) for a in chosen)))
     st.session_state["filters"] = filters
     return filters

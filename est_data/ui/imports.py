@@ -49,41 +49,71 @@ def options_for(name: str, mod: ModuleType, data: bytes, file_name: str, default
     if name == "areas":
         cols, default = mod.columns(data, file_name)
         c1, c2, c3 = st.columns(3)
-        options["name_column"] = c1.selectbox(tr("incidents.data.name_column"), cols,
-                                              index=cols.index(default) if default in cols else 0,
-                                              key=f"{key}_name_column")
-        options["mode"] = c2.radio(tr("incidents.data.mode"), list(mod.MODES),
-                                   format_func=lambda m: tr(f"incidents.data.mode.{m}"), key=f"{key}_mode")
+        options["name_column"] = c1.selectbox(
+            tr("incidents.data.name_column"),
+            cols,
+            index=cols.index(default) if default in cols else 0,
+            key=f"{key}_name_column",
+        )
+        options["mode"] = c2.radio(
+            tr("incidents.data.mode"),
+            list(mod.MODES),
+            format_func=lambda m: tr(f"incidents.data.mode.{m}"),
+            key=f"{key}_mode",
+        )
         options["kind"] = c3.text_input(tr("incidents.data.kind"), value="stadsdel", key=f"{key}_kind")
-        options["municipality_code"] = c3.text_input(tr("incidents.data.municipality"), value=default_municipality,
-                                                     key=f"{key}_municipality")
+        options["municipality_code"] = c3.text_input(
+            tr("incidents.data.municipality"), value=default_municipality, key=f"{key}_municipality"
+        )
     elif name == "felanmalan":
         cols, detected = mod.file_columns(data, file_name)
         saved = mod.profiles(con())
-        with st.expander(tr("incidents.data.mapping"), expanded=not all(detected.get(f) for f in mod.REQUIRED)):
+        with st.expander(
+            tr("incidents.data.mapping"), expanded=not all(detected.get(f) for f in mod.REQUIRED)
+        ):
             st.caption(tr("incidents.data.mapping_help"))
-            profile = st.selectbox(tr("incidents.data.profile"), [""] + sorted(saved), key=f"{key}_profile",
-                                   format_func=lambda p: p or tr("incidents.data.no_profile"))
+            profile = st.selectbox(
+                tr("incidents.data.profile"),
+                [""] + sorted(saved),
+                key=f"{key}_profile",
+                format_func=lambda p: p or tr("incidents.data.no_profile"),
+            )
             base = {**detected, **saved.get(profile, {})} if profile else detected
             mapping = {}
             grid = st.columns(3)
             for i, field in enumerate(mod.option_fields()):
                 choices = [""] + cols
                 current = base.get(field) or ""
-                mapping[field] = grid[i % 3].selectbox(
-                    tr(f"incidents.data.field.{field}"), choices, index=choices.index(current) if current in choices
-                    else 0, key=f"{key}_map_{field}", format_func=lambda c: c or "—") or None
+                mapping[field] = (
+                    grid[i % 3].selectbox(
+                        tr(f"incidents.data.field.{field}"),
+                        choices,
+                        index=choices.index(current) if current in choices else 0,
+                        key=f"{key}_map_{field}",
+                        format_func=lambda c: c or "—",
+                    )
+                    or None
+                )
             options["mapping"] = {k: v for k, v in mapping.items() if v}
             p1, p2 = st.columns([3, 1])
             new_name = p1.text_input(tr("incidents.data.profile_name"), key=f"{key}_profile_name")
-            if p2.button(tr("incidents.data.save_profile"), key=f"{key}_save_profile", disabled=not new_name.strip()):
+            if p2.button(
+                tr("incidents.data.save_profile"), key=f"{key}_save_profile", disabled=not new_name.strip()
+            ):
                 user = st.session_state.get("user_id")
                 mod.save_profile(con(), new_name.strip(), options["mapping"], by=str(user))
                 st.success(tr("incidents.data.profile_saved", name=md(new_name.strip())))
         options["municipality_code"] = default_municipality
     elif name == "bra" and mod.file_year(file_name) is None:
-        year = st.number_input(tr("bra.ui.year"), min_value=1950, max_value=2100, value=None, step=1,
-                               key=f"{key}_year", help=tr("bra.ui.year_help"))
+        year = st.number_input(
+            tr("bra.ui.year"),
+            min_value=1950,
+            max_value=2100,
+            value=None,
+            step=1,
+            key=f"{key}_year",
+            help=tr("bra.ui.year_help"),
+        )
         if year:
             options["year"] = int(year)
     elif name == "register":
@@ -93,8 +123,12 @@ def options_for(name: str, mod: ModuleType, data: bytes, file_name: str, default
     elif hasattr(mod, "profiles"):
         names = sorted(mod.profiles(con()))
         if names:
-            chosen = st.selectbox(tr("incidents.data.profile"), [""] + names, key=f"{key}_profile",
-                                  format_func=lambda p: p or tr("incidents.data.no_profile"))
+            chosen = st.selectbox(
+                tr("incidents.data.profile"),
+                [""] + names,
+                key=f"{key}_profile",
+                format_func=lambda p: p or tr("incidents.data.no_profile"),
+            )
             if chosen:
                 options["profile"] = chosen
     return {k: v for k, v in options.items() if _accepts(mod.preview, k)}
@@ -103,16 +137,22 @@ def options_for(name: str, mod: ModuleType, data: bytes, file_name: str, default
 def show_report(report: ImportReport, loaded: bool) -> None:
     c1, c2, c3, c4 = st.columns(4)
     c1.metric(tr("incidents.data.rows_read"), report.rows_read)
-    c2.metric(tr("incidents.data.rows_loaded" if loaded else "incidents.data.rows_to_load"), report.rows_loaded)
+    c2.metric(
+        tr("incidents.data.rows_loaded" if loaded else "incidents.data.rows_to_load"), report.rows_loaded
+    )
     c3.metric(tr("incidents.data.rows_unchanged"), report.rows_unchanged)
     c4.metric(tr("incidents.data.rows_rejected"), report.rows_rejected)
     for message in report.messages:
         st.caption(md(message))
     if report.rejected:
         st.markdown(f"**{tr('incidents.data.rejected_rows')}**")
-        frame = report.rejected_frame().rename(columns={"rad": tr("incidents.data.col.line"),
-                                                        "orsak": tr("incidents.data.col.reason"),
-                                                        "innehåll": tr("incidents.data.col.content")})
+        frame = report.rejected_frame().rename(
+            columns={
+                "rad": tr("incidents.data.col.line"),
+                "orsak": tr("incidents.data.col.reason"),
+                "innehåll": tr("incidents.data.col.content"),
+            }
+        )
         show_table(frame, hide_index=True, width="stretch")
 
 
@@ -178,9 +218,17 @@ def upload_flow(name: str, path: str, default_municipality: str) -> None:
 
 
 def batches_table(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame.rename(columns={
-        "id": "#", "source": tr("incidents.data.col.source"), "file_name": tr("incidents.data.col.file"),
-        "rows_read": tr("incidents.data.rows_read"), "rows_loaded": tr("incidents.data.rows_loaded"),
-        "rows_rejected": tr("incidents.data.rows_rejected"), "status": tr("incidents.data.col.status"),
-        "started_at": tr("incidents.data.col.started"), "finished_at": tr("incidents.data.col.finished"),
-        "message": tr("incidents.data.col.message")})
+    return frame.rename(
+        columns={
+            "id": "#",
+            "source": tr("incidents.data.col.source"),
+            "file_name": tr("incidents.data.col.file"),
+            "rows_read": tr("incidents.data.rows_read"),
+            "rows_loaded": tr("incidents.data.rows_loaded"),
+            "rows_rejected": tr("incidents.data.rows_rejected"),
+            "status": tr("incidents.data.col.status"),
+            "started_at": tr("incidents.data.col.started"),
+            "finished_at": tr("incidents.data.col.finished"),
+            "message": tr("incidents.data.col.message"),
+        }
+    )

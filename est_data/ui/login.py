@@ -111,7 +111,11 @@ def oidc_sign_in() -> None:
     """Map a single-sign-on identity to an account by the issuer's stable subject (est_data.sso)."""
     if oidc_configured():
         current_user()  # a refresh resumes the browser's live session instead of making a new one
-    if st.session_state.get("user_id") is not None or st.session_state.get("signed_out") or not oidc_configured():
+    if (
+        st.session_state.get("user_id") is not None
+        or st.session_state.get("signed_out")
+        or not oidc_configured()
+    ):
         return
     if not st.user.is_logged_in:
         return

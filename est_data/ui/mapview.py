@@ -74,15 +74,33 @@ def prepare(fmap: folium.Map) -> Prepared:
     return Prepared(script, header, html, sf.get_full_id(fmap), css, js)
 
 
-def show(prepared: Prepared, key: str, height: int, center: tuple[float, float] | None = None,
-         zoom: int | None = None) -> None:
+def show(
+    prepared: Prepared,
+    key: str,
+    height: int,
+    center: tuple[float, float] | None = None,
+    zoom: int | None = None,
+) -> None:
     """Draw a prepared map (no values are returned to the app: it is a picture to look at)."""
     sf._component_func(
-        script=prepared.script, header=prepared.header, html=prepared.html, id=prepared.map_id,
-        key=sf.generate_js_hash(prepared.script, key, False), height=height, width=None,
-        returned_objects=[], default={}, zoom=zoom, center=center, feature_group=None,
-        return_on_hover=False, layer_control=None, pixelated=False, css_links=list(prepared.css_links),
-        js_links=list(prepared.js_links), wrap_longitude=False,
+        script=prepared.script,
+        header=prepared.header,
+        html=prepared.html,
+        id=prepared.map_id,
+        key=sf.generate_js_hash(prepared.script, key, False),
+        height=height,
+        width=None,
+        returned_objects=[],
+        default={},
+        zoom=zoom,
+        center=center,
+        feature_group=None,
+        return_on_hover=False,
+        layer_control=None,
+        pixelated=False,
+        css_links=list(prepared.css_links),
+        js_links=list(prepared.js_links),
+        wrap_longitude=False,
     )
 
 
@@ -95,8 +113,9 @@ def _karta_data(revision: tuple, today: dt.date, db_key: str, map_args: tuple) -
 
 
 @st.cache_data(ttl=CACHE_SECONDS, max_entries=16, show_spinner=False)
-def _karta_map(revision: tuple, today: dt.date, db_key: str, map_args: tuple, lang: str,
-               show_cold: bool) -> Prepared:
+def _karta_map(
+    revision: tuple, today: dt.date, db_key: str, map_args: tuple, lang: str, show_cold: bool
+) -> Prepared:
     return prepare(maps.build(_karta_data(revision, today, db_key, map_args), lang, show_cold))
 
 

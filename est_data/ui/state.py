@@ -162,15 +162,20 @@ def sync_cookie() -> None:
     st.session_state["cookie_written"] = token
     max_age = 7 * 24 * 3600 if token else 0  # the server's idle timeout decides; the cookie only carries
     cookie = f"{sessions.COOKIE_NAME}={token or ''}; Path=/; Max-Age={max_age}; SameSite=Strict"
-    st.html(f"<script>document.cookie = {json.dumps(cookie)} + "
-            f"(location.protocol === 'https:' ? '; Secure' : '');</script>", unsafe_allow_javascript=True)
+    st.html(
+        f"<script>document.cookie = {json.dumps(cookie)} + "
+        f"(location.protocol === 'https:' ? '; Secure' : '');</script>",
+        unsafe_allow_javascript=True,
+    )
 
 
 CACHE_SECONDS = 6 * 3600  # at most; the keys hold the data revision and the date
 
 
 @st.cache_data(ttl=CACHE_SECONDS, show_spinner=False, max_entries=512)
-def _cached_call(fn_path: str, revision: tuple, today: dt.date, db_key: str, args: tuple, kwargs: tuple) -> Any:
+def _cached_call(
+    fn_path: str, revision: tuple, today: dt.date, db_key: str, args: tuple, kwargs: tuple
+) -> Any:
     module_name, _, name = fn_path.rpartition(".")
     fn = getattr(importlib.import_module(module_name), name)
     return fn(db.cursor(db_key), *args, **dict(kwargs))
@@ -190,5 +195,6 @@ def cached(fn: Callable, *args: Any, **kwargs: Any) -> Any:
     """
     cur = con()
     key = db.db_path()
-    return _cached_call(f"{fn.__module__}.{fn.__name__}", db.revision(cur), today(), key, args,
-                        tuple(sorted(kwargs.items())))
+    return _cached_call(
+        f"{fn.__module__}.{fn.__name__}", db.revision(cur), today(), key, args, tuple(sorted(kwargs.items()))
+    )
