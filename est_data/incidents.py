@@ -362,14 +362,20 @@ def precompute(con, municipality_codes: list[str] | None = None, cell: float = D
     return municipality_codes
 
 
-def after_import(con, rows_loaded: int) -> None:
+def after_import(con, rows_loaded: int, codes: list[str] | None = None) -> None:
     """What an import runs once its rows are committed: the map's slow part (Gi*) for Karta's first
-    view. A failure here must not make a committed import look failed, so database errors are only
-    reported on stderr (the page computes the hotspots itself then)."""
+    view, for the municipalities with a map to draw (`queries.hotspot_municipalities`). A failure here
+    must not make a committed import look failed, so database errors are only reported on stderr
+    (the page computes the hotspots itself then)."""
+    from est_data import queries
+
     if rows_loaded <= 0:
         return
+    codes = queries.hotspot_municipalities(con) if codes is None else codes
+    if not codes:
+        return
     try:
-        precompute(con)
+        precompute(con, codes)
     except (duckdb.Error, ValueError) as err:
         print(f"hotspots were not precomputed / kunde inte förberäkna hotspots: {err}", file=sys.stderr)
 

@@ -18,6 +18,30 @@ def is_sample(con) -> bool:
     return bool(row and row[0] == "1")
 
 
+def hotspot_municipalities(con) -> list[str]:
+    """Municipalities whose Karta has hotspots to compute: events with a position, and an area layer or
+    the municipality set in the settings. A national police import (centre points only) gives none, so
+    an import does not compute 290 empty maps."""
+    from est_data import config
+
+    configured = config.get_setting(con, "municipality_code")
+    rows = con.execute(
+        "with positioned as ("
+        "  select distinct i.municipality_code as code from incident i"
+        "  where i.lat is not null and i.municipality_code is not null and not i.is_summary"
+        "    and coalesce(i.location_precision, 'exact') not in ('municipality', 'county')"
+        "  union"
+        "  select distinct a.municipality_code from observation o join area a on a.id = o.area_id"
+        "  where o.lat is not null"
+        ")"
+        " select code from positioned p"
+        " where p.code = ? or exists (select 1 from area a where a.municipality_code = p.code)"
+        " order by code",
+        [configured],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
 def municipalities_in_use(con) -> pd.DataFrame:
     """Municipalities with areas, incidents or crime statistics (a municipality that has imported only
     police events, without an area layer, can still see its trends and follow-up)."""

@@ -32,7 +32,7 @@ def readme_commands() -> list[str]:
     """The shell commands of the README section, in order (one per line, comments dropped)."""
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     section = text[text.index(README_SECTION) :]
-    section = section[: section.index("\n## ", 1)]
+    section = section[: re.search(r"\n#{2,3} ", section[1:]).start() + 1]  # up to the next section
     commands = []
     for block in re.findall(r"```bash\n(.*?)```", section, flags=re.S):
         for line in block.splitlines():

@@ -73,9 +73,13 @@ def run_import(con, args) -> int:
     for message in report.messages:  # e.g. Brå's district rows named, a register's rows with a date only
         print(message)
     print(report.summary_line())
-    from est_data import incidents  # (esda is slow to import: only when used)
+    from est_data import queries
 
-    incidents.after_import(con, report.rows_loaded)  # issue 14: Gi* ready before Karta is opened
+    # issue 14: Gi* ready before Karta is opened; esda/scipy are loaded only when there is a map to compute
+    if report.rows_loaded > 0 and (codes := queries.hotspot_municipalities(con)):
+        from est_data import incidents
+
+        incidents.after_import(con, report.rows_loaded, codes)
     return 0
 
 
