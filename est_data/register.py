@@ -157,6 +157,23 @@ def fold_name(name: str) -> str:
 
 # ------------------------------------------------------------------------------------------ reporters
 
+
+def _update_row(con, table: str, key_column: str, key: object, values: dict[str, Any]) -> None:
+    """One update of the changed columns of one row. Table and column names come from this module's
+    _*_FIELDS tuples (checked by each caller against the changes it was given), never from user input."""
+    assignments = ", ".join(f"{column} = ?" for column in values)
+    con.execute(
+        f"update {table} set {assignments} where {key_column} = ?",  # noqa: S608
+        [*values.values(), key],
+    )
+
+
+def _check_fields(changes: dict[str, Any], allowed: tuple[str, ...] | set[str], what: str) -> None:
+    unknown = set(changes) - set(allowed)
+    if unknown:
+        raise ValueError(f"unknown {what} fields: {sorted(unknown)}")
+
+
 _REPORTER_FIELDS = ("name", "email", "organisation", "org_kind", "active")
 
 
@@ -256,9 +273,7 @@ def update_reporter(con, reporter_id: int, by: str | None = None, **changes: Any
     """Change a reporter: name, email, organisation, org_kind, active and/or area_ids. Past answers stay
     theirs (an inactive reporter gets no new survey links, its old ones stop working, and the form's
     reporter picker leaves it out). Returns whether anything changed."""
-    unknown = set(changes) - {*_REPORTER_FIELDS, "area_ids"}
-    if unknown:
-        raise ValueError(f"unknown reporter fields: {sorted(unknown)}")
+    _check_fields(changes, {*_REPORTER_FIELDS, "area_ids"}, "reporter")
     before = reporter_record(con, reporter_id)
     values: dict[str, Any] = {}
     if "name" in changes:
@@ -275,9 +290,8 @@ def update_reporter(con, reporter_id: int, by: str | None = None, **changes: Any
     if not values and area_ids == before["area_ids"]:
         return False
     with transaction(con):
-        for column, value in values.items():
-            # Column names come from _REPORTER_FIELDS above, never from user input.
-            con.execute(f"update reporter set {column} = ? where id = ?", [value, reporter_id])  # noqa: S608
+        if values:
+            _update_row(con, "reporter", "id", reporter_id, values)
         _set_reporter_areas(con, reporter_id, area_ids)
         operation = "update"
         if set(values) == {"active"} and area_ids == before["area_ids"]:
@@ -362,9 +376,7 @@ def add_factor(
 def update_factor(con, code: str, by: str | None = None, **changes: Any) -> bool:
     """Change a factor's labels, description, place in the checklist or active flag. Its code never
     changes, so past ratings keep their factor. Returns whether anything changed."""
-    unknown = set(changes) - set(_FACTOR_FIELDS)
-    if unknown:
-        raise ValueError(f"unknown factor fields: {sorted(unknown)}")
+    _check_fields(changes, _FACTOR_FIELDS, "factor")
     before = factor_record(con, code)
     values: dict[str, Any] = {}
     if "label_sv" in changes:
@@ -390,9 +402,7 @@ def update_factor(con, code: str, by: str | None = None, **changes: Any) -> bool
     if not values:
         return False
     with transaction(con):
-        for column, value in values.items():
-            # Column names come from _FACTOR_FIELDS above, never from user input.
-            con.execute(f"update factor set {column} = ? where code = ?", [value, code])  # noqa: S608
+        _update_row(con, "factor", "code", code, values)
         audit.record(con, by, "update", "factor", code, before=before, after=factor_record(con, code))
     return True
 
@@ -475,9 +485,7 @@ def _population(value: object) -> int | None:
 def update_area(con, area_id: int, by: str | None = None, **changes: Any) -> bool:
     """Rename an area, change its kind or population, or (de)activate it. Answers, events and actions
     point at the area's id, so they follow a rename. Returns whether anything changed."""
-    unknown = set(changes) - set(_AREA_FIELDS)
-    if unknown:
-        raise ValueError(f"unknown area fields: {sorted(unknown)}")
+    _check_fields(changes, _AREA_FIELDS, "area")
     before = area_record(con, area_id)
     values: dict[str, Any] = {}
     if "name" in changes:
@@ -500,9 +508,7 @@ def update_area(con, area_id: int, by: str | None = None, **changes: Any) -> boo
     if not values:
         return False
     with transaction(con):
-        for column, value in values.items():
-            # Column names come from _AREA_FIELDS above, never from user input.
-            con.execute(f"update area set {column} = ? where id = ?", [value, area_id])  # noqa: S608
+        _update_row(con, "area", "id", area_id, values)
         audit.record(con, by, "update", "area", area_id, before=before, after=area_record(con, area_id))
     return True
 
@@ -594,9 +600,7 @@ def add_place(
 
 def update_place(con, place_id: int, by: str | None = None, **changes: Any) -> bool:
     """Rename a place, change its kind, area, position or active flag. Returns whether anything changed."""
-    unknown = set(changes) - set(_PLACE_FIELDS)
-    if unknown:
-        raise ValueError(f"unknown place fields: {sorted(unknown)}")
+    _check_fields(changes, _PLACE_FIELDS, "place")
     before = place_record(con, place_id)
     values: dict[str, Any] = {}
     if "name" in changes:
@@ -615,8 +619,6 @@ def update_place(con, place_id: int, by: str | None = None, **changes: Any) -> b
     if not values:
         return False
     with transaction(con):
-        for column, value in values.items():
-            # Column names come from _PLACE_FIELDS above, never from user input.
-            con.execute(f"update place set {column} = ? where id = ?", [value, place_id])  # noqa: S608
+        _update_row(con, "place", "id", place_id, values)
         audit.record(con, by, "update", "place", place_id, before=before, after=place_record(con, place_id))
     return True
