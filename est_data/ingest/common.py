@@ -208,6 +208,38 @@ def read_table(data: bytes) -> pd.DataFrame:
 _NUMBER = re.compile(r"^-?[\d\s\u00a0.,]+$")
 
 
+def norm_header(text: str) -> str:
+    """A column name or a name in a cell as compared: case-folded, '_' as a space, spaces folded."""
+    return " ".join(str(text).strip().casefold().replace("_", " ").split())
+
+
+def find_columns(
+    columns: list[str],
+    fields: dict[str, list[str]],
+    mapping: dict[str, str] | None = None,
+    distinct: bool = False,
+) -> dict[str, str | None]:
+    """{field: column in the file or None}: the explicit mapping first, then the field's usual names.
+    With `distinct`, a column already taken by an earlier field is not taken again."""
+    normalised = {norm_header(c): c for c in columns if c != "_line"}
+    found: dict[str, str | None] = {}
+    for field_name, names in fields.items():
+        chosen = (mapping or {}).get(field_name)
+        if chosen:
+            if chosen not in columns:
+                raise ImportFileError(
+                    f"kolumnen {chosen!r} finns inte i filen / column {chosen!r} not in the file"
+                )
+            found[field_name] = chosen
+            continue
+        candidates = (normalised[norm_header(n)] for n in names if norm_header(n) in normalised)
+        found[field_name] = next(
+            (c for c in candidates if not (distinct and c in found.values())),
+            None,
+        )
+    return found
+
+
 def parse_number(text: str) -> float | None:
     """'1 234,50', '1234.5', '1.234,50' -> float; '' -> None; raises ValueError for non-numbers."""
     value = str(text).strip().replace("\u00a0", "").replace(" ", "").replace("kr", "").replace("SEK", "")

@@ -28,7 +28,7 @@ from shapely import wkt
 from est_data import config
 from est_data.audit import record
 from est_data.db import transaction
-from est_data.ingest import reference, staging
+from est_data.ingest import common, reference, staging
 from est_data.ingest.common import (
     ImportFileError,
     ImportReport,
@@ -123,25 +123,12 @@ _to_4326 = Transformer.from_crs(3006, 4326, always_xy=True)
 _to_3006 = Transformer.from_crs(4326, 3006, always_xy=True)
 
 
-def _norm(text: str) -> str:
-    return " ".join(str(text).strip().casefold().replace("_", " ").split())
+_norm = common.norm_header
 
 
 def find_columns(columns: list[str], mapping: dict[str, str] | None = None) -> dict[str, str | None]:
     """{field: column in the file or None}: the explicit mapping first, then the usual names."""
-    normalised = {_norm(c): c for c in columns if c != "_line"}
-    found: dict[str, str | None] = {}
-    for field, names in FIELDS.items():
-        chosen = (mapping or {}).get(field)
-        if chosen:
-            if chosen not in columns:
-                raise ImportFileError(
-                    f"kolumnen {chosen!r} finns inte i filen / column {chosen!r} not in the file"
-                )
-            found[field] = chosen
-            continue
-        found[field] = next((normalised[_norm(n)] for n in names if _norm(n) in normalised), None)
-    return found
+    return common.find_columns(columns, FIELDS, mapping)
 
 
 def profiles(con) -> dict[str, dict]:

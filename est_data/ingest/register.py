@@ -40,7 +40,7 @@ import pandas as pd
 from est_data import config, i18n
 from est_data.audit import record
 from est_data.db import transaction
-from est_data.ingest import bra, reference, staging
+from est_data.ingest import bra, common, reference, staging
 from est_data.ingest.common import (
     ImportFileError,
     ImportReport,
@@ -51,6 +51,7 @@ from est_data.ingest.common import (
     record_batch,
     sha256,
 )
+from est_data.ingest.felanmalan import FIELDS as FAULT_FIELDS
 from est_data.ingest.felanmalan import _Lookups, classify_pair
 
 PROFILE_SOURCE = "register"  # mapping_profile.source of register profiles
@@ -146,29 +147,9 @@ FIELDS: dict[str, list[str]] = {
     "municipality": ["kommun", "kommunnamn", "kommunkod", "municipality"],
     "lat": ["lat", "latitud", "latitude", "wgs84_lat", "lat_wgs84"],
     "lon": ["lon", "long", "lng", "longitud", "longitude", "wgs84_lon", "lon_wgs84"],
-    "north": [
-        "n",
-        "northing",
-        "nord",
-        "y",
-        "y_sweref",
-        "sweref_n",
-        "n_sweref99tm",
-        "koordinat n",
-        "y-koordinat",
-    ],
-    "east": [
-        "e",
-        "easting",
-        "öst",
-        "ost",
-        "x",
-        "x_sweref",
-        "sweref_e",
-        "e_sweref99tm",
-        "koordinat e",
-        "x-koordinat",
-    ],
+    # the SWEREF 99 TM column names are the fault reports' own
+    "north": FAULT_FIELDS["north"],
+    "east": FAULT_FIELDS["east"],
     "cost": ["kostnad", "kostnad (kr)", "kostnad kr", "belopp", "cost", "cost_sek"],
     "description": [
         "beskrivning",
@@ -197,8 +178,7 @@ _DATE_TIME = (
 _TIME = re.compile(r"^(\d{1,2})(?:[:.](\d{2})(?:[:.](\d{2}))?|(\d{2}))?$")
 
 
-def _norm(text: str) -> str:
-    return " ".join(str(text).strip().casefold().replace("_", " ").split())
+_norm = common.norm_header
 
 
 # ------------------------------------------------------------------------------------------- profiles
@@ -330,27 +310,10 @@ def sources(con, municipality_code: str | None = None) -> list[str]:
 
 
 def find_columns(columns: list[str], mapping: dict[str, str] | None = None) -> dict[str, str | None]:
-    """{field: column in the file or None}: the explicit mapping first, then the usual names."""
-    normalised = {_norm(c): c for c in columns if c != "_line"}
-    found: dict[str, str | None] = {}
-    for name, aliases in FIELDS.items():
-        chosen = (mapping or {}).get(name)
-        if chosen:
-            if chosen not in columns:
-                raise ImportFileError(
-                    f"kolumnen {chosen!r} finns inte i filen / column {chosen!r} not in the file"
-                )
-            found[name] = chosen
-            continue
-        found[name] = next(
-            (
-                normalised[_norm(n)]
-                for n in aliases
-                if _norm(n) in normalised and normalised[_norm(n)] not in found.values()
-            ),
-            None,
-        )
-    return found
+    """{field: column in the file or None}: the explicit mapping first, then the usual names; a column
+    already taken by an earlier field is not taken again (a register's one date column is not also its
+    time column)."""
+    return common.find_columns(columns, FIELDS, mapping, distinct=True)
 
 
 def file_columns(data: bytes | str, file_name: str | None = None) -> tuple[list[str], dict[str, str | None]]:
