@@ -90,6 +90,6 @@ def blank_missing(df: pd.DataFrame) -> pd.DataFrame:
             out[col] = series.map(lambda v: text(v))
         else:
             out[col] = series.astype(object).where(~mask, "")
-    if out.index.hasnans if hasattr(out.index, "hasnans") else False:
+    if out.index.hasnans:
         out.index = [text(i) for i in out.index]
     return out

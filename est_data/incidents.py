@@ -346,17 +346,13 @@ def default_query(con, municipality_code: str) -> EventQuery:
 
 
 def precompute(con, municipality_codes: list[str] | None = None, cell: float = DEFAULT_CELL) -> list[str]:
-    """Compute and store the Gi* hotspots of Karta's first view for each municipality with events
-    (after an import, and on demand from the CLI), so the page finds them ready. Returns the codes done."""
+    """Compute and store the Gi* hotspots of Karta's first view (after an import, and on demand from the
+    CLI), so the page finds them ready: for the given municipalities, else for every municipality with a
+    map to draw (`queries.hotspot_municipalities`). Returns the codes done."""
+    from est_data import queries
+
     if municipality_codes is None:
-        municipality_codes = [
-            r[0]
-            for r in con.execute(
-                "select distinct municipality_code from incident where municipality_code is not null"
-                " union select distinct a.municipality_code from observation o join area a on a.id = o.area_id"
-                " order by 1"
-            ).fetchall()
-        ]
+        municipality_codes = queries.hotspot_municipalities(con)
     for code in municipality_codes:
         hotspot_cells(con, default_query(con, code), cell)
     return municipality_codes

@@ -92,11 +92,7 @@ def _texts(node) -> list[str]:
     """Every string a user could read in an AppTest element tree (dataframe cells included)."""
     out: list[str] = []
     kind = getattr(node, "type", "")
-    if (
-        kind in ("arrow_data_frame", "dataframe", "table", "data_editor")
-        or hasattr(node, "proto")
-        and type(node).__name__ in ("Dataframe", "Table")
-    ):
+    if kind in ("arrow_data_frame", "dataframe", "table", "data_editor"):
         try:
             frame = node.value
         except Exception:  # noqa: BLE001 - a widget whose value cannot be read still has its proto below
