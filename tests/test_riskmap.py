@@ -17,8 +17,14 @@ def square_cells(side: int = 20) -> pd.DataFrame:
     return pd.DataFrame({"ix": ix, "iy": iy, "x": (ix + 0.5) * CELL, "y": (iy + 0.5) * CELL})
 
 
-def random_cube(rng: np.random.Generator, weeks: int, cells: int, per_week: int, hot: list[int] | None = None,
-                hot_share: float = 0.0) -> np.ndarray:
+def random_cube(
+    rng: np.random.Generator,
+    weeks: int,
+    cells: int,
+    per_week: int,
+    hot: list[int] | None = None,
+    hot_share: float = 0.0,
+) -> np.ndarray:
     cube = np.zeros((weeks, cells))
     for t in range(weeks):
         n_hot = rng.binomial(per_week, hot_share) if hot else 0
@@ -30,7 +36,9 @@ def random_cube(rng: np.random.Generator, weeks: int, cells: int, per_week: int,
 
 
 def test_flag_weights_share_and_fractional_ties():
-    w = riskmap.flag_weights(np.array([5.0, 3, 3, 3, 0, 0, 0, 0, 0, 0]), 0.2)  # k = 2: one above, 3 tied for 1
+    w = riskmap.flag_weights(
+        np.array([5.0, 3, 3, 3, 0, 0, 0, 0, 0, 0]), 0.2
+    )  # k = 2: one above, 3 tied for 1
     assert w.tolist() == pytest.approx([1, 1 / 3, 1 / 3, 1 / 3, 0, 0, 0, 0, 0, 0])
     assert w.sum() == pytest.approx(2)
     all_zero = riskmap.flag_weights(np.zeros(40), 0.05)  # nothing known: random flagging in expectation
