@@ -69,6 +69,26 @@ def first_day(con, q: incidents.EventQuery) -> dt.date | None:
     return row[0] if row and row[0] is not None else None
 
 
+def uncovered_rows(con, q: incidents.EventQuery, n_weeks: int, scored_weeks: int) -> frozenset[int]:
+    """Rows of the week cube (oldest first) among the last `scored_weeks` that a chosen incident source
+    does not cover (`analysis.coverage`: a gap in it, or the source ended before the week): they are not
+    scored. Days before a source's first day are not a gap (the cube's first row handles them), nor are
+    the last days after its latest row (a quiet source is not a missing one)."""
+    from est_data.analysis import coverage
+
+    covs = coverage.incident_coverage(con, q.municipality_code)
+    chosen = [c for source, c in covs.items() if not q.sources or source in q.sources]
+    rows = set()
+    for back in range(scored_weeks):
+        last = q.end - dt.timedelta(days=7 * back)
+        first = last - dt.timedelta(days=6)
+        for cov in chosen:
+            ended = cov.last is not None and cov.last < first
+            if ended or any(g0 <= last and g1 >= first for g0, g1 in cov.gaps):
+                rows.add(n_weeks - 1 - back)
+    return frozenset(rows)
+
+
 def risk_map(
     con,
     q: incidents.EventQuery,
@@ -86,7 +106,8 @@ def risk_map(
     if first is not None:
         first_row = max(0, n_weeks - 1 - (q.end - first).days // 7)
     cube = riskmap.week_cube(points, grid.cells, grid.cell, n_weeks)
-    risk = riskmap.assess(cube, grid.cells, grid.cell, first_row, s)
+    skip = uncovered_rows(con, q, n_weeks, s.scored_weeks)
+    risk = riskmap.assess(cube, grid.cells, grid.cell, first_row, s, skip)
     return RiskResult(risk, grid.cell, q.end, region is not None)
 
 

@@ -118,3 +118,17 @@ def test_karta_risk_layer_for_a_new_municipality(sample_db, sample_con):
     assert not at.exception
     assert any("kan inte bedömas" in i.value for i in at.info)
     assert risk_table(at) is None
+
+
+def test_a_week_in_a_gap_of_the_police_fetch_is_not_scored(sample_con):
+    q = sample_query(sample_con)
+    before = risk.risk_map(sample_con, q).risk.weeks
+    result = risk.risk_map(sample_con, q)
+    start, end = result.week_dates(3)
+    sample_con.execute(
+        "delete from incident where source = 'polisen' and cast(occurred_at as date) between ? and ?",
+        [start, end],
+    )
+    after = risk.risk_map(sample_con, q).risk.weeks
+    assert 3 in before["back"].tolist() and 3 not in after["back"].tolist()
+    assert len(after) == len(before) - 1

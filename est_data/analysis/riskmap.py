@@ -33,7 +33,8 @@ are counted (Tashman 2000 and Hyndman & Athanasopoulos, *Forecasting: principles
   events per km² as random.
 
 A week is scored when it has at least one positioned event and `naive_weeks` weeks of data before it
-(weeks before the source's first event are "no data", not "nothing happened"). With fewer than
+(weeks before the source's first event are "no data", not "nothing happened"), and when every chosen
+source covers it (`analysis.coverage`: a week in a gap of the police fetch is not scored). With fewer than
 `min_scored_weeks` scored weeks nothing is judged and **no risk map is shown**: a forecast whose
 accuracy cannot be shown is exactly what this feature exists to avoid.
 
@@ -226,13 +227,19 @@ def compare(model_rates: np.ndarray, naive_rates: np.ndarray, confidence: float 
 
 
 def assess(
-    cube: np.ndarray, cells: pd.DataFrame, cell: float, first_row: int = 0, s: Settings | None = None
+    cube: np.ndarray,
+    cells: pd.DataFrame,
+    cell: float,
+    first_row: int = 0,
+    s: Settings | None = None,
+    skip_rows: frozenset[int] = frozenset(),
 ) -> RiskMap:
     """Score both maps on the last `scored_weeks` rows of `cube` (rolling origin) and predict the week
     after the cube's last row.
 
     cube: (weeks, cells) from `week_cube`, oldest first; first_row: the first row with data (rows before
-    it are before the source's first event). cells: the grid's cells (ix, iy, x, y).
+    it are before the source's first event). cells: the grid's cells (ix, iy, x, y). skip_rows: weeks
+    not to score (a source's coverage has a gap there: nothing is judged across a gap).
     """
     s = s or Settings()
     n_weeks, n_cells = cube.shape
@@ -242,7 +249,7 @@ def assess(
     for t in range(max(first_row + s.naive_weeks, n_weeks - s.scored_weeks), n_weeks):
         actual = cube[t]
         events = float(actual.sum())
-        if events <= 0 or n_cells == 0:
+        if events <= 0 or n_cells == 0 or t in skip_rows:
             continue
         history = cube[first_row:t]  # only the weeks before the scored one: it is never seen
         model = flag_weights(model_scores(history, raster, cell, s), s.flag_share)
