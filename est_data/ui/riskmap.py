@@ -27,6 +27,8 @@ def show(result: risk.RiskResult | None, lang: str) -> None:
     table = risk.accuracy_table(result, lang)
     if not table.empty:
         st.caption(tr("risk.table.caption"))
-        show_table(table, hide_index=True, width="stretch")
+        show_table(
+            table, hide_index=True, width="stretch", height=35 * (len(table) + 1) + 3
+        )  # every row, the total too
     with st.expander(tr("risk.howto.title"), expanded=False):
         st.markdown(tr("risk.howto.text"))
