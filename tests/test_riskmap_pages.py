@@ -108,6 +108,13 @@ def test_karta_shows_risk_layer_with_its_accuracy_table(sample_db):
     assert any("de senaste fyra veckorna" in v for v in shown)
     assert any(e.label == "Så läser du riskkartan" for e in at.expander)
     assert any("Flaggat:" in c.value for c in at.caption)
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception
+    if not at.toggle(key="karta_layer_risk").value:  # (keys of some widgets carry the language)
+        at.toggle(key="karta_layer_risk").set_value(True).run()
+    assert any(s.value.startswith("Risk next week (") for s in at.subheader)
+    assert any(e.label == "How to read the risk map" for e in at.expander)
 
 
 def test_karta_risk_layer_for_a_new_municipality(sample_db, sample_con):
