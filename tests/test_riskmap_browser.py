@@ -24,7 +24,7 @@ pytestmark = [
 ]
 
 
-def test_karta_risk_layer_in_the_browser(browser, server):
+def test_karta_risk_layer_in_the_browser(browser, server):  # noqa: F811
     page = login(browser, server, "samordnare")
     try:
         open_page(page, "karta", role="samordnare")

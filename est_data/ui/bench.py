@@ -139,9 +139,10 @@ def measure_page_with(
     cold_runs: int = 3,
     warm_runs: int = 5,
     timeout: float = 600,
-) -> tuple[list[float], list[float]]:
-    """(cold, warm) seconds of one page with toggles set by key (e.g. Karta with a layer on): cold =
-    the run that sets them after st.cache_data was cleared, warm = the same session run again."""
+) -> PageRun:
+    """One page with toggles set by key (e.g. Karta with a layer on), as measure_pages times pages:
+    cold = the run that sets them after st.cache_data was cleared, warm = the same session run again
+    (wall and CPU seconds)."""
     import streamlit as st
 
     from est_data.ui import pages
@@ -151,8 +152,7 @@ def measure_page_with(
     users = dict(con.execute("select username, id from app_user").fetchall())
     spec = next(s for s in pages.PAGES if s.key == key)
     role = "admin" if "admin" in spec.roles else spec.roles[0]
-    cold: list[float] = []
-    warm: list[float] = []
+    run = PageRun(key)
     for i in range(cold_runs):
         at = _app(users.get(USER_FOR_ROLE[role]), timeout)
         at.run()
@@ -162,12 +162,16 @@ def measure_page_with(
             at.toggle(key=widget).set_value(value)
         _quiet()
         st.cache_data.clear()
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         at.run()
-        cold.append(time.perf_counter() - start)
+        run.cold.append(time.perf_counter() - start)
+        run.cold_cpu.append(time.process_time() - cpu)
+        run.error = run.error or _exception_text(at)
         if i == 0:
             for _ in range(warm_runs):
-                start = time.perf_counter()
+                start, cpu = time.perf_counter(), time.process_time()
                 at.run()
-                warm.append(time.perf_counter() - start)
-    return cold, warm
+                run.warm.append(time.perf_counter() - start)
+                run.warm_cpu.append(time.process_time() - cpu)
+    run.status = "fel" if run.error else "ok"
+    return run
