@@ -4,7 +4,7 @@ import streamlit as st
 
 from est_data import i18n, incidents
 from est_data.charts import maps
-from est_data.ui import mapview
+from est_data.ui import mapview, riskmap
 from est_data.ui.common import download_table, page_setup, show_table
 from est_data.ui.state import cached, tr
 
@@ -39,7 +39,7 @@ with st.container(border=True):
         format_func=lambda v: tr(f"incidents.map.colour.{v}"),
         key=f"karta_colouring_{ctx.lang}",
     )
-    l1, l2, l3, l4 = st.columns(4)
+    l1, l2, l3, l4, l5 = st.columns(5)
     layers = tuple(
         name
         for name, column, default in (
@@ -47,6 +47,7 @@ with st.container(border=True):
             ("heat", l2, False),
             ("places", l3, True),
             ("hotspots", l4, True),
+            ("risk", l5, False),
         )
         if column.toggle(tr(f"incidents.layer.{name}"), value=default, key=f"karta_layer_{name}")
     )
@@ -56,7 +57,7 @@ with st.container(border=True):
         [100, 150, 200, 250, 300, 400, 500],
         value=200,
         key="karta_cell",
-        disabled="hotspots" not in layers,
+        disabled=not {"hotspots", "risk"} & set(layers),
     )
     bandwidth = s2.select_slider(
         tr("incidents.map.bandwidth"),
@@ -186,3 +187,4 @@ with map_slot:
         with st.expander(tr("incidents.legend.title"), expanded=False):
             st.markdown(maps.hotspot_legend_html(ctx.lang, show_cold), unsafe_allow_html=True)
             st.markdown(tr("incidents.legend.text"))
+    riskmap.show(data.risk, ctx.lang)  # issue 19: "Risk nästa vecka" and its accuracy, beside the map

@@ -28,6 +28,7 @@ def test_karta_with_each_layer_on(sample_db):
             assert cells.shape[0] > 0 and cells.iloc[0]["Antal"] > 0
     for name in incidents.LAYERS:  # and all at once, with cold cells and large cells
         at.toggle(key=f"karta_layer_{name}").set_value(True)
+    at.run()  # the cold-cell toggle is enabled once the hotspot layer is on again
     at.toggle(key="karta_cold").set_value(True)
     at.select_slider(key="karta_cell").set_value(500).run()
     assert not at.exception

@@ -363,6 +363,9 @@ def run(
                 note="karta" if page.has_map else "",
             )
             measures.append(payload)
+        from est_data.bench import riskmap as bench_risk  # issue 19: the risk layer's compute and page times
+
+        measures.extend(bench_risk.measure(con, path, runs, cold_runs, Measure, budget, progress))
         rss_after["pages"] = peak_rss_bytes()
     db.close(path)
     with tempfile.TemporaryDirectory(prefix="est-bench-") as tmp:

@@ -336,6 +336,10 @@ def build(data, lang: str, show_cold: bool = False) -> folium.Map:
         add_heat(m, data.density, lang)
     if data.cells is not None:
         add_hotspots(m, data.cells, data.cell, lang, show_cold)
+    if getattr(data, "risk", None) is not None:
+        from est_data.charts import riskmap
+
+        riskmap.add_risk(m, data.risk, lang)
     if data.points is not None:
         add_event_clusters(m, data.points, lang)
     elif data.binned is not None:

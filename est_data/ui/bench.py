@@ -130,3 +130,48 @@ def measure_pages(
             med = f"{statistics.median(run.warm):.3f}" if run.warm else "-"
             progress(f"  sida {spec.key}: varm median {med} s, {run.payload_bytes or 0} byte ({run.status})")
     return results
+
+
+def measure_page_with(
+    db_path: Path,
+    key: str,
+    toggles: dict[str, bool],
+    cold_runs: int = 3,
+    warm_runs: int = 5,
+    timeout: float = 600,
+) -> PageRun:
+    """One page with toggles set by key (e.g. Karta with a layer on), as measure_pages times pages:
+    cold = the run that sets them after st.cache_data was cleared, warm = the same session run again
+    (wall and CPU seconds)."""
+    import streamlit as st
+
+    from est_data.ui import pages
+
+    os.environ["EST_DB"] = str(db_path)
+    con = db.connect(db_path)
+    users = dict(con.execute("select username, id from app_user").fetchall())
+    spec = next(s for s in pages.PAGES if s.key == key)
+    role = "admin" if "admin" in spec.roles else spec.roles[0]
+    run = PageRun(key)
+    for i in range(cold_runs):
+        at = _app(users.get(USER_FOR_ROLE[role]), timeout)
+        at.run()
+        at.switch_page(f"pages/{key}.py")
+        at.run()  # the page as it opens; not timed
+        for widget, value in toggles.items():
+            at.toggle(key=widget).set_value(value)
+        _quiet()
+        st.cache_data.clear()
+        start, cpu = time.perf_counter(), time.process_time()
+        at.run()
+        run.cold.append(time.perf_counter() - start)
+        run.cold_cpu.append(time.process_time() - cpu)
+        run.error = run.error or _exception_text(at)
+        if i == 0:
+            for _ in range(warm_runs):
+                start, cpu = time.perf_counter(), time.process_time()
+                at.run()
+                run.warm.append(time.perf_counter() - start)
+                run.warm_cpu.append(time.process_time() - cpu)
+    run.status = "fel" if run.error else "ok"
+    return run

@@ -20,7 +20,7 @@ import folium
 import streamlit as st
 import streamlit_folium as sf
 
-from est_data import db, incidents, mapassets
+from est_data import db, incidents, mapassets, risk
 from est_data.charts import maps
 from est_data.ui import state
 from est_data.ui.state import CACHE_SECONDS
@@ -109,7 +109,8 @@ def show(
 # hours. 16 choices of filters are more than a meeting goes through.
 @st.cache_data(ttl=CACHE_SECONDS, max_entries=16, show_spinner=False)
 def _karta_data(revision: tuple, today: dt.date, db_key: str, map_args: tuple) -> incidents.MapData:
-    return incidents.map_data(db.cursor(db_key), *map_args)
+    data = incidents.map_data(db.cursor(db_key), *map_args)
+    return risk.with_risk(db.cursor(db_key), data, map_args[1], map_args[3])  # issue 19: "risk" layer
 
 
 @st.cache_data(ttl=CACHE_SECONDS, max_entries=16, show_spinner=False)
