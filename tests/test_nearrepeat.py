@@ -1,0 +1,130 @@
+"""Near-repeat (issue 19 item 2): the Knox table tells planted near-repeat from random data, counts pairs
+in the bands its labels say, and the "förhöjd risk" list follows the table."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+
+from est_data.analysis import nearrepeat
+from est_data.analysis.nearrepeat import Bands, KnoxTable, knox
+
+SIDE = 3000.0  # a 3 km × 3 km town
+DAYS = 365
+
+
+def random_events(rng: np.random.Generator, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Events at uniformly random places and days: no space-time connection."""
+    return rng.uniform(0, SIDE, n), rng.uniform(0, SIDE, n), rng.integers(0, DAYS, n)
+
+
+def planted_events(rng: np.random.Generator, n: int, chains: int = 8, length: int = 5):
+    """Random events plus `chains` series: each follow-up within ~60 m and 0-5 days of the one before."""
+    x, y, day = random_events(rng, n)
+    xs, ys, ds = [x], [y], [day]
+    for _ in range(chains):
+        cx, cy, cd = (
+            rng.uniform(200, SIDE - 200),
+            rng.uniform(200, SIDE - 200),
+            int(rng.integers(0, DAYS - 40)),
+        )
+        for _ in range(length):
+            xs.append(np.array([cx]))
+            ys.append(np.array([cy]))
+            ds.append(np.array([cd]))
+            cx, cy, cd = cx + rng.normal(0, 40), cy + rng.normal(0, 40), cd + int(rng.integers(0, 6))
+    return np.concatenate(xs), np.concatenate(ys), np.concatenate(ds)
+
+
+def test_planted_near_repeat_gives_a_significant_short_band():
+    x, y, day = planted_events(np.random.default_rng(1), 300)
+    table = knox(x, y, day)
+    assert table.permutations == 999
+    assert table.any_significant
+    # 1-100 m × 0-7 days is the planted cell: significant, far above chance
+    assert table.significant[1, 0]
+    assert table.ratio[1, 0] > 3
+    assert table.p[1, 0] == pytest.approx(1 / 1000)
+    # nothing far away and long after is called near-repeat
+    assert not table.significant[3, 2]
+
+
+def test_random_data_claims_no_band_in_at_least_90_percent_of_seeds():
+    claims = 0
+    for seed in range(20):
+        x, y, day = random_events(np.random.default_rng(100 + seed), 300)
+        claims += knox(x, y, day, seed=seed).any_significant
+    assert claims <= 2, f"{claims} of 20 random data sets claimed a near-repeat band"
+
+
+def test_planted_is_found_across_seeds():
+    found = sum(
+        knox(*planted_events(np.random.default_rng(200 + s), 300), seed=s).any_significant for s in range(5)
+    )
+    assert found == 5
+
+
+def test_pairs_fall_in_the_band_their_label_says():
+    # four events: two at the same spot on the same day, one 100 m away 7 days later, one 101 m and 8 days
+    x = np.array([0.0, 0.0, 100.0, 0.0])
+    y = np.array([0.0, 0.0, 0.0, 101.0])
+    day = np.array([0, 0, 7, 8])
+    bands = Bands((0, 100, 200), (7, 14))
+    pairs, dist = nearrepeat.close_pairs(x, y, 200)
+    assert sorted(dist.tolist()) == [0, 100, 100, 101, 101, 142]
+    old = nearrepeat.MIN_EVENTS
+    nearrepeat.MIN_EVENTS = 2
+    try:
+        table = knox(x, y, day, bands, permutations=19)
+    finally:
+        nearrepeat.MIN_EVENTS = old
+    # same place (0 m): pair (0,1), 0 days apart
+    assert table.observed[0].tolist() == [1, 0]
+    # 1-100 m: (0,2) and (1,2) are 100 m and 7 days apart -> 0-7 days
+    assert table.observed[1].tolist() == [2, 0]
+    # 101-200 m: (0,3), (1,3) 101 m, 8 days -> 8-14 days; (2,3) 142 m, 1 day -> 0-7 days
+    assert table.observed[2].tolist() == [1, 2]
+    assert table.bands.distance_labels() == ["samma plats", "1–100 m", "101–200 m"]
+    assert table.bands.day_labels() == ["0–7 dagar", "8–14 dagar"]
+    # expected counts over permutations of the days keep the total of each distance band
+    assert table.expected.sum(axis=1).tolist() == pytest.approx(
+        [table.observed[0].sum(), table.observed[1].sum(), table.observed[2].sum()], abs=1.0
+    )
+
+
+def test_too_few_events_say_so():
+    table = knox(np.zeros(5), np.zeros(5), np.arange(5))
+    assert table.status == "too_few"
+    assert not table.any_significant
+    assert table.events == 5
+
+
+def test_json_round_trip_keeps_the_table():
+    x, y, day = planted_events(np.random.default_rng(3), 120, chains=4)
+    table = knox(x, y, day, permutations=99)
+    again = KnoxTable.from_json(table.to_json())
+    assert np.array_equal(again.observed, table.observed)
+    assert np.allclose(again.q, table.q)
+    assert again.permutations == 99
+    frame = again.frame()
+    assert list(frame.columns[:4]) == ["distance", "days", "distance_max", "days_max"]
+    assert len(frame) == 12
+
+
+def test_zones_keep_the_widest_and_longest_open_cells():
+    bands = Bands((0, 100, 200, 400), (7, 14, 30))
+    shape = (4, 3)
+    q = np.ones(shape)
+    q[1, 0] = q[2, 0] = q[1, 1] = 0.001  # 1-100 m up to 14 days, 101-200 m up to 7 days
+    table = KnoxTable(bands, 100, 999, np.full(shape, 10.0), np.full(shape, 2.0), q, q)
+    assert nearrepeat.zones(table, age=2) == [(100, 12), (200, 5)]
+    assert nearrepeat.zones(table, age=10) == [(100, 4)]
+    assert nearrepeat.zones(table, age=14) == []
+
+
+def test_list_on_an_empty_database_says_too_few(empty_con):
+    risk = nearrepeat.raised_risk(empty_con, "1287", dt.date(2026, 11, 22))
+    assert risk.states == {"Brand": "too_few"}
+    assert risk.rows.empty
