@@ -128,3 +128,48 @@ def test_list_on_an_empty_database_says_too_few(empty_con):
     risk = nearrepeat.raised_risk(empty_con, "1287", dt.date(2026, 11, 22))
     assert risk.states == {"Brand": "too_few"}
     assert risk.rows.empty
+
+
+def test_the_sample_fire_series_is_found_without_being_told_where(sample_con):
+    from est_data import sample
+
+    until = sample.LAST_WEEK_SUNDAY
+    risk = nearrepeat.raised_risk(sample_con, "1287", until)
+    assert risk.states == {"Brand": "near_repeat"}
+    table = risk.tables["Brand"]
+    frame = table.frame()
+    found = frame[frame["significant"]]
+    # a short-distance, short-time band: within 200 m and two weeks
+    assert ((found["distance_max"] <= 200) & (found["days_max"] <= 14)).any()
+    assert (found["ratio"] > 1.5).all()
+    # the list points at the neighbourhood of the series: its first rows, the events in a series
+    assert not risk.rows.empty
+    top = risk.rows[risk.rows["series"] > 0]
+    assert len(top) >= 3
+    assert set(top["area"]) == {sample.FIRE_SERIES_AREA}
+    assert risk.rows.iloc[0]["area"] == sample.FIRE_SERIES_AREA
+    assert all(d <= 200 and 0 < n <= 14 for zones in risk.rows["zones"] for d, n in zones)
+    # only events of the last week are listed
+    assert (risk.rows["day"] > until - dt.timedelta(days=nearrepeat.RECENT_DAYS)).all()
+
+
+def test_the_sample_without_its_series_has_no_near_repeat(sample_con):
+    """The same year of fires with the planted series removed: the table claims no band, the list is empty."""
+    from est_data import sample
+
+    sample_con.execute("delete from incident where external_id like '99%' or external_id like 'FA-2026-9%'")
+    risk = nearrepeat.raised_risk(sample_con, "1287", sample.LAST_WEEK_SUNDAY)
+    assert risk.states == {"Brand": "none"}
+    assert risk.rows.empty
+
+
+def test_stored_table_is_reused(sample_con):
+    from est_data import sample
+
+    q = nearrepeat.list_query("1287", sample.LAST_WEEK_SUNDAY, "Brand")
+    first = nearrepeat.knox_table(sample_con, q)
+    stored = sample_con.execute("select count(*) from near_repeat_result").fetchone()[0]
+    assert stored >= 1
+    again = nearrepeat.knox_table(sample_con, q)
+    assert np.array_equal(first.p, again.p)
+    assert sample_con.execute("select count(*) from near_repeat_result").fetchone()[0] == stored
