@@ -86,8 +86,8 @@ def test_pairs_fall_in_the_band_their_label_says():
     assert table.observed[1].tolist() == [2, 0]
     # 101-200 m: (0,3), (1,3) 101 m, 8 days -> 8-14 days; (2,3) 142 m, 1 day -> 0-7 days
     assert table.observed[2].tolist() == [1, 2]
-    assert table.bands.distance_labels() == ["samma plats", "1–100 m", "101–200 m"]
-    assert table.bands.day_labels() == ["0–7 dagar", "8–14 dagar"]
+    assert table.bands.distance_labels() == ["0 m", "1–100 m", "101–200 m"]
+    assert table.bands.day_labels() == ["0–7", "8–14"]
     # expected counts over permutations of the days keep the total of each distance band
     assert table.expected.sum(axis=1).tolist() == pytest.approx(
         [table.observed[0].sum(), table.observed[1].sum(), table.observed[2].sum()], abs=1.0

@@ -81,20 +81,19 @@ class Bands:
     distances: tuple[int, ...] = DISTANCES
     days: tuple[int, ...] = DAYS
 
-    def distance_labels(self, lang: str = "sv") -> list[str]:
+    def distance_labels(self) -> list[str]:
+        """ "0 m" (the same place), "1–100 m", "101–200 m" ...: the rule of each band, limits included."""
         out, low = [], 0
         for high in self.distances:
-            if high == 0:
-                out.append("samma plats" if lang == "sv" else "same place")
-            else:
-                out.append(f"{low}–{high} m")
+            out.append("0 m" if high == 0 else f"{low}–{high} m")
             low = high + 1
         return out
 
-    def day_labels(self, lang: str = "sv") -> list[str]:
+    def day_labels(self) -> list[str]:
+        """ "0–7", "8–14" ... (whole days, limits included)."""
         out, low = [], 0
         for high in self.days:
-            out.append(f"{low}–{high} " + ("dagar" if lang == "sv" else "days"))
+            out.append(f"{low}–{high}")
             low = high + 1
         return out
 
@@ -128,9 +127,10 @@ class KnoxTable:
     def any_significant(self) -> bool:
         return self.status == "ok" and bool(self.significant.any())
 
-    def frame(self, lang: str = "sv") -> pd.DataFrame:
-        """One row per cell: distance, days, observed, expected, ratio, p, q, significant."""
-        d_labels, t_labels = self.bands.distance_labels(lang), self.bands.day_labels(lang)
+    def frame(self) -> pd.DataFrame:
+        """One row per cell: distance, days (labels), distance_max, days_max, observed, expected, ratio, p,
+        q, significant."""
+        d_labels, t_labels = self.bands.distance_labels(), self.bands.day_labels()
         rows = []
         for i, d in enumerate(d_labels):
             for j, t in enumerate(t_labels):
