@@ -10,7 +10,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from est_data import i18n, incidents
+from est_data import display, i18n, incidents
 from est_data.analysis import nearrepeat
 from est_data.text import md
 from est_data.ui.common import PageContext, download_table, show_table
@@ -144,7 +144,9 @@ def knox_section(ctx: PageContext, key: str = "trends_knox") -> None:
             tr("nearrepeat.col.days"): [f"{d} {days_unit}" for d in frame["days"]],
             tr("nearrepeat.col.observed"): frame["observed"],
             tr("nearrepeat.col.expected"): frame["expected"].round(1),
-            tr("nearrepeat.col.ratio"): frame["ratio"].round(2),
+            tr("nearrepeat.col.ratio"): [  # no ratio without expected pairs: a dash, not an empty cell
+                "–" if display.missing(r) else i18n.number(float(r), 2, ctx.lang) for r in frame["ratio"]
+            ],
             tr("nearrepeat.col.p"): frame["p"].round(3),
             tr("nearrepeat.col.q"): frame["q"].round(3),
             tr("nearrepeat.col.verdict"): [
