@@ -67,4 +67,4 @@ def test_trender_without_positioned_events_says_so(sample_db):
     con.execute("update observation set lat = null, lon = null")
     at = app_as("samordnare", "trender")
     assert not at.exception
-    assert "För få händelser med plats (0" in _text(at)
+    assert "Inga händelser med plats under perioden" in _text(at)

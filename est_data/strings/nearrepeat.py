@@ -27,6 +27,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{category}: too few events with a position over the last year ({n}; at least {min} are needed) to "
         "measure near-repeat.",
     ),
+    "nearrepeat.risk.no_positions": (
+        "{category}: inga händelser med plats det senaste året, så nära upprepning kan inte mätas (polisens "
+        "öppna händelser har bara kommunens mittpunkt).",
+        "{category}: no events with a position over the last year, so near-repeat cannot be measured (the "
+        "police's open events only give the municipality's centre).",
+    ),
     "nearrepeat.risk.no_recent": (
         "{category}: nära upprepning finns (inom {metres} m, upp till {days} dagar), men inga händelser "
         "de senaste {recent} dagarna.",

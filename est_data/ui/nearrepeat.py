@@ -13,7 +13,8 @@ import streamlit as st
 from est_data import display, i18n, incidents
 from est_data.analysis import nearrepeat
 from est_data.text import md
-from est_data.ui.common import PageContext, download_table, show_table
+from est_data.ui.common import PageContext, show_table
+from est_data.ui.figures import download_table_lazy
 from est_data.ui.state import cached, tr
 
 
@@ -54,7 +55,9 @@ def risk_lines(risk: nearrepeat.RiskList, lang: str, limit: int) -> list[str]:
         lines.append(tr("nearrepeat.risk.more", n=len(risk.rows) - limit))
     for category, state in risk.states.items():
         table = risk.tables[category]
-        if state == "too_few":
+        if state == "too_few" and table.events == 0:
+            lines.append(tr("nearrepeat.risk.no_positions", category=md(category)))
+        elif state == "too_few":
             lines.append(
                 tr(
                     "nearrepeat.risk.too_few",
@@ -120,7 +123,10 @@ def knox_section(ctx: PageContext, key: str = "trends_knox") -> None:
     )
     table = cached(nearrepeat.knox_table, q)
     if table.status == "too_few":
-        st.info(tr("nearrepeat.too_few", n=table.events, min=nearrepeat.MIN_EVENTS))
+        if table.events == 0:
+            st.info(tr("nearrepeat.no_categories"))
+        else:
+            st.info(tr("nearrepeat.too_few", n=table.events, min=nearrepeat.MIN_EVENTS))
         return
     st.caption(
         tr(
@@ -155,6 +161,6 @@ def knox_section(ctx: PageContext, key: str = "trends_knox") -> None:
         }
     )
     show_table(shown, hide_index=True, width="stretch", key=f"{key}_table")
-    download_table(shown, "nara_upprepning", key=f"{key}_xlsx")
+    download_table_lazy(shown, "nara_upprepning", key=f"{key}_xlsx")
     with st.expander(tr("nearrepeat.how_title")):
         st.markdown(tr("nearrepeat.how", permutations=table.permutations))
