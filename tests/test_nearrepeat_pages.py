@@ -33,7 +33,8 @@ def test_mote_shows_the_list_on_the_first_step(sample_db):
     assert not at.exception
     text = _text(at)
     assert i18n.t("nearrepeat.risk.title") in text
-    assert f"i {sample.FIRE_SERIES_AREA}" in text
+    # one line per area, the series' area first, with the widest open zone
+    assert f"- **{sample.FIRE_SERIES_AREA}**: brand × 3 senaste 7 dagarna – inom 100 m, 7 dagar till" in text
 
 
 def test_trender_knox_table_for_fires(sample_db):

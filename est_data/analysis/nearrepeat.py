@@ -357,12 +357,14 @@ def zones(table: KnoxTable, age: int) -> list[tuple[int, int]]:
         for i, j in zip(*np.nonzero(table.significant), strict=True)
         if table.bands.days[j] - age > 0
     ]
-    kept = [
-        (d, n)
-        for d, n in open_cells
-        if not any((d2 >= d and n2 >= n) and (d2, n2) != (d, n) for d2, n2 in open_cells)
-    ]
-    return sorted(set(kept))
+    return envelope(open_cells)
+
+
+def envelope(cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The (distance, days) zones no other zone covers (as far and as long or longer), sorted."""
+    return sorted(
+        {(d, n) for d, n in cells if not any(d2 >= d and n2 >= n and (d2, n2) != (d, n) for d2, n2 in cells)}
+    )
 
 
 def _series(frame: pd.DataFrame, table: KnoxTable) -> np.ndarray:

@@ -14,6 +14,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "at the same place, {days} more days",
     ),
     "nearrepeat.risk.zone_same_one": ("på samma plats, 1 dag till", "at the same place, 1 more day"),
+    "nearrepeat.risk.area_line": (
+        "**{area}**: {category} × {n} senaste {recent} dagarna – {zones}",
+        "**{area}**: {category} × {n} in the last {recent} days – {zones}",
+    ),
     "nearrepeat.risk.more": ("… och {n} till", "… and {n} more"),
     "nearrepeat.risk.none": (
         "{category}: ingen nära upprepning det senaste året. Händelserna följer inte på varandra nära i tid "

@@ -53,6 +53,12 @@ def risk_lines(risk: nearrepeat.RiskList, lang: str, limit: int) -> list[str]:
         lines.append(line)
     if len(risk.rows) > limit:
         lines.append(tr("nearrepeat.risk.more", n=len(risk.rows) - limit))
+    return lines + state_lines(risk)
+
+
+def state_lines(risk: nearrepeat.RiskList) -> list[str]:
+    """What a watched category lacks: positions, enough events, near-repeat, or events this week."""
+    lines = []
     for category, state in risk.states.items():
         table = risk.tables[category]
         if state == "too_few" and table.events == 0:
@@ -82,28 +88,55 @@ def risk_lines(risk: nearrepeat.RiskList, lang: str, limit: int) -> list[str]:
     return lines
 
 
-def risk_list(ctx: PageContext, until: dt.date, key: str, limit: int = 6, heading: str = "subheader") -> None:
-    """The "förhöjd risk" list for the days up to `until` (capped at today), with its "Så läser du"."""
+def area_lines(risk: nearrepeat.RiskList, limit: int) -> list[str]:
+    """The list per area (the meeting's short form): "**Annetorp**: brand × 3 senaste 7 dagarna – inom
+    100 m, 7 dagar till", areas with events in a series first; then what a category lacks."""
+    lines = []
+    if not risk.rows.empty:
+        rows = risk.rows.assign(area=risk.rows["area"].fillna("–"))
+        groups = sorted(
+            rows.groupby(["category", "area"], sort=False),
+            key=lambda g: (-int(g[1]["series"].max()), -len(g[1])),
+        )
+        for (category, area), group in groups[:limit]:
+            zones = nearrepeat.envelope([z for zs in group["zones"] for z in zs])
+            lines.append(
+                tr(
+                    "nearrepeat.risk.area_line",
+                    area=md(area),
+                    category=md(category).lower(),
+                    n=len(group),
+                    recent=nearrepeat.RECENT_DAYS,
+                    zones=zone_text(zones),
+                )
+            )
+        if len(groups) > limit:
+            lines.append(tr("nearrepeat.risk.more", n=len(groups) - limit))
+    return lines + state_lines(risk)
+
+
+def risk_list(ctx: PageContext, until: dt.date, key: str, limit: int = 6, compact: bool = False) -> None:
+    """The "förhöjd risk" list for the days up to `until` (capped at today) with its "Så läser du": one
+    line per event (Lägesbild), or per area with the explanation as the heading's help (Möte: no scrolling)."""
     if ctx.filters is None:
         return
     until = min(until, dt.date.today())
     risk = cached(nearrepeat.raised_risk, ctx.filters.municipality_code, until)
-    title = tr("nearrepeat.risk.title")
-    if heading == "subheader":
-        st.subheader(title)
-    else:
-        st.markdown(f"#### {title}")
+    how = tr(
+        "nearrepeat.risk.how",
+        recent=nearrepeat.RECENT_DAYS,
+        until=until.isoformat(),
+        permutations=nearrepeat.PERMUTATIONS,
+    )
     with st.container(key=f"{key}_nearrepeat"):
+        if compact:
+            st.markdown(f"#### {tr('nearrepeat.risk.title')}", help=how)
+            st.markdown("\n".join(f"- {line}" for line in area_lines(risk, limit)))
+            return
+        st.subheader(tr("nearrepeat.risk.title"))
         st.markdown("\n".join(f"- {line}" for line in risk_lines(risk, ctx.lang, limit)))
         with st.expander(tr("nearrepeat.risk.how_title")):
-            st.markdown(
-                tr(
-                    "nearrepeat.risk.how",
-                    recent=nearrepeat.RECENT_DAYS,
-                    until=until.isoformat(),
-                    permutations=nearrepeat.PERMUTATIONS,
-                )
-            )
+            st.markdown(how)
 
 
 def knox_section(ctx: PageContext, key: str = "trends_knox") -> None:
