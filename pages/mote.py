@@ -179,9 +179,9 @@ if step == "week":
             "\n".join(f"- {meeting.md(meeting.short(s, 140))}" for s in wd.changes[:3])
             or tr("mote.no_answers_yet")
         )
-        risk_list(ctx, week.sunday(), "mote", limit=2, compact=True)  # issue 19: near-repeat
     with right:
         st.image(cached(meeting.map_png, week, code, ctx.lang), width="stretch")
+        risk_list(ctx, week.sunday(), "mote", limit=2, compact=True)  # issue 19: near-repeat
 elif step == "status":
     if not wd.answered:
         st.markdown(tr("mote.no_answers_yet"))

@@ -129,7 +129,12 @@ def risk_list(ctx: PageContext, until: dt.date, key: str, limit: int = 6, compac
         permutations=nearrepeat.PERMUTATIONS,
     )
     with st.container(key=f"{key}_nearrepeat"):
-        if compact:
+        if compact:  # smaller than the meeting's large type: it sits under the map and must not scroll
+            st.html(
+                f"<style>[data-testid='stMainBlockContainer'] .st-key-{key}_nearrepeat "
+                "[data-testid='stMarkdownContainer'] :is(p, li) {font-size: clamp(0.85rem, 2vh, 1.5rem);"
+                " line-height: 1.25;}</style>"
+            )
             st.markdown(f"#### {tr('nearrepeat.risk.title')}", help=how)
             st.markdown("\n".join(f"- {line}" for line in area_lines(risk, limit)))
             return
