@@ -81,9 +81,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Too few events with a position ({n}; at least {min} are needed) to measure near-repeat.",
     ),
     "nearrepeat.found": (
-        "Nära upprepning: efter en händelse kommer fler nära i tid och rum oftare än slumpen ger (markerade rutor).",
+        "Nära upprepning: efter en händelse kommer fler nära i tid och rum oftare än slumpen ger "
+        "(rutorna med ”ja” nedan).",
         "Near-repeat: after an event more follow close in time and space more often than chance gives "
-        "(marked cells).",
+        "(the cells with “yes” below).",
     ),
     "nearrepeat.not_found": (
         "Ingen nära upprepning: ingen ruta har signifikant fler par än slumpen ger.",
