@@ -173,3 +173,40 @@ def test_stored_table_is_reused(sample_con):
     again = nearrepeat.knox_table(sample_con, q)
     assert np.array_equal(first.p, again.p)
     assert sample_con.execute("select count(*) from near_repeat_result").fetchone()[0] == stored
+
+
+def test_a_cli_import_stores_the_lists_table(sample_db):
+    """`import felanmalan` (the CLI) leaves the list's Knox table stored, so Lägesbild finds it ready."""
+    from conftest import FIXTURES
+
+    from est_data import cli, db
+
+    con = db.connect(sample_db)
+    con.execute("delete from near_repeat_result")
+    db.close(sample_db)
+    file = FIXTURES / "felanmalan" / "felanmalan_wgs84.csv"
+    assert cli.main(["--db", str(sample_db), "import", "felanmalan", str(file)]) == 0
+    con = db.connect(sample_db)
+    assert con.execute("select count(*) from near_repeat_result").fetchone()[0] == 1
+    from est_data import queries
+
+    until = queries.reference_date(con, "1287")
+    frame = nearrepeat.positioned_events(con, nearrepeat.list_query("1287", until, "Brand"))
+    key = nearrepeat.input_key(frame, Bands(), nearrepeat.PERMUTATIONS)
+    assert (
+        con.execute("select count(*) from near_repeat_result where input_key = ?", [key]).fetchone()[0] == 1
+    )
+
+
+def test_police_centre_points_alone_say_no_position(empty_con):
+    from conftest import FIXTURES
+
+    from est_data.ingest import polisen
+
+    police = FIXTURES / "polisen" / "events_trelleborg_orebro_malmo.json"
+    polisen.load(empty_con, police.read_bytes(), police.name)
+    nearrepeat.after_import(empty_con, 4654)
+    assert empty_con.execute("select count(*) from near_repeat_result").fetchone()[0] == 0
+    risk = nearrepeat.raised_risk(empty_con, "1287", dt.date(2026, 11, 22))
+    assert risk.states == {"Brand": "too_few"}
+    assert risk.tables["Brand"].events == 0
