@@ -333,6 +333,7 @@ def run(
         progress(f"  hotspots efter import: {_fmt(measures[-1])}")
         from est_data.analysis import nearrepeat  # issue 19: the "förhöjd risk" list's Knox tables
 
+        con.execute("delete from near_repeat_result")  # the compute time, not a stored result's lookup
         start = time.perf_counter()
         nearrepeat.precompute(con)
         measures.append(
