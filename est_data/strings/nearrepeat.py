@@ -49,7 +49,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "risk enligt nära-upprepningstestet (Knox-testet) på årets händelser av samma slag. Testet jämför hur "
         "många par av händelser som ligger nära varandra i både avstånd och tid med hur många det blir när "
         "datumen blandas slumpvis ({permutations} gånger). Bara avstånd och tider där det är signifikant fler "
-        'par, efter korrektion för att tabellen har många rutor, räknas. "Inom 100 m, 5 dagar till" betyder: '
+        "par, efter korrektion för att tabellen har många rutor, räknas. ”Inom 100 m, 5 dagar till” betyder: "
         "efter tidigare händelser har nya ofta kommit inom 100 m, och det fönstret är öppet fem dagar till. "
         "Händelser i serie (andra händelser nära i tid och rum) står först. Tabellen finns under Trender → "
         "Nära upprepning. Listan säger var risken är förhöjd, inte att något kommer att hända.",
@@ -57,7 +57,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "risk by the near-repeat test (the Knox test) on the year's events of the same kind. The test compares "
         "how many pairs of events lie close to each other in both distance and time with how many there are "
         "when the dates are shuffled at random ({permutations} times). Only distances and times with "
-        'significantly more pairs, corrected for the table\'s many cells, count. "Within 100 m, 5 more days" '
+        "significantly more pairs, corrected for the table's many cells, count. “Within 100 m, 5 more days” "
         "means: after earlier events new ones often came within 100 m, and that window is open five more "
         "days. Events in a series (other events close in time and space) come first. The table is under "
         "Trends → Near-repeat. The list says where risk is raised, not that something will happen.",
