@@ -188,6 +188,9 @@ def process_job(con, job_file: Path) -> dict:
             from est_data import incidents  # (esda is slow to import: only when used)
 
             incidents.after_import(con, report.rows_loaded)  # issue 14: Gi* ready before Karta is opened
+            from est_data.analysis import nearrepeat  # issue 19: the near-repeat list's tables
+
+            nearrepeat.after_import(con, report.rows_loaded)
             result.update(
                 ok=True,
                 summary=report.summary_line(),

@@ -219,6 +219,8 @@ PLACES: dict[str, list[tuple[str, str, float]]] = {
 
 # Designed action effects: (action title, areas, factors, multiplier after start, start, end).
 CAMERA_START = dt.date(2025, 3, 3)
+FIRE_SERIES_AREA = "Annetorp"  # issue 19: fires with near-repeat (est_data/analysis/nearrepeat.py finds them)
+FIRE_SERIES_SEED = 19_0002  # their own generator, so no other pattern's draws move
 LIGHTING_START = dt.date(2025, 10, 6)
 PRESENCE_START = dt.date(2026, 2, 2)
 
@@ -445,6 +447,8 @@ PATTERNS = {
     "lighting_no_effect": f"Ny belysning i Pilevallsparken från {LIGHTING_START}: ingen förändring.",
     "presence_displaced": f"Förstärkt närvaro vid Stationen från {PRESENCE_START}: narkotika/ordning i Centrum "
     "halveras men ökar vid Hamnplan i Hamnen, strax intill (förflyttning).",
+    "fire_series": f"Bränder i serie i {FIRE_SERIES_AREA}: efter en brand följer fler inom ~100 m och några dagar "
+    "(nära upprepning); den senaste serien pågår sista veckan.",
 }
 
 FIRST_NAMES = [
@@ -819,6 +823,52 @@ def generate_incidents(
     return rows
 
 
+def fire_series(areas: dict[str, Polygon]) -> list[dict]:
+    """Series of fires in one neighbourhood (FIRE_SERIES_AREA): each fire is followed within 0-4 days by
+    another within about 50 m, so the Knox test (analysis/nearrepeat.py) finds near-repeat at short
+    distance and time. Four series over the last year; the last one runs into the sample's last week,
+    so the "förhöjd risk" list on Lägesbild and Möte has something to point at. Drawn from their own
+    generator (FIRE_SERIES_SEED), after everything else."""
+    rng = np.random.default_rng(FIRE_SERIES_SEED)
+    area_3006 = transform(_to_3006, areas[FIRE_SERIES_AREA])
+    last_start = LAST_WEEK_SUNDAY - dt.timedelta(days=12)
+    starts = [dt.date(2026, 2, 9), dt.date(2026, 5, 18), dt.date(2026, 8, 24), last_start]
+    rows: list[dict] = []
+    for chain, start in enumerate(starts):
+        pt = _random_point_in(area_3006, rng, inset=150)
+        x, y = pt.x, pt.y
+        day = start
+        steps = [0, 2, 3, 3, 2, 2] if start == last_start else [0, *rng.integers(0, 5, size=4).tolist()]
+        for k, step in enumerate(steps):
+            day = day + dt.timedelta(days=int(step))
+            x, y = x + rng.normal(0, 35), y + rng.normal(0, 35)
+            lon, lat = _to_4326(x, y)
+            occurred = dt.datetime.combine(day, dt.time(int(rng.integers(19, 24)), int(rng.integers(0, 60))))
+            what = ["Bilbrand", "Brand i container", "Brand i soprum"][int(rng.integers(0, 3))]
+            police = k % 3 != 2  # most reported to the police, some only as fault reports (with cost)
+            rows.append(
+                {
+                    "source": "polisen" if police else "felanmalan",
+                    "external_id": f"{990000 + chain * 10 + k}"
+                    if police
+                    else f"FA-{day.year}-9{chain}{k:03d}",
+                    "occurred_at": occurred.isoformat(sep=" "),
+                    "category": "Brand",
+                    "municipality_code": MUNICIPALITY[0],
+                    "area": FIRE_SERIES_AREA,
+                    "place": "",
+                    "lat": round(lat, 6),
+                    "lon": round(lon, 6),
+                    "location_precision": "exact",
+                    "cost_sek": None if police else float(round(rng.uniform(8000, 60000), -2)),
+                    "summary": f"{what}, {FIRE_SERIES_AREA}. Fiktiv "
+                    + ("händelse" if police else "felanmälan")
+                    + " (exempeldata).",
+                }
+            )
+    return rows
+
+
 def _names(rng: np.random.Generator, n: int) -> list[str]:
     seen: set[str] = set()
     out = []
@@ -1138,6 +1188,9 @@ def generate(out_dir: str | Path, seed: int = SEED) -> dict[str, int]:
     incidents = generate_incidents(specs, areas, places, rng)
     stats = generate_crime_stats(rng)
     assessments, priorities = generate_meetings(responses, places, seed)
+    incidents = sorted(
+        incidents + fire_series(areas), key=lambda r: (r["occurred_at"], r["source"], r["external_id"])
+    )
 
     features = []
     for i, spec in enumerate(specs, start=1):

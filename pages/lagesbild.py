@@ -24,6 +24,7 @@ from est_data.ui.meeting import (
     show_flash,
     status_editor,
 )
+from est_data.ui.nearrepeat import risk_list
 from est_data.ui.state import cached, tr
 
 ctx = page_setup("lagesbild")
@@ -68,6 +69,7 @@ st.caption(
 st.subheader(tr("weekly.situation.summary"))
 sentences = situation.summary_sentences(matrix, area_names, factor_labels, ctx.lang, rule, limit=6)
 st.markdown("\n".join(f"- {md(s)}" for s in sentences))
+risk_list(ctx, week.sunday(), "lb")  # issue 19: recent events with raised risk nearby (near-repeat)
 
 keep_drafts("lb")  # a half-written priority in the meeting view survives a look at another view
 views = ["matrix", "map", "notes"] + (["meeting"] if staff else [])

@@ -18,6 +18,7 @@ from est_data.ui.meeting import (
     show_flash,
     status_editor,
 )
+from est_data.ui.nearrepeat import risk_list
 from est_data.ui.state import cached, tr
 
 ctx = page_setup("mote")
@@ -180,6 +181,7 @@ if step == "week":
         )
     with right:
         st.image(cached(meeting.map_png, week, code, ctx.lang), width="stretch")
+        risk_list(ctx, week.sunday(), "mote", limit=2, compact=True)  # issue 19: near-repeat
 elif step == "status":
     if not wd.answered:
         st.markdown(tr("mote.no_answers_yet"))

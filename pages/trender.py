@@ -8,6 +8,7 @@ from est_data.analysis import compstat, trends
 from est_data.charts import trend_figures
 from est_data.ui.common import page_setup, show_chart, show_table
 from est_data.ui.figures import cached_figure, download_table_lazy
+from est_data.ui.nearrepeat import knox_section
 from est_data.ui.state import cached, tr
 
 ctx = page_setup("trender")
@@ -44,8 +45,14 @@ st.caption(
     )
 )
 
-tab_time, tab_season, tab_risk, tab_groups = st.tabs(
-    [tr("trends.tab.time"), tr("trends.tab.season"), tr("trends.tab.risk"), tr("trends.tab.groups")]
+tab_time, tab_season, tab_risk, tab_groups, tab_near = st.tabs(
+    [
+        tr("trends.tab.time"),
+        tr("trends.tab.season"),
+        tr("trends.tab.risk"),
+        tr("trends.tab.groups"),
+        tr("nearrepeat.tab"),
+    ]
 )
 
 with tab_time:
@@ -217,3 +224,6 @@ with tab_groups:
         st.info(tr("trends.no_data_measure"))
     else:
         show_chart(by_category, theme=None, key="trends_categories")
+
+with tab_near:
+    knox_section(ctx)

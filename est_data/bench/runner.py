@@ -331,6 +331,20 @@ def run(
             )
         )
         progress(f"  hotspots efter import: {_fmt(measures[-1])}")
+        from est_data.analysis import nearrepeat  # issue 19: the "förhöjd risk" list's Knox tables
+
+        con.execute("delete from near_repeat_result")  # the compute time, not a stored result's lookup
+        start = time.perf_counter()
+        nearrepeat.precompute(con)
+        measures.append(
+            Measure(
+                "nära upprepning (Knox) efter import",
+                "s",
+                [time.perf_counter() - start],
+                note=f"{nearrepeat.PERMUTATIONS} permutationer; görs efter varje import, inte på sidan",
+            )
+        )
+        progress(f"  nära upprepning efter import: {_fmt(measures[-1])}")
         from est_data.ui import bench as ui_bench
 
         budget = PAGE_BUDGET_S.get(scale)

@@ -80,6 +80,9 @@ def run_import(con, args) -> int:
         from est_data import incidents
 
         incidents.after_import(con, report.rows_loaded, codes)
+        from est_data.analysis import nearrepeat  # issue 19: the near-repeat list's tables
+
+        nearrepeat.after_import(con, report.rows_loaded, codes)
     return 0
 
 

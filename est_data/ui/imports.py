@@ -208,6 +208,9 @@ def upload_flow(name: str, path: str, default_municipality: str) -> None:
             from est_data import incidents  # (esda is slow to import: only when used)
 
             incidents.after_import(con(), report.rows_loaded)  # issue 14: Gi* ready before Karta is opened
+            from est_data.analysis import nearrepeat  # issue 19: the near-repeat list's tables
+
+            nearrepeat.after_import(con(), report.rows_loaded)
             bar.progress(1.0, text=tr("incidents.data.done"))
             st.session_state.pop(f"{key}_preview_state", None)
             st.session_state[f"{key}_result"] = report
