@@ -1,0 +1,108 @@
+"""Survey links and reminders by mail (issue 18 item 2, est_data.linkmail)."""
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # Settings (Administration)
+    "linkmail.setting.enabled": (
+        "Skicka enkätlänkar och påminnelser med e-post enligt schemat",
+        "Send survey links and reminders by e-mail on the schedule",
+    ),
+    "linkmail.setting.send_day": ("Utskick av länkar: veckodag", "Links sent on: weekday"),
+    "linkmail.setting.send_time": ("Utskick av länkar: klockan", "Links sent at: time"),
+    "linkmail.setting.remind_day": ("Påminnelse: veckodag (av = ingen)", "Reminder: weekday (off = none)"),
+    "linkmail.setting.remind_time": ("Påminnelse: klockan", "Reminder: time"),
+    "linkmail.setting.sender": (
+        "Avsändare för enkätlänkar (tom = smtp_from)",
+        "Sender of survey links (empty = smtp_from)",
+    ),
+    "linkmail.weekday.off": ("av (ingen påminnelse)", "off (no reminder)"),
+    "linkmail.weekday.måndag": ("måndag", "Monday"),
+    "linkmail.weekday.tisdag": ("tisdag", "Tuesday"),
+    "linkmail.weekday.onsdag": ("onsdag", "Wednesday"),
+    "linkmail.weekday.torsdag": ("torsdag", "Thursday"),
+    "linkmail.weekday.fredag": ("fredag", "Friday"),
+    "linkmail.weekday.lördag": ("lördag", "Saturday"),
+    "linkmail.weekday.söndag": ("söndag", "Sunday"),
+    # Mistakes
+    "linkmail.error.onoff": ("Värdet ska vara 1 (på) eller 0 (av).", "The value must be 1 (on) or 0 (off)."),
+    "linkmail.error.weekday": ("Ange en veckodag: {allowed}.", "Give a weekday: {allowed}."),
+    "linkmail.error.time": (
+        "”{value}” är inget klockslag; skriv t.ex. 08:00.",
+        "“{value}” is not a time; write e.g. 08:00.",
+    ),
+    "linkmail.error.braces": (
+        "Mallen har en klammer { eller } utan sin motsvarighet. Skriv {{ eller }} för en klammer i texten.",
+        "The template has a brace { or } without its pair. Write {{ or }} for a brace in the text.",
+    ),
+    "linkmail.error.placeholder": (
+        "Okänd platshållare {name}. Tillåtna: {allowed}.",
+        "Unknown placeholder {name}. Allowed: {allowed}.",
+    ),
+    "linkmail.error.empty": ("Ämne och text får inte vara tomma.", "Subject and text must not be empty."),
+    "linkmail.error.subject": (
+        "Ämnet ska vara en rad på högst {n} tecken.",
+        "The subject must be one line of at most {n} characters.",
+    ),
+    "linkmail.error.body": ("Texten får vara högst {n} tecken.", "The text may be at most {n} characters."),
+    "linkmail.error.no_link": (
+        "Texten måste innehålla {länk}, annars får rapportören ingen länk.",
+        "The text must contain {länk}, or the reporter gets no link.",
+    ),
+    "linkmail.error.no_mail": ("Utskicket finns inte.", "No such mail."),
+    "linkmail.problem.smtp": (
+        "Ingen SMTP-server: ange smtp_host och smtp_from (t.ex. EST_SMTP_HOST, EST_SMTP_FROM).",
+        "No SMTP server: set smtp_host and smtp_from (e.g. EST_SMTP_HOST, EST_SMTP_FROM).",
+    ),
+    "linkmail.problem.public_url": (
+        "Appens publika adress (public_url) saknas; länkarna kan inte göras utan den.",
+        "The app's public address (public_url) is missing; links cannot be made without it.",
+    ),
+    # Default templates (the coordinator edits them; placeholders stay Swedish in both languages)
+    "linkmail.default.link.subject": ("Enkäten om trygghetsläget – {omgång}", "The safety survey – {omgång}"),
+    "linkmail.default.link.body": (
+        "Hej {namn}!\n\n"
+        "Här är din personliga länk till enkäten om trygghetsläget för {omgång}:\n"
+        "{länk}\n\n"
+        "Länken är personlig och gäller till {giltig_till}. Svara gärna så snart du kan: "
+        "dina svar ligger till grund för lägesbilden.\n\n"
+        "Tack för att du rapporterar!",
+        "Hello {namn},\n\n"
+        "Here is your personal link to the safety survey for {omgång}:\n"
+        "{länk}\n\n"
+        "The link is personal and valid until {giltig_till}. Please answer soon: your answers are the "
+        "basis of the situation picture.\n\n"
+        "Thank you for reporting!",
+    ),
+    "linkmail.default.reminder.subject": (
+        "Påminnelse: enkäten om trygghetsläget – {omgång}",
+        "Reminder: the safety survey – {omgång}",
+    ),
+    "linkmail.default.reminder.body": (
+        "Hej {namn}!\n\n"
+        "Vi har ännu inte fått ditt svar för {omgång}. Här är en ny personlig länk till enkäten:\n"
+        "{länk}\n\n"
+        "Länken gäller till {giltig_till}. Har du redan svarat kan du bortse från det här meddelandet.\n\n"
+        "Tack!",
+        "Hello {namn},\n\n"
+        "We have not yet had your answer for {omgång}. Here is a new personal link to the survey:\n"
+        "{länk}\n\n"
+        "The link is valid until {giltig_till}. If you have already answered, please ignore this message.\n\n"
+        "Thank you!",
+    ),
+    "linkmail.kind.link": ("enkätlänk", "survey link"),
+    "linkmail.kind.reminder": ("påminnelse", "reminder"),
+    "linkmail.action.send": ("skickas", "will be sent"),
+    "linkmail.action.retry": ("skickas igen (misslyckades förra gången)", "sent again (failed last time)"),
+    "linkmail.action.no_email": ("saknar e-post", "no e-mail address"),
+    "linkmail.action.done": ("redan skickad", "already sent"),
+    "linkmail.action.answered": ("har svarat", "has answered"),
+    "linkmail.run.summary": (
+        "{kind} för {round}: {sent} skickade, {failed} misslyckade, {no_email} saknar e-post.",
+        "{kind} for {round}: {sent} sent, {failed} failed, {no_email} without e-mail.",
+    ),
+    "linkmail.run.error": ("Servern svarade inte: {error}", "The server did not answer: {error}"),
+    "linkmail.bounced_note": ("studsade (registrerat i efterhand)", "bounced (registered afterwards)"),
+    "linkmail.status.sending": ("avbrutet (okänt om det skickades)", "interrupted (not known whether sent)"),
+    "linkmail.status.sent": ("skickat", "sent"),
+    "linkmail.status.failed": ("misslyckades", "failed"),
+    "linkmail.status.bounced": ("studsade", "bounced"),
+}
