@@ -299,3 +299,83 @@ def test_templates_refuse_unknown_placeholders_and_render_a_preview(empty_db, sm
     assert con.execute("select count(*) from survey_link").fetchone()[0] == 0  # a preview makes no link
     linkmail.reset_template(con, "link", "samordnare")
     assert linkmail.template(con, "link").custom is False
+
+
+def test_cli_send_remind_due_and_bounce(empty_db, smtp, capsys):
+    from est_data.cli import main
+
+    con = db.connect(empty_db)
+    ids = _setup(con, smtp.port)
+    _answer(con, ids["Bo"], W(2026, 48))
+    db.close_all()
+    args = ["--db", str(empty_db), "links"]
+    assert main([*args, "send", "--round", "2026-W48", "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "Anna Andersson\tanna@example.test\tenkätlänk\tvecka 48 2026\tskickas" in out
+    assert "Cilla Ceder\t–\tenkätlänk\tvecka 48 2026\tsaknar e-post" in out
+    assert smtp.messages == []
+    assert main([*args, "send", "--round", "2026-W48"]) == 0
+    assert (
+        "enkätlänk för vecka 48 2026: 2 skickade, 0 misslyckade, 1 saknar e-post." in capsys.readouterr().out
+    )
+    assert main([*args, "send", "--round", "2026-W48"]) == 0  # again: nobody gets a second link
+    assert main([*args, "remind", "--round", "2026-W48"]) == 0
+    assert main([*args, "remind", "--round", "2026-W48"]) == 0
+    assert sorted(a for rcpt, _ in smtp.messages for a in rcpt) == [
+        "anna@example.test",
+        "anna@example.test",
+        "bo@example.test",
+    ]
+    assert main([*args, "bounce", "--email", "bo@example.test", "--note", "550 okänd mottagare"]) == 0
+    assert main([*args, "bounce", "--email", "nobody@example.test"]) == 2
+    assert main([*args, "send", "--round", "2026-W99"]) == 2
+    con = db.connect(empty_db)
+    assert linkmail.per_round(con)[["kind", "sent", "bounced"]].values.tolist() == [
+        ["link", 1, 1],
+        ["reminder", 1, 0],
+    ]
+    # `links due` from cron: today's weekday at 00:00 is due now, once
+    config.set_setting(
+        con,
+        "linkmail_send_day",
+        ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"][
+            linkmail.stockholm_now().weekday()
+        ],
+    )
+    config.set_setting(con, "linkmail_send_time", "00:00")
+    config.set_setting(con, "linkmail_remind_day", "av")
+    db.close_all()
+    capsys.readouterr()
+    assert main([*args, "due"]) == 0
+    assert "2 skickade" in capsys.readouterr().out
+    assert main([*args, "due"]) == 0
+    assert "Inget utskick att göra nu." in capsys.readouterr().out
+    assert len(smtp.messages) == 5
+
+
+def test_cli_due_leaves_the_sending_to_the_app_that_holds_the_database(empty_db, capsys):
+    import subprocess
+    import sys
+
+    from est_data.cli import main
+
+    db.connect(empty_db)
+    db.close_all()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ok', flush=True); time.sleep(30)",
+            str(empty_db),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ok"
+        assert main(["--db", str(empty_db), "links", "due"]) == 0
+        assert "Appen har databasen öppen" in capsys.readouterr().out
+        assert main(["--db", str(empty_db), "links", "send", "--round", "2026-W48"]) == 2  # cannot send
+    finally:
+        holder.kill()
+        holder.wait()
