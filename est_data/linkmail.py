@@ -88,7 +88,8 @@ class Schedule:
         return self.send_at(rnd) if kind == "link" else self.remind_at(rnd)
 
 
-def _time(text: str) -> dt.time:
+def parse_time(text: str) -> dt.time:
+    """'08:00' (or '8.00') as a time; ValueError otherwise."""
     hour, minute = text.replace(".", ":").split(":")
     return dt.time(int(hour), int(minute))
 
@@ -99,9 +100,9 @@ def schedule(con) -> Schedule:
     return Schedule(
         enabled=config.get_setting(con, "linkmail_enabled").strip() == "1",
         send_day=i18n.WEEKDAYS_SV.index(config.get_setting(con, "linkmail_send_day").strip().lower()),
-        send_time=_time(config.get_setting(con, "linkmail_send_time")),
+        send_time=parse_time(config.get_setting(con, "linkmail_send_time")),
         remind_day=None if remind_day == REMINDER_OFF else i18n.WEEKDAYS_SV.index(remind_day),
-        remind_time=_time(config.get_setting(con, "linkmail_remind_time")),
+        remind_time=parse_time(config.get_setting(con, "linkmail_remind_time")),
         sender=config.get_setting(con, "linkmail_from").strip(),
     )
 
@@ -748,14 +749,36 @@ def per_round(con, limit: int = 8) -> pd.DataFrame:
     ).df()
 
 
+_RUN_COLUMNS = (
+    "round_year",
+    "round_week",
+    "kind",
+    "trigger",
+    "started_at",
+    "finished_at",
+    "run_by",
+    "sent",
+    "failed",
+    "no_email",
+    "error",
+)
+
+
 def last_run(con) -> dict | None:
-    """The latest run: round, kind, trigger, started_at, finished_at, run_by, sent, failed, no_email, error."""
-    frame = con.execute(
+    """The latest run: round_year, round_week, kind, trigger, started_at, finished_at, run_by, sent,
+    failed, no_email, error."""
+    row = con.execute(
         "select round_year, round_week, kind, trigger, started_at, finished_at, run_by, sent, failed,"
         "       no_email, error"
         " from link_mail_run order by id desc limit 1"
-    ).df()
-    return None if frame.empty else frame.iloc[0].to_dict()
+    ).fetchone()
+    return None if row is None else dict(zip(_RUN_COLUMNS, row, strict=True))
+
+
+def reporters_for_preview(con) -> dict[int, str]:
+    """Active reporters (id -> name) to preview a template for."""
+    rows = con.execute("select id, name from reporter where active order by name").fetchall()
+    return {int(i): str(n) for i, n in rows}
 
 
 def round_for(con, week: IsoWeek) -> Round:

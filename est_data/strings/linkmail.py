@@ -105,4 +105,65 @@ STRINGS: dict[str, tuple[str, str]] = {
     "linkmail.status.sent": ("skickat", "sent"),
     "linkmail.status.failed": ("misslyckades", "failed"),
     "linkmail.status.bounced": ("studsade", "bounced"),
+    # The "Utskick" section of Enkätlänkar
+    "linkmail.ui.heading": ("Utskick med e-post", "Sending by e-mail"),
+    "linkmail.ui.intro": (
+        "Appen skickar varje aktiv rapportör sin personliga länk för omgången på den valda dagen och tiden, "
+        "och en påminnelse till dem som inte svarat. Schemat ställs in under Administration; varje utskick "
+        "skickas högst en gång, även om appen startas om.",
+        "The app sends each active reporter their personal link for the round on the chosen day and time, "
+        "and one reminder to those who have not answered. The schedule is set under Administration; each "
+        "message is sent at most once, also if the app restarts.",
+    ),
+    "linkmail.ui.schedule_on": (
+        "Schemat är på. {round}: länkar {send}, påminnelse {remind}.",
+        "The schedule is on. {round}: links {send}, reminder {remind}.",
+    ),
+    "linkmail.ui.schedule_off": (
+        "Schemalagda utskick är avstängda (Administration → Inställningar). Du kan skicka härifrån.",
+        "Scheduled sending is off (Administration → Settings). You can send from here.",
+    ),
+    "linkmail.ui.no_reminder": ("ingen", "none"),
+    "linkmail.ui.no_run": ("Inga utskick har körts ännu.", "No sending has run yet."),
+    "linkmail.ui.last_run": (
+        "Senaste körning {at} ({kind}, omgång {week}, av {by}): {sent} skickade, {failed} misslyckade, "
+        "{no_email} saknar e-post.",
+        "Last run {at} ({kind}, round {week}, by {by}): {sent} sent, {failed} failed, {no_email} without e-mail.",
+    ),
+    "linkmail.ui.col.round": ("Omgång", "Round"),
+    "linkmail.ui.col.kind": ("Utskick", "Kind"),
+    "linkmail.ui.col.interrupted": ("avbrutna", "interrupted"),
+    "linkmail.ui.col.email": ("E-post", "E-mail"),
+    "linkmail.ui.col.attempts": ("Försök", "Attempts"),
+    "linkmail.ui.col.error": ("Fel", "Error"),
+    "linkmail.ui.col.sent_at": ("Skickat", "Sent"),
+    "linkmail.ui.col.action": ("Vad händer", "What happens"),
+    "linkmail.ui.round": ("Omgång", "Round"),
+    "linkmail.ui.dry_run": ("Torrkörning: vem får vad?", "Dry run: who gets what?"),
+    "linkmail.ui.dry_run_caption": (
+        "Torrkörning: inget skickat och inga länkar gjorda. {n} skulle få e-post.",
+        "Dry run: nothing sent and no links made. {n} would get e-mail.",
+    ),
+    "linkmail.ui.nobody": ("Ingen skulle få något.", "Nobody would get anything."),
+    "linkmail.ui.send.link": ("Skicka länkarna nu", "Send the links now"),
+    "linkmail.ui.send.reminder": ("Skicka påminnelsen nu", "Send the reminder now"),
+    "linkmail.ui.none_sent": ("Inget skickat för {round} ännu.", "Nothing sent for {round} yet."),
+    "linkmail.ui.bounce_choose": ("Markera som studsat (returnerat)", "Mark as bounced (returned)"),
+    "linkmail.ui.bounce_note": ("Felmeddelande i returmejlet", "Error in the returned mail"),
+    "linkmail.ui.bounce": ("Markera som studsat", "Mark as bounced"),
+    "linkmail.ui.bounced": ("Utskicket är markerat som studsat.", "The mail is marked as bounced."),
+    "linkmail.ui.templates": ("Mallar för e-posten", "E-mail templates"),
+    "linkmail.ui.templates_help": (
+        "Platshållare: {namn}, {omgång}, {länk}, {giltig_till}. Texten måste innehålla {länk}.",
+        "Placeholders: {namn}, {omgång}, {länk}, {giltig_till}. The text must contain {länk}.",
+    ),
+    "linkmail.ui.subject": ("Ämne", "Subject"),
+    "linkmail.ui.body": ("Text", "Text"),
+    "linkmail.ui.reset": ("Återställ standardtexten", "Restore the default text"),
+    "linkmail.ui.template_saved": ("Mallen är sparad.", "The template is saved."),
+    "linkmail.ui.preview_for": ("Förhandsvisning för", "Preview for"),
+    "linkmail.ui.no_reporters": (
+        "Inga aktiva rapportörer att förhandsvisa för.",
+        "No active reporters to preview for.",
+    ),
 }
