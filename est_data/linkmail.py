@@ -775,6 +775,14 @@ def last_run(con) -> dict | None:
     return None if row is None else dict(zip(_RUN_COLUMNS, row, strict=True))
 
 
+def without_email(con) -> list[str]:
+    """Names of the active reporters without an e-mail address (they get nothing by mail)."""
+    rows = con.execute(
+        "select name from reporter where active and coalesce(trim(email), '') = '' order by name"
+    ).fetchall()
+    return [str(r[0]) for r in rows]
+
+
 def reporters_for_preview(con) -> dict[int, str]:
     """Active reporters (id -> name) to preview a template for."""
     rows = con.execute("select id, name from reporter where active order by name").fetchall()

@@ -30,6 +30,8 @@ def test_utskick_dry_run_send_now_and_bounce(sample_db, smtp, monkeypatch):
     monkeypatch.setenv("EST_SMTP_HOST", "127.0.0.1")
     monkeypatch.setenv("EST_SMTP_PORT", str(smtp.port))
     monkeypatch.setenv("EST_SMTP_FROM", "trygghet@trelleborg.example")
+    con.execute("update reporter set email = null where id = (select min(id) from reporter where active)")
+    no_email = con.execute("select name from reporter where active and email is null").fetchone()[0]
     with_email = con.execute(
         "select count(*) from reporter where active and coalesce(trim(email), '') <> ''"
     ).fetchone()[0]
@@ -40,10 +42,12 @@ def test_utskick_dry_run_send_now_and_bounce(sample_db, smtp, monkeypatch):
     assert "Utskick med e-post" in text
     assert "Schemalagda utskick är avstängda" in text
     assert "Inga utskick har körts ännu." in text
+    assert f"Saknar e-post (1, får inga utskick; lägg till adressen under Register): {no_email}" in text
     at.button(key="linkmail_dry_run").click().run()
     assert not at.exception
     (plan,) = [d.value for d in at.dataframe if "Vad händer" in d.value.columns]
     assert list(plan["Vad händer"]).count("skickas") == with_email
+    assert plan[plan["Vad händer"] == "saknar e-post"]["Rapportör"].tolist() == [no_email]
     assert set(plan["Omgång"]) == {
         linkmail.rounds.round_of(con, linkmail.stockholm_now().date()).label("sv", True)
     }

@@ -157,6 +157,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Platshållare: {namn}, {omgång}, {länk}, {giltig_till}. Texten måste innehålla {länk}.",
         "Placeholders: {namn}, {omgång}, {länk}, {giltig_till}. The text must contain {länk}.",
     ),
+    "linkmail.ui.without_email": (
+        "Saknar e-post ({n}, får inga utskick; lägg till adressen under Register): {names}",
+        "No e-mail address ({n}, get nothing by mail; add the address under Register): {names}",
+    ),
     "linkmail.ui.subject": ("Ämne", "Subject"),
     "linkmail.ui.body": ("Text", "Text"),
     "linkmail.ui.reset": ("Återställ standardtexten", "Restore the default text"),

@@ -264,5 +264,7 @@ def show_mailing(ctx: PageContext, base_url: str) -> None:
         key="linkmail_kind",
     )
     _run(ctx, rnd, kind, base_url)
+    if missing := linkmail.without_email(ctx.con):
+        st.caption(tr_user("linkmail.ui.without_email", n=len(missing), names=", ".join(missing)))
     _ledger(ctx, rnd)
     _templates(ctx, rnd, base_url)
