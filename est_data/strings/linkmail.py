@@ -116,8 +116,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "message is sent at most once, also if the app restarts.",
     ),
     "linkmail.ui.schedule_on": (
-        "Schemat är på. {round}: länkar {send}, påminnelse {remind}.",
-        "The schedule is on. {round}: links {send}, reminder {remind}.",
+        "Schemat är på. Omgången {round}: länkar {send}, påminnelse {remind}.",
+        "The schedule is on. The round {round}: links {send}, reminder {remind}.",
     ),
     "linkmail.ui.schedule_off": (
         "Schemalagda utskick är avstängda (Administration → Inställningar). Du kan skicka härifrån.",

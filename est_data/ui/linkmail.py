@@ -158,7 +158,15 @@ def _run(ctx: PageContext, rnd: rounds.Round, kind: str, base_url: str) -> None:
         except UserError as err:
             st.error(tr(err.key, **err.kwargs))
         else:
-            (st.warning if result.failed or result.error else st.success)(md(result.summary(ctx.lang)))
+            # Shown after a rerun, so that the last run, the counts and the links above are the new ones.
+            st.session_state.pop("linkmail_plan", None)
+            st.session_state["linkmail_result"] = (
+                bool(result.failed or result.error),
+                result.summary(ctx.lang),
+            )
+            st.rerun()
+    if done := st.session_state.pop("linkmail_result", None):
+        (st.warning if done[0] else st.success)(md(done[1]))
     plan = st.session_state.get("linkmail_plan")
     if plan and plan[0] == str(rnd) and plan[1] == kind:
         frame = plan[2]
