@@ -696,6 +696,37 @@ def mark_bounced(con, mail_id: int, by: str, note: str | None = None) -> None:
         )
 
 
+STALE_CLAIM = dt.timedelta(minutes=10)
+
+
+def release_interrupted(con, mail_id: int, by: str, now: dt.datetime | None = None) -> None:
+    """Let an interrupted send ('sending' for more than STALE_CLAIM: the run died between claim and
+    result) be tried again by the next run. The coordinator decides, because the message may have gone
+    out before the crash; automatically it is never sent again."""
+    now = now or dt.datetime.now()
+    row = con.execute(
+        "select status, claimed_at, attempts from link_mail where id = ?", [int(mail_id)]
+    ).fetchone()
+    if row is None or row[0] != "sending" or row[1] > now - STALE_CLAIM:
+        raise UserError("linkmail.error.not_interrupted")
+    text = i18n.t("linkmail.released_note", by=by)
+    with db.transaction(con):
+        con.execute(
+            "update link_mail set status = 'failed', retry = true, attempts = least(attempts, ?), error = ?,"
+            " updated_at = ? where id = ?",
+            [MAX_ATTEMPTS - 1, text, dt.datetime.now() - RETRY_AFTER, int(mail_id)],  # retry at once
+        )
+        audit.record(
+            con,
+            by,
+            "release_interrupted",
+            "link_mail",
+            int(mail_id),
+            before={"status": "sending"},
+            after={"status": "failed", "retry": True},
+        )
+
+
 def mails_to(con, email: str, rnd: Round | None = None) -> list[int]:
     """Ledger ids of sent mail to an address (newest first), optionally of one round."""
     rows = con.execute(

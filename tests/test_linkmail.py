@@ -182,6 +182,14 @@ def test_a_crash_between_claim_and_send_never_sends_twice(empty_db, smtp):
     assert [rcpt for rcpt, _ in smtp.messages] == [["bo@example.test"]]
     assert linkmail.run_due(con, TUESDAY_0830) == []
     assert linkmail.per_round(con)[["sent", "sending"]].values.tolist() == [[1, 1]]
+    # The coordinator may release it for another try (it may have arrived: a person decides) ...
+    mail_id = con.execute("select id from link_mail where status = 'sending'").fetchone()[0]
+    with pytest.raises(UserError):  # ... not while it could still be in flight
+        linkmail.release_interrupted(con, mail_id, "samordnare", now=now + dt.timedelta(minutes=5))
+    linkmail.release_interrupted(con, mail_id, "samordnare", now=now + dt.timedelta(minutes=11))
+    assert linkmail.send(con, ROUND, "link", "samordnare").sent == 1
+    assert [rcpt for rcpt, _ in smtp.messages] == [["bo@example.test"], ["anna@example.test"]]
+    assert linkmail.send(con, ROUND, "link", "samordnare").sent == 0
 
 
 def test_dry_run_sends_nothing_and_makes_no_links(empty_db, smtp):

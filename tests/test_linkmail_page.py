@@ -125,3 +125,29 @@ def test_link_mail_settings_on_administration(sample_db):
         "enkat@trelleborg.example",
     )
     assert sched.send_time.strftime("%H:%M") == "08:00"
+
+
+def test_an_interrupted_send_is_shown_and_can_be_released(sample_db):
+    import datetime as dt
+
+    con = db.connect()
+    rnd = linkmail.rounds.round_of(con, linkmail.stockholm_now().date())
+    reporter_id, email = con.execute(
+        "select id, email from reporter where active order by id limit 1"
+    ).fetchone()
+    claimed = dt.datetime.now() - dt.timedelta(hours=1)
+    con.execute(
+        "insert into link_mail (round_year, round_week, reporter_id, kind, status, email, claimed_at, updated_at)"
+        " values (?, ?, ?, 'link', 'sending', ?, ?, ?)",
+        [rnd.start.year, rnd.start.week, reporter_id, email, claimed, claimed],
+    )
+    at = app_as("samordnare", "enkatlankar")
+    assert not at.exception
+    (per_round,) = [d.value for d in at.dataframe if "avbrutna" in d.value.columns]
+    assert per_round["avbrutna"].tolist() == [1]
+    mail_id = con.execute("select id from link_mail").fetchone()[0]
+    at.selectbox(key="linkmail_release_choose").set_value(mail_id).run()
+    at.button(key="linkmail_release").click().run()
+    assert not at.exception
+    assert con.execute("select status, retry from link_mail").fetchone() == ("failed", True)
+    assert linkmail.plan(con, rnd, "link").set_index("reporter_id").loc[reporter_id, "action"] == "retry"

@@ -47,6 +47,23 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Texten måste innehålla {länk}, annars får rapportören ingen länk.",
         "The text must contain {länk}, or the reporter gets no link.",
     ),
+    "linkmail.error.not_interrupted": (
+        "Utskicket är inte avbrutet (eller pågår fortfarande).",
+        "The mail is not interrupted (or is still being sent).",
+    ),
+    "linkmail.released_note": (
+        "avbrutet; släppt för ett nytt försök av {by}",
+        "interrupted; released for another try by {by}",
+    ),
+    "linkmail.ui.release_choose": (
+        "Avbrutna utskick: skicka igen vid nästa körning (kan ha kommit fram)",
+        "Interrupted mail: send again at the next run (it may have arrived)",
+    ),
+    "linkmail.ui.release": ("Skicka igen", "Send again"),
+    "linkmail.ui.released": (
+        "Utskicket skickas igen vid nästa körning.",
+        "The mail is sent again at the next run.",
+    ),
     "linkmail.error.no_mail": ("Utskicket finns inte.", "No such mail."),
     "linkmail.problem.smtp": (
         "Ingen SMTP-server: ange smtp_host och smtp_from (t.ex. EST_SMTP_HOST, EST_SMTP_FROM).",

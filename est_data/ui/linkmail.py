@@ -123,6 +123,7 @@ def _ledger(ctx: PageContext, rnd: rounds.Round) -> None:
         }
     )
     show_table(shown, hide_index=True, width="stretch", key="linkmail_ledger")
+    _release(ctx, table)
     sent = table[table["status"] == "sent"]
     if sent.empty:
         return
@@ -144,6 +145,33 @@ def _ledger(ctx: PageContext, rnd: rounds.Round) -> None:
         linkmail.mark_bounced(ctx.con, int(chosen), ctx.user.username, note)
         st.session_state["links_notice"] = tr("linkmail.ui.bounced")
         st.rerun()
+
+
+def _release(ctx: PageContext, table: pd.DataFrame) -> None:
+    """Interrupted sends ('sending' left by a crash) can be released for another try, by a person."""
+    stuck = table[table["status"] == "sending"]
+    if stuck.empty:
+        return
+    names = {
+        int(i): f"{r} ({e}, {tr(f'linkmail.kind.{k}')})"
+        for i, r, e, k in zip(stuck["id"], stuck["reporter"], stuck["email"], stuck["kind"], strict=True)
+    }
+    chosen = st.selectbox(
+        tr("linkmail.ui.release_choose"),
+        [None, *names],
+        format_func=lambda i: tr("trust.choose") if i is None else names[i],
+        key="linkmail_release_choose",
+    )
+    if st.button(
+        tr("linkmail.ui.release"), disabled=chosen is None, key="linkmail_release", icon=":material/replay:"
+    ):
+        try:
+            linkmail.release_interrupted(ctx.con, int(chosen), ctx.user.username)
+        except UserError as err:
+            st.error(tr(err.key, **err.kwargs))
+        else:
+            st.session_state["links_notice"] = tr("linkmail.ui.released")
+            st.rerun()
 
 
 def _run(ctx: PageContext, rnd: rounds.Round, kind: str, base_url: str) -> None:
