@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from est_data import audit, auth, config, register, sessions
+from est_data import audit, auth, config, i18n, register, sessions
 from est_data.auth import UserError
 from est_data.db import transaction
 from est_data.model import ROLES
@@ -227,7 +227,16 @@ EDITABLE_SETTINGS: tuple[EditableSetting, ...] = (
     EditableSetting("status_yellow_any_level", "level", "trust.setting.status_yellow_any_level"),
     EditableSetting("retention_months", "months", "trust.setting.retention_months"),
     EditableSetting("session_timeout_minutes", "minutes", "trust.setting.session_timeout_minutes"),
+    # Survey links and reminders by mail (issue 18 item 2, est_data.linkmail).
+    EditableSetting("linkmail_enabled", "onoff", "linkmail.setting.enabled"),
+    EditableSetting("linkmail_send_day", "weekday", "linkmail.setting.send_day"),
+    EditableSetting("linkmail_send_time", "time", "linkmail.setting.send_time"),
+    EditableSetting("linkmail_remind_day", "weekday_off", "linkmail.setting.remind_day"),
+    EditableSetting("linkmail_remind_time", "time", "linkmail.setting.remind_time"),
+    EditableSetting("linkmail_from", "email", "linkmail.setting.sender"),
 )
+# The link-mail kinds; "av" (off) is the reminder's "no reminder".
+REMINDER_OFF = "av"
 RANGES = {"level": (1, 3), "count": (1, 12), "months": (1, 240), "minutes": (5, 24 * 60)}
 
 
@@ -251,6 +260,8 @@ def validate_setting(con, name: str, value: str) -> str:
         if value and not re.fullmatch(r"https?://[^\s<>\"']+", value):
             raise UserError("trust.error.url")
         value = value.rstrip("/")
+    elif spec.kind in ("onoff", "weekday", "weekday_off", "time", "email"):
+        value = _validate_linkmail(spec.kind, value)
     elif spec.kind == "text":
         if not value or len(value) > 200:
             raise UserError("trust.error.text_length")
@@ -259,6 +270,26 @@ def validate_setting(con, name: str, value: str) -> str:
         if not value.isdigit() or not low <= int(value) <= high:
             raise UserError("trust.error.range", low=low, high=high)
         value = str(int(value))
+    return value
+
+
+def _validate_linkmail(kind: str, value: str) -> str:
+    """The link-mail schedule's settings: on/off, a Swedish weekday (or "av"), HH:MM, a sender address."""
+    if kind == "onoff":
+        if value not in ("0", "1"):
+            raise UserError("linkmail.error.onoff")
+    elif kind in ("weekday", "weekday_off"):
+        value = value.lower()
+        allowed = list(i18n.WEEKDAYS_SV) + ([REMINDER_OFF] if kind == "weekday_off" else [])
+        if value not in allowed:
+            raise UserError("linkmail.error.weekday", allowed=", ".join(allowed))
+    elif kind == "time":
+        match = re.fullmatch(r"([01]?\d|2[0-3])[:.]([0-5]\d)", value)
+        if match is None:
+            raise UserError("linkmail.error.time", value=value)
+        value = f"{int(match.group(1)):02d}:{match.group(2)}"
+    else:
+        value = register.clean_email(value) or ""
     return value
 
 

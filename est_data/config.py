@@ -47,6 +47,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("smtp_host", "", "SMTP-server för utskick av veckorapporten (tom = inget utskick)."),
     Setting("smtp_port", "25", "SMTP-port."),
     Setting("smtp_from", "", "Avsändaradress för utskick."),
+    Setting("linkmail_enabled", "0", "Skicka enkätlänkar och påminnelser med e-post enligt schemat (1/0)."),
+    Setting("linkmail_send_day", "tisdag", "Veckodag då omgångens enkätlänkar skickas."),
+    Setting("linkmail_send_time", "08:00", "Klockslag (HH:MM, svensk tid) då enkätlänkarna skickas."),
+    Setting(
+        "linkmail_remind_day", "torsdag", "Veckodag för påminnelsen till dem som inte svarat (av = ingen)."
+    ),
+    Setting("linkmail_remind_time", "09:00", "Klockslag (HH:MM, svensk tid) för påminnelsen."),
+    Setting("linkmail_from", "", "Avsändaradress för enkätlänkar (tom = smtp_from)."),
     Setting(
         "polisen_user_agent",
         "EST-dashboard/0.1 (kommunal trygghetssamordning)",

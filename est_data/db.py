@@ -200,6 +200,12 @@ def cursor(path: str | Path | None = None) -> ThreadCursor:
     return cur
 
 
+def is_open(path: str | Path) -> bool:
+    """Whether this process holds a connection to the database file (background threads check this so
+    that they never reopen a database the process has closed)."""
+    return str(path) in _connections
+
+
 def shared() -> contextlib.AbstractContextManager[None]:
     """Hold the process's database gate shared (no rewrite() meanwhile), e.g. across a multi-statement read."""
     return _gate.shared()

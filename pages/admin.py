@@ -6,6 +6,7 @@ import streamlit as st
 
 from est_data import admin, auth, backup, privacy
 from est_data.model import ROLES
+from est_data.ui import linkmail as linkmail_ui
 from est_data.ui.common import download_table, page_setup, show_table
 from est_data.ui.state import cached, con, tr, tr_user
 
@@ -248,6 +249,8 @@ with tab_settings:
                 )
             elif spec.kind in ("text", "url"):
                 values[spec.name] = st.text_input(label, value=value, key=key)
+            elif spec.kind in linkmail_ui.SETTING_KINDS:
+                values[spec.name] = linkmail_ui.setting_input(spec.kind, label, value, key)
             else:
                 low, high = admin.RANGES[spec.kind]
                 values[spec.name] = str(

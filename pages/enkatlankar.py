@@ -7,6 +7,7 @@ import streamlit as st
 from est_data import config, links
 from est_data.model import IsoWeek
 from est_data.ui.common import page_setup, show_table
+from est_data.ui.linkmail import show_mailing
 from est_data.ui.state import cached, tr
 
 ctx = page_setup("enkatlankar")
@@ -109,3 +110,5 @@ else:
         st.rerun()
 if notice := st.session_state.pop("links_notice", None):
     st.toast(notice, icon=":material/check_circle:")
+
+show_mailing(ctx, base_url)  # Utskick: links and reminders by mail (issue 18 item 2)

@@ -26,6 +26,13 @@ CHECKED = {
     "municipality_code",
     "public_url",
     "retention_months",
+    # issue 18 item 2: the link-mail schedule (test_link_mail_schedule_set_under_administration below)
+    "linkmail_enabled",
+    "linkmail_send_day",
+    "linkmail_send_time",
+    "linkmail_remind_day",
+    "linkmail_remind_time",
+    "linkmail_from",
 }
 
 
@@ -129,3 +136,49 @@ def test_retention_months_is_the_default_of_retention(sample_db):
     at = app_as("admin", "admin")
     assert not at.exception
     assert at.number_input(key="admin_retention_months").value == 7
+
+
+def test_link_mail_schedule_set_under_administration(empty_db):
+    import pytest
+
+    from est_data import linkmail
+    from est_data.auth import UserError
+
+    con = db.connect()
+    saved = admin.save_settings(
+        con,
+        {
+            "linkmail_enabled": "1",
+            "linkmail_send_day": "Onsdag",
+            "linkmail_send_time": "7.30",
+            "linkmail_remind_day": "av",
+            "linkmail_remind_time": "13:05",
+            "linkmail_from": " enkat@trelleborg.example ",
+        },
+        "admin",
+    )
+    assert len(saved) == 6
+    assert admin.settings(con)["linkmail_send_time"] == "07:30"
+    sched = linkmail.schedule(con)
+    assert sched == linkmail.Schedule(
+        True, 2, dt.time(7, 30), None, dt.time(13, 5), "enkat@trelleborg.example"
+    )
+    from est_data.model import IsoWeek
+    from est_data.rounds import Round
+
+    rnd = Round(IsoWeek(2026, 48))
+    assert sched.send_at(rnd) == dt.datetime(2026, 11, 25, 7, 30)
+    assert sched.remind_at(rnd) is None
+    admin.save_settings(con, {"linkmail_remind_day": "tisdag", "linkmail_remind_time": "09:00"}, "admin")
+    # a reminder weekday before the send day falls in the following week
+    assert linkmail.schedule(con).remind_at(rnd) == dt.datetime(2026, 12, 1, 9, 0)
+    for name, value, key in (
+        ("linkmail_send_day", "tuesday", "linkmail.error.weekday"),
+        ("linkmail_send_day", "av", "linkmail.error.weekday"),  # only the reminder can be off
+        ("linkmail_send_time", "25:00", "linkmail.error.time"),
+        ("linkmail_enabled", "ja", "linkmail.error.onoff"),
+        ("linkmail_from", "inte en adress", "register.error.email"),
+    ):
+        with pytest.raises(UserError) as err:
+            admin.save_settings(con, {name: value}, "admin")
+        assert err.value.key == key, (name, value)

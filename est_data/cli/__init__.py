@@ -83,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
                 from est_data.cli.imports import queue_import  # the app holds the file: use its inbox
 
                 return queue_import(args)
+            if getattr(args, "when_locked", None) and inbox.is_locked_error(err):
+                return int(args.when_locked(args) or 0)  # e.g. `links due`: the app's scheduler sends
             raise
         try:
             return int(args.func(con, args) or 0)

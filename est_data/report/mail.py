@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-import smtplib
 from email.message import EmailMessage
 
-from est_data import config
 from est_data.report.document import Report
+from est_data.smtp import MailNotConfigured, open_smtp, smtp_settings
 
-
-class MailNotConfigured(Exception):
-    """smtp_host or smtp_from is not set."""
-
-
-def smtp_settings(con) -> tuple[str, int, str]:
-    host = config.get_setting(con, "smtp_host").strip()
-    port = int(config.get_setting(con, "smtp_port") or 25)
-    sender = config.get_setting(con, "smtp_from").strip()
-    if not host or not sender:
-        raise MailNotConfigured()
-    return host, port, sender
+__all__ = ["MailNotConfigured", "build_message", "send", "smtp_settings"]
 
 
 def build_message(
@@ -55,10 +43,6 @@ def send(
     """Send the report to recipients through the configured SMTP server. Returns the number accepted."""
     host, port, sender = smtp_settings(con)
     message = build_message(report, attachment, file_name, sender, recipients)
-    with smtplib.SMTP(host, port, timeout=timeout) as smtp:
-        smtp.ehlo()
-        if smtp.has_extn("starttls"):
-            smtp.starttls()
-            smtp.ehlo()
+    with open_smtp(host, port, timeout) as smtp:
         refused = smtp.send_message(message, from_addr=sender, to_addrs=recipients)
     return len(recipients) - len(refused)

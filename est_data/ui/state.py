@@ -26,6 +26,9 @@ def _startup(db_key: str) -> str:
     from est_data import inbox
 
     inbox.start_watcher(db_key)  # imports queued by the CLI while this process holds the database
+    from est_data import linkmail
+
+    linkmail.start_scheduler(db_key)  # survey links and reminders by mail when they are due (issue 18)
     return db_key
 
 
