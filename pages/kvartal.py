@@ -62,7 +62,9 @@ with tab_rank:
     if not chosen.empty:
         st.caption(tr("ranking.page.ringed", quarter=qa.quarter_name(*coming)))
     table = qa.ranking_table(frame, ctx.lang)
-    show_table(qa.table_frame(table), hide_index=True, key="kvartal_table")
+    show_table(
+        qa.table_frame(table), hide_index=True, key="kvartal_table", height=35 * (len(table.rows) + 1) + 3
+    )
     for note in qa.notes(frame, ctx.lang):
         st.caption(note)
 
@@ -139,6 +141,7 @@ with tab_prio:
                 editor,
                 hide_index=True,
                 key="kvartal_prio_editor",
+                height=35 * (len(editor) + 1) + 3,
                 disabled=["area", "quadrant"],
                 column_order=["area", "quadrant", "chosen", "intent"],
                 column_config={

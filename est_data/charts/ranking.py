@@ -18,6 +18,37 @@ QUADRANTS = (
 JUDGED, COMPUTED = "#1f4e79", "#9ecae1"
 
 
+def label_positions(frame: pd.DataFrame) -> dict[int, str]:
+    """A text position per area so that names do not overlap each other or the edges: greedily, each
+    name takes the first of above, below, right and left whose box (in axis units, from the name's
+    length) overlaps no name placed before it, else the least overlapping one. (Hand-written: plotly has
+    no automatic label placement.)"""
+    char, height = 0.95, 5.0  # axis units per character and per line at the chart's font size
+    boxes: list[tuple[float, float, float, float]] = []
+    out: dict[int, str] = {}
+
+    def overlap(box: tuple[float, float, float, float]) -> float:
+        x0, x1, y0, y1 = box
+        edge = max(0.0, -4 - x0) + max(0.0, x1 - 104)
+        return edge * height + sum(
+            max(0.0, min(x1, b[1]) - max(x0, b[0])) * max(0.0, min(y1, b[3]) - max(y0, b[2])) for b in boxes
+        )
+
+    for row in frame.sort_values(["need", "influence"], ascending=False).itertuples():
+        width = len(str(row.area)) * char
+        x, y = float(row.need), float(row.influence)
+        options = {
+            "top center": (x - width / 2, x + width / 2, y + 2, y + 2 + height),
+            "bottom center": (x - width / 2, x + width / 2, y - 2 - height, y - 2),
+            "middle right": (x + 2, x + 2 + width, y - height / 2, y + height / 2),
+            "middle left": (x - 2 - width, x - 2, y - height / 2, y + height / 2),
+        }
+        best = min(options, key=lambda name: (overlap(options[name]), list(options).index(name)))
+        boxes.append(options[best])
+        out[int(row.area_id)] = best
+    return out
+
+
 def need_influence_figure(
     frame: pd.DataFrame, lang: str = "sv", priority_ids: tuple[int, ...] = ()
 ) -> go.Figure:
@@ -35,6 +66,7 @@ def need_influence_figure(
             yanchor="top" if y0 >= 50 else "bottom",
             font={"size": 15, "color": "#495057"},
         )
+    positions = label_positions(frame)
     for source, colour in (("judgement", JUDGED), ("computed", COMPUTED)):
         part = frame[frame["influence_source"] == source]
         if part.empty:
@@ -45,7 +77,7 @@ def need_influence_figure(
                 y=part["influence"],
                 mode="markers+text",
                 text=part["area"].astype(str),
-                textposition="top center",
+                textposition=[positions[int(a)] for a in part["area_id"]],
                 textfont={"size": 14},
                 marker={
                     "size": 14,
@@ -65,7 +97,19 @@ def need_influence_figure(
                 + " %{y:.0f}<extra></extra>",
             )
         )
-    fig.update_xaxes(range=[-3, 103], title=i18n.t("ranking.axis.need", lang), zeroline=False)
+    chosen = frame[frame["area_id"].astype(int).isin(priority_ids)]
+    if not chosen.empty:
+        fig.add_trace(
+            go.Scatter(
+                x=chosen["need"],
+                y=chosen["influence"],
+                mode="markers",
+                marker={"size": 26, "symbol": "circle-open", "color": "#d62728", "line": {"width": 3}},
+                name=i18n.t("ranking.legend.priority", lang),
+                hoverinfo="skip",
+            )
+        )
+    fig.update_xaxes(range=[-4, 104], title=i18n.t("ranking.axis.need", lang), zeroline=False)
     fig.update_yaxes(range=[-3, 103], title=i18n.t("ranking.axis.influence", lang), zeroline=False)
     style(fig, height=560)
     fig.update_layout(legend={"orientation": "h", "y": -0.18}, margin={"b": 110})

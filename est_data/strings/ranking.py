@@ -15,6 +15,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Beräknad (insatser, parter, rapportörer)",
         "Computed (actions, partners, reporters)",
     ),
+    "ranking.legend.priority": ("Prioriterat kommande kvartal", "Priority for the coming quarter"),
     "ranking.axis.need": (
         "Behov (enkätnivå och händelser, 0–100)",
         "Need (survey level and events, 0–100)",

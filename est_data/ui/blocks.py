@@ -26,7 +26,7 @@ def show_blocks(blocks: list, key: str) -> None:
 
             if block.rows:
                 frame = pd.DataFrame(list(block.rows), columns=list(block.columns))
-                show_table(frame, hide_index=True, key=f"{key}_{i}")
+                show_table(frame, hide_index=True, key=f"{key}_{i}", height=35 * (len(frame) + 1) + 3)
             elif block.empty_text:
                 st.caption(md(block.empty_text))
         elif isinstance(block, KeyFigures):
