@@ -111,7 +111,9 @@ with tab_judge:
                 key="kvartal_judge_level",
             )
             reason = st.text_input(tr("ranking.col.reason"), max_chars=300, key="kvartal_judge_reason")
-            if st.form_submit_button(tr("ranking.page.judge_save"), type="primary"):
+            if st.form_submit_button(
+                tr("ranking.page.judge_save"), type="primary", key="kvartal_judge_submit"
+            ):
                 priorities.set_judgement(
                     ctx.con, code, int(area_id), year, quarter, level, reason, ctx.user.username
                 )
@@ -153,7 +155,9 @@ with tab_prio:
                     ),
                 },
             )
-            if st.form_submit_button(tr("ranking.page.choose_save"), type="primary"):
+            if st.form_submit_button(
+                tr("ranking.page.choose_save"), type="primary", key="kvartal_prio_submit"
+            ):
                 picked = {int(r.area_id): str(r.intent or "") for r in edited.itertuples() if bool(r.chosen)}
                 priorities.save_priorities(ctx.con, code, *coming, picked, ctx.user.username)
                 st.session_state["kvartal_saved"] = tr("ranking.page.choose_saved", n=len(picked))
