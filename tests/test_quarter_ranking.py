@@ -245,3 +245,23 @@ def test_empty_and_new_municipality(empty_con):
     report = quarter_analysis.feedback(empty_con, 2026, 3, CODE)
     assert "Inga områden." in report.text()
     assert len(render.render(report, "pdf")) > 1000
+
+
+def test_cli_prints_the_same_table_and_writes_the_feedback(sample_db, tmp_path, capsys):
+    from est_data import cli
+
+    assert cli.main(["--db", str(sample_db), "kvartal", "ranking", "--quarter", "2026Q3"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    con = db.connect(sample_db)
+    table = quarter_analysis.ranking_table(quarter_analysis.ranked(con, CODE, 2026, 3), "sv")
+    assert lines == [";".join(table.columns), *(";".join(r) for r in table.rows)]
+    out = tmp_path / "aterkoppling.html"
+    assert (
+        cli.main(["--db", str(sample_db), "kvartal", "feedback", "--quarter", "2026Q3", "--out", str(out)])
+        == 0
+    )
+    assert "Återkoppling 2026 Q3" in out.read_text(encoding="utf-8")
+    assert (
+        cli.main(["--db", str(sample_db), "kvartal", "feedback", "--quarter", "2026Q9", "--out", str(out)])
+        == 2
+    )
