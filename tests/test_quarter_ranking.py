@@ -265,3 +265,18 @@ def test_cli_prints_the_same_table_and_writes_the_feedback(sample_db, tmp_path, 
         cli.main(["--db", str(sample_db), "kvartal", "feedback", "--quarter", "2026Q9", "--out", str(out)])
         == 2
     )
+
+
+def test_new_municipality_without_data_is_not_all_high_need(sample_con):
+    from est_data import variants
+
+    variants.apply(sample_con, "new")
+    frame = quarter_analysis.ranked(sample_con, CODE, 2026, 3)
+    assert len(frame) > 0 and (frame["need"] == 50).all()
+    assert not frame["quadrant"].isin([ranking.ACT, ranking.PARTNERS]).any()
+    assert "Inga enkätsvar och inga händelser under kvartalet" in " ".join(
+        quarter_analysis.notes(frame, "sv")
+    )
+    assert squash("Inget område sticker ut med högt behov.") in squash(
+        quarterly.build(sample_con, 2026, 3).text()
+    )

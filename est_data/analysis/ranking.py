@@ -30,8 +30,9 @@ TOO_FEW, RISE, FALL, NO_CHANGE = "too_few", "rise", "fall", "none"
 
 
 def quadrant(need: float, influence: float) -> str:
-    """The two-by-two picture: need and influence each split at 50."""
-    if need >= 50:
+    """The two-by-two picture: need above 50 is high (areas that cannot be told apart, all at 50, are
+    not all called high need); influence from 50 (the group's "medel") counts as possible."""
+    if need > 50:
         return ACT if influence >= 50 else PARTNERS
     return KEEP if influence >= 50 else WATCH
 

@@ -126,6 +126,8 @@ def notes(frame: pd.DataFrame, lang: str) -> list[str]:
     if not frame.empty and frame["need_basis"].iloc[0] == "events":
         missing = int(frame["per_1000"].isna().sum())
         out.append(t("ranking.note.no_population", lang, n=missing, total=len(frame)))
+    if frame["mean_level"].isna().all() and int(frame["events"].sum()) == 0:
+        out.append(t("ranking.note.no_data", lang))
     few = frame[frame["level_verdict"] == ranking.TOO_FEW]["area"].astype(str).tolist()
     if few and len(few) == len(frame):
         out.append(t("ranking.note.trend_all_too_few", lang))

@@ -49,18 +49,23 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Förändring: enkätnivån mot kvartalet före; ↑ eller ↓ bara när ändringen är större än områdets vanliga "
         "svängningar (säker på 5 %-nivån). Möjlighet att påverka: gruppens bedömning (låg 20, medel 50, hög 80) "
         "där den finns, annars beräknad ur pågående insatser, parter i dem och rapportörernas organisationer. "
-        "0 = lägst, 100 = högst; gränsen mellan rutorna går vid 50.",
+        "0 = lägst, 100 = högst; behov över 50 räknas som högt, påverkan från 50 (medel) som möjlig.",
         "Need: the mean of two rankings among the municipality's areas, the survey's mean level and police events "
         "plus fault reports per 1,000 inhabitants (the number of events when the population is missing). Change: "
         "the survey level against the quarter before; ↑ or ↓ only when the change is larger than the area's usual "
         "swings (certain at the 5 % level). Possibility to influence: the group's judgement (low 20, medium 50, "
         "high 80) where there is one, else computed from actions under way, their partners and the reporters' "
-        "organisations. 0 = lowest, 100 = highest; the quadrants split at 50.",
+        "organisations. 0 = lowest, 100 = highest; need above 50 counts as high, influence from 50 (medium) as "
+        "possible.",
     ),
     "ranking.note.no_population": (
         "Befolkning saknas för {n} av {total} områden: behovet rangordnas på antalet händelser, inte per invånare.",
         "The population is missing for {n} of {total} areas: need is ranked on the number of events, not per "
         "inhabitant.",
+    ),
+    "ranking.note.no_data": (
+        "Inga enkätsvar och inga händelser under kvartalet: rangordningen efter behov säger ingenting ännu.",
+        "No survey answers and no events in the quarter: the ranking by need says nothing yet.",
     ),
     "ranking.note.trend_all_too_few": (
         "För lite underlag för att bedöma enkätnivåns förändring (för kort historik).",
