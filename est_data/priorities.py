@@ -51,6 +51,8 @@ def set_judgement(
             " where municipality_code = ? and area_id = ? and year = ? and quarter = ?",
             key,
         ).fetchone()
+        if before is None and level is None:
+            return  # nothing to remove
         con.execute(
             "delete from influence_judgement"
             " where municipality_code = ? and area_id = ? and year = ? and quarter = ?",

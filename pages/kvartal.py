@@ -103,9 +103,10 @@ with tab_judge:
             )
             level = f2.radio(
                 tr("ranking.col.judgement"),
-                [*priorities.LEVELS, None],
+                [*priorities.LEVELS, "-"],
+                index=None,
                 format_func=lambda v: (
-                    tr(f"ranking.level.{priorities.LEVEL_KEYS[v]}") if v else tr("ranking.level.none")
+                    tr(f"ranking.level.{priorities.LEVEL_KEYS[v]}") if v != "-" else tr("ranking.level.none")
                 ),
                 horizontal=True,
                 key="kvartal_judge_level",
@@ -114,13 +115,17 @@ with tab_judge:
             if st.form_submit_button(
                 tr("ranking.page.judge_save"), type="primary", key="kvartal_judge_submit"
             ):
-                priorities.set_judgement(
-                    ctx.con, code, int(area_id), year, quarter, level, reason, ctx.user.username
-                )
-                st.session_state["kvartal_saved"] = tr_user(
-                    "ranking.page.judge_saved", area=names[int(area_id)]
-                )
-                st.rerun()
+                if level is None:
+                    st.warning(tr("ranking.page.judge_pick"))
+                else:
+                    chosen_level = None if level == "-" else level
+                    priorities.set_judgement(
+                        ctx.con, code, int(area_id), year, quarter, chosen_level, reason, ctx.user.username
+                    )
+                    st.session_state["kvartal_saved"] = tr_user(
+                        "ranking.page.judge_saved", area=names[int(area_id)]
+                    )
+                    st.rerun()
 
 with tab_prio:
     st.markdown(f"#### {tr('ranking.followup.heading', quarter=qa.quarter_name(year, quarter))}")

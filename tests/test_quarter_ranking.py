@@ -74,6 +74,10 @@ def test_judgement_saved_on_the_page_is_recorded_with_who_and_audited(sample_db)
     at.switch_page("pages/kvartal.py")
     at.run()
     at.selectbox(key="kvartal_judge_area").set_value(ids["Hamnen"])
+    at.button(key="kvartal_judge_submit").click().run()  # no level chosen: nothing is saved
+    assert any("Välj en bedömning först" in w.value for w in at.warning)
+    assert con.execute("select count(*) from influence_judgement").fetchone()[0] == 0
+    at.selectbox(key="kvartal_judge_area").set_value(ids["Hamnen"])
     at.radio(key="kvartal_judge_level").set_value("låg")
     at.text_input(key="kvartal_judge_reason").input("Hamnbolaget deltar inte")
     at.button(key="kvartal_judge_submit").click().run()
@@ -95,6 +99,17 @@ def test_judgement_saved_on_the_page_is_recorded_with_who_and_audited(sample_db)
     q2 = quarter_analysis.ranked(con, CODE, 2026, 2).set_index("area")
     assert q2.loc["Hamnen", "influence_source"] == "computed"
     # A reader sees the judgement but not its reason (internal text).
+    # "ingen bedömning" removes it again (audited), and the computed proxy is back.
+    at.selectbox(key="kvartal_judge_area").set_value(ids["Hamnen"])
+    at.radio(key="kvartal_judge_level").set_value("-")
+    at.button(key="kvartal_judge_submit").click().run()
+    assert con.execute("select count(*) from influence_judgement").fetchone()[0] == 0
+    assert con.execute(
+        "select operation from audit_log where table_name = 'influence_judgement' order by logged_at desc limit 1"
+    ).fetchone() == ("delete",)
+    priorities.set_judgement(
+        con, CODE, ids["Hamnen"], 2026, 3, "låg", "Hamnbolaget deltar inte", "samordnare"
+    )
     reader = app_as("lasare", "kvartal")
     assert not reader.exception
     shown = " ".join(str(v) for df in reader.dataframe for v in df.value.astype(str).to_numpy().ravel())

@@ -178,6 +178,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The group has not judged any area yet: the possibility to influence is computed.",
     ),
     "ranking.page.judge_heading": ("Bedöm ett område för {quarter}", "Judge an area for {quarter}"),
+    "ranking.page.judge_pick": ("Välj en bedömning först.", "Choose a judgement first."),
     "ranking.page.judge_save": ("Spara bedömningen", "Save the judgement"),
     "ranking.page.judge_saved": ("Bedömningen av {area} är sparad.", "The judgement of {area} is saved."),
     "ranking.page.choose_heading": ("Prioriterade områden för {quarter}", "Priority areas for {quarter}"),
