@@ -246,63 +246,11 @@ def area_table(con, code: str, start: dt.date, end: dt.date, lang: str, rule) ->
 
 
 def need_section(con, code: str, start: dt.date, end: dt.date, lang: str) -> list:
-    """The EST analysis: areas ranked by need and by the possibility to influence."""
-    frame = period.need_and_influence(con, code, start, end)
-    if frame.empty:
-        return [Paragraph(t("reports.no_areas", lang), "muted")]
-    png = figures.need_influence(
-        frame,
-        t("reports.need.x", lang),
-        t("reports.need.y", lang),
-        (
-            t("reports.need.q_act", lang),
-            t("reports.need.q_partners", lang),
-            t("reports.need.q_keep", lang),
-            t("reports.need.q_watch", lang),
-        ),
-    )
-    act = frame[(frame["need"] >= 50) & (frame["influence"] >= 50)]["area"].tolist()
-    partners = frame[(frame["need"] >= 50) & (frame["influence"] < 50)]["area"].tolist()
-    bullets = []
-    if act:
-        bullets.append(t("reports.need.act", lang, areas=", ".join(act)))
-    if partners:
-        bullets.append(t("reports.need.partners", lang, areas=", ".join(partners)))
-    rows = tuple(
-        (
-            str(i + 1),
-            row.area,
-            num(row.need, 0, lang),
-            num(row.mean_level, 2, lang),
-            num(row.per_1000, 1, lang),
-            num(row.influence, 0, lang),
-            str(int(row.actions)),
-            str(int(row.partners)),
-            str(int(row.organisations)),
-        )
-        for i, row in enumerate(frame.itertuples())
-    )
-    return [
-        Paragraph(t("reports.need.method", lang), "muted"),
-        Bullets(tuple(bullets)) if bullets else Paragraph(t("reports.need.none_high", lang)),
-        Figure(png, t("reports.need.caption", lang), 0.9),
-        Table(
-            (
-                t("reports.col.rank", lang),
-                t("col.area", lang),
-                t("reports.col.need", lang),
-                t("reports.col.level_short", lang),
-                t("reports.col.per_1000", lang),
-                t("reports.col.influence", lang),
-                t("reports.col.actions", lang),
-                t("reports.col.partners", lang),
-                t("reports.col.orgs", lang),
-            ),
-            rows,
-            col_widths=(5, 21, 9, 9, 11, 11, 10, 9, 15),
-            numeric_cols=(0, 2, 3, 4, 5, 6, 7, 8),
-        ),
-    ]
+    """The EST analysis: areas ranked by need and by the possibility to influence (the same table as the
+    Kvartalsanalys page: report.quarter_analysis)."""
+    from est_data.report import quarter_analysis
+
+    return quarter_analysis.need_blocks(con, code, start, end, lang)
 
 
 def _evaluations(con, action_ids: list[int], lang: str) -> pd.DataFrame:

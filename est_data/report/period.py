@@ -274,45 +274,22 @@ def crime_stats_yearly(con, code: str, first_year: int, last_year: int) -> pd.Da
 
 
 def need_and_influence(con, code: str, start: dt.date, end: dt.date) -> pd.DataFrame:
-    """The EST quarterly analysis: areas by need and by possibility to influence, each 0–100.
+    """The EST quarterly analysis: areas by need and by possibility to influence, each 0–100, the
+    survey level's trend against the period before, and the group's judgement where recorded (the
+    method: est_data.analysis.ranking). The quarterly page and the reports both call this."""
+    from est_data import priorities
+    from est_data.analysis import ranking
 
-    Need: the mean of two percentile ranks among the areas, the mean survey level and police events
-    plus fault reports per 1 000 inhabitants (per area when the population is unknown).
-    Possibility to influence: the mean of the percentile ranks of actions under way in the area,
-    partners taking part in them, and the reporters' organisations covering the area.
-    """
     figures = area_figures(con, code, start, end)
     if figures.empty:
         return figures
-    events = figures["police"] + figures["faults"]
-    population = figures["population"].astype("Float64")
-    per_1000 = (events / population.where(population > 0) * 1000).astype("float64")
-    figures["events"] = events
-    figures["per_1000"] = per_1000.where(per_1000.notna(), events.astype("float64"))
-    actions = actions_in_period(con, code, start, end)
-    partners: dict[int, set[str]] = {}
-    counts: dict[int, int] = {}
-    for row in actions.itertuples():
-        if pd.isna(row.area_id):
-            continue
-        area_id = int(row.area_id)
-        counts[area_id] = counts.get(area_id, 0) + 1
-        names = {p.strip() for p in str(row.partners or "").replace(",", ";").split(";") if p.strip()}
-        partners.setdefault(area_id, set()).update(names)
-    figures["actions"] = figures["area_id"].map(lambda a: counts.get(int(a), 0))
-    figures["partners"] = figures["area_id"].map(lambda a: len(partners.get(int(a), set())))
-    orgs = reporter_organisations(con, code)
-    figures = figures.merge(orgs, on="area_id", how="left")
-    figures[["reporters", "organisations"]] = figures[["reporters", "organisations"]].fillna(0).astype(int)
-
-    def rank(series: pd.Series) -> pd.Series:
-        values = series.astype("float64").fillna(0.0)
-        if values.nunique() <= 1:
-            return pd.Series(50.0, index=series.index)
-        return (values.rank(pct=True, method="average") - 1 / len(values)) / (1 - 1 / len(values)) * 100
-
-    figures["need"] = ((rank(figures["mean_level"]) + rank(figures["per_1000"])) / 2).round(0)
-    figures["influence"] = (
-        (rank(figures["actions"]) + rank(figures["partners"]) + rank(figures["organisations"])) / 3
-    ).round(0)
-    return figures.sort_values(["need", "per_1000"], ascending=False).reset_index(drop=True)
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    before_start = (pd.Timestamp(start) - pd.DateOffset(months=months)).date()
+    judged_as_of = (end.year, (end.month - 1) // 3 + 1)
+    return ranking.score(
+        figures,
+        actions_in_period(con, code, start, end),
+        reporter_organisations(con, code),
+        priorities.judgements(con, code, *judged_as_of),
+        ranking.level_change(con, code, (before_start, start - dt.timedelta(days=1)), (start, end)),
+    )

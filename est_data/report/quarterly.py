@@ -12,7 +12,7 @@ import datetime as dt
 from est_data import config, i18n
 from est_data.analysis import coverage
 from est_data.analysis.situation import StatusRule
-from est_data.report import common, period
+from est_data.report import common, period, quarter_analysis
 from est_data.report.common import judged, num, t
 from est_data.report.document import Bullets, Heading, KeyFigures, Paragraph, Report
 
@@ -130,6 +130,10 @@ def build(con, year: int, quarter: int, municipality_code: str | None = None, la
         common.area_table(con, code, start, end, lang, rule),
     )
     report.add(Heading(t("reports.q.need", lang)), *common.need_section(con, code, start, end, lang))
+    report.add(
+        Heading(t("ranking.followup.heading", lang, quarter=f"{year} Q{quarter}")),
+        *quarter_analysis.followup_blocks(con, code, year, quarter, lang),
+    )
     report.add(
         Heading(t("reports.q.actions", lang)),
         *common.actions_section(

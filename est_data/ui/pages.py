@@ -37,6 +37,7 @@ PAGES: list[PageSpec] = [
     PageSpec("data", "incidents.nav.data", ":material/upload_file:", STAFF, "nav.section.admin"),
     PageSpec("register", "register.nav.title", ":material/badge:", STAFF, "nav.section.admin"),
     PageSpec("rapporter", "reports.nav.reports", ":material/description:", ALL, "nav.section.weekly"),
+    PageSpec("kvartal", "ranking.nav.title", ":material/leaderboard:", READERS, "nav.section.analysis"),
     PageSpec("mote", "reports.nav.meeting", ":material/co_present:", READERS, "nav.section.weekly"),
 ]
 
