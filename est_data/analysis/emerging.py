@@ -125,18 +125,27 @@ def build_cube(
     region: BaseGeometry | None = None,
 ) -> Cube:
     """The cube of points (lat, lon, day, and optionally n) on the hotspot grid of `region` (EPSG:4326;
-    None = the points' extent), one column per step of `bounds`; leading steps without events dropped."""
-    days = pd.to_datetime(points["day"]).dt.date if len(points) else pd.Series([], dtype=object)
+    None = the points' extent), one column per step of `bounds`; leading steps without events dropped.
+
+    The cells are `hotspots.grid_counts`'s; each point goes to the cell (floor(x / cell), floor(y / cell))
+    as there, in one pass for all steps (grid_counts per step spent 0.4 s of 0.6 s on the sample)."""
     grid = hotspots.grid_counts(points, cell, region)
     cells = grid.cells[["ix", "iy", "x", "y"]].reset_index(drop=True)
     counts = np.zeros((len(cells), len(bounds)))
-    for j, (first, last) in enumerate(bounds):
-        inside = ((days >= first) & (days <= last)).to_numpy(dtype=bool)
-        if not inside.any():
-            continue
-        step = hotspots.grid_counts(points[inside], grid.cell, region)
-        merged = cells.merge(step.cells[["ix", "iy", "count"]], on=["ix", "iy"], how="left")
-        counts[:, j] = merged["count"].fillna(0).to_numpy(dtype=float)
+    if len(points) and len(cells) and bounds:
+        days = pd.to_datetime(points["day"]).to_numpy(dtype="datetime64[D]")
+        firsts = np.array([first for first, _ in bounds], dtype="datetime64[D]")
+        lasts = np.array([last for _, last in bounds], dtype="datetime64[D]")
+        step = np.searchsorted(firsts, days, side="right") - 1
+        inside = (step >= 0) & (days <= lasts[np.clip(step, 0, None)])
+        x, y = hotspots.project(points["lat"].to_numpy(), points["lon"].to_numpy())
+        keys = pd.MultiIndex.from_arrays(
+            [np.floor(x / grid.cell).astype(int), np.floor(y / grid.cell).astype(int)]
+        )
+        row = pd.MultiIndex.from_frame(cells[["ix", "iy"]].astype(int)).get_indexer(keys)
+        weights = points["n"].to_numpy(dtype=float) if "n" in points else np.ones(len(points))
+        use = inside & (row >= 0)
+        np.add.at(counts, (row[use], step[use]), weights[use])
     busy = np.flatnonzero(counts.sum(axis=0) > 0)
     begin = int(busy[0]) if len(busy) else len(bounds)
     return Cube(grid.cell, cells, counts[:, begin:], tuple(bounds[begin:]))
