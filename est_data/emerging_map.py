@@ -101,6 +101,10 @@ def _stored(con, key: str, cube: emerging.Cube, step: str) -> emerging.Result | 
         cells[column] = cells[column].fillna(1.0 if column in ("trend_p", "count_p") else 0.0)
     for column in ("hot_steps", "cold_steps", "last_level", "trend", "count_trend"):
         cells[column] = cells[column].astype(int)
+    # Counts come from the cube itself (stored only for significant cells; the same numbers by the key).
+    cells["total"] = cube.counts.sum(axis=1)
+    cells["last_count"] = cube.counts[:, -1]
+    cells["mean_count"] = cube.counts.mean(axis=1)
     return emerging.Result(str(run[0]), step, cube.steps, cube.cell, cells)
 
 
