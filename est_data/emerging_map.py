@@ -66,10 +66,12 @@ def result(
     cell: float,
     precisions: tuple[str, ...],
     step: str | None = None,
+    compute: bool = True,
 ) -> emerging.Result:
     """The emerging hot spot analysis of the map's events (step None: months when the period holds ten,
     else weeks), read from the stored results when computed before for exactly this input, else
-    computed and stored (best effort: a read-only connection does not store). Cells get lat, lon."""
+    computed and stored (best effort: a read-only connection does not store). compute=False: status
+    'not_computed' instead of computing (seconds to minutes at scale). Cells get lat, lon."""
     step = step or emerging.choose_step(q.start, q.end)
     bounds = emerging.step_bounds(q.start, q.end, step)
     cube = emerging.build_cube(day_points(con, q, precisions), bounds, cell, region)
@@ -78,6 +80,8 @@ def result(
     else:
         key = input_key(cube, step)
         out = _stored(con, key, cube, step)
+        if out is None and not compute:
+            return emerging.Result("not_computed", step, cube.steps, cube.cell, cube.cells.iloc[0:0])
         if out is None:
             out = emerging.analyse(cube, step)
             try:

@@ -378,11 +378,11 @@ def after_import(con, rows_loaded: int, codes: list[str] | None = None) -> None:
         print(f"hotspots were not precomputed / kunde inte förberäkna hotspots: {err}", file=sys.stderr)
 
 
-def emerging_cells(con, q: EventQuery, cell: float = DEFAULT_CELL) -> EmergingResult:
+def emerging_cells(con, q: EventQuery, cell: float = DEFAULT_CELL, compute: bool = True) -> EmergingResult:
     """Emerging hot spots (issue 19) on the hotspot grid of the study region: `emerging_map.result`."""
     from est_data import emerging_map
 
-    return emerging_map.result(con, q, study_region(con, q), cell, POINT_PRECISIONS)
+    return emerging_map.result(con, q, study_region(con, q), cell, POINT_PRECISIONS, compute=compute)
 
 
 def density(con, q: EventQuery, bandwidth: float = 150.0) -> hotspots.Density | None:

@@ -126,3 +126,28 @@ def test_the_layer_draws_only_cells_with_a_pattern(sample_con, lang):
     features = layers[0].data["features"]
     assert len(features) == int((result.cells["category"] != "none").sum())
     assert ("Framväxande hot spots" if lang == "sv" else "Emerging hot spots") == layers[0].layer_name
+
+
+def test_karta_tab_shows_the_stored_view_with_the_layer_off_and_asks_otherwise(sample_db, sample_con):
+    from tests.conftest import app_as
+
+    at = app_as("samordnare", "karta")  # nothing computed yet: the tab asks for the layer
+    assert not at.exception
+    assert any("Slå på lagret Framväxande hot spots" in i.value for i in at.info)
+    incidents.precompute(sample_con)  # what an import does
+    at = app_as("samordnare", "karta")
+    assert not at.exception
+    table = at.dataframe(key="karta_emerging_table").value
+    assert list(table.columns)[:3] == ["Område", "Ruta", "Mönster"] and len(table) >= 1
+    assert any("12 månader från" in c.value for c in at.caption)
+
+
+def test_karta_says_too_short_a_series(sample_db):
+    from tests.conftest import app_as
+
+    at = app_as("samordnare", "karta")
+    at.toggle(key="karta_layer_emerging").set_value(True).run()
+    assert not at.exception
+    at.date_input(key="filter_period").set_value((dt.date(2026, 10, 12), dt.date(2026, 11, 22))).run()
+    assert not at.exception
+    assert any("För kort tidsserie" in w.value for w in at.warning)

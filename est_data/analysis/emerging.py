@@ -231,8 +231,8 @@ def classify(levels: np.ndarray, trend: int) -> str:
 
 @dataclass(frozen=True)
 class Result:
-    """An emerging hot spot analysis: status 'ok', 'no_data' (no events) or 'too_short' (fewer than
-    MIN_STEPS steps); cells with ix, iy, x, y and the columns of `analyse`."""
+    """An emerging hot spot analysis: status 'ok', 'no_data' (no events), 'too_short' (fewer than
+    MIN_STEPS steps) or 'not_computed' (not stored and not asked to compute: emerging_map); cells with ix, iy, x, y and the columns of `analyse`."""
 
     status: str
     step: str

@@ -89,6 +89,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Ingen ruta har något mönster: ingen plats är säkert het eller kall i tillräckligt många steg.",
         "No cell has a pattern: no place is certainly hot or cold in enough steps.",
     ),
+    "emerging.not_computed": (
+        "Slå på lagret Framväxande hot spots ovan för att beräkna mönstren för det här urvalet "
+        "(det kan ta en stund med mycket data).",
+        "Turn on the Emerging hot spots layer above to compute the patterns for this selection "
+        "(it may take a while with much data).",
+    ),
     "emerging.layer_off": (
         "Slå på lagret Framväxande hot spots ovan för att se rutorna på kartan.",
         "Turn on the Emerging hot spots layer above to see the cells on the map.",

@@ -13,10 +13,12 @@ from est_data.ui.state import cached, con, tr
 
 
 def _result(data: incidents.MapData, query: incidents.EventQuery, cell: float) -> emerging.Result:
-    """The map's result when the layer is on, else the same analysis (stored after imports, cached)."""
+    """The map's result when the layer is on, else the same analysis if it is stored (Karta's first view
+    is, after every import): computing it for every change of filters would slow the page when the
+    layer is off."""
     if data.emerging is not None:
         return data.emerging
-    return cached(incidents.emerging_cells, query, float(cell))
+    return cached(incidents.emerging_cells, query, float(cell), compute=False)
 
 
 def explanation(lang: str, step: str) -> None:
@@ -45,6 +47,10 @@ def tab(
     unit = i18n.t(f"emerging.step.{result.step}.plural", lang)
     if result.status == "no_data":
         st.info(tr("emerging.no_data"), icon=":material/info:")
+        explanation(lang, result.step)
+        return None
+    if result.status == "not_computed":
+        st.info(tr("emerging.not_computed"), icon=":material/info:")
         explanation(lang, result.step)
         return None
     if result.status == "too_short":
