@@ -128,14 +128,31 @@ def test_the_layer_draws_only_cells_with_a_pattern(sample_con, lang):
     assert ("Framväxande hot spots" if lang == "sv" else "Emerging hot spots") == layers[0].layer_name
 
 
-def test_karta_tab_shows_the_stored_view_with_the_layer_off_and_asks_otherwise(sample_db, sample_con):
-    from tests.conftest import app_as
+def _karta(period: tuple[dt.date, dt.date] | None = None):
+    """Karta under AppTest as samordnare, optionally with the sidebar's period set before the first run."""
+    from streamlit.testing.v1 import AppTest
 
-    at = app_as("samordnare", "karta")  # nothing computed yet: the tab asks for the layer
+    from est_data import db
+    from tests.conftest import ROOT, user_id
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.session_state["user_id"] = user_id(db.connect(), "samordnare")
+    if period:
+        at.session_state["filter_period_value"] = period
+    at.run()
+    at.switch_page("pages/karta.py")
+    return at.run()
+
+
+def test_karta_tab_asks_for_the_layer_when_nothing_is_stored(sample_db):
+    at = _karta()
     assert not at.exception
     assert any("Slå på lagret Framväxande hot spots" in i.value for i in at.info)
+
+
+def test_karta_tab_shows_the_stored_view_with_the_layer_off(sample_db, sample_con):
     incidents.precompute(sample_con)  # what an import does
-    at = app_as("samordnare", "karta")
+    at = _karta()
     assert not at.exception
     table = at.dataframe(key="karta_emerging_table").value
     assert list(table.columns)[:3] == ["Område", "Ruta", "Mönster"] and len(table) >= 1
@@ -143,11 +160,7 @@ def test_karta_tab_shows_the_stored_view_with_the_layer_off_and_asks_otherwise(s
 
 
 def test_karta_says_too_short_a_series(sample_db):
-    from tests.conftest import app_as
-
-    at = app_as("samordnare", "karta")
+    at = _karta((dt.date(2026, 10, 12), dt.date(2026, 11, 22)))
     at.toggle(key="karta_layer_emerging").set_value(True).run()
     assert not at.exception
-    at.date_input(key="filter_period").set_value((dt.date(2026, 10, 12), dt.date(2026, 11, 22))).run()
-    assert not at.exception
-    assert any("För kort tidsserie" in w.value for w in at.warning)
+    assert any("För kort tidsserie" in w.value and "6 veckor" in w.value for w in at.warning)
