@@ -58,4 +58,10 @@ def test_emerging_layer_and_tab_show_the_planted_rise(browser, server):  # noqa:
     admin.get_by_text("Så läser du").first.click()
     admin.wait_for_timeout(500)
     screenshot(admin, "karta_framvaxande")
+    admin.get_by_text("Så läser du").first.click()  # closed again: the table below it
+    admin.evaluate(
+        "() => { const m = document.querySelector('[data-testid=\"stMain\"]'); m.scrollTop = m.scrollHeight; }"
+    )
+    admin.wait_for_timeout(800)
+    screenshot(admin, "karta_framvaxande_tabell")
     assert admin.get_by_text("Tilltagande: het nästan hela tiden och allt starkare").count() >= 1

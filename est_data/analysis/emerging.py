@@ -44,8 +44,9 @@ read in its Pro 3.2 and ArcGIS AllSource versions), with the statistics of this 
    cold ones only when a cell has no hot pattern.
 
 Minimum data: at least MIN_STEPS (10) time steps after the leading empty ones, else the analysis says
-"för kort tidsserie" and classifies nothing (Mann-Kendall and "90 % of the steps" mean little on fewer;
-ArcGIS asks for ten as well). A step without a single event anywhere labels no cell (Gi* needs events).
+"för kort tidsserie" and classifies nothing (Mann-Kendall and "90 % of the steps" mean little on fewer:
+with 9 steps one hot step decides "new" and the trend test has little power). A step without a single
+event anywhere labels no cell (Gi* needs events).
 """
 
 from __future__ import annotations
