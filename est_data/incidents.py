@@ -21,6 +21,7 @@ from shapely.ops import unary_union
 
 from est_data import db
 from est_data.analysis import hotspots
+from est_data.analysis.emerging import Result as EmergingResult
 
 SOURCES = ("polisen", "felanmalan", "rapportör")
 POINT_PRECISIONS = ("exact", "place")
@@ -355,6 +356,7 @@ def precompute(con, municipality_codes: list[str] | None = None, cell: float = D
         municipality_codes = queries.hotspot_municipalities(con)
     for code in municipality_codes:
         hotspot_cells(con, default_query(con, code), cell)
+        emerging_cells(con, default_query(con, code), cell)  # issue 19: the cube's Gi* per step too
     return municipality_codes
 
 
@@ -376,11 +378,18 @@ def after_import(con, rows_loaded: int, codes: list[str] | None = None) -> None:
         print(f"hotspots were not precomputed / kunde inte förberäkna hotspots: {err}", file=sys.stderr)
 
 
+def emerging_cells(con, q: EventQuery, cell: float = DEFAULT_CELL, compute: bool = True) -> EmergingResult:
+    """Emerging hot spots (issue 19) on the hotspot grid of the study region: `emerging_map.result`."""
+    from est_data import emerging_map
+
+    return emerging_map.result(con, q, study_region(con, q), cell, POINT_PRECISIONS, compute=compute)
+
+
 def density(con, q: EventQuery, bandwidth: float = 150.0) -> hotspots.Density | None:
     return hotspots.kernel_density(binned_points(con, q), bandwidth=bandwidth)
 
 
-LAYERS = ("clusters", "heat", "places", "hotspots", "risk")  # risk: est_data/risk.py, added by ui/mapview
+LAYERS = ("clusters", "heat", "places", "hotspots", "emerging", "risk")  # risk: est_data/risk.py, added by ui/mapview
 AREA_COLOURINGS = ("none", "status", "rate")
 
 
@@ -400,6 +409,7 @@ class MapData:
     cells: pd.DataFrame | None
     cell: float
     risk: object | None = None  # risk.RiskResult of the "risk" layer (risk.py imports this module)
+    emerging: EmergingResult | None = None  # emerging hot spots (issue 19)
 
 
 def map_data(
@@ -438,7 +448,10 @@ def map_data(
     used_cell = cell
     if "hotspots" in layers:
         cells, used_cell = hotspot_cells(con, q, cell)
-    return MapData(q, totals, area_frame, status, counts, points, binned, dens, places, cells, used_cell)
+    emerging = emerging_cells(con, q, cell) if "emerging" in layers else None
+    return MapData(
+        q, totals, area_frame, status, counts, points, binned, dens, places, cells, used_cell, emerging
+    )
 
 
 def top_cells(cells: pd.DataFrame, limit: int = 15) -> pd.DataFrame:

@@ -449,6 +449,8 @@ PATTERNS = {
     "halveras men ökar vid Hamnplan i Hamnen, strax intill (förflyttning).",
     "fire_series": f"Bränder i serie i {FIRE_SERIES_AREA}: efter en brand följer fler inom ~100 m och några dagar "
     "(nära upprepning); den senaste serien pågår sista veckan.",
+    "rising_vandalism": "Skadegörelse vid en gångväg i Skoghem ökar månad för månad det sista halvåret: "
+    "en framväxande hot spot.",
 }
 
 FIRST_NAMES = [
@@ -867,6 +869,59 @@ def fire_series(areas: dict[str, Polygon]) -> list[dict]:
                 }
             )
     return rows
+RISING_SPOT = ("Skoghem", 55.3935, 13.1405)  # a footpath between Skoghemsskolan and the sports ground
+RISING_SEED = 1919  # the planted pattern's own generator: drawing from the main one would shift the rest
+RISING_PER_MONTH = (3, 5, 8, 12, 16, 20)  # extra events in each of the last six 30-day months, oldest first
+
+
+def add_rising_vandalism(rows: list[dict]) -> list[dict]:
+    """Issue 19's planted emerging hot spot: vandalism (police "Skadegörelse" and fault reports
+    "Skadegörelse"/"Krossad ruta") around one spot in Skoghem that grows month by month over the last
+    half year, on top of the ordinary events. Drawn from a generator of its own (RISING_SEED), so every
+    other planted pattern is unchanged. Returns the rows with the new ones, sorted as before."""
+    rng = np.random.default_rng(RISING_SEED)
+    area, lat0, lon0 = RISING_SPOT
+    _, hour_p = _weekday_hour_profile()
+    planted: list[dict] = []
+    months = len(RISING_PER_MONTH)
+    for k, n in enumerate(RISING_PER_MONTH):
+        last = LAST_WEEK_SUNDAY - dt.timedelta(days=30 * (months - 1 - k))
+        for i in range(n):
+            day = last - dt.timedelta(days=int(rng.integers(0, 30)))
+            lat, lon = _jitter(lat0, lon0, 40, rng)
+            serial = 100 * k + i
+            if rng.random() < 0.4:
+                hour = int(rng.choice(24, p=hour_p))
+                source, category, ext = "polisen", "Skadegörelse", str(9_190_000 + serial)
+                summary = f"Skadegörelse vid gångvägen, {area}. Fiktiv händelse (exempeldata)."
+                cost_sek = None
+            else:
+                hour = int(rng.integers(7, 16))
+                category = "Skadegörelse" if rng.random() < 0.6 else "Krossad ruta"
+                source, ext = "felanmalan", f"FA-{day.year}-9{serial:04d}"
+                summary = f"{category}: gångvägen, {area}. Fiktiv felanmälan (exempeldata)."
+                lo, hi = FAULT_CATEGORIES[category][2]
+                cost_sek = float(round(np.exp(rng.uniform(np.log(lo), np.log(hi))), -2))
+            occurred = dt.datetime.combine(day, dt.time(hour, int(rng.integers(0, 60))))
+            planted.append(
+                {
+                    "source": source,
+                    "external_id": ext,
+                    "occurred_at": occurred.isoformat(sep=" "),
+                    "category": category,
+                    "municipality_code": MUNICIPALITY[0],
+                    "area": area,
+                    "place": "",
+                    "lat": lat,
+                    "lon": lon,
+                    "location_precision": "exact",
+                    "cost_sek": cost_sek,
+                    "summary": summary,
+                }
+            )
+    out = rows + planted
+    out.sort(key=lambda r: (r["occurred_at"], r["source"], r["external_id"]))
+    return out
 
 
 def _names(rng: np.random.Generator, n: int) -> list[str]:
@@ -1191,6 +1246,7 @@ def generate(out_dir: str | Path, seed: int = SEED) -> dict[str, int]:
     incidents = sorted(
         incidents + fire_series(areas), key=lambda r: (r["occurred_at"], r["source"], r["external_id"])
     )
+    incidents = add_rising_vandalism(incidents)  # issue 19: its own generator, after every other draw
 
     features = []
     for i, spec in enumerate(specs, start=1):

@@ -4,6 +4,7 @@ import streamlit as st
 
 from est_data import i18n, incidents
 from est_data.charts import maps
+from est_data.ui import emerging as emerging_view
 from est_data.ui import mapview, riskmap
 from est_data.ui.common import download_table, page_setup, show_table
 from est_data.ui.state import cached, tr
@@ -39,7 +40,7 @@ with st.container(border=True):
         format_func=lambda v: tr(f"incidents.map.colour.{v}"),
         key=f"karta_colouring_{ctx.lang}",
     )
-    l1, l2, l3, l4, l5 = st.columns(5)
+    l1, l2, l3, l4, l5, l6 = st.columns(6)
     layers = tuple(
         name
         for name, column, default in (
@@ -47,7 +48,8 @@ with st.container(border=True):
             ("heat", l2, False),
             ("places", l3, True),
             ("hotspots", l4, True),
-            ("risk", l5, False),
+            ("emerging", l5, False),
+            ("risk", l6, False),
         )
         if column.toggle(tr(f"incidents.layer.{name}"), value=default, key=f"karta_layer_{name}")
     )
@@ -96,7 +98,7 @@ if data.cells is not None and data.cell != float(cell):
 focus = st.session_state.get("karta_focus")
 map_slot = st.container()  # the map uses the page's width; the tables below it choose where it looks
 with st.container():
-    tabs = st.tabs([tr("incidents.table.places"), tr("incidents.table.cells")])
+    tabs = st.tabs([tr("incidents.table.places"), tr("incidents.table.cells"), tr("emerging.tab")])
     with tabs[0]:
         places = data.places if data.places is not None else cached(incidents.place_counts, query)
         top_places = places[places["n"] > 0].head(15)
@@ -174,6 +176,9 @@ with st.container():
             if rows:
                 row = cells.iloc[rows[0]]
                 focus = (float(row["lat"]), float(row["lon"]), 16)
+
+    with tabs[2]:
+        focus = emerging_view.tab(data, query, float(cell), ctx.lang) or focus
 
 with map_slot:
     mapview.show(

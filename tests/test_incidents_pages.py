@@ -26,6 +26,9 @@ def test_karta_with_each_layer_on(sample_db):
         if layer == "hotspots":
             cells = at.dataframe(key="karta_cells_table").value
             assert cells.shape[0] > 0 and cells.iloc[0]["Antal"] > 0
+        if layer == "emerging":  # issue 19: Stationen is hot all year (not in the last month: historical)
+            emerging = at.dataframe(key="karta_emerging_table").value
+            assert emerging["Mönster"].str.endswith("hot spot").all() and "Centrum" in set(emerging["Område"])
     for name in incidents.LAYERS:  # and all at once, with cold cells and large cells
         at.toggle(key=f"karta_layer_{name}").set_value(True)
     at.run()  # the cold-cell toggle is enabled once the hotspot layer is on again
@@ -172,4 +175,4 @@ def test_karta_tables_can_be_downloaded_as_excel(sample_db):
     at = app_as("admin", "karta")
     assert not at.exception
     labels = [b.label for b in at.get("download_button")]
-    assert labels.count("Ladda ner (Excel)") == 2
+    assert labels.count("Ladda ner (Excel)") == 2  # places, cells (emerging hot spots: once computed)

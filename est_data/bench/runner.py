@@ -319,7 +319,11 @@ def run(
         # What every import does once its rows are in (issue 14): Karta's Gi* hotspots, stored. Timed
         # on its own; the pages' cold runs below are then "the first run after new data".
         from est_data import incidents
+        from est_data.bench import emerging as emerging_bench
 
+        for name, seconds, note in emerging_bench.measure(con):  # issue 19: the cube, timed apart
+            measures.append(Measure(name, "s", [seconds], note=note))
+            progress(f"  {name}: {_fmt(measures[-1])} ({note})")
         start = time.perf_counter()
         incidents.precompute(con)
         measures.append(

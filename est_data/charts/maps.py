@@ -20,6 +20,7 @@ from matplotlib import colormaps
 
 from est_data import display, geo, i18n, mapassets
 from est_data.analysis import hotspots
+from est_data.charts import emerging
 
 MAX_MARKERS = 2000
 MAX_CIRCLES = 3000
@@ -340,6 +341,8 @@ def build(data, lang: str, show_cold: bool = False) -> folium.Map:
         from est_data.charts import riskmap
 
         riskmap.add_risk(m, data.risk, lang)
+    if getattr(data, "emerging", None) is not None:
+        emerging.add_layer(m, data.emerging, lang)  # issue 19
     if data.points is not None:
         add_event_clusters(m, data.points, lang)
     elif data.binned is not None:
