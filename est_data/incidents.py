@@ -389,7 +389,14 @@ def density(con, q: EventQuery, bandwidth: float = 150.0) -> hotspots.Density | 
     return hotspots.kernel_density(binned_points(con, q), bandwidth=bandwidth)
 
 
-LAYERS = ("clusters", "heat", "places", "hotspots", "emerging", "risk")  # risk: est_data/risk.py, added by ui/mapview
+LAYERS = (
+    "clusters",
+    "heat",
+    "places",
+    "hotspots",
+    "emerging",
+    "risk",
+)  # risk: est_data/risk.py, added by ui/mapview
 AREA_COLOURINGS = ("none", "status", "rate")
 
 
@@ -408,8 +415,8 @@ class MapData:
     places: pd.DataFrame | None
     cells: pd.DataFrame | None
     cell: float
-    risk: object | None = None  # risk.RiskResult of the "risk" layer (risk.py imports this module)
     emerging: EmergingResult | None = None  # emerging hot spots (issue 19)
+    risk: object | None = None  # risk.RiskResult of the "risk" layer (risk.py imports this module)
 
 
 def map_data(

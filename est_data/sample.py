@@ -869,6 +869,8 @@ def fire_series(areas: dict[str, Polygon]) -> list[dict]:
                 }
             )
     return rows
+
+
 RISING_SPOT = ("Skoghem", 55.3935, 13.1405)  # a footpath between Skoghemsskolan and the sports ground
 RISING_SEED = 1919  # the planted pattern's own generator: drawing from the main one would shift the rest
 RISING_PER_MONTH = (3, 5, 8, 12, 16, 20)  # extra events in each of the last six 30-day months, oldest first

@@ -40,7 +40,10 @@ def _views(page: str, role: str) -> list[dict]:
         return [{"mote_step": s} for s in meeting.STEPS]
     if page == "karta":
         return [
-            {f"karta_layer_{name}": True for name in ("clusters", "heat", "places", "hotspots", "emerging", "risk")}
+            {
+                f"karta_layer_{name}": True
+                for name in ("clusters", "heat", "places", "hotspots", "emerging", "risk")
+            }
             | {"karta_cold": True}
         ]
     if page == "insatser":
