@@ -33,6 +33,7 @@ __all__ = [
     "rounds_between",
     "schedule",
     "set_length",
+    "text",
 ]
 
 _WEEKS = (1, 2)
@@ -76,6 +77,19 @@ class Round:
             )
         text = i18n.t("rounds.label.two", lang, first=self.start.week, last=self.end.week)
         return f"{text} {self.start.year}" if with_year else text
+
+    def weeks_text(self) -> str:
+        """The week number(s) for texts that already say 'vecka {week}': '47' or '47–48'."""
+        return str(self.start.week) if self.weeks == 1 else f"{self.start.week}–{self.end.week}"
+
+    def week_keys(self) -> list[int]:
+        """The round's weeks as sortable keys (2026-W47 -> 202647), as SQL compares stored weeks."""
+        return [w.year * 100 + w.week for w in self.week_list()]
+
+    def option(self, lang: str = "sv") -> str:
+        """For pickers: 'vecka 12–13 2026 (16/03–29/03)'."""
+        dates = f"{self.monday().strftime('%d/%m')}–{self.sunday().strftime('%d/%m')}"
+        return f"{self.label(lang, with_year=True)} ({dates})"
 
     def __str__(self) -> str:
         """The round's key for the CLI and file names: its first week ('2026-W47')."""
@@ -199,3 +213,12 @@ def set_length(con, weeks: int, from_week: IsoWeek, by: str | None) -> None:
             before={"weeks": int(before[0])} if before else None,
             after={"weeks": weeks},
         )
+
+
+def text(key: str, lang: str = "sv", weeks: int = 1, **kwargs: object) -> str:
+    """The text for key, said of a round: with two-week rounds the variant `rounds.v.<key>` when the
+    catalogue has one ("förra omgången" for "förra veckan"), else key itself. Weekly rounds keep the
+    week's own wording, so the weekly sample reads as before."""
+    if weeks > 1 and i18n.has(f"rounds.v.{key}"):
+        return i18n.t(f"rounds.v.{key}", lang, **kwargs)
+    return i18n.t(key, lang, **kwargs)
