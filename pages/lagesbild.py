@@ -24,6 +24,7 @@ from est_data.ui.meeting import (
     show_flash,
     status_editor,
 )
+from est_data.ui.rounds import option, round_of, tr_round
 from est_data.ui.state import cached, tr
 
 ctx = page_setup("lagesbild")
@@ -38,19 +39,14 @@ if not weeks:
     st.info(tr("weekly.situation.no_answers"))
     st.stop()
 reference, _ = cached(queries.reference_week, f.municipality_code)
-week = st.selectbox(
-    tr("weekly.situation.week"),
+week = st.selectbox(  # survey rounds (one or two weeks), each by its first week
+    tr_round("weekly.situation.week", reference),
     weeks,
     index=weeks.index(reference) if reference in weeks else 0,
-    format_func=lambda w: tr(
-        "weekly.form.week_option",
-        week=w.week,
-        year=w.year,
-        start=w.monday().strftime("%d/%m"),
-        end=w.sunday().strftime("%d/%m"),
-    ),
+    format_func=option,
     key="lb_week",
 )
+round_weeks = round_of(week).weeks
 
 factors = cached(queries.factors)
 label_col = "label_en" if ctx.lang == "en" else "label_sv"
@@ -66,7 +62,9 @@ st.caption(
 
 # ------------------------------------------------------------------------------------------ summary
 st.subheader(tr("weekly.situation.summary"))
-sentences = situation.summary_sentences(matrix, area_names, factor_labels, ctx.lang, rule, limit=6)
+sentences = situation.summary_sentences(
+    matrix, area_names, factor_labels, ctx.lang, rule, limit=6, weeks=round_weeks
+)
 st.markdown("\n".join(f"- {md(s)}" for s in sentences))
 
 keep_drafts("lb")  # a half-written priority in the meeting view survives a look at another view
@@ -102,7 +100,7 @@ if view == "matrix":
         ["week", "avg4"],
         default="week",
         required=True,
-        format_func=lambda s: tr(f"weekly.situation.compare.{s}"),
+        format_func=lambda s: tr_round(f"weekly.situation.compare.{s}", week),
         key="lb_compare",
     )
     if matrix.empty:
@@ -118,13 +116,15 @@ if view == "matrix":
             compare,
             ctx.lang,
             area_labels=labels,
+            weeks=round_weeks,
         )
         show_chart(fig, key="lb_matrix", config={"displayModeBar": False})
         st.caption(
-            tr(
+            tr_round(
                 "weekly.situation.matrix_caption",
+                week,
                 stat=tr(f"weekly.situation.stat.{stat}").lower(),
-                compare=tr(f"weekly.situation.compare.{compare}"),
+                compare=tr_round(f"weekly.situation.compare.{compare}", week),
             )
         )
         table = matrix.assign(
@@ -186,7 +186,7 @@ if view == "map":
             "area": tr("col.area"),
             "status_label": tr("weekly.situation.col.status"),
             "computed": tr("weekly.situation.col.computed"),
-            "prev": tr("weekly.situation.col.prev"),
+            "prev": tr_round("weekly.situation.col.prev", week),
             "top": tr("weekly.situation.col.top"),
             "reporters": tr("weekly.situation.col.reporters"),
         }
@@ -213,7 +213,7 @@ if view == "notes":
     if pick_factors:
         notes = notes[notes["factor_code"].isin(pick_factors)]
     if notes.empty:
-        st.write(tr("weekly.situation.no_notes"))
+        st.write(tr_round("weekly.situation.no_notes", week))
     else:
 
         def when(row) -> str:
@@ -248,7 +248,7 @@ if view == "meeting":
     wd = cached(report_weekly.collect, week, f.municipality_code, False, ctx.lang)
     rows = meeting.area_rows(wd)
     show_flash("lb")
-    st.subheader(tr("weekly.meeting.followup"))
+    st.subheader(tr_round("weekly.meeting.followup", week))
     followup_editor(ctx, week, "lb")
     st.subheader(tr("weekly.meeting.status_heading"))
     status_editor(ctx, week, rows, "lb", columns=2)

@@ -34,9 +34,9 @@ def step_title(step: str, lang: str = "sv", weeks: int = 1) -> str:
     return rounds.text(f"mote.step.{step}", lang, weeks)
 
 
-def step_label(step: str, lang: str = "sv") -> str:
-    """The step's short name for the step bar: its number and one word."""
-    return f"{STEPS.index(step) + 1} {i18n.t(f'mote.short.{step}', lang)}"
+def step_label(step: str, lang: str = "sv", weeks: int = 1) -> str:
+    """The step's short name for the step bar: its number and one word ("Omgången" for two-week rounds)."""
+    return f"{STEPS.index(step) + 1} {rounds.text(f'mote.short.{step}', lang, weeks)}"
 
 
 def map_png(con, week: IsoWeek, municipality_code: str, lang: str = "sv") -> bytes:

@@ -166,4 +166,39 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Kommunen fick {count} felanmälningar om skadegörelse och klotter, mot i snitt {avg} per omgång.",
         "The municipality received {count} fault reports on vandalism and graffiti, against an average of {avg} a round.",
     ),
+    "rounds.v.trust.links.week": ("Omgång", "Round"),
+    "rounds.v.trust.links.next_week": (
+        "vecka {week}, {year} (nästa omgång)",
+        "weeks {week}, {year} (next round)",
+    ),
+    "rounds.v.trust.links.week_option": ("vecka {week}, {year}", "weeks {week}, {year}"),
+    "rounds.v.trust.links.created": (
+        "{n} länkar skapade för vecka {week}. Tidigare länkar för omgången är spärrade.",
+        "{n} links created for weeks {week}. Earlier links for the round are revoked.",
+    ),
+    "rounds.v.trust.links.none": ("Inga länkar för omgången ännu.", "No links for the round yet."),
+    "rounds.v.weekly.rounds.week": ("Enkätomgång (två veckor)", "Survey round (two weeks)"),
+    "rounds.v.weekly.rounds.history": ("Svarsfrekvens omgång för omgång", "Response rate round by round"),
+    "rounds.v.weekly.rounds.late_note": (
+        "Sena svar räknas till den omgång de gäller. Förväntade: aktiva rapportörer med minst "
+        "ett aktivt område.",
+        "Late answers count for the round they are about. Expected: active reporters with at "
+        "least one active area.",
+    ),
+    "rounds.v.weekly.matrix.hover": (
+        "<b>{area}</b> – {factor}<br>Högsta nivå: {max}<br>Medelnivå: {mean} ({answers} svar)"
+        "<br>Förra omgången: högst {prev}, medel {prev_mean}<br>Snitt fyra omgångar före (högsta): {avg4}",
+        "<b>{area}</b> – {factor}<br>Highest level: {max}<br>Mean level: {mean} ({answers} answers)"
+        "<br>Last round: highest {prev}, mean {prev_mean}<br>Average of the 4 rounds before (highest): {avg4}",
+    ),
+    "rounds.v.weekly.situation.matrix_caption": (
+        "Varje ruta visar omgångens {stat} bland rapportörerna (0 inget – 3 allvarligt). ▲/▼ markerar en ökning "
+        "eller minskning jämfört med {compare} (en hel nivå för högsta nivå, en halv för medelnivå; små förändringar "
+        "på låga nivåer – under 2 för högsta nivå, under 1 för medelnivå – markeras inte). Håll muspekaren över en ruta för detaljer.",
+        "Each cell shows the round's {stat} among reporters (0 none – 3 serious). ▲/▼ mark an increase or decrease "
+        "compared with {compare} (a full level for the highest level, half a level for the mean; small changes at "
+        "low levels – below 2 for the highest level, below 1 for the mean – are not marked). Hover a cell for details.",
+    ),
+    "rounds.v.mote.step.week": ("Omgången", "The round"),
+    "rounds.v.mote.short.week": ("Omgången", "Round"),
 }

@@ -24,9 +24,10 @@ def option(week: IsoWeek) -> str:
     return round_of(week).option(lang())
 
 
-def tr_round(key: str, week: IsoWeek, **kwargs: object) -> str:
-    """tr() said of the round of week: the two-week wording when that round is two weeks."""
-    return rounds.text(key, lang(), round_of(week).weeks, **kwargs)
+def tr_round(key: str, of: IsoWeek, /, **kwargs: object) -> str:
+    """tr() said of the round of week `of`: the two-week wording when that round is two weeks (texts
+    may have a {week} of their own, hence the positional-only parameter)."""
+    return rounds.text(key, lang(), round_of(of).weeks, **kwargs)
 
 
 def schedule_editor(ctx: PageContext) -> None:
