@@ -27,6 +27,7 @@ __all__ = [
     "Round",
     "following",
     "length_at",
+    "longest",
     "previous",
     "recent",
     "round_of",
@@ -178,6 +179,12 @@ def rounds_between(con, first: dt.date | IsoWeek, last: dt.date | IsoWeek) -> li
         out.append(rnd)
         rnd = _round_in(rows, rnd.end.shift(1))
     return out
+
+
+def longest(con, first: dt.date | IsoWeek, last: dt.date | IsoWeek) -> int:
+    """The longest round overlapping first..last: 2 when a period's survey counts are counts of two-week
+    rounds (the quarterly and annual reports then say "omgångar" instead of "veckor")."""
+    return max((r.weeks for r in rounds_between(con, first, last)), default=1)
 
 
 def set_length(con, weeks: int, from_week: IsoWeek, by: str | None) -> None:

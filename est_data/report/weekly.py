@@ -233,8 +233,8 @@ def events_chart_png(wd: WeeklyData, top: int = 12) -> bytes | None:
         labels,
         frame["week_count"].tolist(),
         frame["avg4"].tolist(),
-        _t("reports.chart.this_week", wd.lang),
-        _t("reports.chart.avg4", wd.lang),
+        rounds.text("reports.chart.this_week", wd.lang, wd.round_weeks),
+        rounds.text("reports.chart.avg4", wd.lang, wd.round_weeks),
     )
 
 

@@ -199,6 +199,18 @@ STRINGS: dict[str, tuple[str, str]] = {
         "compared with {compare} (a full level for the highest level, half a level for the mean; small changes at "
         "low levels – below 2 for the highest level, below 1 for the mean – are not marked). Hover a cell for details.",
     ),
+    "rounds.v.reports.kf.weeks": ("snitt per omgång, {n} omgångar", "average per round, {n} rounds"),
+    "rounds.v.reports.kf.avg4": ("snitt föregående 4 omgångar: {avg}", "previous 4 rounds' average: {avg}"),
+    "rounds.v.reports.chart.avg4": ("Snitt fyra omgångar före", "Average of the four rounds before"),
+    "rounds.v.reports.status.red_weeks": (
+        "Flest omgångar med röd status (av {weeks}): {areas}.",
+        "Most rounds with red status (of {weeks}): {areas}.",
+    ),
+    "rounds.v.reports.a.problem": (
+        "{factor} i {area}: påtagligt eller allvarligt {high} av {weeks} omgångar (medelnivå {level}).",
+        "{factor} in {area}: marked or serious {high} of {weeks} rounds (mean level {level}).",
+    ),
+    "rounds.v.reports.chart.this_week": ("Omgången", "This round"),
     "rounds.v.mote.step.week": ("Omgången", "The round"),
     "rounds.v.mote.short.week": ("Omgången", "Round"),
 }
