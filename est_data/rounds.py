@@ -222,10 +222,11 @@ def set_length(con, weeks: int, from_week: IsoWeek, by: str | None) -> None:
         )
 
 
-def text(key: str, lang: str = "sv", weeks: int = 1, **kwargs: object) -> str:
+def text(key: str, lang: str = "sv", weeks: int = 1, /, **kwargs: object) -> str:
     """The text for key, said of a round: with two-week rounds the variant `rounds.v.<key>` when the
     catalogue has one ("förra omgången" for "förra veckan"), else key itself. Weekly rounds keep the
-    week's own wording, so the weekly sample reads as before."""
+    week's own wording, so the weekly sample reads as before. The parameters are positional-only: texts
+    have a {weeks} or {week} of their own."""
     if weeks > 1 and i18n.has(f"rounds.v.{key}"):
         return i18n.t(f"rounds.v.{key}", lang, **kwargs)
     return i18n.t(key, lang, **kwargs)

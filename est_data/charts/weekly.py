@@ -87,7 +87,7 @@ def matrix_figure(
                 rounds.text(  # weeks=2: "Förra omgången", the four rounds before
                     "weekly.matrix.hover",
                     lang,
-                    weeks=weeks,
+                    weeks,
                     area=areas[area_id],
                     factor=factors[code],
                     max=f"{int(r.max_level)} {i18n.t(f'weekly.level.{int(r.max_level)}', lang)}",
