@@ -30,6 +30,7 @@ __all__ = [
     "longest",
     "previous",
     "recent",
+    "round_in_schedule",
     "round_of",
     "rounds_between",
     "schedule",
@@ -128,6 +129,12 @@ def _round_in(rows: list[tuple[IsoWeek, int]], week: IsoWeek) -> Round:
     if next_from is not None:
         weeks = min(weeks, _weeks_between(first, next_from))
     return Round(first, weeks)
+
+
+def round_in_schedule(rows: list[tuple[IsoWeek, int]], week: IsoWeek) -> Round:
+    """The round holding week under schedule rows read once (`schedule(con)`), for loops over many
+    weeks (an import of survey answers) that should not ask the database each time."""
+    return _round_in(rows, week)
 
 
 def round_of(con, day_or_week: dt.date | IsoWeek) -> Round:

@@ -225,3 +225,20 @@ def test_pages_show_two_week_rounds(sample_db):
     at = app_as("admin", "admin")
     assert not at.exception
     assert any("två veckor" in m.value for m in at.markdown)
+
+
+def test_an_import_lands_in_the_round_of_its_week(sample_con):
+    """A survey-tool export dated in a two-week round's second week is that round's answer."""
+    from est_data.ingest import survey
+
+    rounds.set_length(sample_con, 2, FIRST, by="samordnare")  # W48–W49
+    rows = [
+        "vecka;e-post;område;faktor;nivå",
+        "2026-W49;jonas.svensson@trelleborg.example;Västra Innerstaden;Klotter;2",
+        "2026-W48;elin.oberg@trelleborg.example;Östra Innerstaden;Klotter;1",
+    ]
+    report = survey.load(sample_con, ("\r\n".join(rows) + "\r\n").encode(), "svar.csv")
+    assert report.rows_loaded == 2 and not report.rejected
+    assert _stored_weeks(sample_con, FIRST) == ["2026-W48"]
+    levels = queries.week_levels(sample_con, FIRST, CODE)
+    assert int(levels[levels["factor_code"] == "klotter"]["answers"].sum()) == 2
