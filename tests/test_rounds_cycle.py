@@ -147,6 +147,17 @@ def test_the_cycle_runs_per_round(sample_con, weeks):
     events = report_data.events_by_category(con, two.start, CODE)
     row = events[(events["source"] == "polisen") & (events["category"] == "Skadegörelse")]
     assert int(row["week_count"].iloc[0]) == 2
+    # the four rounds before (with two-week rounds: one, then three weekly ones) scaled to a round's length
+    before = rounds.recent(con, two, 4)
+    assert sum(r.weeks for r in before) == (4 if weeks == 1 else 5)
+    earlier = con.execute(
+        "select count(*) from incident where source = 'polisen' and category = 'Skadegörelse'"
+        " and municipality_code = ? and not is_summary and cast(occurred_at as date) between ? and ?",
+        [CODE, before[0].monday(), before[-1].sunday()],
+    ).fetchone()[0]
+    assert earlier > 0
+    expected_avg = earlier * weeks / sum(r.weeks for r in before)
+    assert float(row["avg4"].iloc[0]) == pytest.approx(expected_avg)
 
     # --- the round's report covers every day of the round
     report = report_weekly.build(con, two.start, CODE)

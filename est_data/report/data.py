@@ -83,10 +83,14 @@ def priorities(con, week: IsoWeek, municipality_code: str) -> pd.DataFrame:
 
 def events_by_category(con, week: IsoWeek, municipality_code: str) -> pd.DataFrame:
     """Police events and fault reports per category: the count over the round of `week` (Monday of its
-    first week to Sunday of its last) and the average per round over the 4 rounds before it."""
+    first week to Sunday of its last) and the average per round over the 4 rounds before it, scaled to
+    this round's length (after a change from weekly to two-week rounds the four weekly rounds before
+    count double, so a fortnight is never compared with a week)."""
     rnd = rounds.round_of(con, week)
     start = rnd.monday()
-    first = rounds.recent(con, rnd, 4)[0].monday()
+    before = rounds.recent(con, rnd, 4)
+    first = before[0].monday()
+    per_round = rnd.weeks / sum(r.weeks for r in before)
     return con.execute(
         "with events as ("
         "  select i.source, coalesce(i.category, '–') as category, cast(i.occurred_at as date) as day,"
@@ -98,13 +102,13 @@ def events_by_category(con, week: IsoWeek, municipality_code: str) -> pd.DataFra
         "), final as ("
         "  select source, category,"
         "         count(*) filter (where day >= ?) as week_count,"
-        "         count(*) filter (where day < ?) / 4.0 as avg4,"
+        "         count(*) filter (where day < ?) * ? as avg4,"
         "         coalesce(sum(cost) filter (where day >= ?), 0) as week_cost"
         "  from events"
         "  group by source, category"
         ")"
         " select * from final order by source, week_count desc, avg4 desc",
-        [municipality_code, first, rnd.sunday(), start, start, start],
+        [municipality_code, first, rnd.sunday(), start, start, per_round, start],
     ).df()
 
 
