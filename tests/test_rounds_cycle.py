@@ -236,6 +236,20 @@ def test_pages_show_two_week_rounds(sample_db):
     at = app_as("admin", "admin")
     assert not at.exception
     assert any("två veckor" in m.value for m in at.markdown)
+    # back to weekly from the current round's first week: refused, the round has answers
+    at.segmented_control(key="admin_rounds_weeks").set_value(1)
+    at.date_input(key="admin_rounds_from").set_value(current.monday())
+    at.button(key="admin_rounds_save").click().run()
+    assert any("Det finns redan svar" in e.value for e in at.error)
+    assert rounds.schedule(con) == [(first, 2)]
+    # from the next round on: saved, and the rounds before keep their length
+    later = rounds.following(con, current).start
+    at.segmented_control(key="admin_rounds_weeks").set_value(1)
+    at.date_input(key="admin_rounds_from").set_value(later.monday())
+    at.button(key="admin_rounds_save").click().run()
+    assert not at.exception
+    assert rounds.schedule(con) == [(first, 2), (later, 1)]
+    assert rounds.round_of(con, today) == current
 
 
 def test_an_import_lands_in_the_round_of_its_week(sample_con):
