@@ -1,4 +1,7 @@
-"""Personal survey links: one random token per reporter and week that opens the reporter form.
+"""Personal survey links: one random token per reporter and survey round that opens the reporter form.
+
+A round (one or two weeks, est_data.rounds) is stored under its first week, so a link made for any week
+of a round is the round's link and opens that round's form.
 
 The token is shown once, when the links are made (for the mail merge); the database keeps only its
 SHA-256, so a copy of the database or a backup cannot be used to answer as somebody else. Links
@@ -15,7 +18,7 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
-from est_data import audit
+from est_data import audit, rounds
 from est_data.db import transaction
 from est_data.model import IsoWeek, User
 
@@ -33,6 +36,12 @@ class NewLink:
     week: IsoWeek
     token: str
     expires_at: dt.datetime
+    weeks: int = 1  # the round's length: the link's round is week .. week + weeks - 1
+
+    @property
+    def week_text(self) -> str:
+        """'47', or '12–13' for a two-week round (for 'vecka {week}')."""
+        return rounds.Round(self.week, self.weeks).weeks_text()
 
 
 @dataclass(frozen=True)
@@ -82,7 +91,8 @@ def create_links(
     now: dt.datetime | None = None,
     revoke_previous: bool = True,
 ) -> list[NewLink]:
-    """New links for the week for the given (default: all active) reporters, valid `valid_days` days.
+    """New links for the round of `week` (stored under its first week) for the given (default: all
+    active) reporters, valid `valid_days` days.
 
     Earlier unrevoked links of the same reporters and week are revoked unless revoke_previous is False.
     The tokens in the result are not stored anywhere: export them now.
@@ -90,6 +100,8 @@ def create_links(
     now = now or dt.datetime.now()
     if not 1 <= int(valid_days) <= 60:
         raise ValueError(valid_days)
+    rnd = rounds.round_of(con, week)
+    week = rnd.start
     expires = (now + dt.timedelta(days=int(valid_days))).replace(microsecond=0)
     rows = con.execute(
         "select id, name, email, organisation"
@@ -115,7 +127,9 @@ def create_links(
                 [hash_token(token), reporter_id, week.year, week.week, now, by, expires],
             ).fetchone()[0]
             made.append(
-                NewLink(int(link_id), int(reporter_id), name, email, organisation, week, token, expires)
+                NewLink(
+                    int(link_id), int(reporter_id), name, email, organisation, week, token, expires, rnd.weeks
+                )
             )
         audit.record(
             con,
@@ -191,6 +205,8 @@ def revoke(
     """Revoke links by id, or all of a week (optionally of one reporter). Returns how many."""
     if link_ids is None and week is None and reporter_id is None:
         raise ValueError("nothing to revoke")
+    if week is not None:  # links are stored under their round's first week
+        week = rounds.round_of(con, week).start
     now = now or dt.datetime.now()
     with transaction(con):
         revoked = con.execute(
@@ -256,7 +272,7 @@ def mail_merge_frame(made: list[NewLink], base_url: str) -> pd.DataFrame:
                 "namn": n.name,
                 "e-post": n.email or "",
                 "organisation": n.organisation or "",
-                "vecka": f"{n.week.week}",
+                "vecka": n.week_text,
                 "år": f"{n.week.year}",
                 "länk": url_for(base_url, n.token),
                 "giltig_till": n.expires_at.strftime("%Y-%m-%d %H:%M"),

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pandas as pd
 
+from est_data import rounds
 from est_data.model import IsoWeek
 
 
@@ -103,9 +104,9 @@ def has_answers(con, week: IsoWeek, municipality_code: str | None = None) -> boo
 def reference_week(
     con, municipality_code: str | None = None, today: dt.date | None = None
 ) -> tuple[IsoWeek, bool]:
-    """The week pages show by default: the current ISO week if it has answers, else the latest with
-    answers (the sample ends in the past). Returns (week, is_current)."""
-    current = IsoWeek.of(today or dt.date.today())
+    """The round pages show by default, as its first week: the current round if it has answers, else the
+    latest with answers (the sample ends in the past). Returns (week, is_current)."""
+    current = rounds.round_of(con, today or dt.date.today()).start
     if has_answers(con, current, municipality_code):
         return current, True
     latest = latest_answer_week(con, municipality_code)
@@ -113,10 +114,10 @@ def reference_week(
 
 
 def reference_date(con, municipality_code: str | None = None, today: dt.date | None = None) -> dt.date:
-    """The last day of data pages count up to: today, or the end of the reference week when older."""
+    """The last day of data pages count up to: today, or the end of the reference round when older."""
     today = today or dt.date.today()
     week, is_current = reference_week(con, municipality_code, today)
-    return today if is_current else week.sunday()
+    return today if is_current else rounds.round_of(con, week).sunday()
 
 
 def response_rate(con, week: IsoWeek, municipality_code: str | None = None) -> tuple[int, int]:

@@ -27,12 +27,15 @@ __all__ = [
     "Round",
     "following",
     "length_at",
+    "longest",
     "previous",
     "recent",
+    "round_in_schedule",
     "round_of",
     "rounds_between",
     "schedule",
     "set_length",
+    "text",
 ]
 
 _WEEKS = (1, 2)
@@ -77,6 +80,19 @@ class Round:
         text = i18n.t("rounds.label.two", lang, first=self.start.week, last=self.end.week)
         return f"{text} {self.start.year}" if with_year else text
 
+    def weeks_text(self) -> str:
+        """The week number(s) for texts that already say 'vecka {week}': '47' or '47–48'."""
+        return str(self.start.week) if self.weeks == 1 else f"{self.start.week}–{self.end.week}"
+
+    def week_keys(self) -> list[int]:
+        """The round's weeks as sortable keys (2026-W47 -> 202647), as SQL compares stored weeks."""
+        return [w.year * 100 + w.week for w in self.week_list()]
+
+    def option(self, lang: str = "sv") -> str:
+        """For pickers: 'vecka 12–13 2026 (16/03–29/03)'."""
+        dates = f"{self.monday().strftime('%d/%m')}–{self.sunday().strftime('%d/%m')}"
+        return f"{self.label(lang, with_year=True)} ({dates})"
+
     def __str__(self) -> str:
         """The round's key for the CLI and file names: its first week ('2026-W47')."""
         return str(self.start)
@@ -113,6 +129,12 @@ def _round_in(rows: list[tuple[IsoWeek, int]], week: IsoWeek) -> Round:
     if next_from is not None:
         weeks = min(weeks, _weeks_between(first, next_from))
     return Round(first, weeks)
+
+
+def round_in_schedule(rows: list[tuple[IsoWeek, int]], week: IsoWeek) -> Round:
+    """The round holding week under schedule rows read once (`schedule(con)`), for loops over many
+    weeks (an import of survey answers) that should not ask the database each time."""
+    return _round_in(rows, week)
 
 
 def round_of(con, day_or_week: dt.date | IsoWeek) -> Round:
@@ -166,6 +188,12 @@ def rounds_between(con, first: dt.date | IsoWeek, last: dt.date | IsoWeek) -> li
     return out
 
 
+def longest(con, first: dt.date | IsoWeek, last: dt.date | IsoWeek) -> int:
+    """The longest round overlapping first..last: 2 when a period's survey counts are counts of two-week
+    rounds (the quarterly and annual reports then say "omgångar" instead of "veckor")."""
+    return max((r.weeks for r in rounds_between(con, first, last)), default=1)
+
+
 def set_length(con, weeks: int, from_week: IsoWeek, by: str | None) -> None:
     """From from_week on, rounds are `weeks` long. Refused when answers exist from that week on: the
     rounds they were given for would change meaning (history is never rewritten)."""
@@ -199,3 +227,13 @@ def set_length(con, weeks: int, from_week: IsoWeek, by: str | None) -> None:
             before={"weeks": int(before[0])} if before else None,
             after={"weeks": weeks},
         )
+
+
+def text(key: str, lang: str = "sv", weeks: int = 1, /, **kwargs: object) -> str:
+    """The text for key, said of a round: with two-week rounds the variant `rounds.v.<key>` when the
+    catalogue has one ("förra omgången" for "förra veckan"), else key itself. Weekly rounds keep the
+    week's own wording, so the weekly sample reads as before. The parameters are positional-only: texts
+    have a {weeks} or {week} of their own."""
+    if weeks > 1 and i18n.has(f"rounds.v.{key}"):
+        return i18n.t(f"rounds.v.{key}", lang, **kwargs)
+    return i18n.t(key, lang, **kwargs)

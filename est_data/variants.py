@@ -10,6 +10,8 @@ municipality is not. These functions turn a database with the sample loaded into
   current week half answered;
 - ``half_thursday``: the sample plus the current ISO week with about half of the answers in (a real
   Thursday morning before the meeting).
+- ``rounds``: ``thursday`` with two-week survey rounds from last week on (issue 18): today lies in the
+  round's second week, and the round's first answers are in.
 
 They are used by the page × role × dataset tests and by anyone who wants to look at the app as a
 new user would (``python -m est_data variant holey --db data/holey.duckdb``).
@@ -19,10 +21,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from est_data import db
+from est_data import db, rounds
 from est_data.model import IsoWeek
 
-DATASETS = ("empty", "new", "sample", "holey", "thursday")
+DATASETS = ("empty", "new", "sample", "holey", "thursday", "rounds")
 
 # Everything a municipality accumulates after its first day; deleted to get a "new" municipality.
 _ACCUMULATED = (
@@ -86,9 +88,10 @@ def _copy_week(con, source: IsoWeek, target: IsoWeek, area_ids: list[int], submi
 
 
 def half_thursday(con, today: dt.date | None = None) -> IsoWeek:
-    """Add the current ISO week with answers for about half the areas (every other area by name)."""
+    """Add the current round (the ISO week, with weekly rounds) with answers for about half the areas
+    (every other area by name), stored under the round's first week as the form stores them."""
     today = today or dt.date.today()
-    current = IsoWeek.of(today)
+    current = rounds.round_of(con, today).start
     latest = _latest_week(con)
     if latest is None:
         return current
@@ -177,6 +180,18 @@ def _actions_from_priorities(con) -> None:
         con.execute("update weekly_priority set action_id = ? where id = ?", [action_id, pid])
 
 
+def two_week_rounds(con, today: dt.date | None = None) -> IsoWeek:
+    """Two-week survey rounds from last week on (from the week after the latest answers, if later), then
+    the current round half answered (half_thursday). Returns the current round's first week."""
+    today = today or dt.date.today()
+    start = IsoWeek.of(today).shift(-1)
+    latest = _latest_week(con)
+    if latest is not None and latest.monday() >= start.monday():
+        start = latest.shift(1)
+    rounds.set_length(con, 2, start, by=None)
+    return half_thursday(con, today)
+
+
 def apply(con, name: str, today: dt.date | None = None) -> None:
     """Turn a database holding the sample into the named dataset ('empty' is not derived)."""
     if name == "sample":
@@ -187,5 +202,7 @@ def apply(con, name: str, today: dt.date | None = None) -> None:
         holey(con, today)
     elif name == "thursday":
         half_thursday(con, today)
+    elif name == "rounds":
+        two_week_rounds(con, today)
     else:
         raise ValueError(f"unknown dataset {name!r}; one of {', '.join(DATASETS)}")

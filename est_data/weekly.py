@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
+from est_data import rounds
 from est_data.audit import record
 from est_data.db import transaction
 from est_data.model import ACTION_KINDS, STATUSES, IsoWeek
@@ -159,16 +160,17 @@ def reporter_week(con, reporter_id: int, week: IsoWeek) -> pd.DataFrame:
 
 
 def reporter_events(con, reporter_id: int, week: IsoWeek) -> pd.DataFrame:
-    """A reporter's event reports for a week, newest first."""
+    """A reporter's event reports for the round of a week (every week of it), newest first."""
+    keys = rounds.round_of(con, week).week_keys()
     return con.execute(
         "select o.id, o.reported_at, o.occurred_date, o.occurred_at, o.time_of_day, o.factor_code,"
         "       a.name as area, p.name as place, o.address, o.lat, o.lon, o.description"
         " from observation o"
         " left join area a on a.id = o.area_id"
         " left join place p on p.id = o.place_id"
-        " where o.reporter_id = ? and o.iso_year = ? and o.iso_week = ?"
+        " where o.reporter_id = ? and list_contains(?, o.iso_year * 100 + o.iso_week)"
         " order by o.reported_at desc, o.id desc",
-        [reporter_id, week.year, week.week],
+        [reporter_id, keys],
     ).df()
 
 
@@ -202,7 +204,8 @@ def validate_answers(con, answers: Iterable[AreaAnswer]) -> list[AreaAnswer]:
 
 
 def check_week(week: IsoWeek, today: dt.date | None = None) -> None:
-    """Answers are about the current week or an earlier one (late answers count for their week)."""
+    """Answers are about the current round or an earlier one (late answers count for their round);
+    `week` is the round's first week, so a two-week round can be answered from its first Monday on."""
     if week.monday() > (today or dt.date.today()):
         raise WeeklyError("weekly.error.future_week", week=week.week)
 
@@ -225,11 +228,14 @@ def submit_week(
     submitted_at: dt.datetime | None = None,
     today: dt.date | None = None,
 ) -> list[int]:
-    """Store a reporter's answers for a week (one transaction; resending replaces, never duplicates).
+    """Store a reporter's answers for a round (one transaction; resending replaces, never duplicates).
 
-    Factors missing from an answer's levels are stored as 0 (inget): "nothing to report" is the
+    `week` may be any week of the round: the answer is stored under the round's first week (a round's
+    key), so an answer sent in a two-week round's second week lands in the same round as one sent in its
+    first. Factors missing from an answer's levels are stored as 0 (inget): "nothing to report" is the
     default. Returns the survey_response ids, in the order of `answers`.
     """
+    week = rounds.round_of(con, week).start
     check_week(week, today)
     answers = validate_answers(con, answers)
     active = reporter_active(con, reporter_id)
@@ -452,13 +458,15 @@ def delete_event(con, event_id: int, reporter_id: int | None, by: str | None) ->
 # ---------------------------------------------------------------------------------------------- the meeting
 
 
-def meeting_day(week: IsoWeek, today: dt.date | None = None) -> dt.date:
-    """The day the meeting about `week` is held: today while the week runs, else that week's Thursday."""
+def meeting_day(week: IsoWeek, today: dt.date | None = None, weeks: int = 1) -> dt.date:
+    """The day the meeting about the round starting in `week` (`weeks` long) is held: today while the
+    round runs, else the Thursday of its last week."""
     today = today or dt.date.today()
+    last = week.shift(weeks - 1)
     return (
         today
-        if week.monday() <= today <= week.sunday()
-        else week.monday() + dt.timedelta(days=MEETING_WEEKDAY)
+        if week.monday() <= today <= last.sunday()
+        else last.monday() + dt.timedelta(days=MEETING_WEEKDAY)
     )
 
 
@@ -615,7 +623,8 @@ def add_priority(
     once; its id is returned."""
     if kind not in ACTION_KINDS:
         raise WeeklyError("weekly.error.kind", kind=kind)
-    default_start, default_end = horizon_dates(horizon, meeting_day(week, today))
+    rnd = rounds.round_of(con, week)
+    default_start, default_end = horizon_dates(horizon, meeting_day(rnd.start, today, rnd.weeks))
     if start_date is None:
         start_date, end_date = default_start, end_date if end_date is not None else default_end
     _check_dates(start_date, end_date)
@@ -716,8 +725,9 @@ def priority_to_action(
         start_date = row[8]
         end_date = end_date if end_date is not None else row[9]
     if start_date is None:  # a priority from before priorities had dates: its horizon's dates
+        rnd = rounds.round_of(con, IsoWeek(row[5], row[6]))
         start_date, default_end = horizon_dates(
-            row[7] if row[7] in HORIZONS else "vecka", meeting_day(IsoWeek(row[5], row[6]))
+            row[7] if row[7] in HORIZONS else "vecka", meeting_day(rnd.start, weeks=rnd.weeks)
         )
         end_date = end_date if end_date is not None else default_end
     start = start_date

@@ -8,6 +8,7 @@ from est_data import admin, auth, backup, privacy
 from est_data.model import ROLES
 from est_data.ui import linkmail as linkmail_ui
 from est_data.ui.common import download_table, page_setup, show_table
+from est_data.ui.rounds import schedule_editor
 from est_data.ui.state import cached, con, tr, tr_user
 
 ctx = page_setup("admin")
@@ -270,6 +271,9 @@ with tab_settings:
                 st.rerun()
             except auth.UserError as err:
                 show_error(err)
+
+    st.divider()
+    schedule_editor(ctx)  # survey rounds of one or two weeks (issue 18)
 
     st.divider()
     st.subheader(tr("trust.backup_heading"))

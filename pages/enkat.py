@@ -9,9 +9,9 @@ from est_data.analysis import situation, survey_rounds
 from est_data.charts.weekly import response_history_figure
 from est_data.ingest import survey
 from est_data.ingest.common import ImportFileError
-from est_data.model import IsoWeek
 from est_data.text import md
 from est_data.ui.common import download_table, page_setup, show_chart, show_table
+from est_data.ui.rounds import option, round_of, tr_round
 from est_data.ui.state import cached, tr
 
 ctx = page_setup("enkat")
@@ -21,19 +21,13 @@ if ctx.filters is None:
 
 code = ctx.filters.municipality_code
 reference, _ = cached(queries.reference_week, code)
-current = IsoWeek.of(pd.Timestamp.today().date())
+current = round_of(pd.Timestamp.today().date()).start  # survey rounds, each by its first week
 weeks = sorted({current, reference, *cached(situation.answer_weeks, code, 26)}, key=str, reverse=True)
 week = st.selectbox(
-    tr("weekly.rounds.week"),
+    tr_round("weekly.rounds.week", current),
     weeks,
     index=weeks.index(reference),
-    format_func=lambda w: tr(
-        "weekly.form.week_option",
-        week=w.week,
-        year=w.year,
-        start=w.monday().strftime("%d/%m"),
-        end=w.sunday().strftime("%d/%m"),
-    ),
+    format_func=option,
     key="enkat_week",
 )
 
@@ -43,7 +37,7 @@ c1, c2, c3 = st.columns(3)
 c1.metric(tr("weekly.rounds.rate"), f"{100 * answered / expected:.0f} %" if expected else "–", border=True)
 c2.metric(tr("weekly.rounds.answered"), f"{answered} / {expected}", border=True)
 c3.metric(tr("weekly.rounds.missing"), expected - answered, border=True)
-st.caption(tr("weekly.rounds.late_note"))
+st.caption(tr_round("weekly.rounds.late_note", week))
 
 rate_column = st.column_config.ProgressColumn(
     tr("weekly.rounds.rate"), format="%.0f %%", min_value=0, max_value=100, width="small"
@@ -99,7 +93,7 @@ else:
     st.code(emails, language=None, wrap_lines=True)
     download_table(shown, f"ej_svarat_{week}", key="enkat_missing_xlsx")
 
-st.subheader(tr("weekly.rounds.history"))
+st.subheader(tr_round("weekly.rounds.history", week))
 history = cached(survey_rounds.history, week, 52, code)
 show_chart(response_history_figure(history, ctx.lang), key="enkat_history", config={"displayModeBar": False})
 

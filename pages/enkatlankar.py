@@ -4,29 +4,34 @@ import datetime as dt
 
 import streamlit as st
 
-from est_data import config, links
-from est_data.model import IsoWeek
+from est_data import config, links, rounds
 from est_data.ui.common import page_setup, show_table
 from est_data.ui.linkmail import show_mailing
+from est_data.ui.rounds import round_of, tr_round
 from est_data.ui.state import cached, tr
 
 ctx = page_setup("enkatlankar")
 st.caption(tr("trust.links.intro"))
 
-current = IsoWeek.of(dt.date.today())
-weeks = [current.shift(i) for i in (0, -1, -2, 1)]  # this week first; next week last, and said to be next
+# A link is for a survey round (one or two weeks), stored under its first week: this round first, the
+# two before it, and the next round last, said to be next.
+current = round_of(dt.date.today())
+following = rounds.following(ctx.con, current)
+weeks = [current.start, *[r.start for r in reversed(rounds.recent(ctx.con, current, 2))], following.start]
 c1, c2 = st.columns(2)
 week = c1.selectbox(
-    tr("trust.links.week"),
+    tr_round("trust.links.week", current.start),
     weeks,
     index=0,
     key="links_week",
-    format_func=lambda w: tr(
-        "trust.links.next_week" if w == current.shift(1) else "trust.links.week_option",
-        week=w.week,
+    format_func=lambda w: tr_round(
+        "trust.links.next_week" if w == following.start else "trust.links.week_option",
+        w,
+        week=round_of(w).weeks_text(),
         year=w.year,
     ),
 )
+week_text = round_of(week).weeks_text()
 valid_days = c2.number_input(
     tr("trust.links.valid_days"),
     min_value=1,
@@ -50,21 +55,21 @@ if st.button(tr("trust.links.create"), type="primary", key="links_create", icon=
 
 made_state = st.session_state.get("links_made")
 if made_state and made_state[0] == str(week):
-    st.success(tr("trust.links.created", n=made_state[2], week=week.week))
+    st.success(tr_round("trust.links.created", week, n=made_state[2], week=week_text))
     st.download_button(
         tr("trust.links.download"),
         data=made_state[1],
-        file_name=f"enkatlankar_v{week.week}.csv",
+        file_name=f"enkatlankar_v{week_text}.csv",
         mime="text/csv",
         key="links_download",
         icon=":material/download:",
     )
     st.caption(tr("trust.links.once"))
 
-st.subheader(tr("trust.links.existing", week=week.week))
+st.subheader(tr("trust.links.existing", week=week_text))
 table = cached(links.links, week)
 if table.empty:
-    st.write(tr("trust.links.none"))
+    st.write(tr_round("trust.links.none", week))
 else:
     counts = table["state"].value_counts()
     m1, m2, m3, m4 = st.columns(4)
@@ -100,7 +105,7 @@ else:
         st.session_state["links_notice"] = tr("trust.links.revoked", n=n)
         st.rerun()
     if r2.button(
-        tr("trust.links.revoke_all", week=week.week),
+        tr("trust.links.revoke_all", week=week_text),
         disabled=open_links.empty,
         key="links_revoke_all",
         icon=":material/block:",

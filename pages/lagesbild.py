@@ -25,6 +25,7 @@ from est_data.ui.meeting import (
     status_editor,
 )
 from est_data.ui.nearrepeat import risk_list
+from est_data.ui.rounds import option, round_of, tr_round
 from est_data.ui.state import cached, tr
 
 ctx = page_setup("lagesbild")
@@ -39,19 +40,14 @@ if not weeks:
     st.info(tr("weekly.situation.no_answers"))
     st.stop()
 reference, _ = cached(queries.reference_week, f.municipality_code)
-week = st.selectbox(
-    tr("weekly.situation.week"),
+week = st.selectbox(  # survey rounds (one or two weeks), each by its first week
+    tr_round("weekly.situation.week", reference),
     weeks,
     index=weeks.index(reference) if reference in weeks else 0,
-    format_func=lambda w: tr(
-        "weekly.form.week_option",
-        week=w.week,
-        year=w.year,
-        start=w.monday().strftime("%d/%m"),
-        end=w.sunday().strftime("%d/%m"),
-    ),
+    format_func=option,
     key="lb_week",
 )
+round_weeks = round_of(week).weeks
 
 factors = cached(queries.factors)
 label_col = "label_en" if ctx.lang == "en" else "label_sv"
@@ -67,9 +63,11 @@ st.caption(
 
 # ------------------------------------------------------------------------------------------ summary
 st.subheader(tr("weekly.situation.summary"))
-sentences = situation.summary_sentences(matrix, area_names, factor_labels, ctx.lang, rule, limit=6)
+sentences = situation.summary_sentences(
+    matrix, area_names, factor_labels, ctx.lang, rule, limit=6, weeks=round_weeks
+)
 st.markdown("\n".join(f"- {md(s)}" for s in sentences))
-risk_list(ctx, week.sunday(), "lb")  # issue 19: recent events with raised risk nearby (near-repeat)
+risk_list(ctx, round_of(week).sunday(), "lb")  # issue 19: recent events with raised risk nearby (near-repeat)
 
 keep_drafts("lb")  # a half-written priority in the meeting view survives a look at another view
 views = ["matrix", "map", "notes"] + (["meeting"] if staff else [])
@@ -104,7 +102,7 @@ if view == "matrix":
         ["week", "avg4"],
         default="week",
         required=True,
-        format_func=lambda s: tr(f"weekly.situation.compare.{s}"),
+        format_func=lambda s: tr_round(f"weekly.situation.compare.{s}", week),
         key="lb_compare",
     )
     if matrix.empty:
@@ -120,13 +118,15 @@ if view == "matrix":
             compare,
             ctx.lang,
             area_labels=labels,
+            weeks=round_weeks,
         )
         show_chart(fig, key="lb_matrix", config={"displayModeBar": False})
         st.caption(
-            tr(
+            tr_round(
                 "weekly.situation.matrix_caption",
+                week,
                 stat=tr(f"weekly.situation.stat.{stat}").lower(),
-                compare=tr(f"weekly.situation.compare.{compare}"),
+                compare=tr_round(f"weekly.situation.compare.{compare}", week),
             )
         )
         table = matrix.assign(
@@ -188,7 +188,7 @@ if view == "map":
             "area": tr("col.area"),
             "status_label": tr("weekly.situation.col.status"),
             "computed": tr("weekly.situation.col.computed"),
-            "prev": tr("weekly.situation.col.prev"),
+            "prev": tr_round("weekly.situation.col.prev", week),
             "top": tr("weekly.situation.col.top"),
             "reporters": tr("weekly.situation.col.reporters"),
         }
@@ -215,7 +215,7 @@ if view == "notes":
     if pick_factors:
         notes = notes[notes["factor_code"].isin(pick_factors)]
     if notes.empty:
-        st.write(tr("weekly.situation.no_notes"))
+        st.write(tr_round("weekly.situation.no_notes", week))
     else:
 
         def when(row) -> str:
@@ -250,7 +250,7 @@ if view == "meeting":
     wd = cached(report_weekly.collect, week, f.municipality_code, False, ctx.lang)
     rows = meeting.area_rows(wd)
     show_flash("lb")
-    st.subheader(tr("weekly.meeting.followup"))
+    st.subheader(tr_round("weekly.meeting.followup", week))
     followup_editor(ctx, week, "lb")
     st.subheader(tr("weekly.meeting.status_heading"))
     status_editor(ctx, week, rows, "lb", columns=2)

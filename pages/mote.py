@@ -19,6 +19,7 @@ from est_data.ui.meeting import (
     status_editor,
 )
 from est_data.ui.nearrepeat import risk_list
+from est_data.ui.rounds import option, round_of, tr_round
 from est_data.ui.state import cached, tr
 
 ctx = page_setup("mote")
@@ -80,6 +81,7 @@ def toggle_present() -> None:
     st.session_state["mote_present"] = not st.session_state.get("mote_present", False)
 
 
+shown_weeks = round_of(st.session_state.get("mote_week") or weeks[0]).weeks  # the step bar comes first
 # One row: ← the six steps →, then presentation mode and the week (a 1280-wide screen keeps it one row).
 with st.container(horizontal=True, vertical_alignment="center"):
     st.button(
@@ -95,7 +97,7 @@ with st.container(horizontal=True, vertical_alignment="center"):
     st.segmented_control(
         tr("reports.meeting.steps"),
         STEPS,
-        format_func=lambda s: meeting.step_label(s, ctx.lang),
+        format_func=lambda s: meeting.step_label(s, ctx.lang, shown_weeks),
         key="mote_step",
         required=True,
         label_visibility="collapsed",
@@ -121,16 +123,18 @@ with st.container(horizontal=True, vertical_alignment="center"):
         help=tr("reports.meeting.fullscreen"),
     )
     with st.popover("", icon=":material/calendar_month:", help=tr("reports.meeting.week")):
-        week = st.selectbox(
-            tr("reports.meeting.week"),
+        week = st.selectbox(  # survey rounds (one or two weeks), each by its first week
+            tr_round("reports.meeting.week", weeks[0]),
             weeks,
             key="mote_week",
-            format_func=lambda w: i18n.week_label(w.year, w.week, ctx.lang),
+            format_func=option,
         )
 step = st.session_state["mote_step"]
+rnd = round_of(week)
+period = i18n.week_label(week.year, week.week, ctx.lang) if rnd.weeks == 1 else rnd.label(ctx.lang, True)
 st.markdown(
-    f"## {meeting.step_title(step, ctx.lang)} · {i18n.week_label(week.year, week.week, ctx.lang)}",
-    help=weekly.period_text(week, ctx.lang),
+    f"## {meeting.step_title(step, ctx.lang, rnd.weeks)} · {period}",
+    help=weekly.period_text(week, ctx.lang, rnd.weeks),
 )
 reporters_version = not ctx.user.sees_personal_data
 wd = cached(weekly.collect, week, code, reporters_version, ctx.lang)
@@ -177,19 +181,19 @@ if step == "week":
     with left:
         st.markdown(
             "\n".join(f"- {meeting.md(meeting.short(s, 140))}" for s in wd.changes[:3])
-            or tr("mote.no_answers_yet")
+            or tr_round("mote.no_answers_yet", week)
         )
     with right:
         st.image(cached(meeting.map_png, week, code, ctx.lang), width="stretch")
-        risk_list(ctx, week.sunday(), "mote", limit=2, compact=True)  # issue 19: near-repeat
+        risk_list(ctx, rnd.sunday(), "mote", limit=2, compact=True)  # issue 19: near-repeat
 elif step == "status":
     if not wd.answered:
-        st.markdown(tr("mote.no_answers_yet"))
+        st.markdown(tr_round("mote.no_answers_yet", week))
     status_editor(ctx, week, rows, "mote")
 elif step == "police":
     left, right = st.columns([1, 1])
     with left:
-        st.markdown(f"#### {tr('reports.meeting.events_heading')}")
+        st.markdown(f"#### {tr_round('reports.meeting.events_heading', week)}")
         lines = meeting.event_lines(wd, limit=5)
         st.markdown(
             "\n".join(

@@ -9,6 +9,7 @@ from est_data.analysis import overview
 from est_data.analysis.situation import StatusRule
 from est_data.text import md
 from est_data.ui.common import download_table, page_setup, show_table, status_badge
+from est_data.ui.rounds import round_of
 from est_data.ui.state import cached, tr
 
 ctx = page_setup("oversikt")
@@ -25,10 +26,10 @@ factor_labels = dict(
 st.subheader(
     tr(
         "overview.week",
-        week=ov.week.week,
+        week=round_of(ov.week).weeks_text(),  # a survey round: 'Vecka 12–13' when rounds are two weeks
         year=ov.week.year,
         start=ov.week.monday().isoformat(),
-        end=ov.week.sunday().isoformat(),
+        end=round_of(ov.week).sunday().isoformat(),
     )
 )
 if not ov.is_current_week:

@@ -4,11 +4,12 @@ from functools import partial
 
 import streamlit as st
 
-from est_data import db, i18n
+from est_data import db
 from est_data.analysis.situation import answer_weeks
 from est_data.report import service, weekly
 from est_data.text import md
 from est_data.ui.common import page_setup
+from est_data.ui.rounds import option, round_of, tr_round
 from est_data.ui.state import cached, tr
 
 ctx = page_setup("rapporter")
@@ -55,7 +56,7 @@ def weekly_tab() -> None:
         tr("reports.page.week"),
         weeks,
         key="reports_week",
-        format_func=lambda w: i18n.week_label(w.year, w.week, ctx.lang),
+        format_func=option,  # survey rounds of one or two weeks, each by its first week
     )
     if ctx.user.sees_personal_data and not reporter:
         reporters_version = st.toggle(tr("reports.page.reporters_version"), key="reports_reporters_version")
@@ -82,7 +83,8 @@ def weekly_tab() -> None:
     wd = cached(weekly.collect, week, code, reporters_version, ctx.lang)
     with st.container(border=True):
         st.caption(tr("reports.page.preview"))
-        st.markdown(f"#### {tr('reports.weekly.title', week=week.week, year=week.year)}")
+        title = tr_round("reports.weekly.title", week, week=round_of(week).weeks_text(), year=week.year)
+        st.markdown(f"#### {title}")
         st.markdown("\n".join(f"- {md(sentence)}" for sentence in wd.changes))
     if staff:
         st.caption(

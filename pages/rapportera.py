@@ -9,11 +9,12 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from est_data import display, geo, i18n, queries, weekly
+from est_data import display, geo, i18n, queries, rounds, weekly
 from est_data.model import IsoWeek
 from est_data.text import md
 from est_data.ui.common import page_setup
 from est_data.ui.login import survey_link_week
+from est_data.ui.rounds import option, round_of, tr_round
 from est_data.ui.state import cached, tr, tr_user
 
 ctx = page_setup("rapportera")
@@ -48,27 +49,23 @@ else:
         st.info(tr("weekly.form.inactive_reporter"))
         st.stop()
 
-current = IsoWeek.of(today)
-weeks = [current.shift(-i) for i in range(4)]
-if (link_week := survey_link_week()) is not None:  # a personal survey link opens its own week only
-    weeks = [link_week]
-
-
-def week_text(w: IsoWeek) -> str:
-    return tr(
-        "weekly.form.week_option",
-        week=w.week,
-        year=w.year,
-        start=w.monday().strftime("%d/%m"),
-        end=w.sunday().strftime("%d/%m"),
-    )
-
+# Answers go to a survey round (one or two weeks, est_data.rounds), stored under its first week: the
+# current round and the three before it (late answers); a personal link opens its own round only.
+current = round_of(today)
+weeks = [current.start] + [r.start for r in reversed(rounds.recent(ctx.con, current, 3))]
+if (link_week := survey_link_week()) is not None:
+    weeks = [round_of(link_week).start]
 
 week = st.selectbox(
-    tr("weekly.form.week"), weeks, format_func=week_text, key="report_week", help=tr("weekly.form.week_help")
+    tr_round("weekly.form.week", current.start),
+    weeks,
+    format_func=option,
+    key="report_week",
+    help=tr_round("weekly.form.week_help", current.start),
 )
-if week.monday() > today:  # a link made ahead for next week: nothing to answer or report yet
-    st.info(tr("weekly.form.future_week", week=week.week, start=week.monday().strftime("%d/%m")))
+rnd = round_of(week)
+if week.monday() > today:  # a link made ahead for the next round: nothing to answer or report yet
+    st.info(tr("weekly.form.future_week", week=rnd.weeks_text(), start=week.monday().strftime("%d/%m")))
     st.stop()
 areas = cached(weekly.reporter_areas, reporter_id)
 if areas.empty:
@@ -92,9 +89,11 @@ if flash_info := st.session_state.pop("report_flash_info", None):
 elif flash:
     st.success(flash, icon=":material/check_circle:")
 elif not sent.empty:
-    st.info(tr("weekly.form.already_sent", when=sent["submitted_at"].max().strftime("%Y-%m-%d %H:%M")))
+    st.info(
+        tr_round("weekly.form.already_sent", week, when=sent["submitted_at"].max().strftime("%Y-%m-%d %H:%M"))
+    )
 else:
-    st.caption(tr("weekly.form.intro"))
+    st.caption(tr_round("weekly.form.intro", week))
 
 
 def level_text(level: int) -> str:
@@ -134,7 +133,7 @@ with st.form(f"report_form_{prefix}", border=False):
                 help=tr("weekly.form.internal_help"),
             )
     submitted = st.form_submit_button(
-        tr("weekly.form.submit"),
+        tr_round("weekly.form.submit", week),
         type="primary",
         key=f"report_submit_{prefix}",
         width="stretch",
@@ -159,12 +158,12 @@ if submitted:
     except weekly.WeeklyError as err:
         st.error(tr_user(err.key, **err.kwargs))
     else:
-        st.session_state["report_flash"] = tr("weekly.form.thanks", week=week.week)
+        st.session_state["report_flash"] = tr("weekly.form.thanks", week=rnd.weeks_text())
         st.rerun()
 
 # ------------------------------------------------------------------------------------------ what was sent
 if not sent.empty:
-    st.subheader(tr("weekly.form.sent_heading", week=week.week))
+    st.subheader(tr("weekly.form.sent_heading", week=rnd.weeks_text()))
     labels = dict(zip(factors["code"], factors[label_col], strict=True))
     for _, group in sent.groupby("area_id", sort=False):
         raised = group[group["level"] > 0].sort_values("level", ascending=False)
@@ -278,11 +277,11 @@ with st.expander(tr("weekly.event.new"), expanded=events.empty, icon=":material/
             st.session_state["event_point"] = point
         if point:
             st.caption(tr("weekly.event.point_chosen", lat=f"{point[0]:.5f}", lon=f"{point[1]:.5f}"))
-    last_day = min(today, week.sunday())
+    last_day = min(today, rnd.sunday())  # an event of the round: any day of its one or two weeks
     st.date_input(
         tr("weekly.event.date"),
         value=last_day,
-        min_value=week.monday(),
+        min_value=rnd.monday(),
         max_value=last_day,
         format="YYYY-MM-DD",
         key=f"event_date_{week}",

@@ -19,7 +19,7 @@ import pytest
 from conftest import ADMIN_PASSWORD, ROOT
 from google.protobuf.json_format import MessageToDict
 
-from est_data import auth, db, i18n, variants
+from est_data import auth, db, i18n, rounds, variants
 from est_data.ui import pages as page_registry
 
 ROLES = {"admin": "admin", "samordnare": "samordnare", "läsare": "lasare", "rapportör": "rapportor"}
@@ -244,6 +244,8 @@ def test_reports_on_dataset(dataset_paths, kind, report, fmt):
         current = IsoWeek.of(dt.date.today())
         if kind in ("thursday", "holey"):
             assert week == current, "the half-answered week is the one reported"
+        if kind == "rounds":  # the half-answered two-week round, by its first week
+            assert week == rounds.round_of(con, dt.date.today()).start
     elif report == "quarterly":
         year, quarter = service.default_quarter(con, code)
         data = service.quarterly_bytes(key, year, quarter, code, "sv", fmt)

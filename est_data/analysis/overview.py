@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from est_data import queries
+from est_data import queries, rounds
 from est_data.analysis import coverage
 from est_data.analysis.situation import StatusRule, statuses
 from est_data.model import IsoWeek
@@ -73,7 +73,8 @@ def build(
     week, is_current, table = area_status(con, municipality_code, area_ids, today)
     answered, total = queries.response_rate(con, week, municipality_code)
     counts = {s: int((table["status"] == s).sum()) for s in ("grön", "gul", "röd")}
-    end = today if (is_current and today) else (dt.date.today() if is_current else week.sunday())
+    last_day = rounds.round_of(con, week).sunday()  # the reference round's last day
+    end = today if (is_current and today) else (dt.date.today() if is_current else last_day)
     recent = queries.incident_counts_recent(con, end, municipality_code, area_list)
     actions = queries.running_actions(con, end, municipality_code, area_list)
     covs = coverage.coverage(con, municipality_code)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from est_data import config, display, i18n
+from est_data import config, display, i18n, rounds
 from est_data.model import IsoWeek
 
 
@@ -99,7 +99,10 @@ def week_matrix(
     weekly max / mean over the four weeks before `week`, over the weeks that had answers; weeks4 says
     how many did), and the changes change_max, change_mean, change4_max, change4_mean.
     """
-    keys = [week_key(week.shift(-i)) for i in range(5)]
+    # A round's answers are stored under its first week: "last week" is the previous round and the
+    # 4-week average the last four rounds (est_data.rounds), the same weeks as before with weekly rounds.
+    rnd = rounds.round_of(con, week)
+    keys = [week_key(r.start) for r in [rnd, *reversed(rounds.recent(con, rnd, 4))]]
     area_list = list(area_ids) or None
     frame = con.execute(
         """
@@ -211,6 +214,7 @@ def summary_sentences(
     lang: str = "sv",
     rule: StatusRule | None = None,
     limit: int = 8,
+    weeks: int = 1,
 ) -> list[str]:
     """What changed this week, in short sentences (Swedish by default), most important first.
 
@@ -221,10 +225,15 @@ def summary_sentences(
       4-week average;
     - factors that fell from 2 or more ("Klotter minskade i Västervång: ...").
     At most `limit` sentences about factors; a closing sentence says how many more there were.
+    With two-week rounds (weeks=2) the comparisons say "förra omgången" (est_data.rounds.text).
     """
     rule = rule or StatusRule()
+
+    def say(key: str, lang: str, **kwargs: object) -> str:
+        return rounds.text(key, lang, weeks, **kwargs)
+
     if matrix.empty:
-        return [i18n.t("weekly.summary.no_answers", lang)]
+        return [say("weekly.summary.no_answers", lang)]
     sentences: list[str] = []
     order = {"röd": 0, "gul": 1, "grön": 2}
     status = area_statuses(matrix, rule)
@@ -234,7 +243,7 @@ def summary_sentences(
     changed = changed.assign(_o=changed["status"].map(order)).sort_values(["_o", "area_id"])
     for row in changed.itertuples():
         sentences.append(
-            i18n.t(
+            say(
                 "weekly.summary.status_changed",
                 lang,
                 area=area_names.get(row.area_id, row.area_id),
@@ -246,7 +255,7 @@ def summary_sentences(
     def describe(row, key: str) -> str:
         level = int(row.max_level)
         count = int(getattr(row, f"n{level}"))
-        text = i18n.t(
+        text = say(
             key,
             lang,
             factor=factor_labels.get(row.factor_code, row.factor_code),
@@ -258,8 +267,8 @@ def summary_sentences(
         if key in ("weekly.summary.above_avg", "weekly.summary.high_no_previous"):
             return text
         if pd.isna(row.prev_max):
-            return text + " " + i18n.t("weekly.summary.no_answers_last_week", lang)
-        return text + i18n.t("weekly.summary.last_week", lang, prev=_level_name(row.prev_max, lang))
+            return text + " " + say("weekly.summary.no_answers_last_week", lang)
+        return text + say("weekly.summary.last_week", lang, prev=_level_name(row.prev_max, lang))
 
     high = 2
     levels = matrix["max_level"].clip(0, 3).astype(int)
@@ -283,9 +292,9 @@ def summary_sentences(
     )
     sentences.extend(factor_sentences[:limit])
     if len(factor_sentences) > limit:
-        sentences.append(i18n.t("weekly.summary.more", lang, n=len(factor_sentences) - limit))
+        sentences.append(say("weekly.summary.more", lang, n=len(factor_sentences) - limit))
     if not sentences:
-        sentences.append(i18n.t("weekly.summary.no_change", lang))
+        sentences.append(say("weekly.summary.no_change", lang))
     return sentences
 
 
@@ -305,9 +314,10 @@ def week_notes(
     time_of_day, area_id, area, factor_code, place, text, reporter, organisation, internal.
     Free text and who reported are personal data: with personal=False comments are left out and
     event reports keep only what, where and when (text, reporter and organisation are empty).
-    Events belong to the week they happened in.
+    Events belong to the week they happened in, so a round's notes hold the events of all its weeks.
     """
     area_list = list(area_ids) or None
+    keys = rounds.round_of(con, week).week_keys()
     frame = con.execute(
         """
         with comments as (
@@ -325,7 +335,7 @@ def week_notes(
                    o.reporter_id, o.internal
             from observation o
             left join place p on p.id = o.place_id
-            where o.iso_year = ? and o.iso_week = ?
+            where list_contains(?, o.iso_year * 100 + o.iso_week)
         ),
         notes as (
             select * from comments
@@ -347,8 +357,7 @@ def week_notes(
             week.year,
             week.week,
             personal,
-            week.year,
-            week.week,
+            keys,
             municipality_code,
             municipality_code,
             area_list,
@@ -365,7 +374,8 @@ def week_notes(
 
 
 def answer_weeks(con, municipality_code: str | None = None, limit: int = 104) -> list[IsoWeek]:
-    """The ISO weeks that have answers, newest first (at most `limit`)."""
+    """The rounds that have answers, as their first weeks (answers are stored there), newest first
+    (at most `limit`)."""
     rows = con.execute(
         "select distinct r.iso_year, r.iso_week"
         " from survey_response r"

@@ -1,6 +1,7 @@
 """Survey rounds: who was expected to answer a week, who did, and the history of response rates.
 
-A round is an ISO week. Expected: active reporters covering at least one active area of the
+A round is one or two ISO weeks (est_data.rounds), its answers stored under its first week, so a
+function given a round's first week reads the whole round. Expected: active reporters covering at least one active area of the
 municipality (table reporter_area, as it is today). Answered: the reporter sent an answer for the
 week, whenever it was sent (late answers count for the week they are about).
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from est_data import rounds
 from est_data.model import IsoWeek
 
 
@@ -106,46 +108,50 @@ def by_area(con, week: IsoWeek, municipality_code: str | None = None) -> pd.Data
 
 
 def history(con, last_week: IsoWeek, weeks: int = 52, municipality_code: str | None = None) -> pd.DataFrame:
-    """Response rate per week for the `weeks` weeks up to last_week: iso_year, iso_week, week (label
-    '2026-W47'), monday, expected, answered, rate. Expected uses today's reporter list."""
-    first = last_week.shift(-(weeks - 1))
-    return _rate(
-        con.execute(
-            """
-        with calendar as (
-            select cast(d as date) as monday,
-                   cast(isoyear(d) as integer) as iso_year,
-                   cast(week(d) as integer) as iso_week
-            from range(cast(? as timestamp), cast(? as timestamp) + interval 1 day, interval 7 day) t(d)
-        ),
-        covering as (
+    """Response rate per round over the `weeks` weeks up to last_week's round, one row per round (a
+    two-week round is one point, never a rate plus an empty week): iso_year, iso_week (the round's
+    first week), week (label '2026-W47'), monday, expected, answered, rate. Expected uses today's
+    reporter list."""
+    calendar = rounds.rounds_between(con, last_week.shift(-(weeks - 1)), last_week)
+    keys = [r.start.year * 100 + r.start.week for r in calendar]
+    counts = con.execute(
+        """
+        with covering as (
             select distinct ra.reporter_id
             from reporter_area ra
             join reporter rp on rp.id = ra.reporter_id and rp.active
             join area a on a.id = ra.area_id and a.active
             where (? is null or a.municipality_code = ?)
         ),
+        calendar as (
+            select unnest(?) as week_key
+        ),
         answered as (
-            select r.iso_year, r.iso_week, count(distinct r.reporter_id) as answered
+            select r.iso_year * 100 + r.iso_week as week_key, count(distinct r.reporter_id) as answered
             from survey_response r
             where r.reporter_id in (select reporter_id from covering)
-            group by r.iso_year, r.iso_week
+              and list_contains(?, r.iso_year * 100 + r.iso_week)
+            group by week_key
         ),
         final as (
-            select c.iso_year, c.iso_week, c.monday,
-                   (select count(*) from covering) as expected,
-                   coalesce(an.answered, 0) as answered
+            select c.week_key, (select count(*) from covering) as expected, coalesce(an.answered, 0) as answered
             from calendar c
-            left join answered an on an.iso_year = c.iso_year and an.iso_week = c.iso_week
+            left join answered an on an.week_key = c.week_key
         )
-        select * from final order by monday
+        select * from final
         """,
-            [first.monday(), last_week.monday(), municipality_code, municipality_code],
-        )
-        .df()
-        .assign(
-            week=lambda f: [
-                str(IsoWeek(int(y), int(w))) for y, w in zip(f["iso_year"], f["iso_week"], strict=True)
-            ]
-        )
+        [municipality_code, municipality_code, keys, keys],
+    ).df()
+    expected = dict(zip(counts["week_key"].astype(int), counts["expected"].astype(int), strict=True))
+    answered = dict(zip(counts["week_key"].astype(int), counts["answered"].astype(int), strict=True))
+    frame = pd.DataFrame(
+        {
+            "iso_year": pd.Series([r.start.year for r in calendar], dtype="int64"),
+            "iso_week": pd.Series([r.start.week for r in calendar], dtype="int64"),
+            "monday": [r.monday() for r in calendar],
+            "expected": pd.Series([expected.get(k, 0) for k in keys], dtype="int64"),
+            "answered": pd.Series([answered.get(k, 0) for k in keys], dtype="int64"),
+            "week": [str(r.start) for r in calendar],
+        }
     )
+    return _rate(frame)

@@ -12,7 +12,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from est_data import i18n
+from est_data import i18n, rounds
 from est_data.charts.common import style
 
 YLORRD = ["#ffffb2", "#fecc5c", "#fd8d3c", "#e31a1c"]  # ColorBrewer YlOrRd, 4 classes (levels 0–3)
@@ -43,6 +43,7 @@ def matrix_figure(
     compare: str = "week",
     lang: str = "sv",
     area_labels: dict[int, str] | None = None,
+    weeks: int = 1,
 ) -> go.Figure:
     """Heatmap of areas (rows, in the order of `areas`) × factors (columns, in the order of `factors`).
 
@@ -83,9 +84,10 @@ def matrix_figure(
             z_row.append(float(value))
             text_row.append(_fmt(value, stat, lang) + mark)
             hover_row.append(
-                i18n.t(
+                rounds.text(  # weeks=2: "Förra omgången", the four rounds before
                     "weekly.matrix.hover",
                     lang,
+                    weeks,
                     area=areas[area_id],
                     factor=factors[code],
                     max=f"{int(r.max_level)} {i18n.t(f'weekly.level.{int(r.max_level)}', lang)}",

@@ -28,7 +28,8 @@ def cmd_links_create(con, args) -> int:
     out = Path(args.out)
     out.write_bytes(links.mail_merge_csv(made, base_url))
     print(
-        f"{len(made)} länkar för vecka {week.week} {week.year} skrivna till {out} (giltiga {args.days} dagar)."
+        f"{len(made)} länkar för vecka {made[0].week_text if made else week.week} {week.year} skrivna till {out}"
+        f" (giltiga {args.days} dagar)."
     )
     return 0
 

@@ -11,7 +11,7 @@ Without --week: the current week if it has answers, else the latest week with an
 
 from __future__ import annotations
 
-from est_data import config, display, i18n, queries
+from est_data import config, display, i18n, queries, rounds
 from est_data.analysis import situation, survey_rounds
 from est_data.model import IsoWeek
 
@@ -20,8 +20,8 @@ def _week(con, args, code: str) -> IsoWeek:
     from est_data.cli.common import CliError
 
     if args.week:
-        try:
-            return IsoWeek.parse(args.week)
+        try:  # any week of a survey round means the round (stored under its first week)
+            return rounds.round_of(con, IsoWeek.parse(args.week)).start
         except (ValueError, TypeError):
             raise CliError(f"ogiltig vecka: {args.week} (skriv t.ex. 2026-W47) / invalid week") from None
     return queries.reference_week(con, code)[0]
@@ -44,8 +44,9 @@ def cmd_summary(con, args) -> int:
         print(f"  {row.area:<22} {status}")
     matrix = situation.week_matrix(con, week, code)
     names = dict(zip(overview["area_id"], overview["area"], strict=True))
+    weeks = rounds.round_of(con, week).weeks
     for sentence in situation.summary_sentences(
-        matrix, names, labels, lang, situation.StatusRule.from_settings(con)
+        matrix, names, labels, lang, situation.StatusRule.from_settings(con), weeks=weeks
     ):
         print(f"- {sentence}")
     return 0

@@ -42,6 +42,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from est_data import rounds
 from est_data.audit import record
 from est_data.db import transaction
 from est_data.ingest.common import (
@@ -290,6 +291,11 @@ class _Lookups:
     areas: dict[str, int]
     factors: dict[str, str]
     factor_names: list[tuple[str, str]]  # (normalised name, code), longest first
+    schedule: list = field(default_factory=list)  # survey rounds (est_data.rounds.schedule)
+
+    def round_start(self, week: IsoWeek) -> IsoWeek:
+        """The first week of the survey round holding week: answers are stored under it (issue 18)."""
+        return rounds.round_in_schedule(self.schedule, week).start
 
     @classmethod
     def load(cls, con) -> _Lookups:
@@ -314,7 +320,7 @@ class _Lookups:
                     factors[_norm(name)] = code
                     names.append((_norm(name), code))
         names.sort(key=lambda p: -len(p[0]))
-        return cls(reporters, reporter_areas, areas, factors, names)
+        return cls(reporters, reporter_areas, areas, factors, names, rounds.schedule(con))
 
     def factor_in_header(self, header: str) -> str | None:
         norm = _norm(header)
@@ -378,7 +384,7 @@ def _parse_long(frame: pd.DataFrame, lk: _Lookups, report: ImportReport) -> dict
         line = int(row["_line"])
         try:
             submitted = _submitted(row, cols["submitted_at"])
-            week = _week(row, cols, submitted)
+            week = lk.round_start(_week(row, cols, submitted))
             reporter_id, area_id = _reporter_area(row, cols, lk)
             factor = lk.factors.get(_norm(row[cols["factor"]]))
             if factor is None:
@@ -439,7 +445,7 @@ def _parse_wide(
         line = int(row["_line"])
         try:
             submitted = _submitted(row, cols["submitted_at"])
-            week = _week(row, cols, submitted)
+            week = lk.round_start(_week(row, cols, submitted))
             reporter_id, area_id = _reporter_area(row, cols, lk)
             levels = {}
             for column, code in factor_cols.items():

@@ -12,7 +12,7 @@ import datetime as dt
 
 import pandas as pd
 
-from est_data import config, i18n
+from est_data import config, i18n, rounds
 from est_data.analysis import coverage, trends
 from est_data.analysis.situation import StatusRule
 from est_data.model import Filters
@@ -198,10 +198,12 @@ def priority_problems(con, code: str, start: dt.date, end: dt.date, lang: str, t
     names = con.execute("select id, name from area where municipality_code = ?", [code]).fetchall()
     area_names = {int(i): n for i, n in names}
     frame = frame[frame["high_weeks"] > 0].head(top)
+    longest = rounds.longest(con, start, end)  # counts of rounds; said so when rounds are two weeks
     return [
-        t(
+        rounds.text(
             "reports.a.problem",
             lang,
+            longest,
             factor=labels.get(r.factor_code, r.factor_code),
             area=area_names.get(int(r.area_id), r.area_id),
             high=int(r.high_weeks),

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pandas as pd
 
-from est_data import i18n, queries
+from est_data import i18n, queries, rounds
 from est_data.analysis import compstat, coverage, evaluation
 from est_data.display import text
 from est_data.report import data, figures, period
@@ -438,7 +438,8 @@ def status_weeks_text(con, code: str, start: dt.date, end: dt.date, rule, lang: 
     parts = [f"{names.get(r.area_id, r.area_id)} ({int(r.röd)})" for r in red.itertuples()]
     if not parts:
         return [t("reports.status.no_red", lang)]
-    return [t("reports.status.red_weeks", lang, areas=", ".join(parts), weeks=total)]
+    longest = rounds.longest(con, start, end)  # counts of rounds; said so when rounds are two weeks
+    return [rounds.text("reports.status.red_weeks", lang, longest, areas=", ".join(parts), weeks=total)]
 
 
 def municipality(con, code: str, lang: str) -> str:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 
-from est_data import queries
+from est_data import queries, rounds
 from est_data.analysis.situation import StatusRule, statuses
 from est_data.model import IsoWeek
 
@@ -84,8 +82,15 @@ def priorities(con, week: IsoWeek, municipality_code: str) -> pd.DataFrame:
 
 
 def events_by_category(con, week: IsoWeek, municipality_code: str) -> pd.DataFrame:
-    """Police events and fault reports per category: the week's count and the 4 previous weeks' average."""
-    start = week.monday()
+    """Police events and fault reports per category: the count over the round of `week` (Monday of its
+    first week to Sunday of its last) and the average per round over the 4 rounds before it, scaled to
+    this round's length (after a change from weekly to two-week rounds the four weekly rounds before
+    count double, so a fortnight is never compared with a week)."""
+    rnd = rounds.round_of(con, week)
+    start = rnd.monday()
+    before = rounds.recent(con, rnd, 4)
+    first = before[0].monday()
+    per_round = rnd.weeks / sum(r.weeks for r in before)
     return con.execute(
         "with events as ("
         "  select i.source, coalesce(i.category, '–') as category, cast(i.occurred_at as date) as day,"
@@ -97,18 +102,20 @@ def events_by_category(con, week: IsoWeek, municipality_code: str) -> pd.DataFra
         "), final as ("
         "  select source, category,"
         "         count(*) filter (where day >= ?) as week_count,"
-        "         count(*) filter (where day < ?) / 4.0 as avg4,"
+        "         count(*) filter (where day < ?) * ? as avg4,"
         "         coalesce(sum(cost) filter (where day >= ?), 0) as week_cost"
         "  from events"
         "  group by source, category"
         ")"
         " select * from final order by source, week_count desc, avg4 desc",
-        [municipality_code, start - dt.timedelta(days=28), week.sunday(), start, start, start],
+        [municipality_code, first, rnd.sunday(), start, start, per_round, start],
     ).df()
 
 
 def week_observations(con, week: IsoWeek, municipality_code: str, include_internal: bool) -> pd.DataFrame:
-    """Reporters' event reports of the week, newest first, with the reporter (personal data)."""
+    """Reporters' event reports of the round of `week` (every day of it), most serious first, with the
+    reporter (personal data)."""
+    rnd = rounds.round_of(con, week)
     return con.execute(
         "select coalesce(o.occurred_date, cast(o.reported_at as date)) as day, o.time_of_day, a.name as area,"
         "       pl.name as place, o.factor_code, o.description, o.severity, o.internal,"
@@ -121,7 +128,7 @@ def week_observations(con, week: IsoWeek, municipality_code: str, include_intern
         "   and a.municipality_code = ?"
         "   and (? or not o.internal)"
         " order by o.severity desc nulls last, day desc, o.id desc",
-        [week.monday(), week.sunday(), municipality_code, include_internal],
+        [rnd.monday(), rnd.sunday(), municipality_code, include_internal],
     ).df()
 
 

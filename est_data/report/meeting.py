@@ -14,7 +14,7 @@ import re
 
 import pandas as pd
 
-from est_data import i18n
+from est_data import i18n, rounds
 from est_data.model import IsoWeek
 from est_data.report import data, weekly
 from est_data.text import md  # noqa: F401  the one Markdown escaping helper; pages call meeting.md
@@ -29,13 +29,14 @@ def short(text: object, length: int = 110) -> str:
     return value if len(value) <= length else value[: length - 1].rstrip() + "…"
 
 
-def step_title(step: str, lang: str = "sv") -> str:
-    return i18n.t(f"mote.step.{step}", lang)
+def step_title(step: str, lang: str = "sv", weeks: int = 1) -> str:
+    """The step's heading; with two-week rounds "Förra omgångens prioriteringar" for the follow-up."""
+    return rounds.text(f"mote.step.{step}", lang, weeks)
 
 
-def step_label(step: str, lang: str = "sv") -> str:
-    """The step's short name for the step bar: its number and one word."""
-    return f"{STEPS.index(step) + 1} {i18n.t(f'mote.short.{step}', lang)}"
+def step_label(step: str, lang: str = "sv", weeks: int = 1) -> str:
+    """The step's short name for the step bar: its number and one word ("Omgången" for two-week rounds)."""
+    return f"{STEPS.index(step) + 1} {rounds.text(f'mote.short.{step}', lang, weeks)}"
 
 
 def map_png(con, week: IsoWeek, municipality_code: str, lang: str = "sv") -> bytes:
@@ -69,6 +70,7 @@ def area_rows(wd: weekly.WeeklyData) -> list[dict]:
                 "previous": _status(row.previous),
                 "factors": ", ".join(factors[:2]),
                 "note": weekly.text_of(row.note),
+                "round_weeks": wd.round_weeks,
             }
         )
     return out

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from est_data import config, i18n
+from est_data import config, i18n, rounds
 from est_data.analysis import coverage
 from est_data.analysis.situation import StatusRule
 from est_data.report import common, period, quarter_analysis
@@ -105,7 +105,7 @@ def build(con, year: int, quarter: int, municipality_code: str | None = None, la
                 (
                     t("reports.kf.response_rate", lang),
                     f"{100 * rate:.0f} %",
-                    t("reports.kf.weeks", lang, n=weeks),
+                    rounds.text("reports.kf.weeks", lang, rounds.longest(con, start, end), n=weeks),
                 ),
             )
         )

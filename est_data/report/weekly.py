@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from est_data import config, display, i18n, queries
+from est_data import config, display, i18n, queries, rounds
 from est_data.analysis import coverage
 from est_data.analysis.situation import StatusRule, week_matrix
 from est_data.analysis.situation import summary_sentences as situation_summary
@@ -46,6 +46,7 @@ class WeeklyData:
     comments: pd.DataFrame
     actions: pd.DataFrame
     lang: str = "sv"
+    round_weeks: int = 1  # the survey round's length: 2 makes this the report for a two-week round
 
     @property
     def status_counts(self) -> dict[str, int]:
@@ -74,9 +75,12 @@ def status_name(status: str | None, lang: str = "sv") -> str:
 
 
 def _levels_change(con, week: IsoWeek, municipality_code: str) -> pd.DataFrame:
-    """Per area and factor: this week's and last week's highest level, and reporters at that level."""
+    """Per area and factor: this round's and the previous round's highest level, and reporters at that
+    level (`week` is the round's first week)."""
     now = queries.week_levels(con, week, municipality_code)
-    before = queries.week_levels(con, week.shift(-1), municipality_code)
+    before = queries.week_levels(
+        con, rounds.previous(con, rounds.round_of(con, week)).start, municipality_code
+    )
     cols = ["area_id", "factor_code", "level", "mean_level", "answers"]
     now = now[cols] if not now.empty else pd.DataFrame(columns=cols)
     before = (
@@ -96,7 +100,7 @@ def event_sentences(data_: WeeklyData, lang: str = "sv") -> list[str]:
     for source, key in (("polisen", "reports.summary.police"), ("felanmalan", "reports.summary.faults")):
         count, avg = data_.source_totals(source)
         if count or avg:
-            out.append(_t(key, lang, count=count, avg=i18n.number(avg, 1, lang)))
+            out.append(rounds.text(key, lang, data_.round_weeks, count=count, avg=i18n.number(avg, 1, lang)))
     return out
 
 
@@ -106,7 +110,9 @@ def summary_sentences(con, data_: WeeklyData, lang: str = "sv") -> list[str]:
     labels = data.factor_labels(con, lang)
     matrix = week_matrix(con, data_.week, data_.municipality_code)
     names = dict(zip(data_.areas["area_id"], data_.areas["area"], strict=True))
-    sentences = situation_summary(matrix, names, labels, lang, StatusRule.from_settings(con), limit=1000)
+    sentences = situation_summary(
+        matrix, names, labels, lang, StatusRule.from_settings(con), limit=1000, weeks=data_.round_weeks
+    )
     if len(sentences) > MAX_SENTENCES:
         more = len(sentences) - MAX_SENTENCES + 1
         sentences = sentences[: MAX_SENTENCES - 1] + [_t("reports.summary.more", lang, n=more)]
@@ -133,12 +139,17 @@ def collect(
     reporters_version: bool = False,
     lang: str = "sv",
 ) -> WeeklyData:
-    """Everything the weekly report and the meeting screen show for one ISO week."""
+    """Everything the weekly report and the meeting screen show for one survey round (`week` is any week
+    of it; with weekly rounds, the ISO week): "previous" is the previous round, events count over the
+    round's days."""
     code = municipality_code or config.get_setting(con, "municipality_code")
+    rnd = rounds.round_of(con, week)
+    week = rnd.start
+    before = rounds.previous(con, rnd).start
     name = data.municipality_title(data.municipality_name(con, code), lang)
     answered, total = queries.response_rate(con, week, code)
     areas = data.area_statuses(con, week, code)
-    previous = data.area_statuses(con, week.shift(-1), code)[["area_id", "status"]].rename(
+    previous = data.area_statuses(con, before, code)[["area_id", "status"]].rename(
         columns={"status": "previous"}
     )
     areas = areas.merge(previous, on="area_id", how="left")
@@ -174,19 +185,21 @@ def collect(
         areas=areas,
         changes=[],
         priorities=data.priorities(con, week, code),
-        followup=data.priorities(con, week.shift(-1), code),
+        followup=data.priorities(con, before, code),
         events=data.events_by_category(con, week, code),
         observations=observations,
         comments=comments,
-        actions=queries.running_actions(con, week.sunday(), code),
+        actions=queries.running_actions(con, rnd.sunday(), code),
         lang=lang,
+        round_weeks=rnd.weeks,
     )
     changes = summary_sentences(con, result, lang)
     return WeeklyData(**{**result.__dict__, "changes": changes})
 
 
-def period_text(week: IsoWeek, lang: str = "sv") -> str:
-    start, end = week.monday(), week.sunday()
+def period_text(week: IsoWeek, lang: str = "sv", weeks: int = 1) -> str:
+    """'16–29 mars 2026': the days of the round that starts in `week` and is `weeks` long."""
+    start, end = week.monday(), week.shift(weeks - 1).sunday()
     if lang == "en":
         return f"{start.day} {i18n.month_name(start.month, 'en')} – {end.day} {i18n.month_name(end.month, 'en')} {end.year}"
     first = f"{start.day}" if start.month == end.month else f"{start.day} {i18n.month_name(start.month)}"
@@ -220,8 +233,8 @@ def events_chart_png(wd: WeeklyData, top: int = 12) -> bytes | None:
         labels,
         frame["week_count"].tolist(),
         frame["avg4"].tolist(),
-        _t("reports.chart.this_week", wd.lang),
-        _t("reports.chart.avg4", wd.lang),
+        rounds.text("reports.chart.this_week", wd.lang, wd.round_weeks),
+        rounds.text("reports.chart.avg4", wd.lang, wd.round_weeks),
     )
 
 
@@ -330,11 +343,16 @@ def build(
 def build_from(con, wd: WeeklyData) -> Report:
     lang = wd.lang
     week = wd.week
+    rnd = rounds.Round(week, wd.round_weeks)
+
+    def say(key: str, lang: str, **kwargs: object) -> str:  # a round's wording when rounds are two weeks
+        return rounds.text(key, lang, wd.round_weeks, **kwargs)
+
     labels = data.factor_labels(con, lang)
-    title = _t("reports.weekly.title", lang, week=week.week, year=week.year)
-    subtitle = _t("reports.weekly.subtitle", lang, period=period_text(week, lang))
+    title = say("reports.weekly.title", lang, week=rnd.weeks_text(), year=week.year)
+    subtitle = say("reports.weekly.subtitle", lang, period=period_text(week, lang, wd.round_weeks))
     if wd.reporters_version:
-        subtitle += " · " + _t("reports.weekly.reporters_version", lang)
+        subtitle += " · " + say("reports.weekly.reporters_version", lang)
     report = Report("weekly", title, subtitle, wd.municipality, wd.classification, lang)
 
     rate = f"{100 * wd.answered / wd.reporters:.0f} %" if wd.reporters else "–"
@@ -345,24 +363,24 @@ def build_from(con, wd: WeeklyData) -> Report:
         KeyFigures(
             (
                 (
-                    _t("reports.kf.response_rate", lang),
+                    say("reports.kf.response_rate", lang),
                     rate,
-                    _t("reports.kf.answered", lang, n=wd.answered, of=wd.reporters),
+                    say("reports.kf.answered", lang, n=wd.answered, of=wd.reporters),
                 ),
                 (
-                    _t("reports.kf.status", lang),
+                    say("reports.kf.status", lang),
                     f"{counts['röd']} / {counts['gul']} / {counts['grön']}",
-                    _t("reports.kf.status_note", lang),
+                    say("reports.kf.status_note", lang),
                 ),
                 (
-                    _t("reports.kf.police", lang),
+                    say("reports.kf.police", lang),
                     str(police),
-                    _t("reports.kf.avg4", lang, avg=i18n.number(police_avg, 1, lang)),
+                    say("reports.kf.avg4", lang, avg=i18n.number(police_avg, 1, lang)),
                 ),
                 (
-                    _t("reports.kf.faults", lang),
+                    say("reports.kf.faults", lang),
                     str(faults),
-                    _t("reports.kf.avg4", lang, avg=i18n.number(faults_avg, 1, lang)),
+                    say("reports.kf.avg4", lang, avg=i18n.number(faults_avg, 1, lang)),
                 ),
             )
         )
@@ -370,36 +388,36 @@ def build_from(con, wd: WeeklyData) -> Report:
 
     fresh = coverage.freshness_text(coverage.coverage(con, wd.municipality_code), lang)
     if fresh:  # issue 14: how far each source reaches, so a quiet week is not read as a calm one
-        report.add(Paragraph(_t("coverage.freshness", lang, sources=fresh), "muted"))
-    report.add(Heading(_t("reports.weekly.summary", lang)), Bullets(tuple(wd.changes)))
+        report.add(Paragraph(say("coverage.freshness", lang, sources=fresh), "muted"))
+    report.add(Heading(say("reports.weekly.summary", lang)), Bullets(tuple(wd.changes)))
 
     report.add(
-        Heading(_t("reports.weekly.situation", lang)),
-        Paragraph(_t("reports.weekly.situation_intro", lang), "muted"),
+        Heading(say("reports.weekly.situation", lang)),
+        Paragraph(say("reports.weekly.situation_intro", lang), "muted"),
         Figure(
             status_map_png(con, wd),
-            _t("reports.weekly.map_caption", lang, week=week.week),
+            say("reports.weekly.map_caption", lang, week=rnd.weeks_text()),
             0.9,
-            alt=_t("reports.weekly.map_alt", lang),
+            alt=say("reports.weekly.map_alt", lang),
         ),
     )
     rows, row_status = [], []
     for row in wd.areas.itertuples():
         basis = (
-            _t("reports.basis.decided", lang)
+            say("reports.basis.decided", lang)
             if row.decided
-            else (_t("reports.basis.computed", lang) if row.computed else "")
+            else (say("reports.basis.computed", lang) if row.computed else "")
         )
         rows.append((row.area, status_name(row.status, lang), basis, row.factors, text_of(row.note)))
         row_status.append(row.status)
     report.add(
         Table(
             (
-                _t("col.area", lang),
-                _t("col.status", lang),
-                _t("reports.col.basis", lang),
-                _t("reports.col.factors", lang),
-                _t("reports.col.note", lang),
+                say("col.area", lang),
+                say("col.status", lang),
+                say("reports.col.basis", lang),
+                say("reports.col.factors", lang),
+                say("reports.col.note", lang),
             ),
             tuple(rows),
             col_widths=(22, 11, 16, 33, 25),
@@ -409,38 +427,38 @@ def build_from(con, wd: WeeklyData) -> Report:
     )
 
     report.add(
-        Heading(_t("reports.weekly.priorities", lang)),
+        Heading(say("reports.weekly.priorities", lang)),
         Table(
             (
-                _t("reports.col.where", lang),
-                _t("reports.col.kind", lang),
-                _t("reports.col.when", lang),
-                _t("reports.col.description", lang),
+                say("reports.col.where", lang),
+                say("reports.col.kind", lang),
+                say("reports.col.when", lang),
+                say("reports.col.description", lang),
             ),
             priority_rows(wd.priorities, lang),
             col_widths=(25, 18, 15, 42),
-            empty_text=_t("reports.weekly.no_priorities", lang),
+            empty_text=say("reports.weekly.no_priorities", lang),
         ),
     )
     report.add(
-        Heading(_t("reports.weekly.followup", lang)),
+        Heading(say("reports.weekly.followup", lang)),
         Table(
             (
-                _t("reports.col.where", lang),
-                _t("reports.col.priority", lang),
-                _t("reports.col.done", lang),
-                _t("reports.col.comment", lang),
+                say("reports.col.where", lang),
+                say("reports.col.priority", lang),
+                say("reports.col.done", lang),
+                say("reports.col.comment", lang),
             ),
             followup_rows(wd.followup, lang),
             col_widths=(22, 38, 12, 28),
-            empty_text=_t("reports.weekly.no_followup", lang),
+            empty_text=say("reports.weekly.no_followup", lang),
         ),
     )
 
     report.add(
-        Heading(_t("reports.weekly.events", lang)),
+        Heading(say("reports.weekly.events", lang)),
         Paragraph(
-            _t(
+            say(
                 "reports.weekly.events_intro",
                 lang,
                 police=police,
@@ -453,27 +471,27 @@ def build_from(con, wd: WeeklyData) -> Report:
     )
     chart = events_chart_png(wd)
     if chart:
-        report.add(Figure(chart, _t("reports.weekly.events_caption", lang), 0.9))
+        report.add(Figure(chart, say("reports.weekly.events_caption", lang), 0.9))
     cost = float(wd.events.loc[wd.events["source"] == "felanmalan", "week_cost"].sum())
     if cost:
         report.add(
-            Paragraph(_t("reports.weekly.fault_cost", lang, cost=i18n.number(cost, 0, lang)), "normal")
+            Paragraph(say("reports.weekly.fault_cost", lang, cost=i18n.number(cost, 0, lang)), "normal")
         )
 
     obs_cols = [
-        _t("reports.col.when", lang),
-        _t("reports.col.where", lang),
-        _t("reports.col.factor", lang),
-        _t("reports.col.description", lang),
+        say("reports.col.when", lang),
+        say("reports.col.where", lang),
+        say("reports.col.factor", lang),
+        say("reports.col.description", lang),
     ]
     widths = [16, 22, 18, 44]
     if not wd.reporters_version:
-        obs_cols.append(_t("reports.col.reporter", lang))
+        obs_cols.append(say("reports.col.reporter", lang))
         widths = [14, 19, 15, 34, 18]
     report.add(
-        Heading(_t("reports.weekly.observations", lang)),
+        Heading(say("reports.weekly.observations", lang)),
         Paragraph(
-            _t(
+            say(
                 "reports.weekly.observations_intro",
                 lang,
                 n=len(wd.observations),
@@ -485,7 +503,7 @@ def build_from(con, wd: WeeklyData) -> Report:
             tuple(obs_cols),
             observation_rows(wd, labels),
             col_widths=tuple(widths),
-            empty_text=_t("reports.weekly.no_observations", lang),
+            empty_text=say("reports.weekly.no_observations", lang),
         ),
     )
     comment_rows = []
@@ -494,16 +512,16 @@ def build_from(con, wd: WeeklyData) -> Report:
         if not wd.reporters_version:
             values.append(" – ".join(p for p in (text_of(row.reporter), text_of(row.organisation)) if p))
         comment_rows.append(tuple(values))
-    comment_cols = [_t("col.area", lang), _t("reports.col.comment", lang)]
+    comment_cols = [say("col.area", lang), say("reports.col.comment", lang)]
     if not wd.reporters_version:
-        comment_cols.append(_t("reports.col.reporter", lang))
+        comment_cols.append(say("reports.col.reporter", lang))
     report.add(
-        Heading(_t("reports.weekly.comments", lang)),
+        Heading(say("reports.weekly.comments", lang)),
         Table(
             tuple(comment_cols),
             tuple(comment_rows),
             col_widths=(20, 80) if wd.reporters_version else (18, 56, 26),
-            empty_text=_t("reports.weekly.no_comments", lang),
+            empty_text=say("reports.weekly.no_comments", lang),
         ),
     )
 
@@ -512,16 +530,16 @@ def build_from(con, wd: WeeklyData) -> Report:
         for r in wd.actions.itertuples()
     )
     report.add(
-        Heading(_t("reports.weekly.actions", lang)),
+        Heading(say("reports.weekly.actions", lang)),
         Table(
-            (_t("col.title", lang), _t("col.kind", lang), _t("col.area", lang), _t("col.start", lang)),
+            (say("col.title", lang), say("col.kind", lang), say("col.area", lang), say("col.start", lang)),
             action_rows,
             col_widths=(45, 18, 22, 15),
-            empty_text=_t("reports.weekly.no_actions", lang),
+            empty_text=say("reports.weekly.no_actions", lang),
         ),
     )
     rule = StatusRule.from_settings(con)  # the rule as set under Administration, not the default
-    report.footer_note = _t(
+    report.footer_note = say(
         "reports.weekly.footer",
         lang,
         red=rule.red_any_level,

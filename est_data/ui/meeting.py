@@ -11,11 +11,12 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from est_data import display, weekly
+from est_data import display, rounds, weekly
 from est_data.model import ACTION_KINDS, STATUSES, IsoWeek
 from est_data.report import meeting
 from est_data.report.weekly import text_of
 from est_data.ui.common import PageContext
+from est_data.ui.rounds import round_of
 from est_data.ui.state import cached, lang, tr, tr_user
 
 DONE = {"ja": True, "nej": False, "vet ej": None}
@@ -71,7 +72,8 @@ def area_label(row: dict) -> str:
     head = " · ".join(parts) + (" ✓" if row["decided"] else "")
     details = []
     if not display.missing(row["previous"]):
-        details.append(tr("reports.meeting.was", status=display.label("status", row["previous"], lang())))
+        was = display.label("status", row["previous"], lang())
+        details.append(rounds.text("reports.meeting.was", lang(), row.get("round_weeks", 1), status=was))
     if row["factors"]:
         details.append(meeting.md(meeting.short(row["factors"], 50)))
     return head + (f"  \n:small[{' · '.join(details)}]" if details else "")
@@ -163,10 +165,12 @@ def _save_followup(ctx: PageContext, priority_id: int, done_key: str, note_key: 
 
 
 def followup_editor(ctx: PageContext, week: IsoWeek, prefix: str) -> None:
-    """Last week's priorities: was it done, and a comment; saved on change."""
-    last = cached(weekly.priorities, week.shift(-1))
+    """The previous round's priorities (last week's, with weekly rounds): was it done, and a comment;
+    saved on change."""
+    rnd = round_of(week)
+    last = cached(weekly.priorities, rounds.previous(ctx.con, rnd).start)
     if last.empty:
-        st.markdown(tr("reports.meeting.no_followup"))
+        st.markdown(rounds.text("reports.meeting.no_followup", lang(), rnd.weeks))
         return
     labels = {"ja": tr("mote.done.yes"), "nej": tr("mote.done.no"), "vet ej": tr("mote.done.unknown")}
     for line, row in zip(meeting.priority_lines(last, ctx.lang), last.itertuples(), strict=True):
@@ -246,7 +250,8 @@ def action_form(ctx: PageContext, week: IsoWeek, row, prefix: str) -> None:
     start_default, end_default = _day(row.start_date), _day(row.end_date)
     if start_default is None:  # a priority from before priorities had dates: its horizon's dates
         start_default, end_default = weekly.horizon_dates(
-            row.horizon if row.horizon in weekly.HORIZONS else "vecka", weekly.meeting_day(week)
+            row.horizon if row.horizon in weekly.HORIZONS else "vecka",
+            weekly.meeting_day(week, weeks=round_of(week).weeks),
         )
     with st.form(f"{prefix}_action_form_{pid}"):
         title = st.text_input(
@@ -354,7 +359,7 @@ def priority_form(ctx: PageContext, week: IsoWeek, rows: list[dict], prefix: str
     change of step (keep_drafts); the Add button clears them after a successful save."""
     if not may_decide(ctx):
         return
-    day = weekly.meeting_day(week)
+    day = weekly.meeting_day(week, weeks=round_of(week).weeks)
     ranges = {h: meeting.date_range(*weekly.horizon_dates(h, day), ctx.lang) for h in weekly.HORIZONS}
     area_names = {r["area_id"]: r["area"] for r in rows}
     with st.container(key=f"{prefix}_priority_box", border=True):
