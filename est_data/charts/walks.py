@@ -29,7 +29,9 @@ def finding_tooltip(row, lang: str) -> str:
     """A finding's tooltip: category, walk date, place and description, proposed measure and whether it
     became an action (no participants, notes or photos)."""
     parts = [f"<b>{geo.escape(t('walks.category.' + str(row.category), lang))}</b>"]
-    parts.append(geo.escape(t("walks.map.walk_of", lang, date=display.text(row.walk_date)[:10])))
+    walk_date = getattr(row, "walk_date", None)  # Karta's layer has it; one walk's own map does not need it
+    if not display.missing(walk_date):
+        parts.append(geo.escape(t("walks.map.walk_of", lang, date=display.text(walk_date)[:10])))
     for value in (row.place_text, row.description):
         if not display.missing(value):
             parts.append(geo.escape(value))
