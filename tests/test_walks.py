@@ -332,3 +332,25 @@ def test_walks_on_an_empty_database(empty_con):
     assert walks.map_findings(empty_con, CODE).empty
     blocks = walks_report.section(empty_con, CODE, dt.date(2026, 1, 1), dt.date(2026, 3, 31), "sv")
     assert [b.text for b in blocks] == [i18n.t("walks.report.none")]
+
+
+def test_cli_list_due_and_report(sample_db, walk, tmp_path, capsys):
+    from est_data import db
+    from est_data.cli import main
+
+    db.close_all()
+    assert main(["--db", str(sample_db), "walks", "list"]) == 0
+    out = capsys.readouterr().out
+    assert f"{walk['id']}\t2026-05-12\tCentrum\tGenomförd\tfynd 3\tinsatser 1" in out
+    assert main(["--db", str(sample_db), "walks", "due", "--today", "2026-09-01"]) == 0
+    assert capsys.readouterr().out.strip() == i18n.t("walks.cli.no_due")
+    assert main(["--db", str(sample_db), "walks", "due", "--today", "2026-11-13"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) == 3 and all("\tFörsenad\t2026-11-12\tCentrum\t" in line for line in lines)
+    out_file = tmp_path / "vandring.pdf"
+    assert main(["--db", str(sample_db), "walks", "report", str(walk["id"]), "--out", str(out_file)]) == 0
+    text = _pdf_text(out_file.read_bytes())
+    assert "Gångtunneln vid stationen" in text and "Amira" not in text
+    assert main(["--db", str(sample_db), "walks", "report", "999", "--out", str(out_file)]) == 2
+    assert "Vandring 999 finns inte." in capsys.readouterr().err
+    assert main(["--db", str(sample_db), "walks", "due", "--today", "13/11"]) == 2
