@@ -43,6 +43,8 @@ def _views(page: str, role: str) -> list[dict]:
             {f"karta_layer_{name}": True for name in ("clusters", "heat", "places", "hotspots")}
             | {"karta_cold": True}
         ]
+    if page == "trygghetsvandringar":
+        return [{"walks_tab": i18n.t(t)} for t in ("walks.tab.findings", "walks.tab.followup")]
     if page == "insatser":
         tabs = (
             "actions.tab.list",

@@ -24,6 +24,14 @@ def _errors(at) -> list[str]:
     return [e.value for e in at.error]
 
 
+def _open_tab(at, label: str):
+    """Tabs run only when open (on_change="rerun"): open one as a click would."""
+    at.session_state["walks_tab"] = label
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
 def test_plan_a_walk_keeps_input_after_a_mistake(sample_db):
     at = app_as("samordnare", "trygghetsvandringar")
     assert not at.exception, at.exception
@@ -66,8 +74,7 @@ def test_findings_action_and_follow_up_flow(sample_db):
         area_id=centrum,
         participants="Bo Ek",
     )
-    at = app_as("samordnare", "trygghetsvandringar")
-    assert not at.exception, at.exception
+    at = _open_tab(app_as("samordnare", "trygghetsvandringar"), "Fynd")
     assert at.selectbox(key="walks_walk").value == walk_id
     # a planned walk can be marked as held
     at.button(key="walks_mark_held").click().run()
@@ -103,6 +110,7 @@ def test_findings_action_and_follow_up_flow(sample_db):
     )
     assert any(f"insats {action_id}" in s.value for s in at.success)
     # the follow-up list: the walk was ~7 months ago, so the finding is overdue
+    _open_tab(at, "Uppföljning")
     follow = next(d.value for d in at.dataframe if "Läge" in d.value.columns)
     assert follow.iloc[0]["Läge"].endswith("Försenad")
     at.selectbox(key=f"walks_fu_status_{finding[0]}").set_value("åtgärdad")
@@ -141,7 +149,11 @@ def test_readers_read_without_personal_data(sample_db):
     assert any(i.value == i18n.t("walks.read_only") for i in at.info)
     keys = {b.key for b in at.button}
     assert not keys & {"walks_plan_submit", "walks_finding_submit", "walks_action_submit", "walks_fu_submit"}
+    _open_tab(at, "Fynd")
+    assert not keys & {b.key for b in at.button}
     assert "Amira Haddad" not in str([t.value for t in at.text])
+    _check(at, "trygghetsvandringar findings as reader")
+    _open_tab(at, "Uppföljning")
     assert next(d.value for d in at.dataframe if "Läge" in d.value.columns).shape[0] == 1
     _check(at, "trygghetsvandringar as reader")
 

@@ -106,6 +106,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Foton stannar internt och kommer aldrig med i rapporten till de boende.",
         "Photos stay internal and are never in the residents' report.",
     ),
+    "walks.finding.no_factor": ("Ingen faktor", "No factor"),
     "walks.finding.submit": ("Spara fyndet", "Save the finding"),
     "walks.finding.saved": ("Fyndet är sparat.", "The finding is saved."),
     "walks.finding.none": ("Inga fynd ännu för den här vandringen.", "No findings for this walk yet."),
