@@ -96,7 +96,8 @@ with tab_walks:
             st.subheader(tr("walks.plan.title"))
             n = form_round("plan")
             route_key = f"walks_route_{n}"
-            with st.expander(tr("walks.plan.draw"), icon=":material/draw:"):
+            # a toggle, not an expander: a map drawn while hidden gets the wrong size and zoom
+            if st.toggle(tr("walks.plan.draw"), key=f"walks_route_draw_{n}"):
                 result = st_folium(
                     walk_charts.route_drawing_map(areas, ctx.lang),
                     key=f"walks_route_map_{n}",

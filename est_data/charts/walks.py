@@ -92,6 +92,11 @@ def walk_map(areas: pd.DataFrame, area_id: int | None, route: str | None, findin
     m = geo.base_map(focus if focus is not None and not focus.empty else gdf, zoom_start=14, lang=lang)
     if gdf is not None and not gdf.empty:
         geo.add_areas(m, gdf, None, {"name": t("walks.col.area", lang)}, opacity=0.05)
+    if focus is not None and not focus.empty:  # the walk's own area, tinted
+        geo.add_areas(
+            m, focus, None, {"name": t("walks.col.area", lang)}, name=t("walks.col.area", lang),
+            colours={None: "#1565c0"}, opacity=0.12,
+        )  # fmt: skip
     add_route(m, route, lang)
     if not findings.empty:
         add_findings(m, findings, lang)
