@@ -22,7 +22,7 @@ from typing import Any
 
 import pandas as pd
 
-from est_data import actions, audit, config, db, register
+from est_data import actions, audit, config, db, i18n, register
 from est_data.model import ACTION_KINDS, UserError
 
 CATEGORIES = ("belysning", "vegetation", "skymd_sikt", "nedskrapning", "hang", "annat")
@@ -123,16 +123,13 @@ def route_geojson(value: object) -> str | None:
     return json.dumps(mapping(geom), separators=(",", ":"))
 
 
-def _check_area(con, municipality_code: str, area_id: object) -> int | None:
+def _check_area(con, municipality_code: str, area_id: int | None) -> int | None:
     if area_id is None:
         return None
-    row = con.execute(
-        "select municipality_code from area where id = ?",
-        [int(area_id)],  # type: ignore[call-overload]
-    ).fetchone()
+    row = con.execute("select municipality_code from area where id = ?", [int(area_id)]).fetchone()
     if row is None or row[0] != municipality_code:
         raise UserError("walks.error.area")
-    return int(area_id)  # type: ignore[call-overload]
+    return int(area_id)
 
 
 def _clean_walk(con, municipality_code: str, values: dict[str, Any]) -> dict[str, Any]:
@@ -461,7 +458,9 @@ def finding_to_action(
             responsible=_text(responsible) or finding.get("responsible"),
             start_date=start_date,
             status="planerad",
-            description=f"{description}\n(Trygghetsvandring {finding['walk_date']}, fynd {finding_id})",
+            description=i18n.t(
+                "walks.action_description", "sv", text=description, date=finding["walk_date"], id=finding_id
+            ),
             target_factors=[finding["factor_code"]] if finding.get("factor_code") else [],
         )
     except actions.ActionError as err:

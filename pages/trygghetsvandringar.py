@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from est_data import actions, config, display, queries, walks
+from est_data import actions, config, display, i18n, queries, walks
 from est_data.charts import walks as walk_charts
 from est_data.model import ACTION_KINDS, UserError
 from est_data.report import walks as walks_report
@@ -40,6 +40,12 @@ def saved(name: str | None, message: str) -> None:
     st.rerun()
 
 
+def labels(prefix: str):
+    """A format_func giving a code's label in this run's language (bound now: AppTest and Streamlit may
+    call it outside the script run, where the session's language is not known)."""
+    return lambda code, lang=ctx.lang: i18n.t(f"{prefix}.{code}", lang)
+
+
 def show_error(err: UserError) -> None:
     st.error(tr(err.key, **err.kwargs))
 
@@ -58,11 +64,12 @@ factor_labels = {
 walk_list = cached(walks.list_walks, code)
 
 
-def walk_label(walk_id: int) -> str:
+def walk_label(walk_id: int, lang: str = ctx.lang) -> str:
     row = walk_list[walk_list["id"] == walk_id].iloc[0]
-    place = display.text(row["area"], tr("walks.report.route_only"))
+    place = display.text(row["area"], i18n.t("walks.report.route_only", lang))
     title = f" · {row['title']}" if not display.missing(row["title"]) else ""
-    return f"{display.text(row['walk_date'])[:10]} {place}{title} ({tr('walks.status.' + row['status'])})"
+    status = i18n.t(f"walks.status.{row['status']}", lang)
+    return f"{display.text(row['walk_date'])[:10]} {place}{title} ({status})"
 
 
 tab_walks, tab_findings, tab_follow = st.tabs(
@@ -129,7 +136,7 @@ with tab_walks:
                 w_status = c3.selectbox(
                     tr("walks.col.status"),
                     walks.WALK_STATUSES,
-                    format_func=lambda s: tr(f"walks.status.{s}"),
+                    format_func=labels("walks.status"),
                     key=f"walks_status_{n}",
                 )
                 c4, c5, c6 = st.columns(3)
@@ -206,7 +213,7 @@ with tab_findings:
                                 tr("walks.col.status"),
                                 walks.WALK_STATUSES,
                                 index=walks.WALK_STATUSES.index(walk["status"]),
-                                format_func=lambda s: tr(f"walks.status.{s}"),
+                                format_func=labels("walks.status"),
                                 key=f"walks_e_status_{wid}",
                             )
                             e_count = e3.text_input(
@@ -288,7 +295,7 @@ with tab_findings:
                     f_category = f1.selectbox(
                         tr("walks.col.category"),
                         walks.CATEGORIES,
-                        format_func=lambda c: tr(f"walks.category.{c}"),
+                        format_func=labels("walks.category"),
                         key=f"walks_f_cat_{wid}_{fn}",
                     )
                     f_factor = f2.selectbox(
@@ -480,7 +487,7 @@ with tab_follow:
                         tr("walks.followup.status"),
                         statuses,
                         index=statuses.index(current["followup_status"]),
-                        format_func=lambda s: tr(f"walks.followup.{s}"),
+                        format_func=labels("walks.followup"),
                         key=f"walks_fu_status_{fu}",
                     )
                     u_date = u2.date_input(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import app_as
+from conftest import ROOT, app_as, user_id
 from test_partial_data import _check, _texts
 
 from est_data import db, i18n, walks
@@ -177,3 +177,28 @@ def test_karta_without_walks_has_no_toggle(sample_db):
     at = app_as("lasare", "karta")
     assert not at.exception
     assert not [t for t in at.toggle if t.key == "karta_layer_walks"]
+
+
+def test_page_in_english(sample_db):
+    con = db.connect(sample_db)
+    walk_id = walks.create_walk(con, "s", CODE, dt.date(2026, 5, 12), area_id=_area(con), status="genomförd")
+    walks.add_finding(
+        con, "s", walk_id, "skymd_sikt", description="Hedge blocks the view", proposed_measure="Cut it"
+    )
+    i18n.MISSING.clear()
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.session_state["user_id"] = user_id(con, "admin")
+    at.session_state["lang"] = "en"  # from the first run (AppTest keeps a widget's label, not its value)
+    at.run()
+    at.switch_page("pages/trygghetsvandringar.py")
+    at.run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Safety walks"
+    assert [t.label for t in at.tabs] == ["Walks", "Findings", "Follow-up"]
+    for tab in ("Findings", "Follow-up"):
+        _open_tab(at, tab)
+        _check(at, f"English, {tab}")
+    follow = next(d.value for d in at.dataframe if "State" in d.value.columns)
+    assert follow.iloc[0]["Category"] == "Blocked view" and follow.iloc[0]["Outcome"] == "Not followed up"

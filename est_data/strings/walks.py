@@ -288,6 +288,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Frågor eller fler otrygga platser? Kontakta kommunens trygghetssamordnare.",
         "Questions or more unsafe places? Contact the municipality's safety coordinator.",
     ),
+    "walks.action_description": (
+        "{text} (från trygghetsvandringen {date}, fynd {id})",
+        "{text} (from the safety walk on {date}, finding {id})",
+    ),
     # CLI
     "walks.cli.none": ("Inga vandringar.", "No walks."),
     "walks.cli.no_due": (
