@@ -152,6 +152,12 @@ def _clean_walk(con, municipality_code: str, values: dict[str, Any]) -> dict[str
     return out
 
 
+def _check_held(walk: dict[str, Any]) -> None:
+    """A walk that was held (genomförd) cannot lie in the future."""
+    if walk.get("status") == "genomförd" and walk.get("walk_date") and walk["walk_date"] > dt.date.today():
+        raise UserError("walks.error.held_future")
+
+
 def _check_fields(fields: dict[str, Any], allowed: tuple[str, ...]) -> None:
     unknown = set(fields) - set(allowed)
     if unknown:
@@ -216,6 +222,7 @@ def create_walk(con, by: str | None, municipality_code: str, walk_date: object, 
     values = {"status": "planerad", **_clean_walk(con, municipality_code, {"walk_date": walk_date, **fields})}
     if values.get("area_id") is None and values.get("route_geojson") is None:
         raise UserError("walks.error.where")
+    _check_held(values)
     columns = list(values)
     with db.transaction(con):
         # Column names come from the fixed _WALK_FIELDS list (checked above), never from free input.
@@ -238,6 +245,7 @@ def update_walk(con, by: str | None, walk_id: int, **changes: Any) -> bool:
     after = {**before, **values}
     if after.get("area_id") is None and after.get("route_geojson") is None:
         raise UserError("walks.error.where")
+    _check_held(after)
     changed = {k: v for k, v in values.items() if v != before.get(k)}
     if not changed:
         return False

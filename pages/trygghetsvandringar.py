@@ -193,8 +193,12 @@ with tab_findings:
             if walk["status"] == "planerad":
                 st.info(tr("walks.walk.planned_note"), icon=":material/event:")
                 if can_edit and st.button(tr("walks.walk.mark_held"), key="walks_mark_held"):
-                    walks.update_walk(ctx.con, me, wid, status="genomförd")
-                    saved(None, tr("walks.walk.updated"))
+                    try:
+                        walks.update_walk(ctx.con, me, wid, status="genomförd")
+                    except UserError as err:
+                        show_error(err)
+                    else:
+                        saved(None, tr("walks.walk.updated"))
             if can_edit or personal:
                 with st.expander(tr("walks.walk.edit") if can_edit else tr("walks.col.notes")):
                     if not can_edit:

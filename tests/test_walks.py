@@ -274,6 +274,17 @@ def test_residents_report_has_no_personal_data(sample_con, walk):
             "walks.error.done_before_walk",
         ),
         (lambda con, w: walks.set_followup_months(con, "s", "0"), "walks.error.months"),
+        (
+            lambda con, w: walks.create_walk(
+                con,
+                "s",
+                CODE,
+                dt.date.today() + dt.timedelta(days=3),
+                area_id=w["area_id"],
+                status="genomförd",
+            ),
+            "walks.error.held_future",
+        ),
     ],
 )
 def test_bad_input_gives_a_swedish_message_and_writes_nothing(sample_con, walk, call, key):

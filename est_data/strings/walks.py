@@ -174,6 +174,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Antalet deltagare ska vara ett heltal (0 eller mer).",
         "The number of participants must be a whole number (0 or more).",
     ),
+    "walks.error.held_future": (
+        "En genomförd vandring kan inte ha ett datum i framtiden.",
+        "A walk that was held cannot have a date in the future.",
+    ),
     "walks.error.status": ("Okänd status för vandringen.", "Unknown status for the walk."),
     "walks.error.too_long": (
         "Texten är för lång (högst {n} tecken).",
