@@ -66,6 +66,11 @@ SETTINGS: tuple[Setting, ...] = (
         "Bakgrundskartans adress: XYZ eller WMTS (Web Mercator) med {z}, {x}, {y}; none = ingen bakgrundskarta.",
     ),
     Setting(
+        "walk_followup_months",
+        "6",
+        "Månader från en trygghetsvandring till uppföljningen av dess fynd.",
+    ),
+    Setting(
         "map_tiles_attribution",
         "",
         "Bakgrundskartans upphovsangivelse (HTML); tom = OpenStreetMaps för standardkartan.",

@@ -6,6 +6,7 @@ from est_data import i18n, incidents
 from est_data.charts import maps
 from est_data.ui import emerging as emerging_view
 from est_data.ui import mapview, riskmap
+from est_data.ui import walks as walk_ui
 from est_data.ui.common import download_table, page_setup, show_table
 from est_data.ui.state import cached, tr
 
@@ -71,6 +72,7 @@ with st.container(border=True):
     show_cold = s3.toggle(
         tr("incidents.map.show_cold"), value=False, key="karta_cold", disabled="hotspots" not in layers
     )
+    walk_findings = walk_ui.karta_toggle(f)  # safety walks' findings as a layer, when the period has any
 
 query = incidents.EventQuery(
     f.municipality_code, f.start, f.end, f.area_ids, tuple(sources), tuple(categories)
@@ -182,7 +184,7 @@ with st.container():
 
 with map_slot:
     mapview.show(
-        mapview.karta_map(map_args, ctx.lang, show_cold),
+        walk_ui.karta_map(map_args, ctx.lang, show_cold, f, walk_findings),
         key="karta_map",
         height=620,
         center=focus[:2] if focus else None,

@@ -7,12 +7,11 @@ a counter that moves on), and keep their input after a mistake.
 
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from est_data import config, geo, queries, register
 from est_data.auth import UserError
 from est_data.ingest import IMPORTERS
-from est_data.ui import imports
+from est_data.ui import imports, mapclick
 from est_data.ui.common import download_table, page_setup, show_table
 from est_data.ui.state import cached, tr, tr_user
 
@@ -377,16 +376,7 @@ with tab_places:
             gdf = geo.areas_gdf(cached(queries.areas, code))
             m = geo.base_map(gdf)
             geo.add_areas(m, gdf, None, {"name": tr("register.col.area")})
-            clicked = st_folium(
-                m,
-                height=380,
-                returned_objects=["last_clicked"],
-                key="reg_place_map",
-                use_container_width=True,
-            )
-            if clicked and clicked.get("last_clicked"):  # fills the coordinates below (before they are drawn)
-                st.session_state[f"reg_place_lat_{n}"] = f"{clicked['last_clicked']['lat']:.6f}"
-                st.session_state[f"reg_place_lon_{n}"] = f"{clicked['last_clicked']['lng']:.6f}"
+            mapclick.pick_point(m, "reg_place_map", f"reg_place_lat_{n}", f"reg_place_lon_{n}")
         with st.form(f"register_place_add_{n}"):
             c1, c2 = st.columns(2)
             p_name = c1.text_input(tr("register.col.name"), key=f"reg_place_name_{n}")

@@ -46,6 +46,8 @@ def _views(page: str, role: str) -> list[dict]:
             }
             | {"karta_cold": True}
         ]
+    if page == "trygghetsvandringar":
+        return [{"walks_tab": i18n.t(t)} for t in ("walks.tab.findings", "walks.tab.followup")]
     if page == "insatser":
         tabs = (
             "actions.tab.list",

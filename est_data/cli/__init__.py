@@ -38,6 +38,7 @@ COMMAND_MODULES: list[str] = [
     "est_data.cli.statistics",
     "est_data.cli.kvartal",
     "est_data.cli.rounds",
+    "est_data.cli.walks",
 ]
 # Commands that one module provides entirely: `main` builds only that part of the parser for them, so
 # a scheduled nightly import does not first load the PDF, analysis and sample code (about 1.3 s of

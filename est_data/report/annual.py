@@ -17,6 +17,7 @@ from est_data.analysis import coverage, trends
 from est_data.analysis.situation import StatusRule
 from est_data.model import Filters
 from est_data.report import common, data, figures, period
+from est_data.report import walks as walks_report
 from est_data.report.common import num, t
 from est_data.report.document import Bullets, Figure, Heading, KeyFigures, Paragraph, Report, Table
 
@@ -335,6 +336,7 @@ def build(con, year: int, municipality_code: str | None = None, lang: str = "sv"
         Heading(t("reports.a.actions", lang)),
         *common.actions_section(con, code, start, end, lang, evaluate_from=start),
     )
+    report.add(Heading(t("walks.report.heading", lang)), *walks_report.section(con, code, start, end, lang))
     report.add(
         Heading(t("reports.a.followup", lang)),
         Paragraph(t("reports.a.followup_intro", lang)),

@@ -13,6 +13,7 @@ from est_data import config, i18n, rounds
 from est_data.analysis import coverage
 from est_data.analysis.situation import StatusRule
 from est_data.report import common, period, quarter_analysis
+from est_data.report import walks as walks_report
 from est_data.report.common import judged, num, t
 from est_data.report.document import Bullets, Heading, KeyFigures, Paragraph, Report
 
@@ -140,6 +141,7 @@ def build(con, year: int, quarter: int, municipality_code: str | None = None, la
             con, code, start, end, lang, evaluate_from=common.shift_year(end, -1) + dt.timedelta(days=1)
         ),
     )
+    report.add(Heading(t("walks.report.heading", lang)), *walks_report.section(con, code, start, end, lang))
     report.add(
         Heading(t("reports.q.bra", lang)),
         Paragraph(t("reports.q.bra_intro", lang), "muted"),

@@ -31,6 +31,9 @@ PAGES: list[PageSpec] = [
     PageSpec("insatser", "actions.nav.title", ":material/task_alt:", READERS, "nav.section.weekly"),
     PageSpec("admin", "trust.nav.admin", ":material/admin_panel_settings:", ("admin",), "nav.section.admin"),
     PageSpec("enkatlankar", "trust.nav.links", ":material/link:", STAFF, "nav.section.weekly"),
+    PageSpec(
+        "trygghetsvandringar", "walks.nav.title", ":material/directions_walk:", READERS, "nav.section.weekly"
+    ),
     PageSpec("karta", "incidents.nav.map", ":material/map:", READERS, "nav.section.analysis"),
     PageSpec("trender", "nav.trends", ":material/trending_up:", READERS, "nav.section.analysis"),
     PageSpec("uppfoljning", "nav.followup", ":material/query_stats:", READERS, "nav.section.analysis"),
