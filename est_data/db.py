@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -305,6 +306,21 @@ def revision(con: duckdb.DuckDBPyConnection) -> tuple:
     return tuple(v for _, v in rows)
 
 
+def _close_when_free(con: duckdb.DuckDBPyConnection, seconds: float = 30.0) -> None:
+    """Close con, waiting for a background thread's statement (the link-mail scheduler, the inbox watcher)
+    to finish: DuckDB refuses to close a connection that is busy instead of waiting. The connection is
+    already out of `_connections`, so those threads start nothing new on it (they check `is_open`)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            con.close()
+            return
+        except duckdb.ResourceInUseException:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def close(path: str | Path) -> None:
     """Close this process's connection to one database file (checkpointing it)."""
     key = str(path)
@@ -316,7 +332,7 @@ def close(path: str | Path) -> None:
             con.execute("checkpoint")
         except duckdb.Error:
             pass
-        con.close()
+        _close_when_free(con)
     cursors = getattr(_local, "cursors", None)
     if cursors:
         cursors.pop(key, None)

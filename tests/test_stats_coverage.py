@@ -78,7 +78,7 @@ def test_sample_has_no_gaps(sample_con):
     covs = coverage.coverage(sample_con, "1287")
     assert {s: c.gaps for s, c in covs.items()} == {"polisen": (), "felanmalan": (), "bra": ()}
     assert coverage.freshness_text(covs) == (
-        "polisdata t.o.m. 2026-11-22, felanmälan t.o.m. 2026-11-21, Brå-statistik t.o.m. 2026-10-31"
+        "polisdata t.o.m. 2026-11-22, felanmälan t.o.m. 2026-11-22, Brå-statistik t.o.m. 2026-10-31"
     )
     assert coverage.freshness_text(covs, "en").startswith("police data up to 2026-11-22")
 
@@ -132,14 +132,14 @@ def test_cli_coverage(sample_db, capsys):
 
     assert cli.main(["--db", str(sample_db), "coverage", "--municipality", "1287"]) == 0
     out = capsys.readouterr().out
-    assert "polisen, 2023-11-27, 2026-11-22, 4372, 0, -" in out
+    assert "polisen, 2023-11-27, 2026-11-22, 4406, 0, -" in out
 
 
 def test_weekly_and_annual_reports_show_freshness(sample_con):
     from est_data.model import IsoWeek
     from est_data.report import annual, weekly
 
-    fresh = "Underlag: polisdata t.o.m. 2026-11-22, felanmälan t.o.m. 2026-11-21, Brå-statistik t.o.m. 2026-10-31."
+    fresh = "Underlag: polisdata t.o.m. 2026-11-22, felanmälan t.o.m. 2026-11-22, Brå-statistik t.o.m. 2026-10-31."
     assert fresh in str(weekly.build(sample_con, IsoWeek(2026, 47), "1287"))
     assert fresh in str(annual.build(sample_con, 2026, "1287"))
 

@@ -85,17 +85,17 @@ def test_polisen_rejects_events_dated_0001_and_2099(sample_con, many):
     base = events[0]
     future = {
         **base,
-        "id": 990001,
+        "id": 999001,
         "datetime": "2099-06-01 10:00:00 +02:00",
         "name": "1 juni 09:00, Skadegörelse, Trelleborg",
     }
     ancient = {
         **base,
-        "id": 990002,
+        "id": 999002,
         "datetime": "0001-01-01 10:00:00 +01:00",
         "name": "1 januari 09:00, Skadegörelse, Trelleborg",
     }
-    fine = {**base, "id": 990003}
+    fine = {**base, "id": 999003}
     batch = [future, ancient, fine] + (events[1:] if many else [])
     report = polisen.load(sample_con, _police(batch), "datum.json")
     reasons = _reasons(report)
@@ -105,10 +105,10 @@ def test_polisen_rejects_events_dated_0001_and_2099(sample_con, many):
         r[0]
         for r in sample_con.execute(
             "select external_id from incident where source = 'polisen'"
-            " and external_id in ('990001', '990002', '990003')"
+            " and external_id in ('999001', '999002', '999003')"
         ).fetchall()
     }
-    assert ids == {"990003"}
+    assert ids == {"999003"}
 
 
 def test_survey_rejects_weeks_and_answer_dates_out_of_range(sample_con):
