@@ -65,7 +65,7 @@ def weekly_tab() -> None:
         st.caption(tr("reports.page.reporters_only"))
     downloads(
         partial(service.weekly_bytes, db_key, str(week), code, reporters_version, ctx.lang),
-        service.weekly_file_stem(str(week), reporters_version),
+        service.round_file_stem(round_of(week), reporters_version),
         "reports_weekly",
     )
     if staff and cached(service.smtp_configured):

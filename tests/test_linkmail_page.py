@@ -40,7 +40,7 @@ def test_utskick_dry_run_send_now_and_bounce(sample_db, smtp, monkeypatch):
     assert not at.exception
     text = _text(at)
     assert "Utskick med e-post" in text
-    assert "Schemalagda utskick är avstängda" in text
+    assert "Inga länkar skickas:** schemat är avstängt" in text
     assert "Inga utskick har körts ännu." in text
     assert f"Saknar e-post (1, får inga utskick; lägg till adressen under Register): {no_email}" in text
     at.button(key="linkmail_dry_run").click().run()

@@ -173,6 +173,7 @@ def test_report_figures_draw_dollar_signs_as_text(reset_rc, monkeypatch):
     import pandas as pd
     from shapely.geometry import box
 
+    from est_data.analysis import ranking_picture
     from est_data.report import figures
 
     if reset_rc:  # something else in the process switched mathtext back on
@@ -195,7 +196,18 @@ def test_report_figures_draw_dollar_signs_as_text(reset_rc, monkeypatch):
         ),
         figures.year_bars(pd.DataFrame({"year": [BROKEN_TEX, "2026"], "n": [3, 4]}), "year", "n", BROKEN_TEX),
         figures.need_influence(
-            pd.DataFrame({"area": names, "need": [10, 50, 90], "influence": [20, 60, 80]}),
+            ranking_picture.points(
+                pd.DataFrame(
+                    {
+                        "area_id": [1, 2, 3],
+                        "area": names,
+                        "need": [10, 50, 90],
+                        "influence": [20, 60, 80],
+                        "influence_source": ["judgement", "computed", "computed"],
+                    }
+                ),
+                (3,),
+            ),
             BROKEN_TEX,
             "y",
             (BROKEN_TEX, "b", "c", "d"),

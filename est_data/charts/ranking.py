@@ -6,47 +6,15 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from est_data import i18n
+from est_data.analysis import ranking_picture as picture
 from est_data.charts.common import style
 
-# The quadrants: (x0, x1, y0, y1, fill, label key). Need is x, influence y; both split at 50.
-QUADRANTS = (
-    (50, 100, 50, 100, "rgba(214, 39, 40, 0.10)", "ranking.q.act"),
-    (50, 100, 0, 50, "rgba(255, 127, 14, 0.12)", "ranking.q.partners"),
-    (0, 50, 50, 100, "rgba(44, 160, 44, 0.08)", "ranking.q.keep"),
-    (0, 50, 0, 50, "rgba(127, 127, 127, 0.06)", "ranking.q.watch"),
+# What the picture shows (points, judged or computed, priorities ringed, quadrants) is shared with the
+# PDF's matplotlib figure: est_data.analysis.ranking_picture.
+QUADRANTS = tuple(
+    (x0, x1, y0, y1, f"rgba({r}, {g}, {b}, {alpha:.2f})", f"ranking.q.{q}")
+    for x0, x1, y0, y1, (r, g, b), alpha, q in picture.QUADRANTS
 )
-JUDGED, COMPUTED = "#1f4e79", "#9ecae1"
-
-
-def label_positions(frame: pd.DataFrame) -> dict[int, str]:
-    """A text position per area so that names do not overlap each other or the edges: greedily, each
-    name takes the first of above, below, right and left whose box (in axis units, from the name's
-    length) overlaps no name placed before it, else the least overlapping one. (Hand-written: plotly has
-    no automatic label placement.)"""
-    char, height = 0.95, 5.0  # axis units per character and per line at the chart's font size
-    boxes: list[tuple[float, float, float, float]] = []
-    out: dict[int, str] = {}
-
-    def overlap(box: tuple[float, float, float, float]) -> float:
-        x0, x1, y0, y1 = box
-        edge = max(0.0, -4 - x0) + max(0.0, x1 - 104)
-        return edge * height + sum(
-            max(0.0, min(x1, b[1]) - max(x0, b[0])) * max(0.0, min(y1, b[3]) - max(y0, b[2])) for b in boxes
-        )
-
-    for row in frame.sort_values(["need", "influence"], ascending=False).itertuples():
-        width = len(str(row.area)) * char
-        x, y = float(row.need), float(row.influence)
-        options = {
-            "top center": (x - width / 2, x + width / 2, y + 2, y + 2 + height),
-            "bottom center": (x - width / 2, x + width / 2, y - 2 - height, y - 2),
-            "middle right": (x + 2, x + 2 + width, y - height / 2, y + height / 2),
-            "middle left": (x - 2 - width, x - 2, y - height / 2, y + height / 2),
-        }
-        best = min(options, key=lambda name: (overlap(options[name]), list(options).index(name)))
-        boxes.append(options[best])
-        out[int(row.area_id)] = best
-    return out
 
 
 def need_influence_figure(
@@ -66,9 +34,9 @@ def need_influence_figure(
             yanchor="top" if y0 >= 50 else "bottom",
             font={"size": 15, "color": "#495057"},
         )
-    positions = label_positions(frame)
-    for source, colour in (("judgement", JUDGED), ("computed", COMPUTED)):
-        part = frame[frame["influence_source"] == source]
+    shown = picture.points(frame, priority_ids)
+    for source, colour in picture.SOURCES:
+        part = shown[shown["source"] == source]
         if part.empty:
             continue
         fig.add_trace(
@@ -76,17 +44,15 @@ def need_influence_figure(
                 x=part["need"],
                 y=part["influence"],
                 mode="markers+text",
-                text=part["area"].astype(str),
-                textposition=[positions[int(a)] for a in part["area_id"]],
+                text=part["area"],
+                textposition=part["label_position"].tolist(),
                 textfont={"size": 14},
                 marker={
                     "size": 14,
                     "color": colour,
                     "line": {
-                        "width": [4 if int(a) in priority_ids else 1 for a in part["area_id"]],
-                        "color": [
-                            "#d62728" if int(a) in priority_ids else "#333333" for a in part["area_id"]
-                        ],
+                        "width": [4 if p else 1 for p in part["priority"]],
+                        "color": [picture.PRIORITY if p else picture.EDGE for p in part["priority"]],
                     },
                 },
                 name=i18n.t(f"ranking.source.{source}", lang),
@@ -97,14 +63,14 @@ def need_influence_figure(
                 + " %{y:.0f}<extra></extra>",
             )
         )
-    chosen = frame[frame["area_id"].astype(int).isin(priority_ids)]
+    chosen = shown[shown["priority"]]
     if not chosen.empty:
         fig.add_trace(
             go.Scatter(
                 x=chosen["need"],
                 y=chosen["influence"],
                 mode="markers",
-                marker={"size": 26, "symbol": "circle-open", "color": "#d62728", "line": {"width": 3}},
+                marker={"size": 26, "symbol": "circle-open", "color": picture.PRIORITY, "line": {"width": 3}},
                 name=i18n.t("ranking.legend.priority", lang),
                 hoverinfo="skip",
             )

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from est_data import config
 from est_data.model import IsoWeek
-from est_data.report import data, mail, render
+from est_data.report import data, mail, render, service
 
 
 def _error(sv: str, en: str) -> Exception:
@@ -93,7 +93,7 @@ def _send_weekly(con, args, week: IsoWeek, code: str, out: str | None) -> None:
         )
     fmt = render.format_of(out) if out else "pdf"
     report = weekly.build(con, week, code, reporters_version=True, lang=args.lang)
-    file_name = f"veckorapport_{week.year}_v{week.week:02d}.{fmt}"
+    file_name = service.round_file_name(con, week, False, fmt)  # named by the round when rounds are two weeks
     try:
         accepted = mail.send(con, report, render.render(report, fmt), file_name, recipients)
     except (OSError, smtplib.SMTPException) as err:
@@ -145,7 +145,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
         p.add_argument("--kommun", help="kommunkod (standard: inställningen municipality_code)")
         p.add_argument("--lang", choices=["sv", "en"], default="sv", help="språk (standard sv)")
 
-    p = sub.add_parser("weekly", help="veckorapporten (återkoppling) för en ISO-vecka")
+    p = sub.add_parser("weekly", help="veckorapporten (återkoppling) för en ISO-vecka eller enkätomgång")
     p.add_argument("--week", help="ISO-vecka, t.ex. 2026-W47 (standard: senaste veckan med svar)")
     p.add_argument(
         "--reporters",

@@ -12,9 +12,11 @@ import geopandas as gpd
 import matplotlib
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.text import Text
 
+from est_data.analysis import ranking_picture as picture
 from est_data.geo import STATUS_COLOURS, SWEREF
 
 GREY = "#6c757d"
@@ -27,6 +29,11 @@ LIGHT = "#9ecae1"
 # Text is text: mathtext is off for every Text made after this import (tick labels included), and
 # _png switches it off again on the figure's texts in case something reset the setting.
 matplotlib.rcParams["text.parse_math"] = False
+
+
+def png_of(fig: Figure, dpi: int = 150) -> bytes:
+    """A figure made by a *_figure function here as PNG bytes (mathtext off, as every figure here)."""
+    return _png(fig, dpi)
 
 
 def _png(fig: Figure, dpi: int = 150) -> bytes:
@@ -226,45 +233,143 @@ def year_bars(
     return _png(fig)
 
 
-def need_influence(
-    frame: pd.DataFrame,
+# Where a name goes beside its point (ranking_picture.POSITIONS, as plotly's textposition on the page):
+# offset in points, horizontal and vertical alignment.
+_LABEL_AT = {
+    "top center": ((0, 4), "center", "bottom"),
+    "bottom center": ((0, -4), "center", "top"),
+    "middle right": ((4, 0), "left", "center"),
+    "middle left": ((-4, 0), "right", "center"),
+}
+
+
+def _legend_marker(face: str, edge: str, label: str, size: float = 7, width: float = 0.6) -> Line2D:
+    """A legend entry drawn as the series' plain marker (a scatter's own handle takes its first point's
+    edge, which may be a priority ring's red)."""
+    return Line2D(
+        [],
+        [],
+        linestyle="none",
+        marker="o",
+        markersize=size,
+        markerfacecolor=face,
+        markeredgecolor=edge,
+        markeredgewidth=width,
+        label=label,
+    )
+
+
+def need_influence_figure(
+    points: pd.DataFrame,
     x_label: str,
     y_label: str,
     quadrant_labels: tuple[str, str, str, str],
-    size: tuple[float, float] = (7.0, 4.6),
-) -> bytes:
-    """The EST quarterly analysis: areas by need (x) and possibility to influence (y), both 0–100.
+    legend_labels: tuple[str, str, str] = ("", "", ""),
+    size: tuple[float, float] = (7.0, 5.0),
+) -> Figure:
+    """The EST quarterly analysis as the Kvartalsanalys page draws it: areas by need (x) and possibility
+    to influence (y), both 0–100, in the four coloured quadrants; the group's judgements dark, the
+    computed proxy light, the coming quarter's priority areas ringed.
 
-    quadrant_labels: (high need & high influence, high need & low influence, low need & high
-    influence, low need & low influence).
+    points: est_data.analysis.ranking_picture.points. quadrant_labels: in ranking_picture.QUADRANTS'
+    order (high need & high influence, high need & low influence, low need & high influence, low need &
+    low influence). legend_labels: (judgement, computed, priority). The series carry gids "judgement",
+    "computed" and "priority" (what a test reads back).
     """
     fig = Figure(figsize=size)
     ax = fig.add_subplot()
-    ax.axvline(50, color="#adb5bd", linewidth=0.8)
-    ax.axhline(50, color="#adb5bd", linewidth=0.8)
-    ax.scatter(frame["need"], frame["influence"], s=40, color=BLUE, zorder=3)
-    placed: list[tuple[float, float]] = []
-    for row in frame.sort_values(["influence", "need"]).itertuples():
-        # Labels of points close together go on alternate sides so they do not overlap.
-        near = sum(1 for x, y in placed if abs(x - row.need) < 12 and abs(y - row.influence) < 4)
-        offset = (4, 3 - 9 * near) if near % 2 == 0 else (-4, 3 - 9 * near)
-        ax.annotate(
-            str(row.area),
-            (row.need, row.influence),
-            xytext=offset,
-            textcoords="offset points",
-            fontsize=7,
-            ha="left" if offset[0] > 0 else "right",
+    for (x0, x1, y0, y1, rgb, alpha, _), text in zip(picture.QUADRANTS, quadrant_labels, strict=True):
+        ax.add_patch(
+            Rectangle(
+                (x0, y0),
+                x1 - x0,
+                y1 - y0,
+                facecolor=[c / 255 for c in rgb],
+                alpha=alpha,
+                linewidth=0,
+                zorder=0,
+            )
         )
-        placed.append((row.need, row.influence))
-    for (x, y, ha), text in zip(
-        [(98, 98, "right"), (98, 2, "right"), (2, 98, "left"), (2, 2, "left")], quadrant_labels, strict=True
-    ):
-        ax.text(x, y, text, ha=ha, va="top" if y > 50 else "bottom", fontsize=7.5, color=GREY, style="italic")
-    ax.set_xlim(0, 100)
-    ax.set_ylim(0, 100)
+        right, top = x0 >= 50, y0 >= 50
+        ax.text(
+            x1 - 1 if right else x0 + 1,
+            y1 - 2 if top else y0 + 2,
+            text,
+            ha="right" if right else "left",
+            va="top" if top else "bottom",
+            fontsize=7.5,
+            fontweight="bold",
+            color="#495057",
+            zorder=1,
+        )
+    handles = []
+    for (source, colour), label in zip(picture.SOURCES, legend_labels[:2], strict=True):
+        part = points[points["source"] == source]
+        if part.empty:
+            continue
+        ax.scatter(
+            part["need"],
+            part["influence"],
+            s=42,
+            color=colour,
+            edgecolors=[picture.PRIORITY if p else picture.EDGE for p in part["priority"]],
+            linewidths=[1.6 if p else 0.6 for p in part["priority"]],
+            zorder=3,
+            gid=source,
+            label=label,
+        )
+        handles.append(_legend_marker(colour, picture.EDGE, label))
+        for row in part.itertuples():
+            offset, ha, va = _LABEL_AT[row.label_position]
+            ax.annotate(
+                str(row.area),
+                (row.need, row.influence),
+                xytext=offset,
+                textcoords="offset points",
+                fontsize=7,
+                ha=ha,
+                va=va,
+                zorder=4,
+            )
+    chosen = points[points["priority"].astype(bool)]
+    if not chosen.empty:
+        ax.scatter(
+            chosen["need"],
+            chosen["influence"],
+            s=190,
+            facecolors="none",
+            edgecolors=picture.PRIORITY,
+            linewidths=1.8,
+            zorder=2,
+            gid="priority",
+            label=legend_labels[2],
+        )
+        handles.append(_legend_marker("none", picture.PRIORITY, legend_labels[2], size=11, width=1.8))
+    ax.set_xlim(-4, 104)
+    ax.set_ylim(-3, 103)
     ax.set_xlabel(x_label, fontsize=8)
     ax.set_ylabel(y_label, fontsize=8)
     ax.tick_params(labelsize=7.5)
     ax.spines[["top", "right"]].set_visible(False)
-    return _png(fig)
+    if handles and any(legend_labels):
+        ax.legend(
+            handles=handles,
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.12),
+            ncol=len(handles),
+            fontsize=7,
+            frameon=False,
+        )
+    return fig
+
+
+def need_influence(
+    points: pd.DataFrame,
+    x_label: str,
+    y_label: str,
+    quadrant_labels: tuple[str, str, str, str],
+    legend_labels: tuple[str, str, str] = ("", "", ""),
+    size: tuple[float, float] = (7.0, 5.0),
+) -> bytes:
+    """need_influence_figure as PNG bytes."""
+    return _png(need_influence_figure(points, x_label, y_label, quadrant_labels, legend_labels, size))

@@ -13,9 +13,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+from matplotlib.figure import Figure as MplFigure
 
 from est_data import config, i18n, priorities, queries
-from est_data.analysis import ranking
+from est_data.analysis import ranking, ranking_picture
 from est_data.display import text
 from est_data.report import data, figures, period
 from est_data.report.document import Bullets, Figure, Heading, KeyFigures, Paragraph, Report, Table
@@ -139,14 +140,40 @@ def notes(frame: pd.DataFrame, lang: str) -> list[str]:
     return out
 
 
-def picture(frame: pd.DataFrame, lang: str) -> Figure:
-    png = figures.need_influence(
-        frame,
+def coming_quarter(end: dt.date) -> tuple[int, int]:
+    """The quarter after the one holding end: the quarter whose priorities the analysis up to end chose."""
+    return priorities.next_quarter(end.year, (end.month - 1) // 3 + 1)
+
+
+def priority_ids(con, code: str, year: int, quarter: int) -> tuple[int, ...]:
+    """The areas prioritised for (year, quarter), as the page rings them."""
+    return tuple(int(a) for a in priorities.priorities(con, code, year, quarter)["area_id"])
+
+
+def picture_figure(frame: pd.DataFrame, lang: str, chosen: tuple[int, ...] = ()) -> MplFigure:
+    """The two-by-two as the page draws it (ranking_picture: the same points, judged or computed, the
+    chosen areas ringed, the same quadrant names), as a matplotlib figure for the PDF."""
+    return figures.need_influence_figure(
+        ranking_picture.points(frame, chosen),
         t("ranking.axis.need", lang),
         t("ranking.axis.influence", lang),
         tuple(t(f"ranking.q.{q}", lang) for q in QUADRANT_ORDER),
+        (
+            t("ranking.source.judgement", lang),
+            t("ranking.source.computed", lang),
+            t("ranking.legend.priority", lang),
+        ),
     )
-    return Figure(png, t("reports.need.caption", lang), 0.9)
+
+
+def picture(
+    frame: pd.DataFrame, lang: str, chosen: tuple[int, ...] = (), coming: tuple[int, int] | None = None
+) -> Figure:
+    """The picture as a report block; its caption says which quarter the ringed areas are for."""
+    caption = t("reports.need.caption", lang)
+    if coming is not None and set(chosen) & set(frame["area_id"].astype(int)):
+        caption += " " + t("ranking.page.ringed", lang, quarter=quarter_name(*coming))
+    return Figure(figures.png_of(picture_figure(frame, lang, chosen)), caption, 0.9)
 
 
 def quadrant_bullets(frame: pd.DataFrame, lang: str) -> list[str]:
@@ -167,7 +194,7 @@ def need_blocks(con, code: str, start: dt.date, end: dt.date, lang: str) -> list
     blocks: list = [
         Paragraph(t("ranking.method", lang), "muted"),
         Bullets(tuple(bullets)) if bullets else Paragraph(t("reports.need.none_high", lang)),
-        picture(frame, lang),
+        picture(frame, lang, priority_ids(con, code, *coming_quarter(end)), coming_quarter(end)),
         ranking_table(frame, lang),
     ]
     blocks += [Paragraph(note, "muted") for note in notes(frame, lang)]
@@ -339,6 +366,7 @@ def feedback(con, year: int, quarter: int, municipality_code: str | None = None,
         lang,
     )
     frame = period.need_and_influence(con, code, start, end)
+    coming = priorities.next_quarter(year, quarter)
     rate, weeks = period.response_rate(con, code, start, end)
     events = int(frame["events"].sum()) if not frame.empty else 0
     report.add(
@@ -359,7 +387,10 @@ def feedback(con, year: int, quarter: int, municipality_code: str | None = None,
     if frame.empty:
         report.add(Paragraph(t("reports.no_areas", lang), "muted"))
     else:
-        report.add(Paragraph(t("ranking.feedback.picture_intro", lang), "muted"), picture(frame, lang))
+        report.add(
+            Paragraph(t("ranking.feedback.picture_intro", lang), "muted"),
+            picture(frame, lang, priority_ids(con, code, *coming), coming),
+        )
         report.add(
             Bullets(
                 tuple(
@@ -374,7 +405,6 @@ def feedback(con, year: int, quarter: int, municipality_code: str | None = None,
                 )
             )
         )
-    coming = priorities.next_quarter(year, quarter)
     chosen = priorities.priorities(con, code, *coming)
     report.add(Heading(t("ranking.feedback.coming", lang, quarter=quarter_name(*coming))))
     report.add(

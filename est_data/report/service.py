@@ -7,9 +7,10 @@ with functools.partial by a page.
 
 from __future__ import annotations
 
-from est_data import db
+from est_data import db, rounds
 from est_data.model import IsoWeek
 from est_data.report import annual, quarterly, render, weekly
+from est_data.rounds import Round
 
 
 def weekly_bytes(
@@ -29,10 +30,27 @@ def annual_bytes(db_key: str, year: int, municipality_code: str, lang: str, fmt:
     return render.render(annual.build(db.cursor(db_key), year, municipality_code, lang), fmt)
 
 
-def weekly_file_stem(week: str, reporters_version: bool) -> str:
-    w = IsoWeek.parse(week)
+def round_file_stem(rnd: Round, reporters_version: bool) -> str:
+    """The report's file name (without extension) for a survey round: weekly rounds keep the weekly
+    report's name (veckorapport_2026_v47), two-week rounds are named by the round
+    (omgangsrapport_2026_v12-13; across the new year omgangsrapport_2026_v53-2027_v01)."""
     suffix = "_rapportorer" if reporters_version else ""
-    return f"veckorapport_{w.year}_v{w.week:02d}{suffix}"
+    first, last = rnd.start, rnd.end
+    if rnd.weeks == 1:
+        return f"veckorapport_{first.year}_v{first.week:02d}{suffix}"
+    if first.year == last.year:
+        return f"omgangsrapport_{first.year}_v{first.week:02d}-{last.week:02d}{suffix}"
+    return f"omgangsrapport_{first.year}_v{first.week:02d}-{last.year}_v{last.week:02d}{suffix}"
+
+
+def round_file_name(con, week: IsoWeek, reporters_version: bool, fmt: str) -> str:
+    """The file name of the report of the round holding week (any week of it), e.g. for a mail's attachment."""
+    return f"{round_file_stem(rounds.round_of(con, week), reporters_version)}.{fmt}"
+
+
+def weekly_file_stem(week: str, reporters_version: bool) -> str:
+    """The file name of a one-week round's report (round_file_stem for rounds of any length)."""
+    return round_file_stem(Round(IsoWeek.parse(week)), reporters_version)
 
 
 def weekly_file_name(week: str, reporters_version: bool, fmt: str) -> str:
@@ -62,7 +80,7 @@ def send_weekly(
     report = weekly.build(con, week, municipality_code, reporters_version=True, lang=lang)
     try:
         return mail.send(
-            con, report, render.render(report, "pdf"), weekly_file_name(str(week), True, "pdf"), recipients
+            con, report, render.render(report, "pdf"), round_file_name(con, week, True, "pdf"), recipients
         )
     except (OSError, smtplib.SMTPException) as err:
         raise SendFailed(str(err)) from err

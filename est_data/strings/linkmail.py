@@ -126,10 +126,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "linkmail.ui.heading": ("Utskick med e-post", "Sending by e-mail"),
     "linkmail.ui.intro": (
         "Appen skickar varje aktiv rapportör sin personliga länk för omgången på den valda dagen och tiden, "
-        "och en påminnelse till dem som inte svarat. Schemat ställs in under Administration; varje utskick "
+        "och en påminnelse till dem som inte svarat. Schemat ställs in här (Ändra schemat); varje utskick "
         "skickas högst en gång, även om appen startas om.",
         "The app sends each active reporter their personal link for the round on the chosen day and time, "
-        "and one reminder to those who have not answered. The schedule is set under Administration; each "
+        "and one reminder to those who have not answered. The schedule is set here (Change the schedule); each "
         "message is sent at most once, also if the app restarts.",
     ),
     "linkmail.ui.schedule_on": (

@@ -8,7 +8,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from est_data import i18n, linkmail, rounds
+from est_data import admin, i18n, linkmail, linkmail_schedule, rounds
 from est_data.model import IsoWeek, UserError
 from est_data.smtp import MailNotConfigured
 from est_data.text import md
@@ -52,21 +52,59 @@ def _at(when: dt.datetime | None) -> str:
     return f"{_weekday(i18n.WEEKDAYS_SV[when.weekday()])} {when:%Y-%m-%d %H:%M}"
 
 
-def _schedule(ctx: PageContext, current: rounds.Round) -> None:
-    sched = linkmail.schedule(ctx.con)
-    if sched.enabled:
-        st.write(
-            tr(
-                "linkmail.ui.schedule_on",
-                round=current.label(ctx.lang, with_year=True),
-                send=_at(sched.send_at(current)),
-                remind=_at(sched.remind_at(current)),
-            )
+def _when(item: linkmail_schedule.NextSend) -> str:
+    at = _at(item.at)
+    return tr("linkmail.next.overdue", at=at) if item.overdue else at
+
+
+def _next_line(ctx: PageContext, item: linkmail_schedule.NextSend) -> str:
+    """'Nästa utskick av länkar: omgång vecka 49 2026, tisdag 2026-12-01 08:00.' or why none will go
+    (and when it would)."""
+    if item.will_send and item.round is not None:
+        return tr(
+            f"linkmail.next.{item.kind}", round=item.round.label(ctx.lang, with_year=True), at=_when(item)
         )
-    else:
-        st.info(tr("linkmail.ui.schedule_off"), icon=":material/schedule:")
-    for problem in linkmail.problems(ctx.con):
+    line = tr(f"linkmail.next.{item.kind}_none", reasons="; ".join(tr(r) for r in item.reasons))
+    if item.round is not None:
+        line += " " + tr(
+            "linkmail.next.would", round=item.round.label(ctx.lang, with_year=True), at=_when(item)
+        )
+    return line
+
+
+def _schedule_form(ctx: PageContext) -> None:
+    """The schedule's settings (the same inputs and validation as on Administration), for a samordnare."""
+    current = linkmail_schedule.settings(ctx.con)
+    labels = {s.name: s for s in admin.EDITABLE_SETTINGS if s.name in linkmail_schedule.SETTINGS}
+    with st.expander(tr("linkmail.schedule.edit"), icon=":material/schedule:"):
+        st.caption(tr("linkmail.schedule.edit_help"))
+        with st.form("linkmail_schedule_form"):
+            values = {
+                name: setting_input(
+                    labels[name].kind, tr(labels[name].label_key), current[name], f"linkmail_{name}"
+                )
+                for name in linkmail_schedule.SETTINGS
+            }
+            saved = st.form_submit_button(
+                tr("linkmail.schedule.save"), type="primary", key="linkmail_schedule_save"
+            )
+        if saved:
+            try:
+                changed = linkmail_schedule.save(ctx.con, values, ctx.user.username)
+            except UserError as err:
+                st.error(tr_user(err.key, **err.kwargs))
+            else:
+                st.session_state["links_notice"] = tr("linkmail.schedule.saved", n=len(changed))
+                st.rerun()
+
+
+def _schedule(ctx: PageContext) -> None:
+    """When the next links and the next reminder go (or why not), the problems, the schedule's form."""
+    st.markdown("  \n".join(_next_line(ctx, item) for item in linkmail_schedule.next_sends(ctx.con)))
+    for problem in linkmail.problems(ctx.con):  # how to fix them (they stop sending by hand too)
         st.warning(tr(problem), icon=":material/warning:")
+    if ctx.user.role in ("admin", "samordnare"):
+        _schedule_form(ctx)
     last = linkmail.last_run(ctx.con)
     if last is None:
         st.caption(tr("linkmail.ui.no_run"))
@@ -281,7 +319,7 @@ def show_mailing(ctx: PageContext, base_url: str) -> None:
     st.subheader(tr("linkmail.ui.heading"))
     st.caption(tr("linkmail.ui.intro"))
     current = rounds.round_of(ctx.con, linkmail.stockholm_now().date())
-    _schedule(ctx, current)
+    _schedule(ctx)
     _per_round(ctx)
     choices = [current, rounds.previous(ctx.con, current), rounds.following(ctx.con, current)]
     c1, c2 = st.columns(2)
