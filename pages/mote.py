@@ -163,19 +163,29 @@ if step == "week":
         border=True,
         help=tr("mote.status_tally", **{k: v for k, v in meeting.status_tally(wd).items() if k != "areas"}),
     )
+    change, direction = cached(
+        weekly.event_change, week, code, rnd.weeks, "polisen", police, police_avg, ctx.lang
+    )
     c3.metric(
         tr("reports.kf.police"),
         police,
-        delta=f"{police - police_avg:+.1f}",
-        delta_color="inverse",
+        delta=change,
+        delta_color="inverse" if direction else "off",
+        delta_arrow=direction or "off",
         border=True,
+        help=tr("mote.events_help", avg=i18n.number(police_avg, 1, ctx.lang)),
+    )
+    change, direction = cached(
+        weekly.event_change, week, code, rnd.weeks, "felanmalan", faults, faults_avg, ctx.lang
     )
     c4.metric(
         tr("reports.kf.faults"),
         faults,
-        delta=f"{faults - faults_avg:+.1f}",
-        delta_color="inverse",
+        delta=change,
+        delta_color="inverse" if direction else "off",
+        delta_arrow=direction or "off",
         border=True,
+        help=tr("mote.events_help", avg=i18n.number(faults_avg, 1, ctx.lang)),
     )
     left, right = st.columns([1, 1])
     with left:

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 import pandas as pd
 
 from est_data import config, display, i18n, queries, rounds
-from est_data.analysis import coverage
+from est_data.analysis import compstat, coverage
 from est_data.analysis.situation import StatusRule, week_matrix
 from est_data.analysis.situation import summary_sentences as situation_summary
 from est_data.geo import areas_gdf
 from est_data.model import IsoWeek
 from est_data.report import data, figures
+from est_data.report.common import verdict_text
 from est_data.report.document import Bullets, Figure, Heading, KeyFigures, Paragraph, Report, Table
 
 STATUS_ORDER = {"röd": 0, "gul": 1, "grön": 2}
@@ -102,6 +103,38 @@ def event_sentences(data_: WeeklyData, lang: str = "sv") -> list[str]:
         if count or avg:
             out.append(rounds.text(key, lang, data_.round_weeks, count=count, avg=i18n.number(avg, 1, lang)))
     return out
+
+
+def event_change(
+    con,
+    week: IsoWeek,
+    municipality_code: str,
+    round_weeks: int,
+    source: str,
+    count: int,
+    avg: float,
+    lang: str,
+) -> tuple[str, str | None]:
+    """The round's count of a source (WeeklyData.source_totals: count, avg) against the average of the
+    four rounds before, as Möte's key figure shows it: (text, direction). direction is "up"/"down" only when the Poisson E-test finds a change
+    (compstat.judge: this round against the four before, exposures 1 and 4); the text is "underlag
+    saknas för …" when the source does not cover the five rounds (a round in progress, police data not
+    yet imported): a round without data is not a calm round."""
+    first = week.shift(-4 * round_weeks).monday()
+    last = week.shift(round_weeks - 1).sunday()
+    missing = coverage.missing_text(
+        coverage.coverage(con, municipality_code).get(source), [(first, last)], lang
+    )
+    if missing:
+        return missing, None
+    if count <= 0 and avg <= 0:
+        return "–", None
+    j = compstat.judge(count, 1.0, 4 * avg, 4.0)
+    diff = count - avg
+    sign = "+" if diff > 0 else "-" if diff < 0 else "±"  # ASCII minus: Streamlit reads the sign from it
+    text = f"{sign}{i18n.number(abs(diff), 1, lang)} · {verdict_text(j.verdict, lang)}"
+    direction = {compstat.RISE: "up", compstat.FALL: "down"}.get(j.verdict)
+    return text, direction
 
 
 def summary_sentences(con, data_: WeeklyData, lang: str = "sv") -> list[str]:

@@ -23,7 +23,7 @@ _CATEGORIES = {
     ),
     "sporadic": (
         ("Sporadisk", "Sporadic"),
-        ("het nu och då och även nu", "hot on and off, and now again"),
+        ("het då och då, också nu", "hot on and off, and now again"),
     ),
     "oscillating": (
         ("Växlande", "Oscillating"),

@@ -19,6 +19,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "mote.no_answers_yet": ("Inga svar ännu för veckan.", "No answers for the week yet."),
     "mote.answers": ("{n} svar", "{n} answers"),
+    "mote.events_help": (
+        "Jämfört med snittet för de fyra omgångarna före ({avg}); pilen visas bara när skillnaden är större "
+        "än slumpen ger (Poissontest). Saknas data för någon av dagarna jämförs inget.",
+        "Compared with the average of the four rounds before ({avg}); the arrow shows only when the "
+        "difference is larger than chance gives (Poisson test). If data are missing for any of the days, "
+        "nothing is compared.",
+    ),
     "mote.status_label": ("Status för {area}", "Status of {area}"),
     "mote.status_caption": (
         "Förslaget kommer från enkäten; ändra där mötet bedömer annorlunda. Varje ändring sparas direkt. "
