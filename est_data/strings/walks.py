@@ -111,8 +111,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "walks.finding.saved": ("Fyndet är sparat.", "The finding is saved."),
     "walks.finding.none": ("Inga fynd ännu för den här vandringen.", "No findings for this walk yet."),
     "walks.finding.choose": ("Fynd", "Finding"),
-    "walks.finding.measure_title": ("Förslag och insats", "Proposal and action"),
-    "walks.finding.save_measure": ("Spara förslaget", "Save the proposal"),
+    "walks.finding.measure_title": (
+        "Ändra fyndet, förslag och insats",
+        "Edit the finding, proposal and action",
+    ),
+    "walks.finding.save_measure": ("Spara fyndet", "Save the finding"),
+    "walks.finding.position_help": (
+        "Lämna båda tomma om fyndet gäller hela sträckan.",
+        "Leave both empty when the finding is about the whole route.",
+    ),
     "walks.finding.to_action": ("Gör till insats", "Turn into an action"),
     "walks.finding.action_title": ("Insatsens namn", "The action's title"),
     "walks.finding.action_kind": ("Typ av insats", "Kind of action"),
