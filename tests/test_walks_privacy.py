@@ -219,3 +219,18 @@ def test_admin_page_erases_a_walks_personal_data(sample_db):
     con = db.connect(sample_db)
     assert walks.personal_data(con, walk_id) == {"participants": 0, "notes": 0, "photos": 0}
     assert PEOPLE.encode() not in _raw(sample_db)
+
+
+def test_retention_cli_clears_old_walks(sample_db, capsys):
+    from est_data.cli import main
+
+    con = db.connect(sample_db)
+    old = _walk(con, dt.date.today() - dt.timedelta(days=500))
+    db.close_all()
+    assert main(["--db", str(sample_db), "retention", "--months", "12"]) == 0
+    assert "deltagare och anteckningar i 1 trygghetsvandringar, 1 foton." in capsys.readouterr().out
+    assert main(["--db", str(sample_db), "retention", "--months", "12", "--apply"]) == 0
+    assert capsys.readouterr().out.startswith("Raderat:")
+    con = db.connect(sample_db)
+    assert walks.personal_data(con, old) == {"participants": 0, "notes": 0, "photos": 0}
+    assert PEOPLE.encode() not in _raw(sample_db)
