@@ -115,7 +115,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Ändra fyndet, förslag och insats",
         "Edit the finding, proposal and action",
     ),
-    "walks.finding.save_measure": ("Spara fyndet", "Save the finding"),
+    "walks.finding.save_measure": ("Spara ändringarna", "Save the changes"),
     "walks.finding.position_help": (
         "Lämna båda tomma om fyndet gäller hela sträckan.",
         "Leave both empty when the finding is about the whole route.",
