@@ -1,7 +1,7 @@
 """Personal data: the retention run, deleting one reporter's personal data, exports without it.
 
-Free text (survey comments, event descriptions and addresses) and reporter identities are
-personal data. Ratings (levels 0–3) are not, and are always kept: the trends stay intact.
+Free text (survey comments, event descriptions and addresses), reporter identities and the safety
+walks' participants, internal notes and photos are personal data. Ratings (levels 0–3) are not, and are always kept: the trends stay intact.
 
 Deletion deletes: the audit log keeps who did what, but every deleted text is replaced by
 "[borttaget]" in its before/after values too, and `erase_from_file` then rewrites the database file
@@ -50,10 +50,12 @@ class RetentionCounts:
     cutoff: dt.datetime
     comments: int
     descriptions: int
+    walks: int = 0  # safety walks whose participants and/or notes are deleted
+    photos: int = 0  # safety walk findings' photos
 
     @property
     def total(self) -> int:
-        return self.comments + self.descriptions
+        return self.comments + self.descriptions + self.walks + self.photos
 
 
 def cutoff_for(months: int, today: dt.date | None = None) -> dt.datetime:
@@ -82,11 +84,20 @@ def retention_preview(con, months: int, today: dt.date | None = None) -> Retenti
         "   and ((description is not null and description <> '') or (address is not null and address <> ''))",
         [cutoff],
     ).fetchone()[0]
-    return RetentionCounts(cutoff, int(comments), int(descriptions))
+    walks, photos = con.execute(
+        "select (select count(*) from walk"
+        "        where walk_date < ? and (participants is not null or notes is not null)),"
+        "       (select count(*) from walk_finding f join walk w on w.id = f.walk_id"
+        "        where w.walk_date < ? and f.photo is not null)",
+        [cutoff.date(), cutoff.date()],
+    ).fetchone()
+    return RetentionCounts(cutoff, int(comments), int(descriptions), int(walks), int(photos))
 
 
 def run_retention(con, months: int, by: str, today: dt.date | None = None) -> RetentionCounts:
-    """Delete free text older than `months` months (ratings, places and times stay). One transaction, audited."""
+    """Delete free text older than `months` months (ratings, places and times stay), and the participants,
+    internal notes and photos of safety walks held before the cutoff (the walk, its count of participants
+    and its findings stay). One transaction, audited."""
     if int(months) < 1:
         raise ValueError(months)
     counts = retention_preview(con, months, today)
@@ -96,8 +107,10 @@ def run_retention(con, months: int, by: str, today: dt.date | None = None) -> Re
             for r in con.execute(
                 "select comment from survey_response where submitted_at < ? and comment is not null"
                 " union select description from observation where reported_at < ? and description is not null"
-                " union select address from observation where reported_at < ? and address is not null",
-                [counts.cutoff] * 3,
+                " union select address from observation where reported_at < ? and address is not null"
+                " union select participants from walk where walk_date < ? and participants is not null"
+                " union select notes from walk where walk_date < ? and notes is not null",
+                [counts.cutoff] * 3 + [counts.cutoff.date()] * 2,
             ).fetchall()
         ]
         con.execute(
@@ -109,18 +122,30 @@ def run_retention(con, months: int, by: str, today: dt.date | None = None) -> Re
             " where reported_at < ? and (description is not null or address is not null)",
             [counts.cutoff],
         )
+        con.execute(
+            "update walk set participants = null, notes = null"
+            " where walk_date < ? and (participants is not null or notes is not null)",
+            [counts.cutoff.date()],
+        )
+        con.execute(
+            "update walk_finding set photo = null, photo_type = null"
+            " where photo is not null and walk_id in (select id from walk where walk_date < ?)",
+            [counts.cutoff.date()],
+        )
         scrub_audit(con, texts)
         audit.record(
             con,
             by,
             "retention",
-            "survey_response,observation",
+            "survey_response,observation,walk,walk_finding",
             None,
             after={
                 "months": int(months),
                 "cutoff": counts.cutoff.isoformat(),
                 "comments": counts.comments,
                 "descriptions": counts.descriptions,
+                "walks": counts.walks,
+                "photos": counts.photos,
             },
         )
     return counts
@@ -129,8 +154,9 @@ def run_retention(con, months: int, by: str, today: dt.date | None = None) -> Re
 def delete_reporter_personal_data(con, reporter_id: int, by: str) -> dict[str, int]:
     """Remove one reporter's name, e-mail and free text; keep their ratings under an anonymous label.
 
-    Their account is deactivated, their survey links revoked and earlier audit rows about the reporter
-    are cleared of before/after values (which could hold the name). Returns what was changed.
+    Their account is deactivated, their survey links revoked, their name and e-mail are removed from the
+    safety walks' participants and notes, and earlier audit rows about the reporter are cleared of
+    before/after values (which could hold the name). Returns what was changed.
     """
     row = con.execute("select id from reporter where id = ?", [reporter_id]).fetchone()
     if row is None:
@@ -165,6 +191,18 @@ def delete_reporter_personal_data(con, reporter_id: int, by: str) -> dict[str, i
             " returning id",
             [reporter_id],
         ).fetchall()
+        # The person's name and e-mail as the reporter register and their account hold them.
+        identity = [
+            r[0]
+            for r in con.execute(
+                "select name from reporter where id = ? and name is not null"
+                " union select email from reporter where id = ? and email is not null"
+                " union select email from app_user where reporter_id = ? and email is not null"
+                " union select display_name from app_user where reporter_id = ? and display_name <> username",
+                [reporter_id] * 4,
+            ).fetchall()
+        ]
+        walks = remove_from_walks(con, identity)
         con.execute(
             "update reporter set name = ?, email = null, active = false where id = ?",
             [f"Rapportör {reporter_id} (borttagen)", reporter_id],
@@ -191,9 +229,26 @@ def delete_reporter_personal_data(con, reporter_id: int, by: str) -> dict[str, i
             "observations": len(observations),
             "accounts": len(accounts),
             "links": len(links),
+            "walks": walks,
         }
         audit.record(con, by, "delete_personal_data", "reporter", reporter_id, after=result)
     return result
+
+
+def remove_from_walks(con, texts: Iterable[str]) -> int:
+    """Replace each text (a person's name or e-mail) by REMOVED in the safety walks' participants and
+    notes. Call inside the deletion's transaction. Returns the number of walks changed."""
+    wanted = sorted({t for t in texts if t and len(t.strip()) >= MIN_SCRUB_LENGTH}, key=len, reverse=True)
+    changed = set()
+    for text in wanted:
+        rows = con.execute(
+            "update walk set participants = replace(participants, ?, ?), notes = replace(notes, ?, ?)"
+            " where contains(coalesce(participants, ''), ?) or contains(coalesce(notes, ''), ?)"
+            " returning id",
+            [text, REMOVED, text, REMOVED, text, text],
+        ).fetchall()
+        changed.update(r[0] for r in rows)
+    return len(changed)
 
 
 def scrub_audit(con, texts: Iterable[str]) -> int:

@@ -1223,6 +1223,222 @@ def generate_crime_stats(rng: np.random.Generator) -> list[dict]:
     return rows
 
 
+# Safety walks (issue 18 item 3): two walks held with residents, the police and partners in the last
+# year, where the sample's story happens: in spring along Hamnen, where events moved from the Station when
+# the presence there began (DISPLACED_SHARE), and in autumn along the footpath in Skoghem where vandalism
+# is rising (RISING_SPOT). Fixed values, no random draws: nothing else in the sample moves.
+WALK_FINDING_COLUMNS = [
+    "id", "walk_id", "lat", "lon", "category", "factor_code", "place_text", "description",
+    "proposed_measure", "responsible", "action_id", "followup_status", "followup_outcome", "followup_done",
+    "followup_by",
+]  # fmt: skip
+WALK_COLUMNS = [
+    "id", "walk_date", "area", "title", "participants_count", "participants", "partners", "status", "notes",
+    "route_geojson",
+]  # fmt: skip
+WALK_ACTION_START = dt.date(2026, 12, 7)  # after the data's end: no planted action's evaluation sees it
+SAMPLE_WALKS: list[dict] = [
+    {
+        "walk_date": dt.date(2026, 4, 22),
+        "area": "Hamnen",
+        "title": "Kvällsvandring Hamnen",
+        "participants_count": 16,
+        "participants": "Boende i Hamnen (9), Lena Åkesson (Trelleborgshem), Johan Berg (kommunpolis), "
+        "Sara Lindgren (fältgruppen), Mikael Holm (gatukontoret)",
+        "partners": "Polisen; Trelleborgshem; Gatukontoret; Fältgruppen",
+        "notes": "Boende berättade att gänget från Stationen numera håller till vid Hamnplan.",
+        "route": None,
+        "findings": [
+            {
+                "at": (55.3786, 13.1488),
+                "category": "belysning",
+                "factor_code": "otrygga_platser",
+                "place_text": "Gångvägen mellan Hamnplan och Gästhamnen",
+                "description": "Tre armaturer ur funktion; mörkt hela sträckan efter kl. 20.",
+                "proposed_measure": "Byt de trasiga armaturerna och lägg till två nya stolpar",
+                "responsible": "Gatukontoret",
+                "followup": (
+                    "åtgärdad",
+                    "Armaturerna bytta och två nya stolpar på plats i juni.",
+                    dt.date(2026, 10, 20),
+                ),
+            },
+            {
+                "at": (55.377998, 13.151474),
+                "category": "hang",
+                "factor_code": "samlingar",
+                "place_text": "Hamnplan vid kiosken",
+                "description": "Grupper av unga vuxna samlas fredag och lördag kväll, höga ljud och flaskor.",
+                "proposed_measure": "Trygghetsvärdar och fältgruppen på Hamnplan fredag–lördag kväll",
+                "responsible": "Fältgruppen",
+                "followup": (
+                    "delvis",
+                    "Trygghetsvärdar där fredagar sedan maj; lördagar saknas personal.",
+                    dt.date(2026, 10, 27),
+                ),
+            },
+            {
+                "at": (55.379, 13.1465),
+                "category": "nedskrapning",
+                "factor_code": "nedskrapning",
+                "place_text": "Gästhamnens parkering",
+                "description": "Överfulla papperskorgar och glas på marken efter helgerna.",
+                "proposed_measure": "Fler papperskorgar och tömning måndag morgon",
+                "responsible": "Fastighetsförvaltningen",
+                "followup": (
+                    "åtgärdad",
+                    "Fyra nya papperskorgar; tömning varje måndag sedan maj.",
+                    dt.date(2026, 10, 20),
+                ),
+            },
+            {
+                "at": (55.3775, 13.1445),
+                "category": "skymd_sikt",
+                "factor_code": "otrygga_platser",
+                "place_text": "Containrarna vid färjeterminalens gångväg",
+                "description": "Uppställda containrar skymmer sikten in mot gångvägen; ingen ser vem som kommer.",
+                "proposed_measure": "Flytta containrarna eller öppna upp en siktlinje mot vägen",
+                "responsible": "Hamnbolaget",
+                "followup": None,  # not followed up: overdue since the walk was six months ago
+            },
+        ],
+    },
+    {
+        "walk_date": dt.date(2026, 10, 14),
+        "area": "Skoghem",
+        "title": "Trygghetsvandring Skoghem",
+        "participants_count": 12,
+        "participants": "Boende i Skoghem (6), Karin Nyberg (Skoghemsskolan), Johan Berg (kommunpolis), "
+        "Emil Sandberg (fritidsgården), Mikael Holm (gatukontoret)",
+        "partners": "Polisen; Skoghemsskolan; Fritidsgården; Gatukontoret",
+        "notes": "Skolan vill ha återkoppling före jul.",
+        "route": [(13.137654, 55.395038), (13.1392, 55.3941), (13.1405, 55.3935), (13.143137, 55.395368)],
+        "findings": [
+            {
+                "at": (55.3935, 13.1405),
+                "category": "vegetation",
+                "factor_code": "otrygga_platser",
+                "place_text": "Gångvägen mellan Skoghemsskolan och idrottsplatsen",
+                "description": "Buskaget har vuxit in över gångvägen; man ser inte vem som står där.",
+                "proposed_measure": "Klipp ner buskaget längs gångvägen till en meter",
+                "responsible": "Parkförvaltningen",
+                "action": {
+                    "title": "Röjning av buskaget längs gångvägen i Skoghem",
+                    "kind": "fysisk åtgärd",
+                    "cost": 45000,
+                    "factors": ["otrygga_platser", "skadegorelse"],
+                    "categories": ["Skadegörelse"],
+                },
+            },
+            {
+                "at": (55.3941, 13.1392),
+                "category": "belysning",
+                "factor_code": "otrygga_platser",
+                "place_text": "Gångvägen vid Skoghemsskolans baksida",
+                "description": "Ingen belysning på 150 meter mellan skolan och idrottsplatsen.",
+                "proposed_measure": "Belysning längs gångvägen",
+                "responsible": "Gatukontoret",
+            },
+            {
+                "at": (55.395368, 13.143137),
+                "category": "hang",
+                "factor_code": "samlingar",
+                "place_text": "Läktaren vid idrottsplatsen",
+                "description": "Samlingsplats kvällstid, spår av eldning och sönderslagna flaskor.",
+                "proposed_measure": "Fritidsgårdens fältare kvällstid och polisens närvaro på helger",
+                "responsible": "Fritidsgården",
+            },
+            {
+                "at": (55.3948, 13.1373),
+                "category": "nedskrapning",
+                "factor_code": "nedskrapning",
+                "place_text": "Cykelstället vid Skoghemsskolan",
+                "description": "Skräp och trasiga cyklar som stått länge.",
+                "proposed_measure": "Rensa cykelstället och märk övergivna cyklar",
+                "responsible": "Skoghemsskolan",
+            },
+            {
+                "at": (55.3952, 13.143),
+                "category": "skymd_sikt",
+                "factor_code": None,
+                "place_text": "Förrådsbodarna vid idrottsplatsen",
+                "description": "Bodarna bildar en skymd hörna där det klottras.",
+                "proposed_measure": None,
+                "responsible": None,
+            },
+        ],
+    },
+]
+
+
+def generate_walks(
+    areas: dict[str, Polygon], first_action_id: int
+) -> tuple[list[dict], list[dict], list[dict]]:
+    """The sample's safety walks, their findings and the actions findings became (ids from first_action_id).
+    Every finding lies in its walk's area (checked here)."""
+    walk_rows, finding_rows, action_rows = [], [], []
+    for walk_id, walk in enumerate(SAMPLE_WALKS, start=1):
+        route = walk["route"]
+        walk_rows.append(
+            {
+                "id": walk_id,
+                **{k: walk[k] for k in WALK_COLUMNS if k in walk and k != "walk_date"},
+                "walk_date": walk["walk_date"].isoformat(),
+                "status": "genomförd",
+                "route_geojson": json.dumps({"type": "LineString", "coordinates": route}) if route else "",
+            }
+        )
+        for finding in walk["findings"]:
+            lat, lon = finding["at"]
+            if not areas[walk["area"]].contains(Point(lon, lat)):
+                raise ValueError(f"sample walk finding outside {walk['area']}: {finding['place_text']}")
+            action_id = ""
+            if spec := finding.get("action"):
+                action_id = first_action_id + len(action_rows)
+                action_rows.append(
+                    {
+                        "id": action_id,
+                        "title": spec["title"],
+                        "kind": spec["kind"],
+                        "area": walk["area"],
+                        "place": "",
+                        "radius_m": "",
+                        "partners": walk["partners"],
+                        "responsible": finding["responsible"],
+                        "start_date": WALK_ACTION_START.isoformat(),
+                        "end_date": "",
+                        "status": "planerad",
+                        "cost_sek": spec["cost"],
+                        "target_factors": ";".join(spec["factors"]),
+                        "target_categories": ";".join(spec["categories"]),
+                        "description": f"{finding['place_text']} — {finding['description']}"
+                        f" (från trygghetsvandringen {walk['walk_date'].isoformat()},"
+                        f" fynd {len(finding_rows) + 1})",
+                    }
+                )
+            status, outcome, done = finding.get("followup") or ("öppen", "", None)
+            finding_rows.append(
+                {
+                    "id": len(finding_rows) + 1,
+                    "walk_id": walk_id,
+                    "lat": lat,
+                    "lon": lon,
+                    "category": finding["category"],
+                    "factor_code": finding["factor_code"] or "",
+                    "place_text": finding["place_text"],
+                    "description": finding["description"],
+                    "proposed_measure": finding["proposed_measure"] or "",
+                    "responsible": finding["responsible"] or "",
+                    "action_id": action_id,
+                    "followup_status": status,
+                    "followup_outcome": outcome,
+                    "followup_done": done.isoformat() if done else "",
+                    "followup_by": "samordnare" if done else "",
+                }
+            )
+    return walk_rows, finding_rows, action_rows
+
+
 def _write_csv(path: Path, rows: list[dict], columns: list[str]) -> None:
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
@@ -1355,6 +1571,10 @@ def generate(out_dir: str | Path, seed: int = SEED) -> dict[str, int]:
         }
         for i, a in enumerate(ACTIONS, start=1)
     ]
+    walk_rows, finding_rows, walk_actions = generate_walks(areas, len(actions) + 1)
+    actions += walk_actions
+    _write_csv(out / "walks.csv", walk_rows, WALK_COLUMNS)
+    _write_csv(out / "walk_findings.csv", finding_rows, WALK_FINDING_COLUMNS)
     _write_csv(
         out / "actions.csv",
         actions,
@@ -1409,6 +1629,8 @@ def generate(out_dir: str | Path, seed: int = SEED) -> dict[str, int]:
         "incidents": len(incidents),
         "crime_stats": len(stats),
         "actions": len(actions),
+        "walks": len(walk_rows),
+        "walk_findings": len(finding_rows),
     }
 
 
@@ -1627,7 +1849,11 @@ def load(con, directory: str | Path | None = None) -> dict[str, int]:
                     for r in prios.itertuples()
                 ],
             )
+        if (src / "walks.csv").exists():
+            _load_walks(con, src, area_id)
         for seq, table in [
+            ("walk_id_seq", "walk"),
+            ("walk_finding_id_seq", "walk_finding"),
             ("priority_id_seq", "weekly_priority"),
             ("area_id_seq", "area"),
             ("place_id_seq", "place"),
@@ -1643,6 +1869,66 @@ def load(con, directory: str | Path | None = None) -> dict[str, int]:
     from est_data.db import table_counts
 
     return table_counts(con)
+
+
+def _load_walks(con, src: Path, area_id: dict[str, int]) -> None:
+    """The safety walks and their findings (inside load's transaction; their actions are in actions.csv)."""
+    walks = pd.read_csv(src / "walks.csv", keep_default_na=False)
+    found = pd.read_csv(src / "walk_findings.csv", keep_default_na=False)
+
+    def blank(value):
+        return None if value == "" else value
+
+    now = dt.datetime.combine(LAST_WEEK_SUNDAY, dt.time(12))
+    con.executemany(
+        "insert into walk (id, municipality_code, walk_date, area_id, route_geojson, title, participants_count,"
+        " participants, partners, status, notes, created_at, created_by)"
+        " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'exempeldata')",
+        [
+            [
+                int(r.id),
+                MUNICIPALITY[0],
+                r.walk_date,
+                area_id[r.area],
+                blank(r.route_geojson),
+                r.title,
+                int(r.participants_count),
+                blank(r.participants),
+                blank(r.partners),
+                r.status,
+                blank(r.notes),
+                now,
+            ]
+            for r in walks.itertuples()
+        ],  # fmt: skip
+    )
+    con.executemany(
+        "insert into walk_finding (id, walk_id, lat, lon, category, factor_code, place_text, description,"
+        " proposed_measure, responsible, action_id, followup_status, followup_outcome, followup_done,"
+        " followup_by, created_at, created_by)"
+        " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'exempeldata')",
+        [
+            [
+                int(r.id),
+                int(r.walk_id),
+                float(r.lat),
+                float(r.lon),
+                r.category,
+                blank(r.factor_code),
+                r.place_text,
+                r.description,
+                blank(r.proposed_measure),
+                blank(r.responsible),
+                None if r.action_id == "" else int(r.action_id),
+                r.followup_status,
+                blank(r.followup_outcome),
+                blank(r.followup_done),
+                blank(r.followup_by),
+                now,
+            ]
+            for r in found.itertuples()
+        ],  # fmt: skip
+    )
 
 
 def _advance_sequence(con, seq: str, table: str) -> None:

@@ -10,6 +10,11 @@ the action register (est_data.actions, shown in Insatser). Every finding of a wa
 comes due for follow-up `walk_followup_months` (a setting, default 6) after the walk; the outcome is
 recorded with its status, date and who recorded it. Every write is audited.
 
+Participants, internal notes and photos are personal data: the audit log records that they were set or
+changed (AUDIT_MARK), never their content; the retention run (privacy.run_retention) clears them for
+walks older than the retention period, `erase_personal` clears one walk's at once, and deleting a
+reporter's personal data removes their name from the walks' participants and notes.
+
 A user's mistake raises model.UserError with an i18n key (walks.error.*).
 """
 
@@ -22,7 +27,7 @@ from typing import Any
 
 import pandas as pd
 
-from est_data import actions, audit, config, db, i18n, register
+from est_data import actions, audit, config, db, i18n, privacy, register
 from est_data.model import ACTION_KINDS, UserError
 
 CATEGORIES = ("belysning", "vegetation", "skymd_sikt", "nedskrapning", "hang", "annat")
@@ -43,6 +48,8 @@ PHOTO_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png"}
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
 MAX_PHOTO_PIXELS = 40_000_000  # decompression bombs are refused before they are decoded
 MAX_TEXT = 2000
+PERSONAL_FIELDS = ("participants", "notes")  # a walk's personal data (with its findings' photos)
+AUDIT_MARK = "[personuppgift]"  # what the audit log holds instead of a personal value that was set
 
 _WALK_FIELDS = (
     "walk_date",
@@ -158,6 +165,12 @@ def _check_held(walk: dict[str, Any]) -> None:
         raise UserError("walks.error.held_future")
 
 
+def _audited(values: dict[str, Any]) -> dict[str, Any]:
+    """A walk's values as the audit log keeps them: participants and notes only as AUDIT_MARK (that
+    they were set or changed), never their text."""
+    return {k: (AUDIT_MARK if k in PERSONAL_FIELDS and v is not None else v) for k, v in values.items()}
+
+
 def _check_fields(fields: dict[str, Any], allowed: tuple[str, ...]) -> None:
     unknown = set(fields) - set(allowed)
     if unknown:
@@ -232,7 +245,13 @@ def create_walk(con, by: str | None, municipality_code: str, walk_date: object, 
             [municipality_code, *values.values(), dt.datetime.now(), by],
         ).fetchone()[0]
         audit.record(
-            con, by, "create", "walk", new_id, None, {"municipality_code": municipality_code, **values}
+            con,
+            by,
+            "create",
+            "walk",
+            new_id,
+            None,
+            _audited({"municipality_code": municipality_code, **values}),
         )
     return int(new_id)
 
@@ -254,8 +273,74 @@ def update_walk(con, by: str | None, walk_id: int, **changes: Any) -> bool:
             f"update walk set {', '.join(f'{c} = ?' for c in changed)}, updated_at = ? where id = ?",  # noqa: S608
             [*changed.values(), dt.datetime.now(), walk_id],
         )
-        audit.record(con, by, "update", "walk", walk_id, {k: before.get(k) for k in changed}, changed)
+        audit.record(
+            con,
+            by,
+            "update",
+            "walk",
+            walk_id,
+            _audited({k: before.get(k) for k in changed}),
+            _audited(changed),
+        )
     return True
+
+
+def personal_data(con, walk_id: int) -> dict[str, int]:
+    """What personal data a walk holds: whether it has participants and notes, and its photos' count."""
+    row = con.execute(
+        "select (participants is not null)::int, (notes is not null)::int,"
+        "       (select count(*) from walk_finding f where f.walk_id = w.id and f.photo is not null)"
+        " from walk w where w.id = ?",
+        [walk_id],
+    ).fetchone()
+    if row is None:
+        raise UserError("walks.error.not_found", id=walk_id)
+    return {"participants": int(row[0]), "notes": int(row[1]), "photos": int(row[2])}
+
+
+def erase_personal(con, by: str | None, walk_id: int) -> dict[str, int]:
+    """Delete a walk's personal data now: its participants, internal notes and its findings' photos
+    (the count of participants, the partners and the findings stay). Their texts are scrubbed from the
+    audit log too; run privacy.erase_from_file afterwards, outside this transaction, so that nothing
+    is left in the database file. Returns what was deleted."""
+    held = personal_data(con, walk_id)
+    with db.transaction(con):
+        texts = [
+            t
+            for row in con.execute("select participants, notes from walk where id = ?", [walk_id]).fetchall()
+            for t in row
+            if t
+        ]
+        con.execute(
+            "update walk set participants = null, notes = null, updated_at = ? where id = ?",
+            [dt.datetime.now(), walk_id],
+        )
+        con.execute(
+            "update walk_finding set photo = null, photo_type = null, updated_at = ?"
+            " where walk_id = ? and photo is not null",
+            [dt.datetime.now(), walk_id],
+        )
+        privacy.scrub_audit(con, texts)
+        audit.record(con, by, "delete_personal_data", "walk", walk_id, after=held)
+    return held
+
+
+def walks_with_personal_data(con, municipality_code: str) -> pd.DataFrame:
+    """The walks that hold participants, notes or photos (for the erasure on Administration)."""
+    return con.execute(
+        "with photos as ("
+        "  select walk_id, count(*) as photos from walk_finding where photo is not null group by walk_id"
+        ")"
+        " select w.id, w.walk_date, w.title, a.name as area, w.participants is not null as has_participants,"
+        "        w.notes is not null as has_notes, coalesce(p.photos, 0) as photos"
+        " from walk w"
+        " left join area a on a.id = w.area_id"
+        " left join photos p on p.walk_id = w.id"
+        " where w.municipality_code = ?"
+        "   and (w.participants is not null or w.notes is not null or p.photos is not null)"
+        " order by w.walk_date desc, w.id desc",
+        [municipality_code],
+    ).df()
 
 
 def list_walks(

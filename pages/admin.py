@@ -7,6 +7,7 @@ import streamlit as st
 from est_data import admin, auth, backup, privacy
 from est_data.model import ROLES
 from est_data.ui import linkmail as linkmail_ui
+from est_data.ui import walks as walks_ui
 from est_data.ui.common import download_table, page_setup, show_table
 from est_data.ui.rounds import schedule_editor
 from est_data.ui.state import cached, con, tr, tr_user
@@ -302,6 +303,8 @@ with tab_privacy:
             cutoff=preview.cutoff.date().isoformat(),
             comments=preview.comments,
             descriptions=preview.descriptions,
+            walks=preview.walks,
+            photos=preview.photos,
         )
     )
     confirm = st.checkbox(tr("trust.retention_confirm"), key="admin_retention_confirm")
@@ -316,7 +319,11 @@ with tab_privacy:
         with st.spinner(tr("safety.erasing")):
             privacy.erase_from_file(ctx.con)  # the deleted text is gone from the database file too
         st.session_state["admin_notice"] = tr(
-            "trust.retention_done", comments=done.comments, descriptions=done.descriptions
+            "trust.retention_done",
+            comments=done.comments,
+            descriptions=done.descriptions,
+            walks=done.walks,
+            photos=done.photos,
         )
         st.rerun()
 
@@ -343,6 +350,9 @@ with tab_privacy:
             privacy.erase_from_file(ctx.con)
         st.session_state["admin_notice"] = tr("trust.forget_done", **result)
         st.rerun()
+
+    st.divider()
+    walks_ui.erase_section(ctx, "admin_notice")  # a safety walk's participants, notes and photos
 
     st.divider()
     st.subheader(tr("trust.export_heading"))

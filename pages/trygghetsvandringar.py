@@ -225,6 +225,21 @@ with tab_findings:
                                 value=display.text(walk["participants_count"]),
                                 key=f"walks_e_count_{wid}",
                             )
+                            e4, e5 = st.columns(2)
+                            area_options = list(area_names)
+                            e_area = e4.selectbox(
+                                tr("walks.col.area"),
+                                area_options,
+                                index=area_options.index(walk["area_id"])
+                                if walk["area_id"] in area_names
+                                else None,
+                                format_func=area_names.get,
+                                placeholder=tr("walks.plan.no_area"),
+                                key=f"walks_e_area_{wid}",
+                            )
+                            e_title = e5.text_input(
+                                tr("walks.col.title"), value=walk["title"] or "", key=f"walks_e_title_{wid}"
+                            )
                             e_partners = st.text_input(
                                 tr("walks.col.partners"),
                                 value=walk["partners"] or "",
@@ -246,6 +261,8 @@ with tab_findings:
                                         me,
                                         wid,
                                         walk_date=e_date,
+                                        area_id=e_area,
+                                        title=e_title,
                                         status=e_status,
                                         participants_count=e_count,
                                         partners=e_partners,
@@ -365,14 +382,60 @@ with tab_findings:
                         if photo:
                             st.image(photo[0])
                 if can_edit:
+                    # The whole finding can be corrected here: position, category, factor, what and where,
+                    # the proposal and who should act (audited by walks.update_finding).
+                    shown_lat = "" if display.missing(finding["lat"]) else f"{finding['lat']:.6f}"
+                    shown_lon = "" if display.missing(finding["lon"]) else f"{finding['lon']:.6f}"
                     with st.form(f"walks_measure_{fid}"):
                         m1, m2 = st.columns(2)
-                        m_measure = m1.text_input(
+                        m_category = m1.selectbox(
+                            tr("walks.col.category"),
+                            walks.CATEGORIES,
+                            index=walks.CATEGORIES.index(finding["category"]),
+                            format_func=labels("walks.category"),
+                            key=f"walks_m_cat_{fid}",
+                        )
+                        factor_options = list(factor_labels)
+                        m_factor = m2.selectbox(
+                            tr("walks.col.factor"),
+                            factor_options,
+                            index=factor_options.index(finding["factor_code"])
+                            if finding["factor_code"] in factor_labels
+                            else None,
+                            format_func=factor_labels.get,
+                            placeholder=tr("walks.finding.no_factor"),
+                            key=f"walks_m_factor_{fid}",
+                        )
+                        m3, m4 = st.columns(2)
+                        m_lat = m3.text_input(
+                            tr("walks.col.lat"),
+                            value=shown_lat,
+                            help=tr("walks.finding.position_help"),
+                            key=f"walks_m_lat_{fid}",
+                        )
+                        m_lon = m4.text_input(
+                            tr("walks.col.lon"),
+                            value=shown_lon,
+                            help=tr("walks.finding.position_help"),
+                            key=f"walks_m_lon_{fid}",
+                        )
+                        m_place = st.text_input(
+                            tr("walks.col.place"),
+                            value=finding["place_text"] or "",
+                            key=f"walks_m_place_{fid}",
+                        )
+                        m_text = st.text_area(
+                            tr("walks.col.description"),
+                            value=finding["description"] or "",
+                            key=f"walks_m_text_{fid}",
+                        )
+                        m5, m6 = st.columns(2)
+                        m_measure = m5.text_input(
                             tr("walks.col.measure"),
                             value=finding["proposed_measure"] or "",
                             key=f"walks_m_measure_{fid}",
                         )
-                        m_resp = m2.text_input(
+                        m_resp = m6.text_input(
                             tr("walks.col.responsible"),
                             value=finding["responsible"] or "",
                             key=f"walks_m_resp_{fid}",
@@ -382,7 +445,21 @@ with tab_findings:
                         ):
                             try:
                                 changed = walks.update_finding(
-                                    ctx.con, me, fid, proposed_measure=m_measure, responsible=m_resp
+                                    ctx.con,
+                                    me,
+                                    fid,
+                                    category=m_category,
+                                    factor_code=m_factor,
+                                    # the position only when it was changed (the shown text is rounded)
+                                    **(
+                                        {"lat": m_lat, "lon": m_lon}
+                                        if (m_lat, m_lon) != (shown_lat, shown_lon)
+                                        else {}
+                                    ),
+                                    place_text=m_place,
+                                    description=m_text,
+                                    proposed_measure=m_measure,
+                                    responsible=m_resp,
                                 )
                             except UserError as err:
                                 show_error(err)

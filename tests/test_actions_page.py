@@ -38,7 +38,7 @@ def test_register_lists_the_sample_actions(sample_db):
         "Vad fungerade?",
     ]
     table = _frame(at, "Insats")
-    assert len(table) == 13
+    assert len(table) == 14  # the sample's 13 actions and the one its autumn safety walk proposed
     assert "Kamerabevakning vid Västervångsskolan" in set(table["Insats"])
     at.multiselect(key="actions_filter_kind").set_value(["kamera"]).run()
     assert not at.exception

@@ -114,7 +114,7 @@ def test_close_unknown_action(sample_con):
 
 def test_list_filters(sample_con):
     everything = actions.list_actions(sample_con, "1287")
-    assert len(everything) == 13
+    assert len(everything) == 14  # with the action the sample's autumn safety walk proposed
     cameras = actions.list_actions(sample_con, "1287", kinds=("kamera",))
     assert set(cameras["title"]) == {
         "Kamerabevakning vid Västervångsskolan",

@@ -24,6 +24,8 @@ FILES = [
     "actions.csv",
     "assessments.csv",
     "priorities.csv",
+    "walks.csv",
+    "walk_findings.csv",
 ]
 
 

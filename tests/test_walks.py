@@ -36,11 +36,19 @@ def _jpeg(size: tuple[int, int] = (40, 30)) -> bytes:
     return out.getvalue()
 
 
+def without_sample_walks(con) -> None:
+    """Remove the sample's own two walks (tests/test_walks_sample.py covers them), so that a test can
+    follow one walk of its own alone through the lists, the map and the reports."""
+    con.execute("delete from walk_finding where created_by = 'exempeldata'")
+    con.execute("delete from walk where created_by = 'exempeldata'")
+
+
 @pytest.fixture
 def walk(sample_con) -> dict:
     """A held walk in Centrum with three findings (two on the map, one for the whole route); the
-    first is turned into an action."""
+    first is turned into an action. The sample's own walks are removed first."""
     con = sample_con
+    without_sample_walks(con)
     area_id, lat, lon = con.execute(
         "select a.id, p.lat, p.lon from area a join place p on p.area_id = a.id"
         " where a.municipality_code = ? and a.name = 'Centrum' order by p.id limit 1",

@@ -12,6 +12,7 @@ import pytest
 from est_data import auth, db, walks
 from tests.conftest import ADMIN_PASSWORD
 from tests.test_browser import CHROMIUM, FLAGS, login, open_page, serve_app, settle
+from tests.test_walks import without_sample_walks
 
 pytestmark = [
     pytest.mark.browser,
@@ -27,6 +28,7 @@ def served(sample_template, tmp_path_factory):
     con = db.connect(database)
     if con.execute("select count(*) from app_user where username = 'samordnare'").fetchone()[0] == 0:
         auth.create_user(con, "samordnare", ADMIN_PASSWORD, "samordnare", email="s@example.test")
+    without_sample_walks(con)  # the page opens on this walk (the newest), alone on Karta's layer
     area_id = con.execute("select id from area where name = 'Centrum'").fetchone()[0]
     walk_id = walks.create_walk(
         con, "samordnare", "1287", dt.date(2026, 5, 12), area_id=area_id, status="genomförd"

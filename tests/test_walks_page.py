@@ -8,6 +8,7 @@ import datetime as dt
 
 from conftest import ROOT, app_as, user_id
 from test_partial_data import _check, _texts
+from test_walks import without_sample_walks
 
 from est_data import db, i18n, walks
 
@@ -33,6 +34,7 @@ def _open_tab(at, label: str):
 
 
 def test_plan_a_walk_keeps_input_after_a_mistake(sample_db):
+    without_sample_walks(db.connect(sample_db))
     at = app_as("samordnare", "trygghetsvandringar")
     assert not at.exception, at.exception
     assert [t.label for t in at.tabs] == ["Vandringar", "Fynd", "Uppföljning"]
@@ -65,6 +67,7 @@ def test_plan_a_walk_keeps_input_after_a_mistake(sample_db):
 
 def test_findings_action_and_follow_up_flow(sample_db):
     con = db.connect(sample_db)
+    without_sample_walks(con)
     centrum = _area(con)
     walk_id = walks.create_walk(
         con,
@@ -133,6 +136,7 @@ def test_findings_action_and_follow_up_flow(sample_db):
 
 def test_readers_read_without_personal_data(sample_db):
     con = db.connect(sample_db)
+    without_sample_walks(con)
     walk_id = walks.create_walk(
         con,
         "samordnare",
@@ -174,6 +178,7 @@ def test_karta_has_the_findings_layer(sample_db):
 
 
 def test_karta_without_walks_has_no_toggle(sample_db):
+    without_sample_walks(db.connect(sample_db))
     at = app_as("lasare", "karta")
     assert not at.exception
     assert not [t for t in at.toggle if t.key == "karta_layer_walks"]

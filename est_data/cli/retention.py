@@ -1,4 +1,5 @@
-"""`retention [--months N] [--apply]`: erase free text older than the retention time (est_data.privacy)."""
+"""`retention [--months N] [--apply]`: erase free text, and safety walks' participants, notes and photos,
+older than the retention time (est_data.privacy)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ def cmd_retention(con, args) -> int:
     verb = "Raderat" if args.apply else "Skulle radera (kör med --apply)"
     print(
         f"{verb}: fritext från före {counts.cutoff.date()}: {counts.comments} kommentarer, "
-        f"{counts.descriptions} händelsebeskrivningar."
+        f"{counts.descriptions} händelsebeskrivningar; deltagare och anteckningar i {counts.walks} "
+        f"trygghetsvandringar, {counts.photos} foton."
     )
     return 0
 

@@ -89,16 +89,20 @@ STRINGS: dict[str, tuple[str, str]] = {
     "trust.settings_saved": ("{n} inställningar ändrade.", "{n} settings changed."),
     "trust.retention_heading": ("Gallring av fritext", "Deleting old free text"),
     "trust.retention_intro": (
-        "Kommentarer i enkätsvaren och beskrivningar och adresser i händelserapporterna är personuppgifter. "
+        "Kommentarer i enkätsvaren, beskrivningar och adresser i händelserapporterna och "
+        "trygghetsvandringarnas deltagare, interna anteckningar och foton är personuppgifter. "
         "Gallringen raderar dem när de är äldre än gallringstiden. Nivåerna, platserna och tidpunkterna "
-        "behålls, så trender och jämförelser påverkas inte.",
-        "Comments in survey answers and descriptions and addresses in event reports are personal data. "
-        "The retention run deletes them once older than the retention period. Levels, places and times are "
-        "kept, so trends and comparisons are unaffected.",
+        "och vandringarnas fynd behålls, så trender och jämförelser påverkas inte.",
+        "Comments in survey answers, descriptions and addresses in event reports and the safety walks' "
+        "participants, internal notes and photos are personal data. The retention run deletes them once "
+        "older than the retention period. Levels, places and times and the walks' findings are kept, so "
+        "trends and comparisons are unaffected.",
     ),
     "trust.retention_preview": (
-        "Fritext från före {cutoff}: {comments} kommentarer och {descriptions} händelsebeskrivningar.",
-        "Free text from before {cutoff}: {comments} comments and {descriptions} event descriptions.",
+        "Fritext från före {cutoff}: {comments} kommentarer och {descriptions} händelsebeskrivningar; "
+        "deltagare och anteckningar i {walks} trygghetsvandringar och {photos} foton.",
+        "Free text from before {cutoff}: {comments} comments and {descriptions} event descriptions; "
+        "participants and notes of {walks} safety walks and {photos} photos.",
     ),
     "trust.retention_confirm": (
         "Jag förstår att fritexten raderas permanent.",
@@ -106,15 +110,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "trust.retention_run": ("Radera gammal fritext", "Delete old free text"),
     "trust.retention_done": (
-        "Raderat: {comments} kommentarer och {descriptions} händelsebeskrivningar.",
-        "Deleted: {comments} comments and {descriptions} event descriptions.",
+        "Raderat: {comments} kommentarer och {descriptions} händelsebeskrivningar; deltagare och anteckningar "
+        "i {walks} trygghetsvandringar och {photos} foton.",
+        "Deleted: {comments} comments and {descriptions} event descriptions; participants and notes of "
+        "{walks} safety walks and {photos} photos.",
     ),
     "trust.forget_heading": ("Radera en rapportörs personuppgifter", "Delete a reporter's personal data"),
     "trust.forget_intro": (
-        "Namn, e-post, kommentarer och händelsebeskrivningar raderas. Rapportörens nivåbedömningar finns kvar "
-        "utan namn, kontot inaktiveras och rapportörens enkätlänkar spärras.",
-        "Name, e-mail, comments and event descriptions are deleted. The reporter's ratings remain without a "
-        "name, the account is deactivated and the reporter's survey links are revoked.",
+        "Namn, e-post, kommentarer och händelsebeskrivningar raderas, även namnet bland "
+        "trygghetsvandringarnas deltagare. Rapportörens nivåbedömningar finns kvar utan namn, kontot "
+        "inaktiveras och rapportörens enkätlänkar spärras.",
+        "Name, e-mail, comments and event descriptions are deleted, the name among the safety walks' "
+        "participants too. The reporter's ratings remain without a name, the account is deactivated and "
+        "the reporter's survey links are revoked.",
     ),
     "trust.forget_reporter": ("Rapportör", "Reporter"),
     "trust.forget_confirm": (
@@ -123,10 +131,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "trust.forget_run": ("Radera personuppgifterna", "Delete the personal data"),
     "trust.forget_done": (
-        "Klart: {comments} kommentarer och {observations} händelsebeskrivningar raderade, {accounts} konton "
-        "inaktiverade, {links} länkar spärrade.",
-        "Done: {comments} comments and {observations} event descriptions deleted, {accounts} accounts "
-        "deactivated, {links} links revoked.",
+        "Klart: {comments} kommentarer och {observations} händelsebeskrivningar raderade, namnet borttaget "
+        "ur {walks} trygghetsvandringar, {accounts} konton inaktiverade, {links} länkar spärrade.",
+        "Done: {comments} comments and {observations} event descriptions deleted, the name removed from "
+        "{walks} safety walks, {accounts} accounts deactivated, {links} links revoked.",
     ),
     "trust.export_heading": ("Export", "Export"),
     "trust.export_intro": (

@@ -111,8 +111,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "walks.finding.saved": ("Fyndet är sparat.", "The finding is saved."),
     "walks.finding.none": ("Inga fynd ännu för den här vandringen.", "No findings for this walk yet."),
     "walks.finding.choose": ("Fynd", "Finding"),
-    "walks.finding.measure_title": ("Förslag och insats", "Proposal and action"),
-    "walks.finding.save_measure": ("Spara förslaget", "Save the proposal"),
+    "walks.finding.measure_title": (
+        "Ändra fyndet, förslag och insats",
+        "Edit the finding, proposal and action",
+    ),
+    "walks.finding.save_measure": ("Spara ändringarna", "Save the changes"),
+    "walks.finding.position_help": (
+        "Lämna båda tomma om fyndet gäller hela sträckan.",
+        "Leave both empty when the finding is about the whole route.",
+    ),
     "walks.finding.to_action": ("Gör till insats", "Turn into an action"),
     "walks.finding.action_title": ("Insatsens namn", "The action's title"),
     "walks.finding.action_kind": ("Typ av insats", "Kind of action"),
@@ -301,5 +308,39 @@ STRINGS: dict[str, tuple[str, str]] = {
     "walks.cli.no_due": (
         "Inga uppföljningar försenade eller förfaller.",
         "No follow-ups overdue or due soon.",
+    ),
+    "walks.erase.heading": (
+        "Radera personuppgifter från en trygghetsvandring",
+        "Delete a safety walk's personal data",
+    ),
+    "walks.erase.intro": (
+        "Deltagarna, de interna anteckningarna och fyndens foton raderas nu (gallringen gör det annars när "
+        "vandringen är äldre än gallringstiden). Datum, område, antal deltagare, partner och fynden finns kvar; "
+        "granskningsloggen visar att uppgifterna raderades, inte vad de var.",
+        "The participants, the internal notes and the findings' photos are deleted now (the retention run "
+        "otherwise does so when the walk is older than the retention period). Date, area, number of "
+        "participants, partners and the findings remain; the audit log shows that the data was deleted, "
+        "not what it was.",
+    ),
+    "walks.erase.none": (
+        "Ingen trygghetsvandring har deltagare, anteckningar eller foton sparade.",
+        "No safety walk holds participants, notes or photos.",
+    ),
+    "walks.erase.choose": ("Trygghetsvandring", "Safety walk"),
+    "walks.erase.what": (
+        "{date} {place}: {what}",
+        "{date} {place}: {what}",
+    ),
+    "walks.erase.participants": ("deltagare", "participants"),
+    "walks.erase.notes": ("anteckningar", "notes"),
+    "walks.erase.photos": ("{n} foton", "{n} photos"),
+    "walks.erase.confirm": (
+        "Jag förstår att uppgifterna inte går att återställa.",
+        "I understand that the data cannot be restored.",
+    ),
+    "walks.erase.run": ("Radera vandringens personuppgifter", "Delete the walk's personal data"),
+    "walks.erase.done": (
+        "Klart: vandringens deltagare, anteckningar och {photos} foton raderade.",
+        "Done: the walk's participants, notes and {photos} photos deleted.",
     ),
 }
