@@ -145,6 +145,8 @@ def test_the_meeting_walked_with_the_keyboard_at_1280x720(browser, thursday_serv
         page.get_by_role("button", name="Gör till insats").first.click()  # the priority becomes an action
         page.get_by_role("button", name="Skapa insatsen").first.click()
         settle(page)
+        # waited for: on a loaded machine the rerun can start after settle() has returned
+        page.get_by_text("Insats: Trygghetsvandring vid Stortorget").first.wait_for(timeout=60_000)
         text = check_step(page, 5, f"Prioriteringar och insatser · {label}")
         assert "Insats: Trygghetsvandring vid Stortorget" in text
 
