@@ -95,14 +95,33 @@ def _levels_change(con, week: IsoWeek, municipality_code: str) -> pd.DataFrame:
     return merged
 
 
-def event_sentences(data_: WeeklyData, lang: str = "sv") -> list[str]:
-    """The week's police events and fault reports against the four weeks before."""
+def event_sentences(data_: WeeklyData, lang: str = "sv", con=None) -> list[str]:
+    """The week's police events and fault reports against the four weeks before; with con, a source that
+    does not cover those days is not compared ("0 events against 29.8" from data not yet imported)."""
     out = []
     for source, key in (("polisen", "reports.summary.police"), ("felanmalan", "reports.summary.faults")):
         count, avg = data_.source_totals(source)
-        if count or avg:
+        missing = (
+            round_missing(con, data_.week, data_.municipality_code, data_.round_weeks, source, lang)
+            if con is not None and (count or avg)
+            else None
+        )
+        if missing:
+            name = i18n.t(f"coverage.source.{source}", lang)
+            out.append(i18n.t("reports.summary.not_covered", lang, source=name, missing=missing))
+        elif count or avg:
             out.append(rounds.text(key, lang, data_.round_weeks, count=count, avg=i18n.number(avg, 1, lang)))
     return out
+
+
+def round_missing(
+    con, week: IsoWeek, municipality_code: str, round_weeks: int, source: str, lang: str
+) -> str | None:
+    """ "underlag saknas för …" when the source does not cover the round and the four rounds before it
+    (a round in progress, police data not yet imported), else None."""
+    first = week.shift(-4 * round_weeks).monday()
+    last = week.shift(round_weeks - 1).sunday()
+    return coverage.missing_text(coverage.coverage(con, municipality_code).get(source), [(first, last)], lang)
 
 
 def event_change(
@@ -120,11 +139,7 @@ def event_change(
     (compstat.judge: this round against the four before, exposures 1 and 4); the text is "underlag
     saknas för …" when the source does not cover the five rounds (a round in progress, police data not
     yet imported): a round without data is not a calm round."""
-    first = week.shift(-4 * round_weeks).monday()
-    last = week.shift(round_weeks - 1).sunday()
-    missing = coverage.missing_text(
-        coverage.coverage(con, municipality_code).get(source), [(first, last)], lang
-    )
+    missing = round_missing(con, week, municipality_code, round_weeks, source, lang)
     if missing:
         return missing, None
     if count <= 0 and avg <= 0:
@@ -162,7 +177,7 @@ def summary_sentences(con, data_: WeeklyData, lang: str = "sv") -> list[str]:
                 computed=status_name(row.computed, lang),
             )
         )
-    return sentences + event_sentences(data_, lang)
+    return sentences + event_sentences(data_, lang, con)
 
 
 def collect(

@@ -50,6 +50,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Polisen rapporterade {count} händelser under veckan, mot i snitt {avg} per vecka de fyra veckorna innan.",
         "The police reported {count} events this week, against an average of {avg} a week in the four weeks before.",
     ),
+    "reports.summary.not_covered": (
+        "Ingen jämförelse för {source}: {missing}.",
+        "No comparison for {source}: {missing}.",
+    ),
     "reports.summary.faults": (
         "Kommunen fick {count} felanmälningar om skadegörelse och klotter, mot i snitt {avg} per vecka.",
         "The municipality received {count} fault reports on vandalism and graffiti, against an average of {avg} a week.",
