@@ -46,8 +46,7 @@ def source_label(source: str, lang: str = "sv") -> str:
     from est_data import i18n
 
     key = f"incidents.source.{source}"
-    text = i18n.t(key, lang)
-    return source if text == key else text
+    return i18n.t(key, lang) if i18n.has(key) else source  # has(): a register's name is not a missing key
 
 
 @dataclass(frozen=True)

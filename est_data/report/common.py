@@ -26,8 +26,7 @@ def num(value: float, decimals: int = 0, lang: str = "sv") -> str:
 
 def source_name(source: str, lang: str) -> str:
     key = f"reports.source.{source}"
-    text = i18n.t(key, lang)
-    return source if text == key else text
+    return i18n.t(key, lang) if i18n.has(key) else source  # has(): a register's name is not a missing key
 
 
 def verdict_text(verdict: str, lang: str) -> str:
