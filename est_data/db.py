@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -319,6 +320,13 @@ def _close_when_free(con: duckdb.DuckDBPyConnection, seconds: float = 30.0) -> N
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.05)
+
+
+def update_row(con, table: str, key_column: str, key: object, values: dict[str, Any]) -> None:
+    """One update of the given columns of one row. Table and column names come from the caller's own
+    constants (checked against the changes it was given), never from user input; values are parameters."""
+    assignments = ", ".join(f"{column} = ?" for column in values)
+    con.execute(f"update {table} set {assignments} where {key_column} = ?", [*values.values(), key])  # noqa: S608
 
 
 def close(path: str | Path) -> None:

@@ -21,7 +21,7 @@ from typing import Any
 import pandas as pd
 
 from est_data import audit
-from est_data.db import transaction
+from est_data.db import transaction, update_row
 from est_data.model import UserError
 
 _EMAIL = re.compile(r"^[^@\s;,<>]+@[^@\s;,<>]+\.[^@\s;,<>]+$")
@@ -158,16 +158,6 @@ def fold_name(name: str) -> str:
 # ------------------------------------------------------------------------------------------ reporters
 
 
-def _update_row(con, table: str, key_column: str, key: object, values: dict[str, Any]) -> None:
-    """One update of the changed columns of one row. Table and column names come from this module's
-    _*_FIELDS tuples (checked by each caller against the changes it was given), never from user input."""
-    assignments = ", ".join(f"{column} = ?" for column in values)
-    con.execute(
-        f"update {table} set {assignments} where {key_column} = ?",  # noqa: S608
-        [*values.values(), key],
-    )
-
-
 def _check_fields(changes: dict[str, Any], allowed: tuple[str, ...] | set[str], what: str) -> None:
     unknown = set(changes) - set(allowed)
     if unknown:
@@ -291,7 +281,7 @@ def update_reporter(con, reporter_id: int, by: str | None = None, **changes: Any
         return False
     with transaction(con):
         if values:
-            _update_row(con, "reporter", "id", reporter_id, values)
+            update_row(con, "reporter", "id", reporter_id, values)
         _set_reporter_areas(con, reporter_id, area_ids)
         operation = "update"
         if set(values) == {"active"} and area_ids == before["area_ids"]:
@@ -402,7 +392,7 @@ def update_factor(con, code: str, by: str | None = None, **changes: Any) -> bool
     if not values:
         return False
     with transaction(con):
-        _update_row(con, "factor", "code", code, values)
+        update_row(con, "factor", "code", code, values)
         audit.record(con, by, "update", "factor", code, before=before, after=factor_record(con, code))
     return True
 
@@ -508,7 +498,7 @@ def update_area(con, area_id: int, by: str | None = None, **changes: Any) -> boo
     if not values:
         return False
     with transaction(con):
-        _update_row(con, "area", "id", area_id, values)
+        update_row(con, "area", "id", area_id, values)
         audit.record(con, by, "update", "area", area_id, before=before, after=area_record(con, area_id))
     return True
 
@@ -619,6 +609,6 @@ def update_place(con, place_id: int, by: str | None = None, **changes: Any) -> b
     if not values:
         return False
     with transaction(con):
-        _update_row(con, "place", "id", place_id, values)
+        update_row(con, "place", "id", place_id, values)
         audit.record(con, by, "update", "place", place_id, before=before, after=place_record(con, place_id))
     return True

@@ -177,6 +177,18 @@ def _check_fields(fields: dict[str, Any], allowed: tuple[str, ...]) -> None:
         raise UserError("walks.error.unknown_field", field=", ".join(sorted(unknown)))
 
 
+def _save_changes(
+    con, by: str | None, table: str, row_id: int, before: dict, changed: dict[str, Any]
+) -> None:
+    """Write a walk's or a finding's changed columns (table: 'walk' or 'walk_finding') with their audit
+    row, personal text masked (_audited)."""
+    with db.transaction(con):
+        db.update_row(con, table, "id", row_id, {**changed, "updated_at": dt.datetime.now()})
+        audit.record(
+            con, by, "update", table, row_id, _audited({k: before.get(k) for k in changed}), _audited(changed)
+        )
+
+
 # --- walks -------------------------------------------------------------------------------------
 def followup_months(con) -> int:
     """Months from the walk to the follow-up of its findings (setting walk_followup_months, default 6)."""
@@ -268,20 +280,7 @@ def update_walk(con, by: str | None, walk_id: int, **changes: Any) -> bool:
     changed = {k: v for k, v in values.items() if v != before.get(k)}
     if not changed:
         return False
-    with db.transaction(con):
-        con.execute(
-            f"update walk set {', '.join(f'{c} = ?' for c in changed)}, updated_at = ? where id = ?",  # noqa: S608
-            [*changed.values(), dt.datetime.now(), walk_id],
-        )
-        audit.record(
-            con,
-            by,
-            "update",
-            "walk",
-            walk_id,
-            _audited({k: before.get(k) for k in changed}),
-            _audited(changed),
-        )
+    _save_changes(con, by, "walk", walk_id, before, changed)
     return True
 
 
@@ -481,14 +480,7 @@ def update_finding(con, by: str | None, finding_id: int, **changes: Any) -> bool
     changed = {k: v for k, v in values.items() if v != before.get(k)}
     if not changed:
         return False
-    with db.transaction(con):
-        con.execute(
-            f"update walk_finding set {', '.join(f'{c} = ?' for c in changed)}, updated_at = ? where id = ?",  # noqa: S608
-            [*changed.values(), dt.datetime.now(), finding_id],
-        )
-        audit.record(
-            con, by, "update", "walk_finding", finding_id, {k: before.get(k) for k in changed}, changed
-        )
+    _save_changes(con, by, "walk_finding", finding_id, before, changed)
     return True
 
 
@@ -597,14 +589,7 @@ def record_followup(
     changed = {k: v for k, v in values.items() if v != before.get(k)}
     if not changed:
         return False
-    with db.transaction(con):
-        con.execute(
-            f"update walk_finding set {', '.join(f'{c} = ?' for c in changed)}, updated_at = ? where id = ?",  # noqa: S608
-            [*changed.values(), dt.datetime.now(), finding_id],
-        )
-        audit.record(
-            con, by, "update", "walk_finding", finding_id, {k: before.get(k) for k in changed}, changed
-        )
+    _save_changes(con, by, "walk_finding", finding_id, before, changed)
     return True
 
 
