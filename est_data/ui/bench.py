@@ -107,17 +107,11 @@ def measure_pages(
                 at.switch_page(f"pages/{spec.key}.py")
                 _quiet()
                 st.cache_data.clear()
-                start, cpu = time.perf_counter(), time.process_time()
-                at.run()
-                run.cold.append(time.perf_counter() - start)
-                run.cold_cpu.append(time.process_time() - cpu)
+                _timed_run(at, run.cold, run.cold_cpu)
                 run.error = run.error or _exception_text(at)
                 if i == 0:
                     for _ in range(warm_runs):
-                        start, cpu = time.perf_counter(), time.process_time()
-                        at.run()
-                        run.warm.append(time.perf_counter() - start)
-                        run.warm_cpu.append(time.process_time() - cpu)
+                        _timed_run(at, run.warm, run.warm_cpu)
                     run.payload_bytes = int(_last_payload.get("bytes", 0))
                     run.has_map = bool(_last_payload.get("map"))
                     run.error = run.error or _exception_text(at)
@@ -130,6 +124,14 @@ def measure_pages(
             med = f"{statistics.median(run.warm):.3f}" if run.warm else "-"
             progress(f"  sida {spec.key}: varm median {med} s, {run.payload_bytes or 0} byte ({run.status})")
     return results
+
+
+def _timed_run(at, wall: list[float], cpu: list[float]) -> None:
+    """One at.run(), its wall and CPU seconds appended to wall and cpu."""
+    start, cpu_start = time.perf_counter(), time.process_time()
+    at.run()
+    wall.append(time.perf_counter() - start)
+    cpu.append(time.process_time() - cpu_start)
 
 
 def measure_page_with(
@@ -162,16 +164,10 @@ def measure_page_with(
             at.toggle(key=widget).set_value(value)
         _quiet()
         st.cache_data.clear()
-        start, cpu = time.perf_counter(), time.process_time()
-        at.run()
-        run.cold.append(time.perf_counter() - start)
-        run.cold_cpu.append(time.process_time() - cpu)
+        _timed_run(at, run.cold, run.cold_cpu)
         run.error = run.error or _exception_text(at)
         if i == 0:
             for _ in range(warm_runs):
-                start, cpu = time.perf_counter(), time.process_time()
-                at.run()
-                run.warm.append(time.perf_counter() - start)
-                run.warm_cpu.append(time.process_time() - cpu)
+                _timed_run(at, run.warm, run.warm_cpu)
     run.status = "fel" if run.error else "ok"
     return run
