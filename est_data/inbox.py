@@ -185,12 +185,9 @@ def process_job(con, job_file: Path) -> dict:
                         con, argparse.Namespace(**job["options"], strict=job["strict"], file=str(data_path))
                     )
                 report = _load_with_retry(module, con, str(data_path), job)
-            from est_data import incidents  # (esda is slow to import: only when used)
+            from est_data import derived
 
-            incidents.after_import(con, report.rows_loaded)  # issue 14: Gi* ready before Karta is opened
-            from est_data.analysis import nearrepeat  # issue 19: the near-repeat list's tables
-
-            nearrepeat.after_import(con, report.rows_loaded)
+            derived.after_import(con, report.rows_loaded)  # hotspots and near-repeat ready for the pages
             result.update(
                 ok=True,
                 summary=report.summary_line(),

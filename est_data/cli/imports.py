@@ -73,16 +73,9 @@ def run_import(con, args) -> int:
     for message in report.messages:  # e.g. Brå's district rows named, a register's rows with a date only
         print(message)
     print(report.summary_line())
-    from est_data import queries
+    from est_data import derived
 
-    # issue 14: Gi* ready before Karta is opened; esda/scipy are loaded only when there is a map to compute
-    if report.rows_loaded > 0 and (codes := queries.hotspot_municipalities(con)):
-        from est_data import incidents
-
-        incidents.after_import(con, report.rows_loaded, codes)
-        from est_data.analysis import nearrepeat  # issue 19: the near-repeat list's tables
-
-        nearrepeat.after_import(con, report.rows_loaded, codes)
+    derived.after_import(con, report.rows_loaded)  # hotspots and near-repeat ready for the pages
     return 0
 
 

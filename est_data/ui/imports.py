@@ -205,12 +205,9 @@ def upload_flow(name: str, path: str, default_municipality: str) -> None:
                 bar.empty()
                 st.error(md(f"{uploaded.name}: {err}"))
                 return
-            from est_data import incidents  # (esda is slow to import: only when used)
+            from est_data import derived
 
-            incidents.after_import(con(), report.rows_loaded)  # issue 14: Gi* ready before Karta is opened
-            from est_data.analysis import nearrepeat  # issue 19: the near-repeat list's tables
-
-            nearrepeat.after_import(con(), report.rows_loaded)
+            derived.after_import(con(), report.rows_loaded)  # hotspots and near-repeat ready for the pages
             bar.progress(1.0, text=tr("incidents.data.done"))
             st.session_state.pop(f"{key}_preview_state", None)
             st.session_state[f"{key}_result"] = report
