@@ -11,7 +11,7 @@ from est_data.charts.ranking import need_influence_figure
 from est_data.report import quarter_analysis as qa
 from est_data.report import service
 from est_data.ui.blocks import show_blocks
-from est_data.ui.common import page_setup, show_chart, show_table
+from est_data.ui.common import page_setup, report_downloads, show_chart, show_table
 from est_data.ui.state import cached, tr, tr_user
 
 ctx = page_setup("kvartal")
@@ -177,28 +177,8 @@ with tab_prio:
 
 with tab_feedback:
     st.write(tr("ranking.page.feedback_intro"))
-    row = st.container(horizontal=True)
-    stem = f"aterkoppling_{year}_q{quarter}"
     make = partial(qa.feedback_bytes, db.db_path(), year, quarter, code, ctx.lang)
-    row.download_button(
-        tr("reports.page.download_pdf"),
-        data=partial(make, fmt="pdf"),
-        file_name=f"{stem}.pdf",
-        mime="application/pdf",
-        key="kvartal_feedback_pdf",
-        icon=":material/picture_as_pdf:",
-        type="primary",
-        on_click="ignore",
-    )
-    row.download_button(
-        tr("reports.page.download_html"),
-        data=partial(make, fmt="html"),
-        file_name=f"{stem}.html",
-        mime="text/html",
-        key="kvartal_feedback_html",
-        icon=":material/html:",
-        on_click="ignore",
-    )
+    report_downloads(make, f"aterkoppling_{year}_q{quarter}", "kvartal_feedback")
     if staff:
         st.caption(
             tr(

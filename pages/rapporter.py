@@ -8,7 +8,7 @@ from est_data import db
 from est_data.analysis.situation import answer_weeks
 from est_data.report import service, weekly
 from est_data.text import md
-from est_data.ui.common import page_setup
+from est_data.ui.common import page_setup, report_downloads
 from est_data.ui.rounds import option, round_of, tr_round
 from est_data.ui.state import cached, tr
 
@@ -20,30 +20,6 @@ code = ctx.filters.municipality_code
 db_key = db.db_path()
 staff = ctx.user.role in ("admin", "samordnare")
 reporter = ctx.user.role == "rapportör"
-
-
-def downloads(make, file_stem: str, key: str) -> None:
-    """Two download buttons; the report is made when a button is clicked."""
-    row = st.container(horizontal=True)
-    row.download_button(
-        tr("reports.page.download_pdf"),
-        data=partial(make, fmt="pdf"),
-        file_name=f"{file_stem}.pdf",
-        mime="application/pdf",
-        key=f"{key}_pdf",
-        icon=":material/picture_as_pdf:",
-        type="primary",
-        on_click="ignore",
-    )
-    row.download_button(
-        tr("reports.page.download_html"),
-        data=partial(make, fmt="html"),
-        file_name=f"{file_stem}.html",
-        mime="text/html",
-        key=f"{key}_html",
-        icon=":material/html:",
-        on_click="ignore",
-    )
 
 
 def weekly_tab() -> None:
@@ -63,7 +39,7 @@ def weekly_tab() -> None:
     else:
         reporters_version = True
         st.caption(tr("reports.page.reporters_only"))
-    downloads(
+    report_downloads(
         partial(service.weekly_bytes, db_key, str(week), code, reporters_version, ctx.lang),
         service.round_file_stem(round_of(week), reporters_version),
         "reports_weekly",
@@ -113,7 +89,7 @@ def quarterly_tab() -> None:
         format_func=lambda q: f"Q{q}",
         key="reports_q_quarter",
     )
-    downloads(
+    report_downloads(
         partial(service.quarterly_bytes, db_key, int(year), int(quarter), code, ctx.lang),
         f"kvartalsrapport_{year}_q{quarter}",
         "reports_quarterly",
@@ -134,7 +110,7 @@ def annual_tab() -> None:
         st.info(tr("common.no_data"))
         return
     year = st.columns([1, 2])[0].selectbox(tr("reports.page.year"), years, key="reports_a_year")
-    downloads(
+    report_downloads(
         partial(service.annual_bytes, db_key, int(year), code, ctx.lang),
         f"arsrapport_{year}",
         "reports_annual",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -51,6 +52,31 @@ def excel_bytes(df: pd.DataFrame, sheet: str = "Data") -> bytes:
     from est_data.export import excel_bytes as _excel
 
     return _excel(df, sheet)
+
+
+def report_downloads(make, file_stem: str, key: str) -> None:
+    """A report's two download buttons, PDF and HTML: make(fmt=...) gives the bytes and runs only when a
+    button is clicked."""
+    row = st.container(horizontal=True)
+    row.download_button(
+        tr("reports.page.download_pdf"),
+        data=partial(make, fmt="pdf"),
+        file_name=f"{file_stem}.pdf",
+        mime="application/pdf",
+        key=f"{key}_pdf",
+        icon=":material/picture_as_pdf:",
+        type="primary",
+        on_click="ignore",
+    )
+    row.download_button(
+        tr("reports.page.download_html"),
+        data=partial(make, fmt="html"),
+        file_name=f"{file_stem}.html",
+        mime="text/html",
+        key=f"{key}_html",
+        icon=":material/html:",
+        on_click="ignore",
+    )
 
 
 def download_table(df: pd.DataFrame, file_stem: str, key: str) -> None:
